@@ -1,0 +1,386 @@
+//! Matching printed labels to the catalogue by meaning, not by bytes.
+//!
+//! Published and hand-filled forms differ from the template in brackets, digits, spacing,
+//! numbering and a few renamed labels. Both sides are reduced with [`normalise`] and then compared
+//! exactly, within a section, so that a recurring word (`其他`, `总计`) resolves in context.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{Catalogue, FormVersion, Section};
+
+/// Reduces a label to what it means: NFKC (full-width → half-width), no whitespace or quotes,
+/// no parenthesised notes (which also drops `（三）`-style numbering), no `三、`/`1.` numbering.
+pub fn normalise(label: &str) -> String {
+    let nfkc: String = label.nfkc().collect();
+    let mut out = String::with_capacity(nfkc.len());
+    let mut depth = 0usize;
+    let chars: Vec<char> = nfkc.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '(' | '[' | '〔' | '【' => depth += 1,
+            ')' | ']' | '〕' | '】' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if c.is_whitespace() || is_ignored_punctuation(c) => {}
+            _ if is_chinese_numeral(c) => {
+                // `三、` numbering: a run of numerals followed by 、
+                let mut j = i;
+                while j < chars.len() && is_chinese_numeral(chars[j]) {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j] == '、' {
+                    i = j;
+                } else {
+                    out.extend(&chars[i..j]);
+                    i = j;
+                    continue;
+                }
+            }
+            _ if c.is_ascii_digit() => {
+                // `1.` / `1、` numbering; labels of the form carry no digits otherwise.
+                let mut j = i;
+                while j < chars.len() && chars[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j < chars.len() && matches!(chars[j], '.' | '、' | ',') {
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+fn is_ignored_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '/' | ':' | '*' | '·'
+    )
+}
+
+/// What a run of label cells names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowMatch {
+    /// A row of the form: `block` indexes [`Catalogue::blocks`], `row` that block's rows.
+    Row {
+        block: usize,
+        row: usize,
+    },
+    /// A group heading such as `（三）不予公开` with rows below it (normalised text).
+    Group(String),
+    /// Several rows fit and the context does not decide (their codes).
+    Ambiguous(Vec<&'static str>),
+    Unknown,
+}
+
+/// The normalised labels of one form, for matching rows, columns and section headings.
+#[derive(Debug)]
+pub struct LabelIndex {
+    /// (normalised key, block, row): every suffix of a row's label path, with aliases.
+    rows: Vec<(String, usize, usize)>,
+    /// Normalised group labels (every suffix of every group path).
+    groups: Vec<String>,
+    /// (normalised key, block, column), header labels with aliases.
+    columns: Vec<(String, usize, usize)>,
+}
+
+/// Labels of the total row and column that some reports print as 合计.
+const TOTAL_ALIASES: &[&str] = &["合计"];
+
+impl LabelIndex {
+    pub(crate) fn empty() -> LabelIndex {
+        LabelIndex {
+            rows: Vec::new(),
+            groups: Vec::new(),
+            columns: Vec::new(),
+        }
+    }
+
+    pub(crate) fn build(cat: &Catalogue) -> LabelIndex {
+        let mut rows = Vec::new();
+        let mut groups = Vec::new();
+        let mut columns = Vec::new();
+        for (b, block) in cat.blocks.iter().enumerate() {
+            for (r, row) in block.rows.iter().enumerate() {
+                let last = row.path.len() - 1;
+                let mut lasts: Vec<&str> = vec![row.path[last]];
+                lasts.extend(row.aliases);
+                if row.code == "total" {
+                    lasts.extend(TOTAL_ALIASES);
+                }
+                for l in &lasts {
+                    for start in 0..=last {
+                        let key: String = row.path[start..last]
+                            .iter()
+                            .map(|p| normalise(p))
+                            .collect::<String>()
+                            + &normalise(l);
+                        if !rows
+                            .iter()
+                            .any(|(k, bb, rr)| k == &key && *bb == b && *rr == r)
+                        {
+                            rows.push((key, b, r));
+                        }
+                    }
+                }
+                for end in 1..=last {
+                    for start in 0..end {
+                        let key: String =
+                            row.path[start..end].iter().map(|p| normalise(p)).collect();
+                        if !groups.contains(&key) {
+                            groups.push(key);
+                        }
+                    }
+                }
+            }
+            for (c, column) in block.columns.iter().enumerate() {
+                let mut keys = vec![normalise(column.label)];
+                if column.code == "total" {
+                    keys.extend(TOTAL_ALIASES.iter().map(|a| normalise(a)));
+                }
+                for key in keys {
+                    columns.push((key, b, c));
+                }
+            }
+        }
+        LabelIndex {
+            rows,
+            groups,
+            columns,
+        }
+    }
+
+    /// Matches the label cells of one line (already joined) within `section`, using the
+    /// group heading last seen (`context`, normalised) to settle ambiguity.
+    pub fn match_row(
+        &self,
+        cat: &Catalogue,
+        section: Section,
+        label: &str,
+        context: Option<&str>,
+    ) -> RowMatch {
+        let key = normalise(label);
+        if key.is_empty() {
+            return RowMatch::Unknown;
+        }
+        let mut hits: Vec<(usize, usize)> = self
+            .rows
+            .iter()
+            .filter(|(k, b, _)| *k == key && cat.blocks[*b].section == section)
+            .map(|(_, b, r)| (*b, *r))
+            .collect();
+        hits.dedup();
+        match hits.len() {
+            0 => {
+                if self.groups.contains(&key) {
+                    RowMatch::Group(key)
+                } else {
+                    RowMatch::Unknown
+                }
+            }
+            1 => RowMatch::Row {
+                block: hits[0].0,
+                row: hits[0].1,
+            },
+            _ => {
+                let in_context: Vec<(usize, usize)> = hits
+                    .iter()
+                    .copied()
+                    .filter(|(b, r)| {
+                        context.is_some_and(|g| {
+                            cat.blocks[*b].rows[*r]
+                                .path
+                                .iter()
+                                .any(|p| normalise(p) == g)
+                        })
+                    })
+                    .collect();
+                if in_context.len() == 1 {
+                    RowMatch::Row {
+                        block: in_context[0].0,
+                        row: in_context[0].1,
+                    }
+                } else {
+                    RowMatch::Ambiguous(
+                        hits.iter()
+                            .map(|(b, r)| cat.blocks[*b].rows[*r].code)
+                            .collect(),
+                    )
+                }
+            }
+        }
+    }
+
+    /// The (block, column) pairs of `section` whose header is `label`.
+    pub fn match_column(
+        &self,
+        cat: &Catalogue,
+        section: Section,
+        label: &str,
+    ) -> Vec<(usize, usize)> {
+        let key = normalise(label);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        self.columns
+            .iter()
+            .filter(|(k, b, _)| *k == key && cat.blocks[*b].section == section)
+            .map(|(_, b, c)| (*b, *c))
+            .collect()
+    }
+}
+
+/// The section whose heading `label` is, if any.
+pub fn match_section_heading(label: &str) -> Option<Section> {
+    let key = normalise(label);
+    if key.is_empty() {
+        return None;
+    }
+    Section::ALL
+        .into_iter()
+        .find(|s| normalise(s.heading()) == key)
+}
+
+/// Which form a header or row label belongs to, when only one of the two forms has it.
+pub fn form_of_label(label: &str) -> Option<FormVersion> {
+    let key = normalise(label);
+    if key.is_empty() {
+        return None;
+    }
+    let has = |form: FormVersion| {
+        let cat = form.catalogue();
+        cat.labels.columns.iter().any(|(k, _, _)| *k == key)
+            || cat.labels.rows.iter().any(|(k, _, _)| *k == key)
+    };
+    match (has(FormVersion::F2019), has(FormVersion::F2021)) {
+        (true, false) => Some(FormVersion::F2019),
+        (false, true) => Some(FormVersion::F2021),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation() {
+        assert_eq!(normalise("（三）不予公开"), "不予公开");
+        assert_eq!(normalise("(三)不予公开"), "不予公开");
+        assert_eq!(normalise("1.属于国家秘密"), "属于国家秘密");
+        assert_eq!(normalise("１．属于国家秘密"), "属于国家秘密");
+        assert_eq!(normalise("属于 国家\n秘密"), "属于国家秘密");
+        assert_eq!(normalise("3.危及“三安全一稳定”"), "危及三安全一稳定");
+        assert_eq!(normalise("三、本年度办理结果"), "本年度办理结果");
+        assert_eq!(normalise("本年新\n制作数量"), "本年新制作数量");
+        assert_eq!(normalise("本年收费金额（单位：万元）"), "本年收费金额");
+        assert_eq!(
+            normalise("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+            "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        );
+    }
+
+    fn row_code(
+        form: FormVersion,
+        section: Section,
+        label: &str,
+        ctx: Option<&str>,
+    ) -> Option<&'static str> {
+        let cat = form.catalogue();
+        match cat.labels.match_row(cat, section, label, ctx) {
+            RowMatch::Row { block, row } => Some(cat.blocks[block].rows[row].code),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn rows_by_meaning() {
+        let f = FormVersion::F2019;
+        let r = Section::Requests;
+        assert_eq!(
+            row_code(f, r, "1.属于国家秘密", None),
+            Some("withheld.state_secret")
+        );
+        assert_eq!(
+            row_code(f, r, "属于国家秘密", None),
+            Some("withheld.state_secret")
+        );
+        assert_eq!(
+            row_code(f, r, "（三）不予公开1.属于国家秘密", None),
+            Some("withheld.state_secret")
+        );
+        assert_eq!(
+            row_code(f, r, "三、本年度办理结果（一）予以公开", None),
+            Some("granted")
+        );
+        assert_eq!(
+            row_code(f, r, "(二)部分公开", None),
+            Some("partially_granted")
+        );
+        assert_eq!(row_code(f, r, "（六）其他处理", None), Some("other"));
+        assert_eq!(row_code(f, r, "（七）总计", None), Some("total"));
+        assert_eq!(row_code(f, r, "合计", None), Some("total"));
+        assert_eq!(
+            row_code(FormVersion::F2021, r, "3.其他", None),
+            Some("other.other")
+        );
+        assert_eq!(row_code(f, r, "3.其他", None), None);
+        assert_eq!(
+            row_code(f, Section::Active, "行政规范性文件", None),
+            Some("normative_documents")
+        );
+        assert_eq!(
+            row_code(FormVersion::F2021, Section::Active, "规范性文件", None),
+            Some("normative_documents")
+        );
+        let cat = f.catalogue();
+        assert_eq!(
+            cat.labels.match_row(cat, r, "（三）不予公开", None),
+            RowMatch::Group("不予公开".into())
+        );
+        assert_eq!(
+            cat.labels.match_row(cat, r, "合计人数", None),
+            RowMatch::Unknown
+        );
+    }
+
+    #[test]
+    fn columns_and_sections() {
+        let cat = FormVersion::F2021.catalogue();
+        assert_eq!(
+            cat.labels
+                .match_column(cat, Section::Active, "本年收费金额（单位：万元）")
+                .len(),
+            1
+        );
+        assert_eq!(
+            cat.labels
+                .match_column(cat, Section::Requests, "其他")
+                .len(),
+            1
+        );
+        assert_eq!(
+            match_section_heading("三、收到和处理政府信息公开申请情况"),
+            Some(Section::Requests)
+        );
+        assert_eq!(
+            match_section_heading("四、政府信息公开行政复议、行政诉讼情况"),
+            Some(Section::Appeals)
+        );
+        assert_eq!(form_of_label("本年制发件数"), Some(FormVersion::F2021));
+        assert_eq!(form_of_label("本年新 制作数量"), Some(FormVersion::F2019));
+        assert_eq!(form_of_label("总计"), None);
+    }
+}

@@ -1,0 +1,427 @@
+//! The consistency rules (勾稽关系) as data: each check is two sums of cells and a relation.
+//!
+//! R1–R4 and R6 expand, per form, into a list of [`Check`]s over dense cell indexes; R5 is a
+//! property of each cell's kind. [`check_values`] evaluates all of them on any report or total,
+//! so a unit and a city total are checked by the same code.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::{Catalogue, FormVersion, Section, ValueKind};
+
+/// A rule of the shared spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleId {
+    R1,
+    R2,
+    R3,
+    R4,
+    R5,
+    R6,
+    X1,
+    X2,
+    X3,
+    X4,
+}
+
+impl RuleId {
+    pub const ALL: [RuleId; 10] = [
+        RuleId::R1,
+        RuleId::R2,
+        RuleId::R3,
+        RuleId::R4,
+        RuleId::R5,
+        RuleId::R6,
+        RuleId::X1,
+        RuleId::X2,
+        RuleId::X3,
+        RuleId::X4,
+    ];
+
+    pub fn parse(s: &str) -> Option<RuleId> {
+        RuleId::ALL
+            .into_iter()
+            .find(|r| r.to_string().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// What the rule says, in one line.
+    pub fn description(self) -> &'static str {
+        match self {
+            RuleId::R1 => {
+                "requests, every column: new_received + carried_over = total + carried_forward"
+            }
+            RuleId::R2 => "requests, every column: total = sum of the result rows",
+            RuleId::R3 => "requests, every row: total = sum of the six applicant columns",
+            RuleId::R4 => "appeals, every row: total = upheld + corrected + other + pending",
+            RuleId::R5 => {
+                "every count is a whole number ≥ 0 (active change may be negative); money ≥ 0"
+            }
+            RuleId::R6 => {
+                "form 2019 active: new_published ≤ total_published; prior_year_items + change ≥ 0"
+            }
+            RuleId::X1 => "carried_over (N) = carried_forward (N−1), per column",
+            RuleId::X2 => "form 2019: prior_year_items (2020) = prior_year_items + change (2019)",
+            RuleId::X3 => "form 2021: in_force (N) = in_force (N−1) + issued (N) − abolished (N)",
+            RuleId::X4 => "every cell identical to the previous year: suspected copy-paste",
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Error or warning; errors fail a run, warnings only with `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// How the two sides of a check must relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Eq,
+    /// lhs ≤ rhs
+    Le,
+    /// lhs ≥ rhs
+    Ge,
+}
+
+impl Relation {
+    pub fn holds(self, lhs: i128, rhs: i128) -> bool {
+        match self {
+            Relation::Eq => lhs == rhs,
+            Relation::Le => lhs <= rhs,
+            Relation::Ge => lhs >= rhs,
+        }
+    }
+
+    /// The symbol printed when the relation fails.
+    pub fn broken(self) -> &'static str {
+        match self {
+            Relation::Eq => "≠",
+            Relation::Le => ">",
+            Relation::Ge => "<",
+        }
+    }
+}
+
+/// One arithmetic check: `sum(lhs) relation sum(rhs)` over dense cell indexes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub id: RuleId,
+    pub level: Level,
+    /// The column (R1, R2) or row (R3, R4, R6) the check runs along.
+    pub scope: &'static str,
+    pub lhs: Vec<usize>,
+    pub relation: Relation,
+    /// Empty means the constant 0.
+    pub rhs: Vec<usize>,
+}
+
+/// A failed check or a value outside its kind's range, with the numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub rule: RuleId,
+    pub level: Level,
+    pub scope: String,
+    /// (cell index, value) of each term, in the rule's order.
+    pub lhs: Vec<(usize, i64)>,
+    pub relation: Relation,
+    pub rhs: Vec<(usize, i64)>,
+}
+
+impl Violation {
+    pub fn lhs_sum(&self) -> i128 {
+        self.lhs.iter().map(|(_, v)| *v as i128).sum()
+    }
+
+    pub fn rhs_sum(&self) -> i128 {
+        self.rhs.iter().map(|(_, v)| *v as i128).sum()
+    }
+
+    /// The cell a finding should point at: the total the rule checks, else its first term.
+    pub fn anchor(&self) -> usize {
+        match self.rule {
+            RuleId::R1 => self.rhs.first().or(self.lhs.first()).map_or(0, |(i, _)| *i),
+            _ => self.lhs.first().map_or(0, |(i, _)| *i),
+        }
+    }
+
+    /// Every cell the violation involves.
+    pub fn cells(&self) -> impl Iterator<Item = usize> + '_ {
+        self.lhs.iter().chain(&self.rhs).map(|(i, _)| *i)
+    }
+
+    /// `natural_person: 41 + 2 ≠ 40 + 0 (off by 3)`, with money printed in 万元.
+    pub fn arithmetic(&self, cat: &Catalogue) -> String {
+        let side = |terms: &[(usize, i64)]| -> String {
+            if terms.is_empty() {
+                return "0".to_string();
+            }
+            let shown: Vec<String> = terms
+                .iter()
+                .map(|(i, v)| crate::format_value(*v, cat.cells[*i].kind()))
+                .collect();
+            if shown.len() <= 8 {
+                shown.join(" + ")
+            } else {
+                let sum: i128 = terms.iter().map(|(_, v)| *v as i128).sum();
+                format!(
+                    "Σ{} rows = {}",
+                    terms.len(),
+                    format_sum(sum, cat.cells[terms[0].0].kind())
+                )
+            }
+        };
+        let diff = self.lhs_sum() - self.rhs_sum();
+        let kind = self
+            .lhs
+            .first()
+            .map_or(ValueKind::Count, |(i, _)| cat.cells[*i].kind());
+        let mut s = format!(
+            "{}: {} {} {}",
+            self.scope,
+            side(&self.lhs),
+            self.relation.broken(),
+            side(&self.rhs)
+        );
+        if self.relation == Relation::Eq {
+            s.push_str(&format!(" (off by {})", format_sum(diff.abs(), kind)));
+        }
+        s
+    }
+}
+
+fn format_sum(v: i128, kind: ValueKind) -> String {
+    match i64::try_from(v) {
+        Ok(v) => crate::format_value(v, kind),
+        Err(_) => v.to_string(),
+    }
+}
+
+/// The expanded R1–R4 and R6 checks of a form, in a fixed order.
+pub fn rules(form: FormVersion) -> &'static [Rule] {
+    static F2019: OnceLock<Vec<Rule>> = OnceLock::new();
+    static F2021: OnceLock<Vec<Rule>> = OnceLock::new();
+    let cell = match form {
+        FormVersion::F2019 => &F2019,
+        FormVersion::F2021 => &F2021,
+    };
+    cell.get_or_init(|| build(form.catalogue()))
+}
+
+fn build(cat: &Catalogue) -> Vec<Rule> {
+    let mut out = Vec::new();
+    let requests = cat.block_of(Section::Requests);
+    let req = |row: &str, col: &str| cat.index_of(Section::Requests, row, col);
+    // Result rows: everything between carried_over and total.
+    let result_rows: Vec<&str> = requests
+        .rows
+        .iter()
+        .map(|r| r.code)
+        .skip_while(|c| *c != "granted")
+        .take_while(|c| *c != "total")
+        .collect();
+    for col in requests.columns {
+        out.push(Rule {
+            id: RuleId::R1,
+            level: Level::Error,
+            scope: col.code,
+            lhs: vec![req("new_received", col.code), req("carried_over", col.code)],
+            relation: Relation::Eq,
+            rhs: vec![req("total", col.code), req("carried_forward", col.code)],
+        });
+    }
+    for col in requests.columns {
+        out.push(Rule {
+            id: RuleId::R2,
+            level: Level::Error,
+            scope: col.code,
+            lhs: vec![req("total", col.code)],
+            relation: Relation::Eq,
+            rhs: result_rows.iter().map(|r| req(r, col.code)).collect(),
+        });
+    }
+    for row in requests.rows {
+        out.push(Rule {
+            id: RuleId::R3,
+            level: Level::Error,
+            scope: row.code,
+            lhs: vec![req(row.code, "total")],
+            relation: Relation::Eq,
+            rhs: requests
+                .columns
+                .iter()
+                .filter(|c| c.code != "total")
+                .map(|c| req(row.code, c.code))
+                .collect(),
+        });
+    }
+    let appeals = cat.block_of(Section::Appeals);
+    for row in appeals.rows {
+        let a = |col: &str| cat.index_of(Section::Appeals, row.code, col);
+        out.push(Rule {
+            id: RuleId::R4,
+            level: Level::Error,
+            scope: row.code,
+            lhs: vec![a("total")],
+            relation: Relation::Eq,
+            rhs: vec![a("upheld"), a("corrected"), a("other"), a("pending")],
+        });
+    }
+    if cat.form == FormVersion::F2019 {
+        for row in ["regulations", "normative_documents"] {
+            let a = |col: &str| cat.index_of(Section::Active, row, col);
+            out.push(Rule {
+                id: RuleId::R6,
+                level: Level::Warning,
+                scope: row,
+                lhs: vec![a("new_published")],
+                relation: Relation::Le,
+                rhs: vec![a("total_published")],
+            });
+        }
+        for row in ["licensing", "other_services", "penalty", "coercion", "fees"] {
+            let a = |col: &str| cat.index_of(Section::Active, row, col);
+            out.push(Rule {
+                id: RuleId::R6,
+                level: Level::Warning,
+                scope: row,
+                lhs: vec![a("prior_year_items"), a("change")],
+                relation: Relation::Ge,
+                rhs: vec![],
+            });
+        }
+    }
+    out
+}
+
+/// Evaluates R1–R6 on one report's dense values (a unit's or a total's).
+pub fn check_values(form: FormVersion, values: &[i64]) -> Vec<Violation> {
+    let cat = form.catalogue();
+    debug_assert_eq!(values.len(), cat.len());
+    let mut out = Vec::new();
+    // R5 first: it names single cells, the others build on their values.
+    for cell in &cat.cells {
+        let v = values[cell.index];
+        if v < 0 && cell.kind() != ValueKind::SignedCount {
+            out.push(Violation {
+                rule: RuleId::R5,
+                level: Level::Error,
+                scope: cell.code(),
+                lhs: vec![(cell.index, v)],
+                relation: Relation::Ge,
+                rhs: vec![],
+            });
+        }
+    }
+    for rule in rules(form) {
+        let terms = |idx: &[usize]| idx.iter().map(|&i| (i, values[i])).collect::<Vec<_>>();
+        let lhs = terms(&rule.lhs);
+        let rhs = terms(&rule.rhs);
+        let l: i128 = lhs.iter().map(|(_, v)| *v as i128).sum();
+        let r: i128 = rhs.iter().map(|(_, v)| *v as i128).sum();
+        if !rule.relation.holds(l, r) {
+            out.push(Violation {
+                rule: rule.id,
+                level: rule.level,
+                scope: rule.scope.to_string(),
+                lhs,
+                relation: rule.relation,
+                rhs,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_counts() {
+        let r19 = rules(FormVersion::F2019);
+        let count = |id| r19.iter().filter(|r| r.id == id).count();
+        assert_eq!(count(RuleId::R1), 7);
+        assert_eq!(count(RuleId::R2), 7);
+        assert_eq!(count(RuleId::R3), 23);
+        assert_eq!(count(RuleId::R4), 3);
+        assert_eq!(count(RuleId::R6), 7);
+        let r21 = rules(FormVersion::F2021);
+        assert_eq!(r21.iter().filter(|r| r.id == RuleId::R3).count(), 25);
+        assert_eq!(r21.iter().filter(|r| r.id == RuleId::R6).count(), 0);
+        // R2 sums 19 result rows in 2019 (granted … other) and 21 in 2021 (… other.other).
+        assert_eq!(
+            r19.iter().find(|r| r.id == RuleId::R2).map(|r| r.rhs.len()),
+            Some(19)
+        );
+        assert_eq!(
+            r21.iter().find(|r| r.id == RuleId::R2).map(|r| r.rhs.len()),
+            Some(21)
+        );
+    }
+
+    #[test]
+    fn zeros_pass_and_a_broken_total_fails() {
+        let cat = FormVersion::F2019.catalogue();
+        let mut values = vec![0i64; cat.len()];
+        assert!(check_values(FormVersion::F2019, &values).is_empty());
+        let idx = |row: &str, col: &str| cat.index_of(Section::Requests, row, col);
+        values[idx("new_received", "natural_person")] = 41;
+        values[idx("carried_over", "natural_person")] = 2;
+        values[idx("total", "natural_person")] = 40;
+        let v = check_values(FormVersion::F2019, &values);
+        let r1: Vec<&Violation> = v.iter().filter(|v| v.rule == RuleId::R1).collect();
+        assert_eq!(r1.len(), 1);
+        assert_eq!(
+            r1[0].arithmetic(cat),
+            "natural_person: 41 + 2 ≠ 40 + 0 (off by 3)"
+        );
+        assert_eq!(r1[0].anchor(), idx("total", "natural_person"));
+        assert!(v
+            .iter()
+            .any(|v| v.rule == RuleId::R2 && v.scope == "natural_person"));
+        assert!(v
+            .iter()
+            .any(|v| v.rule == RuleId::R3 && v.scope == "new_received"));
+    }
+
+    #[test]
+    fn r5_and_r6() {
+        let cat = FormVersion::F2019.catalogue();
+        let mut values = vec![0i64; cat.len()];
+        values[cat.index_of(Section::Active, "penalty", "change")] = -5;
+        values[cat.index_of(Section::Appeals, "reconsideration", "upheld")] = -1;
+        let v = check_values(FormVersion::F2019, &values);
+        assert!(v
+            .iter()
+            .any(|v| v.rule == RuleId::R5 && v.scope == "appeals.reconsideration.upheld"));
+        assert!(!v
+            .iter()
+            .any(|v| v.rule == RuleId::R5 && v.scope.contains("change")));
+        let r6: Vec<&Violation> = v.iter().filter(|v| v.rule == RuleId::R6).collect();
+        assert_eq!(r6.len(), 1);
+        assert_eq!(r6[0].level, Level::Warning);
+        assert_eq!(r6[0].arithmetic(cat), "penalty: 0 + -5 < 0");
+    }
+}

@@ -443,6 +443,8 @@ pub struct Catalogue {
     pub blocks: Vec<Block>,
     pub cells: Vec<Cell>,
     pub labels: LabelIndex,
+    /// Dense index of each block's first cell.
+    block_starts: Vec<usize>,
     /// `section.row.column` → dense index, for the tidy reader.
     codes: HashMap<String, usize>,
 }
@@ -459,7 +461,9 @@ impl Catalogue {
         });
         blocks.push(APPEALS);
         let mut cells = Vec::new();
+        let mut block_starts = Vec::new();
         for (b, block) in blocks.iter().enumerate() {
+            block_starts.push(cells.len());
             for row in block.rows {
                 for column in block.columns {
                     cells.push(Cell {
@@ -478,6 +482,7 @@ impl Catalogue {
             blocks,
             cells,
             labels: LabelIndex::empty(),
+            block_starts,
             codes,
         };
         cat.labels = LabelIndex::build(&cat);
@@ -506,6 +511,11 @@ impl Catalogue {
         self.cells
             .iter()
             .find(|c| c.section == section && c.row.code == row && c.column.code == column)
+    }
+
+    /// Dense index of the cell at (`row`, `column`) of `block`.
+    pub fn cell_index(&self, block: usize, row: usize, column: usize) -> usize {
+        self.block_starts[block] + row * self.blocks[block].columns.len() + column
     }
 
     /// The cell with the dotted code `section.row.column`.

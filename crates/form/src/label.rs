@@ -263,6 +263,7 @@ pub fn form_of_label(label: &str) -> Option<FormVersion> {
         let cat = form.catalogue();
         cat.labels.columns.iter().any(|(k, _, _)| *k == key)
             || cat.labels.rows.iter().any(|(k, _, _)| *k == key)
+            || cat.labels.groups.contains(&key)
     };
     match (has(FormVersion::F2019), has(FormVersion::F2021)) {
         (true, false) => Some(FormVersion::F2019),
@@ -382,5 +383,21 @@ mod tests {
         assert_eq!(form_of_label("本年制发件数"), Some(FormVersion::F2021));
         assert_eq!(form_of_label("本年新 制作数量"), Some(FormVersion::F2019));
         assert_eq!(form_of_label("总计"), None);
+        assert_eq!(
+            form_of_label("（六）其他处理"),
+            None,
+            "a row in 2019, a group in 2021"
+        );
+        assert_eq!(
+            form_of_label("3.其他"),
+            None,
+            "其他 is also a column of both forms"
+        );
+        assert_eq!(
+            form_of_label(
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+            ),
+            Some(FormVersion::F2021)
+        );
     }
 }

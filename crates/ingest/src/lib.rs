@@ -1,8 +1,24 @@
 //! Reading unit report files: decode, detect the layout, locate cells by label, parse values.
 //!
-//! The output is [`UnitReport`]s and, for any engine, one Arrow [`RecordBatch`](arrow::record_batch::RecordBatch).
+//! One path from file to table: [`read_batch`] → [`read_file`] → (tidy | grid) →
+//! [`UnitReport`]s → [`arrow::to_record_batch`], the engine-neutral batch aggregate takes in.
+//! Nothing here panics on bad input; every problem is a [`Diagnostic`] with its place.
 
 pub mod arrow;
+mod batch;
+pub mod decode;
+mod diagnostic;
+pub mod grid;
+mod read;
 mod report;
+mod table;
+pub mod tidy;
 
+pub use batch::{assemble, collect_files, read_batch, Batch, Summary};
+pub use decode::EncodingChoice;
+pub use diagnostic::Diagnostic;
+pub use read::{read_bytes_at, read_file, unit_from_path, year_from_path, FileRead, ReadOptions};
 pub use report::{Layout, Source, UnitReport};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,221 @@
+//! A batch of files read in parallel: the year-end folder of every unit's export.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::read::{read_file, FileRead, ReadOptions};
+use crate::{Diagnostic, UnitReport};
+
+/// File names inside input folders that are not unit reports.
+const NOT_REPORTS: &[&str] = &["units.csv"];
+
+/// The files named by `paths`: files as given, folders searched for `*.csv` (sorted, symlinks
+/// followed, loops reported). Paths that do not exist are reported.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            problems.push(Diagnostic::error(
+                &Arc::new(path.clone()),
+                "no such file or folder",
+            ));
+            continue;
+        }
+        for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_csv(e.path()) => {
+                    let name = e.file_name().to_string_lossy().to_lowercase();
+                    if !NOT_REPORTS.contains(&name.as_str()) {
+                        files.push(e.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let at = err.path().map_or_else(|| path.clone(), Path::to_path_buf);
+                    let message = if err.loop_ancestor().is_some() {
+                        "symbolic link loop; not followed".to_string()
+                    } else {
+                        format!(
+                            "cannot read: {}",
+                            err.io_error()
+                                .map_or_else(|| err.to_string(), |e| e.to_string())
+                        )
+                    };
+                    problems.push(Diagnostic::error(&Arc::new(at), message));
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// What a batch read yielded, in a deterministic order whatever the thread schedule.
+#[derive(Debug)]
+pub struct Batch {
+    /// One entry per file, sorted by path; their reports have moved to `reports`.
+    pub files: Vec<FileRead>,
+    /// Accepted reports, sorted by year, unit and file.
+    pub reports: Vec<UnitReport>,
+    /// Problems of the batch as a whole: missing paths, unreadable folders, duplicate units.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Value cells of reports dropped as duplicates.
+    pub values_dropped: usize,
+}
+
+/// Counts for the summary line: what came in and what was left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files_seen: usize,
+    pub files_used: usize,
+    pub files_rejected: usize,
+    pub reports: usize,
+    pub reports_rejected: usize,
+    pub units: usize,
+    pub years: Vec<i32>,
+    pub blank_cells: usize,
+    pub values_read: usize,
+    pub values_used: usize,
+    pub values_rejected: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Batch {
+    /// Every diagnostic: the batch's, then each file's in path order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .chain(self.files.iter().flat_map(|f| f.diagnostics.iter()))
+    }
+
+    pub fn summary(&self) -> Summary {
+        let mut units: Vec<&str> = self.reports.iter().map(|r| r.unit.as_str()).collect();
+        units.sort_unstable();
+        units.dedup();
+        let mut years: Vec<i32> = self.reports.iter().map(|r| r.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let (errors, warnings) =
+            self.diagnostics().fold(
+                (0, 0),
+                |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) },
+            );
+        let files_used = self
+            .files
+            .iter()
+            .filter(|f| self.reports.iter().any(|r| r.source.file == f.file))
+            .count();
+        Summary {
+            files_seen: self.files.len(),
+            files_used,
+            files_rejected: self.files.len() - files_used,
+            reports: self.reports.len(),
+            reports_rejected: self.files.iter().map(|f| f.rejected.len()).sum::<usize>()
+                + self
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.message.starts_with(DUPLICATE))
+                    .count(),
+            units: units.len(),
+            years,
+            blank_cells: self.reports.iter().map(UnitReport::blank_count).sum(),
+            values_read: self.files.iter().map(|f| f.values_read).sum(),
+            values_used: self
+                .reports
+                .iter()
+                .map(|r| r.source.lines.iter().filter(|l| **l != 0).count())
+                .sum(),
+            values_rejected: self.files.iter().map(|f| f.values_rejected).sum::<usize>()
+                + self.values_dropped,
+            errors,
+            warnings,
+        }
+    }
+}
+
+const DUPLICATE: &str = "two files for";
+
+/// Reads every file in parallel; one bad file never stops the others.
+pub fn read_batch(paths: &[PathBuf], options: &ReadOptions) -> Batch {
+    let (files, diagnostics) = collect_files(paths);
+    let mut reads: Vec<FileRead> = files.par_iter().map(|f| read_file(f, options)).collect();
+    reads.sort_by(|a, b| a.file.cmp(&b.file));
+    assemble(reads, diagnostics)
+}
+
+/// Builds a batch from files already read (any order); drops every report of a unit and year
+/// that more than one file gives, since there is no telling which is right.
+pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Diagnostic>) -> Batch {
+    reads.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut by_key: BTreeMap<(i32, String), Vec<(usize, usize)>> = BTreeMap::new();
+    for (f, read) in reads.iter().enumerate() {
+        for (r, report) in read.reports.iter().enumerate() {
+            by_key
+                .entry((report.year, report.unit.clone()))
+                .or_default()
+                .push((f, r));
+        }
+    }
+    let mut reports = Vec::new();
+    let mut values_dropped = 0;
+    let mut taken: Vec<Vec<Option<UnitReport>>> = reads
+        .iter_mut()
+        .map(|r| {
+            std::mem::take(&mut r.reports)
+                .into_iter()
+                .map(Some)
+                .collect()
+        })
+        .collect();
+    for ((year, unit), places) in by_key {
+        if places.len() == 1 {
+            let (f, r) = places[0];
+            if let Some(report) = taken[f][r].take() {
+                reports.push(report);
+            }
+            continue;
+        }
+        let names: Vec<String> = places
+            .iter()
+            .map(|(f, _)| reads[*f].file.display().to_string())
+            .collect();
+        for (f, r) in &places {
+            if let Some(report) = taken[*f][*r].take() {
+                values_dropped += report.source.lines.iter().filter(|l| **l != 0).count();
+            }
+        }
+        let d = Diagnostic::error(
+            &reads[places[0].0].file,
+            format!(
+                "{DUPLICATE} {unit} {year}: {}; both left out",
+                names.join(" and ")
+            ),
+        )
+        .unit(&unit, Some(year));
+        diagnostics.push(d);
+    }
+    reports
+        .sort_by(|a, b| (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file)));
+    Batch {
+        files: reads,
+        reports,
+        diagnostics,
+        values_dropped,
+    }
+}

@@ -1,0 +1,235 @@
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+//!
+//! Excel on Chinese Windows saves CSV as GBK; everything else writes UTF-8. Strict UTF-8 is
+//! tried first because GB18030 decodes almost any byte string without complaint.
+
+use std::borrow::Cow;
+
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
+
+/// Which encoding to read a file in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingChoice {
+    /// BOM, else strict UTF-8, else GB18030.
+    #[default]
+    Auto,
+    /// Always this encoding (a BOM is still honoured and stripped).
+    Fixed(&'static Encoding),
+}
+
+impl EncodingChoice {
+    /// `auto`, or any WHATWG label: `utf-8`, `gbk`, `gb18030`, `gb2312`, …
+    pub fn parse(label: &str) -> Option<EncodingChoice> {
+        if label.eq_ignore_ascii_case("auto") {
+            return Some(EncodingChoice::Auto);
+        }
+        Encoding::for_label(label.trim().as_bytes()).map(EncodingChoice::Fixed)
+    }
+}
+
+/// Why a file's bytes are not text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A NUL byte: a spreadsheet's binary format or other junk, not CSV text.
+    Binary { offset: usize },
+    /// Invalid in the chosen or detected encoding.
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+        line: u32,
+        bytes: String,
+    },
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Binary { offset } => write!(
+                f,
+                "binary data, not CSV text (NUL byte at offset {offset}); save the sheet as CSV"
+            ),
+            DecodeError::Malformed {
+                encoding,
+                offset,
+                line,
+                bytes,
+            } => write!(
+                f,
+                "line {line}: bytes {bytes} at offset {offset} are not valid {encoding} \
+                 (expected UTF-8 or GB18030/GBK text; try --encoding)"
+            ),
+        }
+    }
+}
+
+/// Decoded text and the encoding it was read in.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+}
+
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, DecodeError> {
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((enc, bom_len)) => (Some(enc), &bytes[bom_len..]),
+        None => (None, bytes),
+    };
+    let encoding = match (encoding, choice) {
+        (Some(enc), _) => enc,
+        (None, EncodingChoice::Fixed(enc)) => enc,
+        (None, EncodingChoice::Auto) => {
+            if let Some(offset) = body.iter().position(|b| *b == 0) {
+                return Err(DecodeError::Binary { offset });
+            }
+            match std::str::from_utf8(body) {
+                Ok(s) => {
+                    return Ok(Decoded {
+                        text: Cow::Borrowed(s),
+                        encoding: UTF_8,
+                    })
+                }
+                Err(_) => GB18030,
+            }
+        }
+    };
+    if encoding == UTF_8 {
+        return match std::str::from_utf8(body) {
+            Ok(s) => Ok(Decoded {
+                text: Cow::Borrowed(s),
+                encoding: UTF_8,
+            }),
+            Err(e) => Err(malformed(
+                body,
+                "UTF-8",
+                e.valid_up_to(),
+                e.error_len().unwrap_or(1),
+            )),
+        };
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(body.len() * 3 / 2 + 16);
+    let mut read_total = 0;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&body[read_total..], &mut out, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => out.reserve(body.len() - read_total + 16),
+            DecoderResult::Malformed(bad, extra) => {
+                let bad = bad as usize;
+                let start = read_total.saturating_sub(bad + extra as usize);
+                return Err(malformed(body, encoding.name(), start, bad.max(1)));
+            }
+        }
+    }
+    if encoding != UTF_8 && out.contains('\0') {
+        let offset = out.find('\0').unwrap_or(0);
+        return Err(DecodeError::Binary { offset });
+    }
+    Ok(Decoded {
+        text: Cow::Owned(out),
+        encoding,
+    })
+}
+
+fn malformed(body: &[u8], encoding: &'static str, offset: usize, len: usize) -> DecodeError {
+    let line = body[..offset.min(body.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u32
+        + 1;
+    let end = (offset + len).min(body.len());
+    let bytes = body[offset.min(body.len())..end]
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    DecodeError::Malformed {
+        encoding,
+        offset,
+        line,
+        bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode("城关区,1".as_bytes(), EncodingChoice::Auto)
+            .map(|d| (d.text.into_owned(), d.encoding));
+        assert_eq!(d, Ok(("城关区,1".to_string(), UTF_8)));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("年度".as_bytes());
+        assert_eq!(
+            decode(&bom, EncodingChoice::Auto).map(|d| d.text.into_owned()),
+            Ok("年度".to_string())
+        );
+    }
+
+    #[test]
+    fn gb18030_detected() {
+        let (bytes, _, _) = GB18030.encode("填报单位,城关区\n年度,2020\n");
+        let d = decode(&bytes, EncodingChoice::Auto);
+        assert!(
+            matches!(&d, Ok(d) if d.encoding == GB18030 && d.text == "填报单位,城关区\n年度,2020\n")
+        );
+    }
+
+    #[test]
+    fn utf16_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "年度\t2020".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(
+            decode(&bytes, EncodingChoice::Auto).map(|d| d.text.into_owned()),
+            Ok("年度\t2020".to_string())
+        );
+    }
+
+    #[test]
+    fn invalid_gbk_reports_line_and_bytes() {
+        let (bytes, _, _) = GB18030.encode("年度,2020\n城关区,");
+        let mut bytes = bytes.into_owned();
+        bytes.extend_from_slice(&[0x81, 0x20, b'\n']);
+        match decode(&bytes, EncodingChoice::Auto) {
+            Err(DecodeError::Malformed {
+                encoding,
+                line,
+                bytes,
+                ..
+            }) => {
+                assert_eq!(encoding, "gb18030");
+                assert_eq!(line, 2);
+                assert!(bytes.starts_with("81"), "{bytes}");
+            }
+            other => panic!("expected malformed, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn forced_utf8_rejects_gbk() {
+        let (bytes, _, _) = GB18030.encode("城关区");
+        let choice = EncodingChoice::parse("utf-8").unwrap_or_default();
+        assert!(matches!(
+            decode(&bytes, choice),
+            Err(DecodeError::Malformed {
+                encoding: "UTF-8",
+                line: 1,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn binary_junk() {
+        assert!(matches!(
+            decode(&[0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], EncodingChoice::Auto),
+            Err(DecodeError::Binary { offset: 4 })
+        ));
+    }
+}

@@ -1,0 +1,680 @@
+//! The form grid: one unit's three tables laid out as the official form, as a person fills it
+//! in Excel or WPS and saves as CSV.
+//!
+//! Cells are located by their labels, never by fixed positions: section headings set the table,
+//! header lines map column positions, row labels (in one cell or spread over merged columns)
+//! name the row. What the form does not know is reported, never summed.
+
+use std::collections::HashMap;
+
+use gongkai_form::label::{form_of_label, match_section_heading, normalise, RowMatch};
+use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
+
+use crate::read::Reading;
+use crate::table::Record;
+use crate::tidy::parse_year;
+use crate::{Layout, UnitReport};
+
+/// Labels of the unit and year lines (`填报单位,城关区` / `年度：2020`).
+// Not plain 单位: tables often say 单位：件 (the unit of measure).
+const UNIT_KEYS: &[&str] = &["填报单位", "单位名称", "报送单位", "填报机关", "机关名称"];
+const YEAR_KEYS: &[&str] = &["年度", "年份", "报告年度", "统计年度", "填报年度"];
+
+/// Unit and year named inside the file, with the line they were found on.
+#[derive(Debug, Default)]
+struct Meta {
+    unit: Option<(String, u32)>,
+    year: Option<(String, u32, u32)>,
+}
+
+/// Splits `填报单位：城关区` or (`年度`, `2020`) into a key and value if the key is a metadata key.
+fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
+    let (i, first) = rec
+        .fields
+        .iter()
+        .enumerate()
+        .find(|(_, f)| !f.trim().is_empty())?;
+    let first = first.trim();
+    let (key, value, col) = match first.split_once(['：', ':']) {
+        Some((k, v)) if !v.trim().is_empty() => (k, v.trim().to_string(), i),
+        other => {
+            let k = other.map_or(first, |(k, _)| k);
+            match rec
+                .fields
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .find(|(_, f)| !f.trim().is_empty())
+            {
+                Some((j, v)) => (k, v.trim().to_string(), j),
+                None => (k, String::new(), i),
+            }
+        }
+    };
+    let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let is_unit = UNIT_KEYS.contains(&key.as_str());
+    let is_year = YEAR_KEYS.contains(&key.as_str());
+    (is_unit || is_year).then_some((is_unit, value, col as u32 + 1))
+}
+
+fn scan_meta(records: &[Record]) -> Meta {
+    let mut meta = Meta::default();
+    for rec in records {
+        if let Some((is_unit, value, col)) = meta_entry(rec) {
+            if is_unit && meta.unit.is_none() && !value.is_empty() {
+                meta.unit = Some((value, rec.line));
+            } else if !is_unit && meta.year.is_none() && !value.is_empty() {
+                meta.year = Some((value, rec.line, col));
+            }
+        }
+    }
+    meta
+}
+
+/// Form versions the labels of the file point to: (2019-only labels, 2021-only labels).
+fn form_votes(records: &[Record]) -> (usize, usize) {
+    let mut votes = (0, 0);
+    for rec in records {
+        for field in rec.fields.iter() {
+            if field.trim().is_empty() || field.len() > 300 {
+                continue;
+            }
+            match form_of_label(field) {
+                Some(FormVersion::F2019) => votes.0 += 1,
+                Some(FormVersion::F2021) => votes.1 += 1,
+                None => {}
+            }
+        }
+    }
+    votes
+}
+
+/// A cell holding a value (blank markers such as `—` are not).
+fn is_number(text: &str) -> bool {
+    matches!(parse_value(text, ValueKind::Money), Ok(Some(_)))
+}
+
+/// A cell holding label text: not empty, not a value, not a blank marker.
+fn is_label(text: &str) -> bool {
+    !text.trim().is_empty() && parse_value(text, ValueKind::Money).is_err()
+}
+
+/// Index just past the last label cell: where values may start when no header says.
+fn label_end(rec: &Record) -> usize {
+    rec.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_label(f))
+        .map(|(i, _)| i + 1)
+        .last()
+        .unwrap_or(0)
+}
+
+/// Where each column of the current table sits, from its header lines.
+#[derive(Debug, Default)]
+struct Header {
+    /// (block, column) → 0-based position in the record.
+    positions: HashMap<(usize, usize), usize>,
+}
+
+impl Header {
+    fn min_position(&self, section: Section, cat: &Catalogue) -> Option<usize> {
+        self.positions
+            .iter()
+            .filter(|((b, _), _)| cat.blocks[*b].section == section)
+            .map(|(_, p)| *p)
+            .min()
+    }
+
+    /// Positions of every column of `block`, if the header gave them all.
+    fn block_positions(&self, block: usize, cat: &Catalogue) -> Option<Vec<usize>> {
+        (0..cat.blocks[block].columns.len())
+            .map(|c| self.positions.get(&(block, c)).copied())
+            .collect()
+    }
+}
+
+pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, r: &mut Reading) {
+    let meta = scan_meta(records);
+    let unit = meta
+        .unit
+        .as_ref()
+        .map_or_else(|| path_unit.to_string(), |(u, _)| u.clone());
+    let year = match &meta.year {
+        Some((text, line, col)) => {
+            match parse_year(text) {
+                Some(y) => {
+                    if let Some(py) = path_year.filter(|py| *py != y) {
+                        let d = r
+                        .warning(format!("year {y} in the file differs from the folder's year {py}; using {y}"))
+                        .at(*line, Some(*col))
+                        .unit(&unit, Some(y));
+                        r.push(d);
+                    }
+                    y
+                }
+                None => {
+                    let d = r
+                        .error("bad year")
+                        .at(*line, Some(*col))
+                        .found(text.as_str(), "a year such as 2020")
+                        .unit(&unit, None);
+                    r.fail_file(d);
+                    return;
+                }
+            }
+        }
+        None => match path_year {
+            Some(y) => y,
+            None => {
+                let d = r
+                    .error("no year: add a line 年度,2020 or put the file in a folder named after the year")
+                    .unit(&unit, None);
+                r.fail_file(d);
+                return;
+            }
+        },
+    };
+    let form = FormVersion::for_year(year);
+    let (v19, v21) = form_votes(records);
+    let detected = match (v19, v21) {
+        (a, 0) if a > 0 => Some(FormVersion::F2019),
+        (0, b) if b > 0 => Some(FormVersion::F2021),
+        _ => None,
+    };
+    if let Some(d) = detected.filter(|d| *d != form) {
+        let msg = format!(
+            "the tables are laid out in form {d}, but {year} reports use form {form} ({})",
+            form.notice()
+        );
+        let diag = r.error(msg).unit(&unit, Some(year));
+        r.fail_file(diag);
+        return;
+    }
+    let cat = form.catalogue();
+    let mut report = UnitReport::empty(unit.clone(), year, form, r.file.clone(), Layout::Grid);
+    let mut section: Option<Section> = None;
+    let mut header = Header::default();
+    let mut last_was_header = false;
+    let mut context: Option<String> = None;
+    let mut appeals_header_seen = false;
+    let mut appeals_positions: Option<Vec<usize>> = None;
+    let mut appeals_read = false;
+    let mut tainted = false;
+
+    for rec in records {
+        if meta_entry(rec).is_some() {
+            continue;
+        }
+        // The appeals data line follows the header lines, even when every cell is blank.
+        if section == Some(Section::Appeals)
+            && appeals_header_seen
+            && !appeals_read
+            && !is_appeals_header(rec, cat)
+        {
+            appeals_read = true;
+            tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
+            continue;
+        }
+        if rec.is_empty() {
+            continue;
+        }
+        if let Some(s) = rec.fields.iter().find_map(match_section_heading) {
+            section = Some(s);
+            header = Header::default();
+            context = None;
+            continue;
+        }
+        // Header lines: column labels and no numbers.
+        let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
+        if numbers == 0 {
+            if let Some(s) = header_section(rec, section, cat) {
+                section = Some(s);
+                match s {
+                    Section::Appeals => {
+                        appeals_header_seen = true;
+                        let pos: Vec<usize> = rec
+                            .fields
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, f)| {
+                                !cat.labels.match_column(cat, Section::Appeals, f).is_empty()
+                            })
+                            .map(|(i, _)| i)
+                            .collect();
+                        if pos.len() == 15 {
+                            appeals_positions = Some(pos);
+                        }
+                    }
+                    _ => {
+                        if s == Section::Active || !last_was_header {
+                            header = Header::default();
+                        }
+                        for (i, f) in rec.fields.iter().enumerate() {
+                            for (b, c) in cat.labels.match_column(cat, s, f) {
+                                header.positions.insert((b, c), i);
+                            }
+                        }
+                    }
+                }
+                last_was_header = true;
+                continue;
+            }
+        }
+        last_was_header = false;
+        let s = match section {
+            Some(s) => s,
+            None => match infer_section(rec, cat) {
+                Some(s) => s,
+                None => continue,
+            },
+        };
+        if s == Section::Appeals {
+            if !appeals_read {
+                appeals_read = true;
+                tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
+            }
+            continue;
+        }
+        let start = header
+            .min_position(s, cat)
+            .unwrap_or_else(|| label_end(rec));
+        let labels: String = rec.fields.iter().take(start).collect();
+        let m = cat.labels.match_row(cat, s, &labels, context.as_deref());
+        match m {
+            RowMatch::Row { block, row } => {
+                let def = &cat.blocks[block].rows[row];
+                if def.path.len() > 1 {
+                    context = Some(normalise(def.path[def.path.len() - 2]));
+                }
+                let positions = header.block_positions(block, cat).unwrap_or_else(|| {
+                    (0..cat.blocks[block].columns.len())
+                        .map(|c| start + c)
+                        .collect()
+                });
+                tainted |= read_row(rec, block, row, &positions, cat, &mut report, r);
+            }
+            RowMatch::Group(g) => {
+                context = Some(g);
+                let values: usize = rec
+                    .fields
+                    .iter()
+                    .skip(start)
+                    .filter(|f| !f.trim().is_empty())
+                    .count();
+                if values > 0 {
+                    let d = r
+                        .warning(format!(
+                            "values on the group heading {:?} are not part of the form; not summed",
+                            labels.trim()
+                        ))
+                        .at(rec.line, None)
+                        .unit(&unit, Some(year));
+                    r.push(d);
+                    r.values_read += values;
+                    r.values_rejected += values;
+                }
+            }
+            RowMatch::Ambiguous(codes) => {
+                let values: usize = rec
+                    .fields
+                    .iter()
+                    .skip(start)
+                    .filter(|f| !f.trim().is_empty())
+                    .count();
+                let d = r
+                    .warning(format!(
+                        "row label fits several rows ({}); not summed",
+                        codes.join(", ")
+                    ))
+                    .at(rec.line, Some(1))
+                    .found(labels.trim(), "a label that names one row")
+                    .unit(&unit, Some(year));
+                r.push(d);
+                r.values_read += values;
+                r.values_rejected += values;
+            }
+            RowMatch::Unknown => {
+                let values: usize = rec
+                    .fields
+                    .iter()
+                    .skip(start)
+                    .filter(|f| !f.trim().is_empty())
+                    .count();
+                if values > 0 && !labels.trim().is_empty() {
+                    let d = r
+                        .warning(format!("row not in form {form} (section {}); its {values} value(s) are not summed", s.code()))
+                        .at(rec.line, Some(1))
+                        .found(labels.trim(), "a row label of the form")
+                        .unit(&unit, Some(year));
+                    r.push(d);
+                    r.values_read += values;
+                    r.values_rejected += values;
+                } else if values > 0 {
+                    let d = r
+                        .warning(format!("{values} value(s) without a row label; not summed"))
+                        .at(rec.line, None)
+                        .unit(&unit, Some(year));
+                    r.push(d);
+                    r.values_read += values;
+                    r.values_rejected += values;
+                }
+            }
+        }
+    }
+
+    let mut missing_by_section: HashMap<Section, Vec<String>> = HashMap::new();
+    for cell in &cat.cells {
+        if !report.present(cell.index) {
+            missing_by_section
+                .entry(cell.section)
+                .or_default()
+                .push(cell.code());
+        }
+    }
+    for s in Section::ALL {
+        let Some(missing) = missing_by_section.get(&s) else {
+            continue;
+        };
+        let total = cat.cells_of(s).count();
+        if missing.len() == total {
+            let d = r
+                .error(format!("table {} not found in the file", s.heading()))
+                .unit(&unit, Some(year));
+            r.push(d);
+            tainted = true;
+        } else {
+            let shown: Vec<&str> = missing.iter().take(4).map(String::as_str).collect();
+            let more = if missing.len() > 4 {
+                format!(" and {} more", missing.len() - 4)
+            } else {
+                String::new()
+            };
+            let d = r
+                .warning(format!(
+                    "{} cell(s) of {} not found, counted as blank: {}{more}",
+                    missing.len(),
+                    s.code(),
+                    shown.join(", ")
+                ))
+                .unit(&unit, Some(year));
+            r.push(d);
+        }
+    }
+    r.reports.push(report);
+    if tainted {
+        r.taint(&unit, year);
+    }
+}
+
+fn is_appeals_header(rec: &Record, cat: &Catalogue) -> bool {
+    rec.fields.iter().filter(|f| is_number(f)).count() == 0
+        && header_section(rec, Some(Section::Appeals), cat) == Some(Section::Appeals)
+}
+
+/// The section whose header line `rec` is. Within the current section a weak sign is enough;
+/// moving on to another section takes several column labels, since 总计 and 其他 recur.
+fn header_section(rec: &Record, current: Option<Section>, cat: &Catalogue) -> Option<Section> {
+    let count = |s: Section| {
+        rec.fields
+            .iter()
+            .filter(|f| !cat.labels.match_column(cat, s, f).is_empty())
+            .count()
+    };
+    let row_label = |s: Section| {
+        rec.fields
+            .iter()
+            .any(|f| matches!(cat.labels.match_row(cat, s, f, None), RowMatch::Row { .. }))
+    };
+    let weak = |s: Section| match s {
+        Section::Active => count(s) >= 1 && !row_label(s),
+        Section::Requests => count(s) >= 2,
+        Section::Appeals => count(s) >= 1 || row_label(s),
+    };
+    let strong = |s: Section| match s {
+        Section::Active => {
+            count(s) >= 1 && !row_label(s) && rec.fields.iter().any(|f| normalise(f) == "信息内容")
+        }
+        Section::Requests | Section::Appeals => count(s) >= 3,
+    };
+    if let Some(s) = current.filter(|s| weak(*s)) {
+        return Some(s);
+    }
+    Section::ALL
+        .into_iter()
+        .filter(|s| Some(*s) != current && current.is_none_or(|c| *s > c))
+        .find(|s| strong(*s))
+}
+
+/// The section of a data line seen before any heading, from its row label.
+fn infer_section(rec: &Record, cat: &Catalogue) -> Option<Section> {
+    let labels: String = rec.fields.iter().take(label_end(rec)).collect();
+    [Section::Active, Section::Requests].into_iter().find(|&s| {
+        matches!(
+            cat.labels.match_row(cat, s, &labels, None),
+            RowMatch::Row { .. }
+        )
+    })
+}
+
+/// Reads the cells of one row; returns true if a cell was rejected.
+fn read_row(
+    rec: &Record,
+    block: usize,
+    row: usize,
+    positions: &[usize],
+    cat: &Catalogue,
+    report: &mut UnitReport,
+    r: &mut Reading,
+) -> bool {
+    let mut bad = false;
+    let first_cell = cat.cell_index(block, row, 0);
+    for (c, &pos) in positions.iter().enumerate() {
+        let cell = &cat.cells[first_cell + c];
+        let text = rec.get(pos);
+        r.values_read += 1;
+        if report.present(cell.index) {
+            let d = r
+                .error(format!(
+                    "row {} given twice (first on line {}); this line is not summed",
+                    cell.row.code, report.source.lines[cell.index]
+                ))
+                .at(rec.line, Some(pos as u32 + 1))
+                .found(text, "each row once")
+                .unit(&report.unit, Some(report.year));
+            r.reject_value(d);
+            bad = true;
+            continue;
+        }
+        match parse_value(text, cell.kind()) {
+            Ok(v) => report.set(cell.index, v, rec.line, pos as u32 + 1),
+            Err(e) => {
+                let d = r
+                    .error(format!(
+                        "{e} in {} ({} / {})",
+                        cell.code(),
+                        cell.row.path.last().copied().unwrap_or(""),
+                        cell.column.label
+                    ))
+                    .at(rec.line, Some(pos as u32 + 1))
+                    .found(text, cell.kind().expected())
+                    .unit(&report.unit, Some(report.year));
+                r.reject_value(d);
+                bad = true;
+            }
+        }
+    }
+    bad
+}
+
+/// Reads the one line of 15 numbers of table 四.
+fn read_appeals(
+    rec: &Record,
+    positions: Option<&[usize]>,
+    cat: &Catalogue,
+    report: &mut UnitReport,
+    r: &mut Reading,
+) -> bool {
+    let block = cat
+        .blocks
+        .iter()
+        .position(|b| b.section == Section::Appeals)
+        .unwrap_or(0);
+    let start = label_end(rec);
+    let positions: Vec<usize> = match positions {
+        Some(p) if start <= p[0] => p.to_vec(),
+        _ => (start..start + 15).collect(),
+    };
+    let extra = rec
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| *i > positions[14] && !f.trim().is_empty())
+        .count();
+    if extra > 0 {
+        let d = r
+            .warning(format!(
+                "{extra} value(s) past the 15 columns of table 四; not summed"
+            ))
+            .at(rec.line, Some(positions[14] as u32 + 2))
+            .unit(&report.unit, Some(report.year));
+        r.push(d);
+        r.values_read += extra;
+        r.values_rejected += extra;
+    }
+    let mut bad = false;
+    for (row, chunk) in positions.chunks(5).enumerate() {
+        bad |= read_row(rec, block, row, chunk, cat, report, r);
+    }
+    bad
+}
+
+/// Writes the form grid for `form`: blank when `values` is `None` (the `template` command),
+/// else filled with the values, blank where `blank` says so.
+pub fn write(
+    form: FormVersion,
+    unit: Option<&str>,
+    year: Option<i32>,
+    values: Option<(&[i64], &[bool])>,
+    out: &mut String,
+) {
+    const WIDTH: usize = 15;
+    let cat = form.catalogue();
+    let line = |cells: &[&str], out: &mut String| {
+        let mut fields: Vec<String> = cells
+            .iter()
+            .map(|c| crate::tidy::csv_field(c).into_owned())
+            .collect();
+        fields.resize(WIDTH, String::new());
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    };
+    let value = |index: usize| -> String {
+        match values {
+            Some((v, blank)) if !blank[index] => {
+                gongkai_form::format_value(v[index], cat.cells[index].kind())
+            }
+            _ => String::new(),
+        }
+    };
+    line(
+        &[&format!(
+            "政府信息公开工作年度报告统计表（{}）",
+            form.notice()
+        )],
+        out,
+    );
+    line(&["填报单位", unit.unwrap_or("")], out);
+    let year_text = year.map(|y| y.to_string()).unwrap_or_default();
+    line(&["年度", &year_text], out);
+    line(&[], out);
+    line(&[Section::Active.heading()], out);
+    let mut cell = 0;
+    for block in cat.blocks.iter().filter(|b| b.section == Section::Active) {
+        line(&[block.heading.unwrap_or("")], out);
+        let mut head = vec!["信息内容"];
+        head.extend(block.columns.iter().map(|c| c.label));
+        line(&head, out);
+        for row in block.rows {
+            let vals: Vec<String> = (0..block.columns.len()).map(|c| value(cell + c)).collect();
+            cell += block.columns.len();
+            let mut cells = vec![row.path[0]];
+            cells.extend(vals.iter().map(String::as_str));
+            line(&cells, out);
+        }
+    }
+    line(&[], out);
+    line(&[Section::Requests.heading()], out);
+    line(
+        &[
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "",
+            "",
+            "申请人情况",
+        ],
+        out,
+    );
+    line(
+        &[
+            "",
+            "",
+            "",
+            "自然人",
+            "法人或其他组织",
+            "",
+            "",
+            "",
+            "",
+            "总计",
+        ],
+        out,
+    );
+    let req = cat.block_of(Section::Requests);
+    let mut sub = vec!["", "", "", ""];
+    sub.extend(req.columns[1..6].iter().map(|c| c.label));
+    line(&sub, out);
+    let mut previous: &[&str] = &[];
+    for row in req.rows {
+        let mut cells = vec![""; 3];
+        for (d, part) in row.path.iter().enumerate() {
+            let shared = previous.len() > d && previous[..=d] == row.path[..=d];
+            if !shared {
+                cells[d] = part;
+            }
+        }
+        previous = row.path;
+        let vals: Vec<String> = (0..req.columns.len()).map(|c| value(cell + c)).collect();
+        cell += req.columns.len();
+        cells.extend(vals.iter().map(String::as_str));
+        line(&cells, out);
+    }
+    line(&[], out);
+    line(&[Section::Appeals.heading()], out);
+    let app = cat.block_of(Section::Appeals);
+    line(
+        &[app.rows[0].path[0], "", "", "", "", app.rows[1].path[0]],
+        out,
+    );
+    line(
+        &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            app.rows[1].path[1],
+            "",
+            "",
+            "",
+            "",
+            app.rows[2].path[1],
+        ],
+        out,
+    );
+    let heads: Vec<&str> = (0..3)
+        .flat_map(|_| app.columns.iter().map(|c| c.label))
+        .collect();
+    line(&heads, out);
+    let vals: Vec<String> = (0..15).map(|c| value(cell + c)).collect();
+    line(&vals.iter().map(String::as_str).collect::<Vec<_>>(), out);
+}

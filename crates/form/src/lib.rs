@@ -10,7 +10,7 @@ pub mod rules;
 pub mod value;
 
 pub use catalogue::{Block, Catalogue, Cell, ColumnDef, RowDef};
-pub use rules::{Level, Relation, Rule, RuleId, Violation};
+pub use rules::{CrossViolation, Level, Relation, Rule, RuleId, Violation, Which};
 pub use value::{format_value, parse_value, ValueError, MONEY_SCALE};
 
 use std::fmt;

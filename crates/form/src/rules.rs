@@ -425,3 +425,253 @@ mod tests {
         assert_eq!(r6[0].arithmetic(cat), "penalty: 0 + -5 < 0");
     }
 }
+
+/// Which of two consecutive reports a term of a cross-year rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Which {
+    Previous,
+    Current,
+}
+
+/// A rule between a unit's report of year N−1 and of year N:
+/// `current[target] = Σ coef × value` over the terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossRule {
+    pub id: RuleId,
+    pub level: Level,
+    pub scope: String,
+    /// Cell of the current year's form.
+    pub target: usize,
+    /// (which year, cell of that year's form, coefficient ±1).
+    pub terms: Vec<(Which, usize, i64)>,
+}
+
+/// A failed cross-year rule with the values it saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossViolation {
+    pub rule: RuleId,
+    pub level: Level,
+    pub scope: String,
+    pub target: (usize, i64),
+    /// (which, cell, coefficient, value).
+    pub terms: Vec<(Which, usize, i64, i64)>,
+}
+
+impl CrossViolation {
+    pub fn expected(&self) -> i128 {
+        self.terms
+            .iter()
+            .map(|(_, _, c, v)| *c as i128 * *v as i128)
+            .sum()
+    }
+
+    /// `natural_person: carried_over 2021 = 5 ≠ carried_forward 2020 = 3 (off by 2)`.
+    pub fn arithmetic(&self, prev: (FormVersion, i32), cur: (FormVersion, i32)) -> String {
+        let name = |w: Which, i: usize| {
+            let (form, year) = if w == Which::Previous { prev } else { cur };
+            let cell = &form.catalogue().cells[i];
+            let row = cell.row.code.rsplit('.').next().unwrap_or(cell.row.code);
+            (
+                format!(
+                    "{} {}",
+                    if cell.section == Section::Requests {
+                        row
+                    } else {
+                        cell.column.code
+                    },
+                    year
+                ),
+                cell.kind(),
+            )
+        };
+        let (target_name, kind) = name(Which::Current, self.target.0);
+        let mut rhs = String::new();
+        for (k, (w, i, c, v)) in self.terms.iter().enumerate() {
+            let (n, kind) = name(*w, *i);
+            let sign = match (k, *c < 0) {
+                (0, false) => "",
+                (0, true) => "− ",
+                (_, false) => " + ",
+                (_, true) => " − ",
+            };
+            rhs.push_str(&format!("{sign}{n} = {}", crate::format_value(*v, kind)));
+        }
+        let off = self.target.1 as i128 - self.expected();
+        format!(
+            "{}: {target_name} = {} ≠ {rhs} (off by {})",
+            self.scope,
+            crate::format_value(self.target.1, kind),
+            format_sum(off.abs(), kind)
+        )
+    }
+}
+
+/// The rules X1–X3 that apply between a report in `prev` form and the next year's in `cur` form.
+pub fn cross_year_rules(prev: FormVersion, cur: FormVersion) -> Vec<CrossRule> {
+    let (pc, cc) = (prev.catalogue(), cur.catalogue());
+    let mut out = Vec::new();
+    // X1: requests carry-over, per applicant column; the rows exist in both forms.
+    for col in cc.block_of(Section::Requests).columns {
+        out.push(CrossRule {
+            id: RuleId::X1,
+            level: Level::Error,
+            scope: col.code.to_string(),
+            target: cc.index_of(Section::Requests, "carried_over", col.code),
+            terms: vec![(
+                Which::Previous,
+                pc.index_of(Section::Requests, "carried_forward", col.code),
+                1,
+            )],
+        });
+    }
+    if prev == FormVersion::F2019 && cur == FormVersion::F2019 {
+        for row in ["licensing", "other_services", "penalty", "coercion", "fees"] {
+            let p = |col: &str| pc.index_of(Section::Active, row, col);
+            out.push(CrossRule {
+                id: RuleId::X2,
+                level: Level::Warning,
+                scope: row.to_string(),
+                target: cc.index_of(Section::Active, row, "prior_year_items"),
+                terms: vec![
+                    (Which::Previous, p("prior_year_items"), 1),
+                    (Which::Previous, p("change"), 1),
+                ],
+            });
+        }
+    }
+    if prev == FormVersion::F2021 && cur == FormVersion::F2021 {
+        for row in ["regulations", "normative_documents"] {
+            let c = |col: &str| cc.index_of(Section::Active, row, col);
+            out.push(CrossRule {
+                id: RuleId::X3,
+                level: Level::Warning,
+                scope: row.to_string(),
+                target: c("in_force"),
+                terms: vec![
+                    (
+                        Which::Previous,
+                        pc.index_of(Section::Active, row, "in_force"),
+                        1,
+                    ),
+                    (Which::Current, c("issued"), 1),
+                    (Which::Current, c("abolished"), -1),
+                ],
+            });
+        }
+    }
+    out
+}
+
+/// Evaluates X1–X3 between consecutive years, and X4 (an identical, non-empty report).
+/// `reorganised` lowers X1 to a warning: a merged or split unit's carry-over moves with it.
+pub fn check_years(
+    prev: (FormVersion, &[i64]),
+    cur: (FormVersion, &[i64]),
+    reorganised: bool,
+) -> (Vec<CrossViolation>, bool) {
+    let mut out = Vec::new();
+    for rule in cross_year_rules(prev.0, cur.0) {
+        let value = |w: Which, i: usize| {
+            if w == Which::Previous {
+                prev.1[i]
+            } else {
+                cur.1[i]
+            }
+        };
+        let terms: Vec<(Which, usize, i64, i64)> = rule
+            .terms
+            .iter()
+            .map(|&(w, i, c)| (w, i, c, value(w, i)))
+            .collect();
+        let expected: i128 = terms
+            .iter()
+            .map(|(_, _, c, v)| *c as i128 * *v as i128)
+            .sum();
+        let target = cur.1[rule.target];
+        if target as i128 != expected {
+            let level = if rule.id == RuleId::X1 && reorganised {
+                Level::Warning
+            } else {
+                rule.level
+            };
+            out.push(CrossViolation {
+                rule: rule.id,
+                level,
+                scope: rule.scope,
+                target: (rule.target, target),
+                terms,
+            });
+        }
+    }
+    let identical = prev.0 == cur.0 && prev.1 == cur.1 && cur.1.iter().any(|v| *v != 0);
+    (out, identical)
+}
+
+#[cfg(test)]
+mod cross_tests {
+    use super::*;
+
+    #[test]
+    fn carry_over_across_the_form_change() {
+        let (p, c) = (FormVersion::F2019, FormVersion::F2021);
+        let mut prev = vec![0; p.catalogue().len()];
+        let mut cur = vec![0; c.catalogue().len()];
+        prev[p
+            .catalogue()
+            .index_of(Section::Requests, "carried_forward", "natural_person")] = 3;
+        cur[c
+            .catalogue()
+            .index_of(Section::Requests, "carried_over", "natural_person")] = 5;
+        let (v, identical) = check_years((p, &prev), (c, &cur), false);
+        assert!(!identical);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].rule, RuleId::X1);
+        assert_eq!(v[0].level, Level::Error);
+        assert_eq!(
+            v[0].arithmetic((p, 2020), (c, 2021)),
+            "natural_person: carried_over 2021 = 5 ≠ carried_forward 2020 = 3 (off by 2)"
+        );
+        let (v, _) = check_years((p, &prev), (c, &cur), true);
+        assert_eq!(v[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn stock_rules_and_copy_paste() {
+        let f = FormVersion::F2021;
+        let cat = f.catalogue();
+        let mut prev = vec![0; cat.len()];
+        prev[cat.index_of(Section::Active, "regulations", "in_force")] = 10;
+        let mut cur = prev.clone();
+        cur[cat.index_of(Section::Active, "regulations", "issued")] = 3;
+        cur[cat.index_of(Section::Active, "regulations", "abolished")] = 1;
+        cur[cat.index_of(Section::Active, "regulations", "in_force")] = 12;
+        assert_eq!(check_years((f, &prev), (f, &cur), false), (vec![], false));
+        cur[cat.index_of(Section::Active, "regulations", "in_force")] = 11;
+        let (v, _) = check_years((f, &prev), (f, &cur), false);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].rule, RuleId::X3);
+        assert_eq!(
+            v[0].arithmetic((f, 2021), (f, 2022)),
+            "regulations: in_force 2022 = 11 ≠ in_force 2021 = 10 + issued 2022 = 3 − abolished 2022 = 1 (off by 1)"
+        );
+        assert_eq!(check_years((f, &prev), (f, &prev), false), (vec![], true));
+        let zeros = vec![0; cat.len()];
+        assert_eq!(
+            check_years((f, &zeros), (f, &zeros), false),
+            (vec![], false),
+            "empty reports are not copies"
+        );
+        let p = FormVersion::F2019;
+        let pc = p.catalogue();
+        let mut a = vec![0; pc.len()];
+        a[pc.index_of(Section::Active, "penalty", "prior_year_items")] = 100;
+        a[pc.index_of(Section::Active, "penalty", "change")] = -20;
+        let mut b = vec![0; pc.len()];
+        b[pc.index_of(Section::Active, "penalty", "prior_year_items")] = 80;
+        assert_eq!(check_years((p, &a), (p, &b), false).0, vec![]);
+        b[pc.index_of(Section::Active, "penalty", "prior_year_items")] = 81;
+        let (v, _) = check_years((p, &a), (p, &b), false);
+        assert_eq!(v[0].rule, RuleId::X2);
+        assert_eq!(v[0].level, Level::Warning);
+    }
+}

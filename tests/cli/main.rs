@@ -1,1 +1,314 @@
+//! End-to-end tests: run the `gongkai` binary on sample and fixture folders and check stdout,
+//! stderr and the exit code. One test binary for the whole workspace (each extra one relinks polars).
 
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn gongkai() -> Command {
+    let mut cmd = Command::cargo_bin("gongkai").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.current_dir(root());
+    cmd
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures").join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    }
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
+    String::from_utf8(out.stdout).unwrap_or_default()
+}
+
+/// The headline: consolidating the sample reproduces all 198 published Lanzhou 2020 values.
+#[test]
+fn lanzhou_2020_sample_reproduces_the_published_report() {
+    let published = fixture("lanzhou-2020-published.csv");
+    assert_eq!(published.lines().count(), 199);
+    let assert = gongkai()
+        .args([
+            "consolidate",
+            "data/lanzhou/2020",
+            "--name",
+            "兰州市",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert_eq!(out, published);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(err.contains("rules: units 0 error(s)"), "{err}");
+    assert!(err.contains("0 rejected"), "{err}");
+}
+
+#[test]
+fn table_output_has_the_official_labels_and_figures() {
+    let out = stdout_of(gongkai().args(["consolidate", "data/lanzhou/2020", "--name", "兰州市"]));
+    for needle in [
+        "兰州市 2020年",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "1.属于国家秘密",
+        "278800",
+        "1432816",
+        "-271",
+    ] {
+        assert!(out.contains(needle), "missing {needle} in\n{out}");
+    }
+    // Within each table every line has the same display width (CJK counts double).
+    let mut tables = 0;
+    let mut width: Option<usize> = None;
+    for line in out.lines() {
+        if line.starts_with(['┌', '│', '├', '╞', '└']) {
+            let w = unicode_width::UnicodeWidthStr::width(line);
+            assert_eq!(*width.get_or_insert(w), w, "misaligned: {line}");
+            if line.starts_with('└') {
+                width = None;
+                tables += 1;
+            }
+        }
+    }
+    assert_eq!(tables, 7, "five items of 二, then 三 and 四");
+}
+
+#[test]
+fn markdown_and_json_outputs() {
+    let md = stdout_of(gongkai().args([
+        "consolidate",
+        "data/lanzhou/2020",
+        "--name",
+        "兰州市",
+        "--format",
+        "markdown",
+    ]));
+    assert!(md.contains("| 规章 | 36 | 3 | 50 |"), "{md}");
+    assert!(md.contains("### 三、收到和处理政府信息公开申请情况"));
+    let json = stdout_of(gongkai().args([
+        "consolidate",
+        "data/lanzhou/2020",
+        "--name",
+        "兰州市",
+        "--format",
+        "json",
+    ]));
+    let parsed: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let items = parsed.as_array().map_or(0, Vec::len);
+    assert_eq!(items, 198);
+    assert!(json.contains(
+        r#""section": "active", "row": "procurement", "column": "amount", "value": 278800}"#
+    ));
+}
+
+#[test]
+fn template_reads_back_for_both_forms() {
+    let dir = tempdir();
+    for (form, year) in [("2019", "2020"), ("2021", "2022")] {
+        let file = dir.path().join(format!("{form}.csv"));
+        gongkai()
+            .args([
+                "template",
+                "--form",
+                form,
+                "--unit",
+                "测试局",
+                "--year",
+                year,
+                "--out",
+            ])
+            .arg(&file)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "template file has a BOM for Excel"
+        );
+        let out = stdout_of(
+            gongkai()
+                .args(["consolidate", "--format", "csv"])
+                .arg(&file),
+        );
+        let n = if form == "2019" { 198 } else { 200 };
+        assert_eq!(out.lines().count(), n + 1, "{out}");
+        assert!(out
+            .lines()
+            .skip(1)
+            .all(|l| l.starts_with(&format!("{year},合计,")) && l.ends_with(",0")));
+    }
+    gongkai()
+        .args(["template", "--form", "2021", "--year", "2020"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2020 reports use form 2019"));
+}
+
+/// A blank form grid for `unit`, as `gongkai template` prints it.
+fn blank_grid(form: &str, unit: &str, year: i32) -> String {
+    stdout_of(gongkai().args([
+        "template",
+        "--form",
+        form,
+        "--unit",
+        unit,
+        "--year",
+        &year.to_string(),
+    ]))
+}
+
+#[test]
+fn gbk_and_utf8_units_sum_and_bad_files_are_left_out() {
+    let dir = tempdir();
+    let year_dir = dir.path().join("2020");
+    // Two real-shaped units: one GBK grid, one UTF-8 tidy file.
+    let published = fixture("lanzhou-2020-published.csv");
+    let tidy_a = published.replace(",兰州市,", ",城关区,");
+    write(&year_dir.join("城关区.csv"), tidy_a.as_bytes());
+    let grid = blank_grid("2019", "七里河区", 2020);
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&grid);
+    write(&year_dir.join("七里河区.csv"), &gbk);
+    // A broken file: binary junk.
+    write(&year_dir.join("坏文件.csv"), b"PK\x03\x04\x00\x00junk");
+    let assert = gongkai()
+        .args(["consolidate", "--format", "csv", "--name", "兰州市"])
+        .arg(&year_dir)
+        .assert()
+        .code(2);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert_eq!(
+        out, published,
+        "the GBK grid is all zeros, so the total is the tidy unit's"
+    );
+    assert!(
+        err.contains("坏文件.csv: error: binary data, not CSV text (NUL byte at offset 4)"),
+        "{err}"
+    );
+    assert!(err.contains("3 file(s) read, 2 used, 1 rejected"), "{err}");
+    assert!(err.contains("left out:"), "{err}");
+}
+
+#[test]
+fn rule_errors_exit_1_and_name_the_cell() {
+    let dir = tempdir();
+    let published = fixture("lanzhou-2020-published.csv");
+    let broken = published.replace(
+        "2020,兰州市,requests,total,natural_person,298",
+        "2020,兰州市,requests,total,natural_person,295",
+    );
+    assert_ne!(broken, published);
+    let file = dir.path().join("2020").join("城关区.csv");
+    write(&file, broken.replace(",兰州市,", ",城关区,").as_bytes());
+    let assert = gongkai()
+        .args(["consolidate", "--format", "csv"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let line = broken
+        .lines()
+        .position(|l| l.contains("requests,total,natural_person"))
+        .map_or(0, |i| i + 1);
+    assert!(
+        err.contains(&format!(
+            "城关区.csv:{line}: 城关区 2020 R1 error natural_person: 284 + 14 ≠ 295 + 0 (off by 3)"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("R2 error natural_person"), "{err}");
+    assert!(err.contains("R3 error total"), "{err}");
+    assert!(
+        err.contains("合计 2020 R1 error natural_person"),
+        "the total is checked too: {err}"
+    );
+}
+
+#[test]
+fn two_files_for_one_unit_and_year_name_both() {
+    let dir = tempdir();
+    let published = fixture("lanzhou-2020-published.csv").replace(",兰州市,", ",城关区,");
+    write(&dir.path().join("a.csv"), published.as_bytes());
+    write(&dir.path().join("b.csv"), published.as_bytes());
+    let assert = gongkai()
+        .args(["consolidate", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(err.contains("two files for 城关区 2020:"), "{err}");
+    assert!(err.contains("a.csv and "), "{err}");
+    assert!(err.contains("b.csv; both left out"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    gongkai().args(["consolidate"]).assert().code(2);
+    gongkai()
+        .args(["consolidate", "no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/folder: error: no such file or folder",
+        ));
+    gongkai()
+        .args(["consolidate", "data/lanzhou/2020", "--encoding", "klingon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown encoding"));
+}
+
+#[test]
+fn output_file_is_written_atomically_and_deterministically() {
+    let dir = tempdir();
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    for f in [&a, &b] {
+        gongkai()
+            .args([
+                "consolidate",
+                "data/lanzhou/2020",
+                "--name",
+                "兰州市",
+                "--format",
+                "csv",
+                "--out",
+            ])
+            .arg(f)
+            .assert()
+            .success();
+    }
+    let (x, y) = (
+        std::fs::read(&a).unwrap_or_default(),
+        std::fs::read(&b).unwrap_or_default(),
+    );
+    assert!(!x.is_empty());
+    assert_eq!(x, y);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(leftovers.is_empty());
+}

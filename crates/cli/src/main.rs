@@ -1,1 +1,40 @@
-fn main() {}
+//! `gongkai`: consolidate, check and compare government information disclosure annual reports.
+//!
+//! A thin binary: argument parsing, the order of the stages and exit codes live here; reading
+//! is `gongkai-ingest`, sums and rules are `gongkai-aggregate`, the form is `gongkai-form`.
+
+mod args;
+mod consolidate;
+mod output;
+mod render;
+mod template;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// How a run ended, as the exit code tells scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// 0: everything read, every rule holds.
+    Clean = 0,
+    /// 1: rule errors found (or warnings with `--strict`).
+    RuleErrors = 1,
+    /// 2: a usage error, or input that could not be read.
+    Unreadable = 2,
+}
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Consolidate(a) => consolidate::run(&a),
+        args::Command::Template(a) => template::run(&a),
+    };
+    match result {
+        Ok(outcome) => ExitCode::from(outcome as u8),
+        Err(e) => {
+            eprintln!("gongkai: error: {e:#}");
+            ExitCode::from(Outcome::Unreadable as u8)
+        }
+    }
+}

@@ -1,0 +1,651 @@
+//! Summing unit reports into a city's totals, one per year.
+//!
+//! The whole batch goes through two polars group-bys: `(year, form, cell)` for the sums and blank
+//! counts, `(year, form, unit)` for the units summed. Everything after that is a few hundred rows
+//! per year, turned into dense [`Total`]s in catalogue order.
+//!
+//! # Overflow
+//!
+//! polars sums `Int64` with wrapping arithmetic (and `i128` would need the `dtype-i128` feature),
+//! so a sum is never taken on raw values. Each value is split as `v = hi · 2³² + lo` with
+//! `lo = v % 2³²` (polars' modulo: `0 ≤ lo < 2³²`; a truncating one would give `|lo| < 2³²`, which
+//! works as well) and `hi = (v - lo) / 2³²`, so `|hi| ≤ 2³¹`. With fewer than 2³¹ rows in the batch,
+//! neither `Σhi` nor `Σlo` can overflow `i64`; the exact sum `Σhi · 2³² + Σlo` is then formed in
+//! `i128` and must fit in `i64`, else [`AggregateError::Overflow`]. No false alarms: only a total
+//! that really does not fit fails.
+
+use std::collections::BTreeMap;
+
+use arrow::array::Array as _;
+use arrow::datatypes::DataType as ArrowType;
+use arrow::record_batch::RecordBatch;
+use gongkai_form::{FormVersion, Violation};
+use gongkai_ingest::arrow::col as c;
+use polars::prelude::*;
+
+use crate::bridge::record_batch_to_dataframe;
+
+/// The sum of a set of unit reports for one year: what a city publishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Total {
+    pub name: String,
+    pub year: i32,
+    pub form: FormVersion,
+    /// Dense in `form`'s catalogue order; money in 万元 × 10⁶.
+    pub values: Vec<i64>,
+    /// per cell: how many units left it blank
+    pub blank_units: Vec<u32>,
+    /// units summed, sorted
+    pub units: Vec<String>,
+}
+
+impl Total {
+    /// R1–R6 on this total, as findings without a file.
+    pub fn findings(&self) -> Vec<crate::findings::Finding> {
+        crate::findings::check_values(&self.name, self.year, self.form, &self.values)
+    }
+
+    /// Rules R1–R6 on the summed values.
+    pub fn violations(&self) -> Vec<Violation> {
+        gongkai_form::rules::check_values(self.form, &self.values)
+    }
+}
+
+/// Why a batch could not be consolidated.
+#[derive(Debug, thiserror::Error)]
+pub enum AggregateError {
+    #[error("the batch has no column \"{column}\" (see gongkai_ingest::arrow::schema)")]
+    MissingColumn { column: &'static str },
+    #[error("column \"{column}\" should be {expected} but is {found}")]
+    ColumnType {
+        column: &'static str,
+        expected: ArrowType,
+        found: ArrowType,
+    },
+    #[error("column \"{column}\" has {nulls} empty (null) entries; every row needs a value")]
+    Nulls { column: &'static str, nulls: usize },
+    #[error("the batch has {rows} rows; at most 2147483647 can be summed at once")]
+    TooManyRows { rows: usize },
+    #[error(
+        "unit {unit}, year {year}: form code {code} is not a form version (expected 2019 or 2021)"
+    )]
+    UnknownForm { year: i32, unit: String, code: u16 },
+    #[error(
+        "year {year} mixes two form versions: form {first} (e.g. {first_unit}) and form {second} \
+         (e.g. {second_unit}); a year's total can only sum reports of one form"
+    )]
+    MixedForms {
+        year: i32,
+        first: FormVersion,
+        first_unit: String,
+        second: FormVersion,
+        second_unit: String,
+    },
+    #[error("year {year}: cell {cell} does not exist in form {form}, which has {len} cells")]
+    CellOutOfRange {
+        year: i32,
+        form: FormVersion,
+        cell: u16,
+        len: usize,
+    },
+    #[error("unit {unit} has the same cell more than once in year {year}: its report would be counted twice")]
+    DuplicateCell { year: i32, unit: String },
+    #[error(
+        "year {year}: the total of {code} would be {sum}, which does not fit in a 64-bit integer"
+    )]
+    Overflow {
+        year: i32,
+        form: FormVersion,
+        cell: usize,
+        code: String,
+        sum: i128,
+    },
+    #[error("polars failed: {0}")]
+    Polars(#[from] PolarsError),
+}
+
+/// `value = hi · SPLIT + lo`; see the module docs.
+const SPLIT: i64 = 1 << 32;
+
+/// The columns consolidation reads, with their types in the ingest schema.
+const COLUMNS: [(&str, ArrowType); 6] = [
+    (c::UNIT, ArrowType::Utf8),
+    (c::YEAR, ArrowType::Int32),
+    (c::FORM, ArrowType::UInt16),
+    (c::CELL, ArrowType::UInt16),
+    (c::VALUE, ArrowType::Int64),
+    (c::BLANK, ArrowType::Boolean),
+];
+
+/// Sums the unit reports in `batch` (the layout of [`gongkai_ingest::arrow::to_record_batch`])
+/// into one [`Total`] per year, sorted by year. `name` names the consolidated body.
+///
+/// A cell absent from the batch for a unit counts as blank (0) for that unit.
+pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, AggregateError> {
+    let batch = project(batch)?;
+    let df = record_batch_to_dataframe(&batch)?;
+
+    // `Expr::floor_div` would need the `round_series` feature; `(v - lo) / 2³²` is an exact
+    // division whatever way polars rounds, and `v - lo` cannot overflow.
+    let lo = col(c::VALUE) % lit(SPLIT);
+    let by_cell = df
+        .clone()
+        .lazy()
+        .group_by([col(c::YEAR), col(c::FORM), col(c::CELL)])
+        .agg([
+            ((col(c::VALUE) - lo.clone()) / lit(SPLIT))
+                .sum()
+                .alias("hi"),
+            lo.sum().alias("lo"),
+            col(c::BLANK).sum().alias("blank"),
+            len().alias("rows"),
+        ])
+        .collect()?;
+    let by_unit = df
+        .lazy()
+        .group_by([col(c::YEAR), col(c::FORM), col(c::UNIT)])
+        .agg([len().alias("rows"), col(c::CELL).n_unique().alias("cells")])
+        .collect()?;
+
+    // Units per year and form; rows sorted so the first error reported does not depend on
+    // polars' group order.
+    let mut units: Vec<(i32, u16, String, i64, i64)> = {
+        let names = by_unit.column(c::UNIT)?.str()?;
+        let [year, form, rows, cells] =
+            [c::YEAR, c::FORM, "rows", "cells"].map(|n| ints(&by_unit, n));
+        let (year, form, rows, cells) = (year?, form?, rows?, cells?);
+        (0..by_unit.height())
+            .map(|i| {
+                let unit = names.get(i).unwrap_or_default().to_string();
+                (year[i] as i32, form[i] as u16, unit, rows[i], cells[i])
+            })
+            .collect()
+    };
+    units.sort();
+    let mut years: BTreeMap<i32, (FormVersion, Vec<String>)> = BTreeMap::new();
+    for (year, code, unit, rows, cells) in units {
+        let Some(form) = FormVersion::parse(&code.to_string()) else {
+            return Err(AggregateError::UnknownForm { year, unit, code });
+        };
+        if rows > cells {
+            return Err(AggregateError::DuplicateCell { year, unit });
+        }
+        let entry = years.entry(year).or_insert_with(|| (form, Vec::new()));
+        if entry.0 != form {
+            return Err(AggregateError::MixedForms {
+                year,
+                first: entry.0,
+                first_unit: entry.1[0].clone(),
+                second: form,
+                second_unit: unit,
+            });
+        }
+        entry.1.push(unit);
+    }
+
+    let mut totals: BTreeMap<i32, Total> = years
+        .into_iter()
+        .map(|(year, (form, units))| {
+            let n = form.catalogue().len();
+            let total = Total {
+                name: name.to_string(),
+                year,
+                form,
+                values: vec![0; n],
+                // Absent cells are blank for every unit; present ones are set below.
+                blank_units: vec![units.len() as u32; n],
+                units,
+            };
+            (year, total)
+        })
+        .collect();
+
+    let [year, cell, hi, lo, blank, rows] =
+        [c::YEAR, c::CELL, "hi", "lo", "blank", "rows"].map(|n| ints(&by_cell, n));
+    let (year, cell, hi, lo, blank, rows) = (year?, cell?, hi?, lo?, blank?, rows?);
+    let mut order: Vec<usize> = (0..by_cell.height()).collect();
+    order.sort_by_key(|&i| (year[i], cell[i]));
+    for i in order {
+        // Every (year, form) here was seen above, with a known form, one per year.
+        let Some(total) = totals.get_mut(&(year[i] as i32)) else {
+            continue;
+        };
+        let index = cell[i] as usize;
+        let cat = total.form.catalogue();
+        if index >= cat.len() {
+            return Err(AggregateError::CellOutOfRange {
+                year: total.year,
+                form: total.form,
+                cell: cell[i] as u16,
+                len: cat.len(),
+            });
+        }
+        let sum = i128::from(hi[i]) * i128::from(SPLIT) + i128::from(lo[i]);
+        total.values[index] = i64::try_from(sum).map_err(|_| AggregateError::Overflow {
+            year: total.year,
+            form: total.form,
+            cell: index,
+            code: cat.cells[index].code(),
+            sum,
+        })?;
+        // Units without a row for this cell left it blank too. No unit has a cell twice, so
+        // `rows` ≤ units and the result lies in 0..=units.
+        let units = total.units.len() as i64;
+        total.blank_units[index] = (units - rows[i] + blank[i]) as u32;
+    }
+    Ok(totals.into_values().collect())
+}
+
+/// The columns of [`COLUMNS`], checked for presence, type and nulls.
+fn project(batch: &RecordBatch) -> Result<RecordBatch, AggregateError> {
+    if batch.num_rows() > i32::MAX as usize {
+        return Err(AggregateError::TooManyRows {
+            rows: batch.num_rows(),
+        });
+    }
+    let schema = batch.schema();
+    let mut indices = Vec::with_capacity(COLUMNS.len());
+    for (column, expected) in COLUMNS {
+        let i = schema
+            .index_of(column)
+            .map_err(|_| AggregateError::MissingColumn { column })?;
+        let found = schema.field(i).data_type();
+        if *found != expected {
+            return Err(AggregateError::ColumnType {
+                column,
+                expected,
+                found: found.clone(),
+            });
+        }
+        let nulls = batch.column(i).null_count();
+        if nulls > 0 {
+            return Err(AggregateError::Nulls { column, nulls });
+        }
+        indices.push(i);
+    }
+    Ok(batch
+        .project(&indices)
+        .map_err(|e| polars_err!(ComputeError: "{e}"))?)
+}
+
+/// An integer column of a (small, aggregated) frame as `i64`s.
+fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<i64>> {
+    let column = df.column(name)?.cast(&DataType::Int64)?;
+    let values = column.i64()?;
+    polars_ensure!(values.null_count() == 0, ComputeError: "aggregated column {name} has nulls");
+    Ok(values.into_no_null_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use arrow::array::{ArrayRef, BooleanArray, Int32Array, Int64Array, StringArray, UInt16Array};
+    use arrow::compute::concat_batches;
+    use arrow::datatypes::{Field, Schema};
+    use gongkai_form::{Section, ValueKind};
+    use gongkai_ingest::arrow::to_record_batch;
+    use gongkai_ingest::{Layout, UnitReport};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn report(unit: &str, year: i32, cells: &[(usize, Option<i64>)]) -> UnitReport {
+        let form = FormVersion::for_year(year);
+        let file = Arc::new(PathBuf::from(format!("{unit}-{year}.csv")));
+        let mut r = UnitReport::empty(unit.to_string(), year, form, file, Layout::Tidy);
+        for (line, &(cell, value)) in cells.iter().enumerate() {
+            r.set(cell, value, line as u32 + 2, 6);
+        }
+        r
+    }
+
+    /// Every cell of `form` filled with 0.
+    fn zeros(unit: &str, year: i32) -> UnitReport {
+        let n = FormVersion::for_year(year).catalogue().len();
+        let cells: Vec<_> = (0..n).map(|i| (i, Some(0))).collect();
+        report(unit, year, &cells)
+    }
+
+    /// The totals by plain Rust arithmetic.
+    fn expected(reports: &[UnitReport], name: &str) -> Vec<Total> {
+        let mut totals: BTreeMap<i32, Total> = BTreeMap::new();
+        for r in reports {
+            let n = r.values.len();
+            let t = totals.entry(r.year).or_insert_with(|| Total {
+                name: name.to_string(),
+                year: r.year,
+                form: r.form,
+                values: vec![0; n],
+                blank_units: vec![0; n],
+                units: Vec::new(),
+            });
+            for i in 0..n {
+                t.values[i] += r.values[i];
+                t.blank_units[i] += u32::from(r.blank[i]);
+            }
+            t.units.push(r.unit.clone());
+        }
+        for t in totals.values_mut() {
+            t.units.sort();
+            t.units.dedup();
+        }
+        totals.into_values().collect()
+    }
+
+    fn run(reports: &[UnitReport]) -> Result<Vec<Total>, AggregateError> {
+        consolidate(&to_record_batch(reports).unwrap(), "兰州市")
+    }
+
+    /// A batch with the ingest schema from raw columns, for inputs no `UnitReport` can express.
+    fn raw_batch(rows: &[(&str, i32, u16, u16, i64, bool)]) -> RecordBatch {
+        let schema = Arc::new(Schema::new(
+            COLUMNS
+                .iter()
+                .map(|(n, t)| Field::new(*n, t.clone(), false))
+                .collect::<Vec<_>>(),
+        ));
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.0))),
+            Arc::new(Int32Array::from_iter_values(rows.iter().map(|r| r.1))),
+            Arc::new(UInt16Array::from_iter_values(rows.iter().map(|r| r.2))),
+            Arc::new(UInt16Array::from_iter_values(rows.iter().map(|r| r.3))),
+            Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.4))),
+            Arc::new(BooleanArray::from_iter(rows.iter().map(|r| Some(r.5)))),
+        ];
+        RecordBatch::try_new(schema, columns).unwrap()
+    }
+
+    #[test]
+    fn two_zero_units_sum_to_zero_and_pass_the_rules() {
+        for year in [2020, 2022] {
+            let totals = run(&[zeros("城关区", year), zeros("七里河区", year)]).unwrap();
+            assert_eq!(totals.len(), 1);
+            let t = &totals[0];
+            assert_eq!((t.year, t.form), (year, FormVersion::for_year(year)));
+            assert_eq!(t.name, "兰州市");
+            assert_eq!(t.values.len(), t.form.catalogue().len());
+            assert!(t.values.iter().all(|v| *v == 0));
+            assert!(t.blank_units.iter().all(|b| *b == 0));
+            assert_eq!(t.units, ["七里河区", "城关区"]);
+            assert_eq!(t.violations(), []);
+        }
+    }
+
+    #[test]
+    fn empty_batch_gives_no_totals() {
+        assert!(run(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn money_sums_exactly() {
+        let cat = FormVersion::F2019.catalogue();
+        let amount = cat.find(Section::Active, "procurement", "amount").unwrap();
+        assert_eq!(amount.kind(), ValueKind::Money);
+        // 27.88亿 = 278800 万元, split over three units as 0.1 + 0.2 + the rest.
+        let m = gongkai_form::MONEY_SCALE;
+        let parts = [m / 10, m / 5, 278_800 * m - m / 10 - m / 5];
+        let reports: Vec<_> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, v)| report(&format!("unit{i}"), 2020, &[(amount.index, Some(*v))]))
+            .collect();
+        let t = &run(&reports).unwrap()[0];
+        assert_eq!(t.values[amount.index], 278_800 * m);
+        assert_eq!(t.blank_units[amount.index], 0);
+        assert_eq!(t.blank_units[0], 3);
+    }
+
+    #[test]
+    fn absent_cells_are_blank_for_the_unit() {
+        let full = report("a", 2021, &[(0, Some(5)), (1, None), (20, Some(7))]);
+        let partial = report("b", 2021, &[(0, Some(1)), (20, Some(1))]);
+        let a = to_record_batch(&[full]).unwrap();
+        let b = to_record_batch(&[partial]).unwrap();
+        // b keeps only its cells 0..10 (a slice, so also a non-zero offset).
+        let batch =
+            concat_batches(&a.schema(), &[a.slice(3, a.num_rows() - 3), b.slice(0, 10)]).unwrap();
+        let t = &consolidate(&batch, "x").unwrap()[0];
+        assert_eq!(t.units, ["a", "b"]);
+        // Cells 0..3 of a were sliced away: only b's value counts, a is blank there.
+        assert_eq!((t.values[0], t.blank_units[0]), (1, 1));
+        assert_eq!((t.values[1], t.blank_units[1]), (0, 2));
+        assert_eq!((t.values[20], t.blank_units[20]), (7, 1));
+        assert_eq!((t.values[199], t.blank_units[199]), (0, 2));
+    }
+
+    #[test]
+    fn a_year_with_two_forms_is_refused() {
+        let mut odd = zeros("七里河区", 2020);
+        odd.form = FormVersion::F2021;
+        odd.values.resize(200, 0);
+        odd.blank.resize(200, false);
+        odd.source.lines.resize(200, 1);
+        let err = run(&[zeros("城关区", 2020), odd]).unwrap_err();
+        assert!(matches!(
+            err,
+            AggregateError::MixedForms {
+                year: 2020,
+                first: FormVersion::F2019,
+                second: FormVersion::F2021,
+                ..
+            }
+        ));
+        assert_eq!(
+            err.to_string(),
+            "year 2020 mixes two form versions: form 2019 (e.g. 城关区) and form 2021 (e.g. 七里河区); \
+             a year's total can only sum reports of one form"
+        );
+    }
+
+    #[test]
+    fn unknown_form_codes_are_refused() {
+        let batch = raw_batch(&[
+            ("a", 2020, 2019, 0, 1, false),
+            ("b", 2020, 2020, 0, 1, false),
+        ]);
+        let err = consolidate(&batch, "x").unwrap_err();
+        assert!(matches!(
+            err,
+            AggregateError::UnknownForm {
+                year: 2020,
+                code: 2020,
+                ..
+            }
+        ));
+        assert_eq!(
+            err.to_string(),
+            "unit b, year 2020: form code 2020 is not a form version (expected 2019 or 2021)"
+        );
+    }
+
+    #[test]
+    fn cells_out_of_range_are_refused() {
+        let batch = raw_batch(&[
+            ("a", 2020, 2019, 197, 1, false),
+            ("a", 2020, 2019, 198, 1, false),
+        ]);
+        let err = consolidate(&batch, "x").unwrap_err();
+        assert!(matches!(
+            err,
+            AggregateError::CellOutOfRange {
+                cell: 198,
+                len: 198,
+                ..
+            }
+        ));
+        let batch = raw_batch(&[("a", 2021, 2021, 199, 1, false)]);
+        assert!(consolidate(&batch, "x").is_ok());
+    }
+
+    #[test]
+    fn a_unit_counted_twice_is_refused() {
+        let err = run(&[zeros("城关区", 2020), zeros("城关区", 2020)]).unwrap_err();
+        assert!(matches!(
+            err,
+            AggregateError::DuplicateCell { year: 2020, .. }
+        ));
+    }
+
+    #[test]
+    fn overflow_is_detected_not_wrapped() {
+        let batch = raw_batch(&[
+            ("a", 2020, 2019, 5, i64::MAX, false),
+            ("b", 2020, 2019, 5, 1, false),
+        ]);
+        let err = consolidate(&batch, "x").unwrap_err();
+        match &err {
+            AggregateError::Overflow { cell, sum, .. } => {
+                assert_eq!((*cell, *sum), (5, i128::from(i64::MAX) + 1));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            err.to_string(),
+            "year 2020: the total of active.normative_documents.total_published would be \
+             9223372036854775808, which does not fit in a 64-bit integer"
+        );
+        let batch = raw_batch(&[
+            ("a", 2020, 2019, 5, i64::MIN, false),
+            ("b", 2020, 2019, 5, -1, false),
+        ]);
+        assert!(matches!(
+            consolidate(&batch, "x"),
+            Err(AggregateError::Overflow { .. })
+        ));
+    }
+
+    #[test]
+    fn extreme_values_that_fit_are_exact() {
+        let cases: [&[i64]; 5] = [
+            &[i64::MAX],
+            &[i64::MIN],
+            &[i64::MAX, i64::MIN, 1],
+            &[i64::MAX - 5, 2, 3],
+            &[i64::MIN + 1, -1, i64::MAX, -(1 << 32), (1 << 32) - 1],
+        ];
+        for values in cases {
+            let rows: Vec<_> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (["a", "b", "c", "d", "e"][i], 2020, 2019, 4, *v, false))
+                .collect();
+            let t = &consolidate(&raw_batch(&rows), "x").unwrap()[0];
+            let sum: i128 = values.iter().map(|v| i128::from(*v)).sum();
+            assert_eq!(i128::from(t.values[4]), sum, "{values:?}");
+        }
+    }
+
+    #[test]
+    fn schema_problems_are_named() {
+        let batch = raw_batch(&[("a", 2020, 2019, 0, 1, false)]);
+        let err = consolidate(&batch.project(&[0, 1, 2, 3, 4]).unwrap(), "x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the batch has no column \"blank\" (see gongkai_ingest::arrow::schema)"
+        );
+    }
+
+    /// A cell's raw draw, turned into a value fitting its kind by [`value_for`].
+    fn raw_cell() -> impl Strategy<Value = Option<u64>> {
+        prop::option::weighted(0.8, any::<u64>())
+    }
+
+    fn value_for(kind: ValueKind, raw: u64) -> i64 {
+        match kind {
+            ValueKind::Count => (raw % 100_000) as i64,
+            ValueKind::SignedCount => (raw % 20_001) as i64 - 10_000,
+            // Up to 10¹⁰ 万元 (a trillion yuan), in 万元 × 10⁶.
+            ValueKind::Money => (raw % 10_000_000_000_000_000) as i64,
+        }
+    }
+
+    /// 1–3 years, 1–20 units, each unit reporting in a year with probability 0.85.
+    fn reports() -> impl Strategy<Value = Vec<UnitReport>> {
+        (
+            prop::collection::btree_set(2018i32..=2025, 1..=3),
+            1usize..=20,
+        )
+            .prop_flat_map(|(years, n_units)| {
+                let slots: Vec<(i32, usize)> = years
+                    .iter()
+                    .flat_map(|y| (0..n_units).map(move |u| (*y, u)))
+                    .collect();
+                let cells = prop::collection::vec(raw_cell(), 200);
+                prop::collection::vec((prop::bool::weighted(0.85), cells), slots.len()).prop_map(
+                    move |draws| {
+                        slots
+                            .iter()
+                            .zip(draws)
+                            .filter(|(_, (present, _))| *present)
+                            .map(|(&(year, u), (_, raw))| {
+                                let cat = FormVersion::for_year(year).catalogue();
+                                let cells: Vec<_> = cat
+                                    .cells
+                                    .iter()
+                                    .map(|cell| {
+                                        let v = raw[cell.index].map(|r| value_for(cell.kind(), r));
+                                        (cell.index, v)
+                                    })
+                                    .collect();
+                                report(&format!("单位{u:02}"), year, &cells)
+                            })
+                            .collect()
+                    },
+                )
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn totals_are_plain_sums_in_any_order(
+            (reports, shuffled) in reports().prop_flat_map(|r| (Just(r.clone()), Just(r).prop_shuffle()))
+        ) {
+            let want = expected(&reports, "兰州市");
+            let got = run(&reports).unwrap();
+            prop_assert_eq!(&got, &want);
+            prop_assert_eq!(run(&shuffled).unwrap(), want);
+            for t in &got {
+                prop_assert!(t.units.windows(2).all(|w| w[0] < w[1]));
+                prop_assert!(t.blank_units.iter().all(|b| *b as usize <= t.units.len()));
+            }
+        }
+
+        #[test]
+        fn any_i64_sums_exactly_or_reports_overflow(
+            columns in prop::collection::vec(
+                prop::collection::vec(
+                    prop_oneof![any::<i64>(), -3i64..3, Just(i64::MAX), Just(i64::MIN)],
+                    1..=6,
+                ),
+                1..=4,
+            )
+        ) {
+            // Column k holds cell k's value for each unit.
+            let mut rows = Vec::new();
+            for (cell, values) in columns.iter().enumerate() {
+                for (u, v) in values.iter().enumerate() {
+                    rows.push((["a", "b", "c", "d", "e", "f"][u], 2021, 2021, cell as u16, *v, false));
+                }
+            }
+            let sums: Vec<i128> =
+                columns.iter().map(|vs| vs.iter().map(|v| i128::from(*v)).sum()).collect();
+            match consolidate(&raw_batch(&rows), "x") {
+                Ok(totals) => {
+                    for (cell, sum) in sums.iter().enumerate() {
+                        prop_assert_eq!(i128::from(totals[0].values[cell]), *sum);
+                    }
+                }
+                Err(AggregateError::Overflow { cell, sum, .. }) => {
+                    let first = sums.iter().position(|s| i64::try_from(*s).is_err());
+                    prop_assert_eq!(Some(cell), first);
+                    prop_assert_eq!(sum, sums[cell]);
+                }
+                Err(e) => prop_assert!(false, "{}", e),
+            }
+        }
+    }
+}

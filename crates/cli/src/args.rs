@@ -1,0 +1,84 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gongkai",
+    version,
+    about = "Consolidate and check 政府信息公开工作年度报告 statistics"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read every unit's file, check each, and print the summed official tables.
+    Consolidate(ConsolidateArgs),
+    /// Print a blank form grid to fill in (CSV, the layout `consolidate` reads).
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files and folders (every .csv below a folder is read).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Input encoding: auto (BOM, else strict UTF-8, else GB18030), or utf-8, gbk, gb18030, …
+    #[arg(long, default_value = "auto", value_name = "NAME")]
+    pub encoding: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The three official tables, aligned for the terminal.
+    Table,
+    /// The three official tables as Markdown.
+    Markdown,
+    /// Tidy CSV: year,unit,section,row,column,value.
+    Csv,
+    /// Tidy JSON: an array of {year, unit, section, row, column, value}.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsolidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Name of the total (the city or county).
+    #[arg(long, default_value = "合计")]
+    pub name: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormArg {
+    #[value(name = "2019")]
+    F2019,
+    #[value(name = "2021")]
+    F2021,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Form version: 2019 (report years 2019–2020) or 2021 (2021 onward).
+    #[arg(long, value_enum)]
+    pub form: FormArg,
+    /// Fill in the unit's name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Fill in the report year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Write to this file (UTF-8 with BOM, so Excel and WPS open it right) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}

@@ -1,0 +1,28 @@
+# Common tasks. `just` lists them.
+
+default:
+    @just --list
+
+# Consolidate the Lanzhou 2020 sample and print the city's tables.
+sample:
+    cargo run -p gongkai -- consolidate data/lanzhou/2020 --name 兰州市
+
+# Run every test (what CI runs, after fmt and clippy).
+test:
+    cargo test --workspace
+
+# What CI runs.
+ci:
+    bash .ci/run
+
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Regenerate the synthetic Lanzhou sample from the published totals.
+regenerate-sample:
+    cargo run -p gongkai-ingest --example lanzhou_sample
+
+# Print a blank form grid: just template 2021
+template form="2021":
+    cargo run -q -p gongkai -- template --form {{form}}

@@ -56,7 +56,7 @@ fn lanzhou_2020_sample_reproduces_the_published_report() {
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert_eq!(out, published);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(err.contains("rules: units 0 error(s)"), "{err}");
+    assert!(err.contains("findings: 0 error(s), 0 warning(s)"), "{err}");
     assert!(err.contains("0 rejected"), "{err}");
 }
 
@@ -208,23 +208,42 @@ fn gbk_and_utf8_units_sum_and_bad_files_are_left_out() {
     assert!(err.contains("left out:"), "{err}");
 }
 
-#[test]
-fn rule_errors_exit_1_and_name_the_cell() {
-    let dir = tempdir();
+/// The published totals as one unit's tidy file, with one cell changed.
+fn broken_unit(dir: &Path, unit: &str, from: &str, to: &str) -> (PathBuf, String) {
     let published = fixture("lanzhou-2020-published.csv");
-    let broken = published.replace(
+    let broken = published
+        .replace(from, to)
+        .replace(",兰州市,", &format!(",{unit},"));
+    assert_ne!(
+        broken,
+        published.replace(",兰州市,", &format!(",{unit},")),
+        "{from} not found"
+    );
+    let file = dir.join("2020").join(format!("{unit}.csv"));
+    write(&file, broken.as_bytes());
+    (file, broken)
+}
+
+#[test]
+fn consolidate_refuses_failing_units_unless_forced() {
+    let dir = tempdir();
+    let (file, broken) = broken_unit(
+        dir.path(),
+        "城关区",
         "2020,兰州市,requests,total,natural_person,298",
         "2020,兰州市,requests,total,natural_person,295",
     );
-    assert_ne!(broken, published);
-    let file = dir.path().join("2020").join("城关区.csv");
-    write(&file, broken.replace(",兰州市,", ",城关区,").as_bytes());
+    let out = dir.path().join("out.csv");
     let assert = gongkai()
-        .args(["consolidate", "--format", "csv"])
+        .args(["consolidate", "--format", "csv", "--out"])
+        .arg(&out)
         .arg(&file)
         .assert()
         .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert_eq!(stdout, "");
+    assert!(!out.exists(), "nothing written when refusing");
     let line = broken
         .lines()
         .position(|l| l.contains("requests,total,natural_person"))
@@ -238,9 +257,251 @@ fn rule_errors_exit_1_and_name_the_cell() {
     assert!(err.contains("R2 error natural_person"), "{err}");
     assert!(err.contains("R3 error total"), "{err}");
     assert!(
+        err.contains("refused: 1 unit report(s) fail rules (城关区 2020); nothing written"),
+        "{err}"
+    );
+
+    let assert = gongkai()
+        .args(["consolidate", "--force"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stdout.starts_with("注意：本合计包含未通过校验的单位"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("城关区 2020"), "{stdout}");
+    assert!(
         err.contains("合计 2020 R1 error natural_person"),
         "the total is checked too: {err}"
     );
+
+    // --allow silences the rules that fail, and the total is produced.
+    gongkai()
+        .args([
+            "consolidate",
+            "--format",
+            "csv",
+            "--allow",
+            "R1",
+            "--allow",
+            "r2",
+            "--allow",
+            "R3",
+        ])
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "2020,合计,requests,total,natural_person,295",
+        ));
+    gongkai()
+        .args(["consolidate", "--allow", "R9"])
+        .arg(&file)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn validate_reports_findings_as_text_and_json() {
+    let dir = tempdir();
+    let (file, broken) = broken_unit(
+        dir.path(),
+        "西固区",
+        "2020,兰州市,appeals,reconsideration,total,68",
+        "2020,兰州市,appeals,reconsideration,total,67",
+    );
+    let line = broken
+        .lines()
+        .position(|l| l.contains("appeals,reconsideration,total"))
+        .map_or(0, |i| i + 1);
+    let assert = gongkai().args(["validate"]).arg(&file).assert().code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let expected = format!(
+        "{}:{line}: 西固区 2020 R4 error reconsideration: 67 ≠ 18 + 6 + 30 + 14 (off by 1)\n",
+        file.display()
+    );
+    assert_eq!(out, expected);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(err.contains("by rule: R4 1E/0W"), "{err}");
+    assert!(err.contains("findings by unit: 西固区 1E/0W"), "{err}");
+
+    let json = stdout_of(gongkai().args(["validate", "--format", "json"]).arg(&file));
+    let v: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let f = &v[0];
+    assert_eq!(f["rule"], "R4");
+    assert_eq!(f["level"], "error");
+    assert_eq!(f["unit"], "西固区");
+    assert_eq!(f["year"], 2020);
+    assert_eq!(f["line"], line);
+    assert_eq!(f["expected"], "68");
+    assert_eq!(f["found"], "67");
+    assert_eq!(f["file"], file.display().to_string());
+    assert_eq!(f["cells"][0], "appeals.reconsideration.total");
+    assert_eq!(f["cells"].as_array().map_or(0, Vec::len), 5);
+}
+
+#[test]
+fn validate_warnings_fail_only_with_strict() {
+    let dir = tempdir();
+    // new_published > total_published: R6, a warning.
+    let (file, _) = broken_unit(
+        dir.path(),
+        "安宁区",
+        "2020,兰州市,active,regulations,total_published,50",
+        "2020,兰州市,active,regulations,total_published,2",
+    );
+    gongkai()
+        .args(["validate"])
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "安宁区 2020 R6 warning regulations: 3 > 2",
+        ));
+    gongkai()
+        .args(["validate", "--strict"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    gongkai()
+        .args(["validate", "--strict", "--allow", "R6"])
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+/// Two years of one unit as tidy rows: 2020 from the published totals, 2021 in form 2021.
+fn two_years(carried_over_2021: i64) -> String {
+    let mut text = fixture("lanzhou-2020-published.csv").replace(",兰州市,", ",城关区,");
+    // Form 2021: a consistent report with one carried-over request from 2020.
+    let rows = [
+        ("new_received", 10),
+        ("carried_over", carried_over_2021),
+        ("granted", 10 + carried_over_2021),
+        ("total", 10 + carried_over_2021),
+    ];
+    for (row, v) in rows {
+        for col in ["natural_person", "total"] {
+            text.push_str(&format!("2021,城关区,requests,{row},{col},{v}\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn cross_year_carry_over_is_checked_across_the_form_change() {
+    let dir = tempdir();
+    let file = dir.path().join("城关区.csv");
+    write(&file, two_years(0).as_bytes());
+    let assert = gongkai().args(["validate"]).arg(&file).assert().code(0);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(!out.contains("X1"), "{out}");
+    write(&file, two_years(2).as_bytes());
+    let assert = gongkai().args(["validate"]).arg(&file).assert().code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        out.contains("城关区 2021 X1 error natural_person: carried_over 2021 = 2 ≠ carried_forward 2020 = 0 (off by 2)"),
+        "{out}"
+    );
+    assert!(out.contains("城关区 2021 X1 error total:"), "{out}");
+}
+
+#[test]
+fn identical_years_are_flagged_as_copy_paste() {
+    let dir = tempdir();
+    let a = fixture("lanzhou-2020-published.csv").replace(",兰州市,", ",城关区,");
+    let b = a.replace("2020,城关区,", "2019,城关区,");
+    write(&dir.path().join("2020").join("城关区.csv"), a.as_bytes());
+    write(&dir.path().join("2019").join("城关区.csv"), b.as_bytes());
+    let out = stdout_of(gongkai().args(["validate"]).arg(dir.path()));
+    assert!(
+        out.contains("城关区 2020 X4 warning all 198 cells identical to 2019"),
+        "{out}"
+    );
+}
+
+#[test]
+fn registry_reports_missing_and_unregistered_units_and_rolls_up() {
+    let dir = tempdir();
+    let published = fixture("lanzhou-2020-published.csv");
+    let unit = |name: &str| published.replace(",兰州市,", &format!(",{name},"));
+    let year = dir.path().join("2020");
+    write(&year.join("东岗街道.csv"), unit("东岗街道").as_bytes());
+    write(&year.join("酒泉路街道.csv"), unit("酒泉路街道").as_bytes());
+    write(
+        &year.join("兰州市教育局.csv"),
+        unit("兰州市教育局").as_bytes(),
+    );
+    write(&year.join("城关县.csv"), unit("城关县").as_bytes());
+    write(
+        &dir.path().join("units.csv"),
+        "unit,kind,parent,from,to\n兰州市,city,,,\n城关区,district,兰州市,,\n东岗街道,township,城关区,,\n\
+         酒泉路街道,township,城关区,,\n兰州市教育局,department,兰州市,,\n兰州市司法局,department,兰州市,,\n\
+         兰州市数据局,department,兰州市,2022,\n"
+            .as_bytes(),
+    );
+    let assert = gongkai().args(["validate"]).arg(&year).assert().code(0);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(out.contains("城关县.csv: 城关县 2020 coverage warning: unit not in the registry; did you mean 城关区?"), "{out}");
+    assert!(
+        out.contains("兰州市司法局 2020 coverage warning: no report from this department"),
+        "{out}"
+    );
+    assert!(
+        out.contains("城关区 2020 coverage warning: no report from this district"),
+        "{out}"
+    );
+    assert!(!out.contains("兰州市数据局"), "not due before 2022: {out}");
+    gongkai()
+        .args(["validate", "--strict"])
+        .arg(&year)
+        .assert()
+        .code(1);
+    gongkai()
+        .args(["validate", "--strict", "--allow", "coverage"])
+        .arg(&year)
+        .assert()
+        .code(0);
+
+    let csv = stdout_of(
+        gongkai()
+            .args([
+                "consolidate",
+                "--by",
+                "parent",
+                "--name",
+                "兰州市",
+                "--format",
+                "csv",
+            ])
+            .arg(&year),
+    );
+    let value = |unit: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("2020,{unit},requests,new_received,total,")))
+            .and_then(|l| l.rsplit(',').next())
+            .and_then(|v| v.parse::<i64>().ok())
+    };
+    assert_eq!(value("兰州市"), Some(4 * 343), "all four files");
+    assert_eq!(value("城关区"), Some(2 * 343), "its two townships");
+    assert_eq!(
+        csv.lines().count(),
+        1 + 2 * 198,
+        "city and district totals only"
+    );
+    gongkai()
+        .args(["consolidate", "--by", "parent"])
+        .arg(dir.path().join("2020").join("城关县.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--by parent needs a units registry",
+        ));
 }
 
 #[test]

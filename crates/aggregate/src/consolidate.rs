@@ -102,6 +102,8 @@ pub enum AggregateError {
     },
     #[error("polars failed: {0}")]
     Polars(#[from] PolarsError),
+    #[error("arrow: {0}")]
+    Arrow(String),
 }
 
 /// `value = hi · SPLIT + lo`; see the module docs.

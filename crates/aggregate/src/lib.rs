@@ -10,8 +10,10 @@
 //! `i64` is an error, not a wrapped number (see [`consolidate`](mod@consolidate)).
 
 pub mod bridge;
+pub mod checks;
 pub mod consolidate;
 pub mod findings;
 
 pub use bridge::record_batch_to_dataframe;
+pub use checks::{check_batch, rollup, Checks, Coverage};
 pub use consolidate::{consolidate, AggregateError, Total};

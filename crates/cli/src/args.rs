@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Read every unit's file, check each, and print the summed official tables.
     Consolidate(ConsolidateArgs),
+    /// Check every unit and year against all rules (R1–R6, X1–X4) and the units registry.
+    Validate(ValidateArgs),
     /// Print a blank form grid to fill in (CSV, the layout `consolidate` reads).
     Template(TemplateArgs),
 }
@@ -31,6 +33,44 @@ pub struct InputArgs {
     /// Input encoding: auto (BOM, else strict UTF-8, else GB18030), or utf-8, gbk, gb18030, …
     #[arg(long, default_value = "auto", value_name = "NAME")]
     pub encoding: String,
+    /// Units registry (unit,kind,parent[,from,to,reorganised]); default: units.csv in an input
+    /// folder or its parent.
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// Warnings fail the run too (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Silence a rule (R1…R6, X1…X4, or coverage); repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormat {
+    /// One line per finding: file:line: unit year rule level arithmetic.
+    Text,
+    /// A JSON array of objects (file, line, unit, year, rule, level, cells, expected, found).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
+    pub format: FindingsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// A total for every registry unit with reporting units below it, besides the grand total.
+    Parent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,6 +89,14 @@ pub enum Format {
 pub struct ConsolidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// Sum even when units fail rules (the output says so).
+    #[arg(long)]
+    pub force: bool,
+    /// Roll up along the registry's parent tree.
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
     /// Name of the total (the city or county).
     #[arg(long, default_value = "合计")]
     pub name: String,

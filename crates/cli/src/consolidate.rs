@@ -1,47 +1,51 @@
 //! `gongkai consolidate`: read a year-end folder, check every unit, print the summed tables.
 
-use anyhow::{anyhow, Result};
-use gongkai_aggregate::findings::{self, Finding};
+use anyhow::{bail, Result};
 use gongkai_aggregate::Total;
-use gongkai_ingest::{read_batch, Batch, EncodingChoice, ReadOptions};
 
-use crate::args::{ConsolidateArgs, Format, InputArgs};
+use crate::args::{By, ConsolidateArgs, Format};
+use crate::checked::{self, Policy};
 use crate::output::emit;
 use crate::render::{self, Values};
 use crate::Outcome;
 
-pub fn read_inputs(input: &InputArgs) -> Result<Batch> {
-    let encoding = EncodingChoice::parse(&input.encoding).ok_or_else(|| {
-        anyhow!(
-            "unknown encoding {:?} (try auto, utf-8, gbk, gb18030)",
-            input.encoding
-        )
-    })?;
-    Ok(read_batch(&input.paths, &ReadOptions { encoding }))
-}
-
 pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
-    let batch = read_inputs(&args.input)?;
-    for d in batch.diagnostics() {
-        eprintln!("{d}");
+    let policy = Policy::from_args(&args.policy)?;
+    let mut checked = checked::load(&args.input, &policy)?;
+    if args.by == Some(By::Parent) && checked.registry.is_none() {
+        bail!("--by parent needs a units registry: --units FILE, or units.csv in the input folder");
     }
-    let mut unit_findings: Vec<Finding> = batch
-        .reports
+    for e in &checked.entries {
+        eprintln!("{}", e.text);
+    }
+    let failing: Vec<String> = checked
+        .failing
         .iter()
-        .flat_map(findings::check_report)
+        .map(|(u, y)| format!("{u} {y}"))
         .collect();
-    findings::sort(&mut unit_findings);
-    let record_batch = gongkai_ingest::arrow::to_record_batch(&batch.reports)?;
-    let totals: Vec<Total> = if batch.reports.is_empty() {
-        Vec::new()
-    } else {
-        gongkai_aggregate::consolidate(&record_batch, &args.name)?
+    if !failing.is_empty() && !args.force {
+        checked::print_summary(&checked);
+        eprintln!(
+            "refused: {} unit report(s) fail rules ({}); nothing written. Fix them, silence a rule with --allow, or sum anyway with --force",
+            failing.len(),
+            failing.join(", ")
+        );
+        return Ok(Outcome::RuleErrors);
+    }
+    let reports = &checked.batch.reports;
+    let record_batch = gongkai_ingest::arrow::to_record_batch(reports)?;
+    let totals: Vec<Total> = match (&checked.registry, args.by) {
+        _ if reports.is_empty() => Vec::new(),
+        (Some(registry), Some(By::Parent)) => {
+            gongkai_aggregate::rollup(&record_batch, &args.name, registry)?
+        }
+        _ => gongkai_aggregate::consolidate(&record_batch, &args.name)?,
     };
-    let mut total_findings: Vec<Finding> = totals.iter().flat_map(|t| t.findings()).collect();
-    findings::sort(&mut total_findings);
-    for f in unit_findings.iter().chain(&total_findings) {
+    let total_findings: Vec<_> = totals.iter().flat_map(Total::findings).collect();
+    for f in &total_findings {
         eprintln!("{f}");
     }
+    checked.add_findings(&total_findings, &policy);
 
     let values: Vec<Values> = totals
         .iter()
@@ -52,79 +56,29 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
             values: &t.values,
         })
         .collect();
-    let text = match args.format {
+    let mut text = String::new();
+    let note = (!failing.is_empty()).then(|| {
+        format!(
+            "注意：本合计包含未通过校验的单位 (built on units that fail rules, --force): {}",
+            failing.join("，")
+        )
+    });
+    if let (Some(note), Format::Table | Format::Markdown) = (&note, args.format) {
+        text.push_str(note);
+        text.push_str("\n\n");
+    }
+    text.push_str(&match args.format {
         Format::Table => render::terminal(&values),
         Format::Markdown => render::markdown(&values),
         Format::Csv => render::tidy_csv(&values),
         Format::Json => render::tidy_json(&values),
-    };
+    });
     emit(&text, args.out.as_deref())?;
-
-    let summary = batch.summary();
-    print_summary(&batch, &summary, &totals, &unit_findings, &total_findings);
-    let read_errors = batch.diagnostics().any(|d| d.is_error());
-    let rule_errors = unit_findings
-        .iter()
-        .chain(&total_findings)
-        .any(Finding::is_error);
-    Ok(if read_errors || totals.is_empty() {
-        Outcome::Unreadable
-    } else if rule_errors {
-        Outcome::RuleErrors
-    } else {
-        Outcome::Clean
-    })
-}
-
-fn print_summary(
-    batch: &Batch,
-    s: &gongkai_ingest::Summary,
-    totals: &[Total],
-    unit_findings: &[Finding],
-    total_findings: &[Finding],
-) {
-    let years: Vec<String> = s.years.iter().map(ToString::to_string).collect();
-    eprintln!(
-        "summary: {} file(s) read, {} used, {} rejected; {} unit report(s) of {} unit(s) for {}; \
-         values: {} read = {} used + {} rejected; {} blank cell(s)",
-        s.files_seen,
-        s.files_used,
-        s.files_rejected,
-        s.reports,
-        s.units,
-        if years.is_empty() {
-            "no year".to_string()
-        } else {
-            years.join(", ")
-        },
-        s.values_read,
-        s.values_used,
-        s.values_rejected,
-        s.blank_cells,
-    );
-    for f in batch.files.iter().filter(|f| f.is_rejected()) {
-        let reason = f
-            .errors()
-            .next()
-            .map_or_else(String::new, |d| d.message.clone());
-        eprintln!("left out: {}: {reason}", f.file.display());
+    if let Some(note) = &note {
+        eprintln!("{note}");
     }
-    for f in batch
-        .files
-        .iter()
-        .filter(|f| !f.rejected.is_empty() && !f.is_rejected())
-    {
-        eprintln!("left out: {}: {}", f.file.display(), f.rejected.join(", "));
-    }
-    let count = |fs: &[Finding], err: bool| fs.iter().filter(|f| f.is_error() == err).count();
-    eprintln!(
-        "rules: units {} error(s), {} warning(s); totals {} error(s), {} warning(s)",
-        count(unit_findings, true),
-        count(unit_findings, false),
-        count(total_findings, true),
-        count(total_findings, false),
-    );
-    for t in totals {
+    checked::print_summary(&checked);
+    for t in &totals {
         let blank_cells = t.blank_units.iter().filter(|b| **b > 0).count();
         eprintln!(
             "total: {} {} (form {}) = {} unit(s); {} cell(s) rest on blanks",
@@ -135,4 +89,9 @@ fn print_summary(
             blank_cells
         );
     }
+    Ok(if totals.is_empty() {
+        Outcome::Unreadable
+    } else {
+        checked.outcome(&policy)
+    })
 }

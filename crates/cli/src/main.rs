@@ -4,10 +4,12 @@
 //! is `gongkai-ingest`, sums and rules are `gongkai-aggregate`, the form is `gongkai-form`.
 
 mod args;
+mod checked;
 mod consolidate;
 mod output;
 mod render;
 mod template;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Consolidate(a) => consolidate::run(&a),
+        args::Command::Validate(a) => validate::run(&a),
         args::Command::Template(a) => template::run(&a),
     };
     match result {

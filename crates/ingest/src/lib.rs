@@ -10,6 +10,7 @@ pub mod decode;
 mod diagnostic;
 pub mod grid;
 mod read;
+pub mod registry;
 mod report;
 mod table;
 pub mod tidy;
@@ -18,6 +19,7 @@ pub use batch::{assemble, collect_files, read_batch, Batch, Summary};
 pub use decode::EncodingChoice;
 pub use diagnostic::Diagnostic;
 pub use read::{read_bytes_at, read_file, unit_from_path, year_from_path, FileRead, ReadOptions};
+pub use registry::{RegisteredUnit, Registry, UnitKind};
 pub use report::{Layout, Source, UnitReport};
 
 #[cfg(test)]

@@ -1,0 +1,336 @@
+//! Reading and checking a batch, shared by `validate` and `consolidate`: one list of entries
+//! (input problems, rule findings, coverage), the policy that filters them, and the summary.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{anyhow, bail, Result};
+use gongkai_aggregate::checks::{check_batch, Coverage};
+use gongkai_aggregate::findings::Finding;
+use gongkai_form::{Level, RuleId};
+use gongkai_ingest::{read_batch, Batch, Diagnostic, EncodingChoice, ReadOptions, Registry};
+use serde_json::{json, Value};
+
+use crate::args::{InputArgs, PolicyArgs};
+use crate::Outcome;
+
+/// The id used for reading problems and coverage, beside the rule ids.
+const INPUT: &str = "input";
+const COVERAGE: &str = "coverage";
+
+/// Which findings count: `--allow` silences rules, `--strict` makes warnings fail.
+#[derive(Debug, Default)]
+pub struct Policy {
+    pub strict: bool,
+    allowed: BTreeSet<String>,
+}
+
+impl Policy {
+    pub fn from_args(args: &PolicyArgs) -> Result<Policy> {
+        let mut allowed = BTreeSet::new();
+        for a in &args.allow {
+            let id = match RuleId::parse(a) {
+                Some(r) => r.to_string(),
+                None if a.eq_ignore_ascii_case(COVERAGE) => COVERAGE.to_string(),
+                None => bail!("--allow {a:?}: not a rule (R1…R6, X1…X4, coverage)"),
+            };
+            allowed.insert(id);
+        }
+        Ok(Policy {
+            strict: args.strict,
+            allowed,
+        })
+    }
+
+    fn allows(&self, rule: &str) -> bool {
+        self.allowed.contains(rule)
+    }
+}
+
+/// One line of output: a reading problem, a rule finding or a coverage gap.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    pub rule: String,
+    pub level: Level,
+    pub cells: Vec<String>,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+    pub text: String,
+}
+
+impl Entry {
+    fn from_diagnostic(d: &Diagnostic) -> Entry {
+        Entry {
+            file: Some(d.file.display().to_string()),
+            line: d.line,
+            column: d.column,
+            unit: d.unit.clone(),
+            year: d.year,
+            rule: INPUT.to_string(),
+            level: d.level,
+            cells: Vec::new(),
+            expected: d.expected.clone(),
+            found: d.found.clone(),
+            text: d.to_string(),
+        }
+    }
+
+    fn from_finding(f: &Finding) -> Entry {
+        Entry {
+            file: f.file.as_ref().map(|p| p.display().to_string()),
+            line: f.line,
+            column: None,
+            unit: Some(f.unit.clone()),
+            year: Some(f.year),
+            rule: f.rule.to_string(),
+            level: f.level,
+            cells: f.cells.clone(),
+            expected: Some(f.expected.clone()),
+            found: Some(f.found.clone()),
+            text: f.to_string(),
+        }
+    }
+
+    fn from_coverage(c: &Coverage) -> Entry {
+        let (year, unit, file, expected, found) = match c {
+            Coverage::Missing { year, unit, kind } => (
+                *year,
+                unit,
+                None,
+                format!("a report from this {}", kind.code()),
+                "none".to_string(),
+            ),
+            Coverage::Unregistered {
+                year,
+                unit,
+                file,
+                hint,
+            } => (
+                *year,
+                unit,
+                Some(file.display().to_string()),
+                hint.as_ref()
+                    .map_or_else(|| "a unit of the registry".to_string(), |h| h.clone()),
+                unit.clone(),
+            ),
+        };
+        Entry {
+            file,
+            line: None,
+            column: None,
+            unit: Some(unit.clone()),
+            year: Some(year),
+            rule: COVERAGE.to_string(),
+            level: Level::Warning,
+            cells: Vec::new(),
+            expected: Some(expected),
+            found: Some(found),
+            text: c.to_string(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
+    }
+
+    pub fn json(&self) -> Value {
+        json!({
+            "file": self.file, "line": self.line, "column": self.column,
+            "unit": self.unit, "year": self.year, "rule": self.rule, "level": self.level.code(),
+            "cells": self.cells, "expected": self.expected, "found": self.found, "message": self.text,
+        })
+    }
+
+    /// Sort key: file and line first, so entries read top to bottom through each file.
+    fn key(&self) -> impl Ord + '_ {
+        (
+            self.file.as_deref(),
+            self.line,
+            self.column,
+            self.unit.as_deref(),
+            self.year,
+            self.rule.as_str(),
+            self.text.as_str(),
+        )
+    }
+}
+
+/// A read and checked batch.
+#[derive(Debug)]
+pub struct Checked {
+    pub batch: Batch,
+    pub registry: Option<Registry>,
+    /// Every entry the policy lets through, sorted by file, line, unit, year, rule.
+    pub entries: Vec<Entry>,
+    /// Units (and years) with rule errors: `城关区 2020`.
+    pub failing: BTreeSet<(String, i32)>,
+}
+
+impl Checked {
+    pub fn input_errors(&self) -> bool {
+        self.entries.iter().any(|e| e.rule == INPUT && e.is_error())
+    }
+
+    pub fn rule_errors(&self, policy: &Policy) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.rule != INPUT && (e.is_error() || policy.strict))
+    }
+
+    /// Exit code for the entries so far: unreadable input wins over rule errors.
+    pub fn outcome(&self, policy: &Policy) -> Outcome {
+        if self.input_errors() {
+            Outcome::Unreadable
+        } else if self.rule_errors(policy) {
+            Outcome::RuleErrors
+        } else {
+            Outcome::Clean
+        }
+    }
+
+    /// Adds findings on totals (no file), keeping the order.
+    pub fn add_findings(&mut self, findings: &[Finding], policy: &Policy) {
+        self.entries.extend(
+            findings
+                .iter()
+                .filter(|f| !policy.allows(&f.rule.to_string()))
+                .map(Entry::from_finding),
+        );
+    }
+}
+
+pub fn load(input: &InputArgs, policy: &Policy) -> Result<Checked> {
+    let encoding = EncodingChoice::parse(&input.encoding).ok_or_else(|| {
+        anyhow!(
+            "unknown encoding {:?} (try auto, utf-8, gbk, gb18030)",
+            input.encoding
+        )
+    })?;
+    let registry = match input.units.clone().or_else(|| Registry::find(&input.paths)) {
+        Some(path) => match Registry::load(&path) {
+            Ok(r) => Some(r),
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("{p}");
+                }
+                bail!(
+                    "the units registry {} has {} problem(s)",
+                    path.display(),
+                    problems.len()
+                );
+            }
+        },
+        None => None,
+    };
+    let batch = read_batch(&input.paths, &ReadOptions { encoding });
+    let checks = check_batch(&batch.reports, registry.as_ref());
+    let mut entries: Vec<Entry> = batch.diagnostics().map(Entry::from_diagnostic).collect();
+    entries.extend(
+        checks
+            .findings
+            .iter()
+            .filter(|f| !policy.allows(&f.rule.to_string()))
+            .map(Entry::from_finding),
+    );
+    if !policy.allows(COVERAGE) {
+        entries.extend(checks.coverage.iter().map(Entry::from_coverage));
+    }
+    entries.sort_by(|a, b| a.key().cmp(&b.key()));
+    let failing = checks
+        .findings
+        .iter()
+        .filter(|f| f.is_error() && !policy.allows(&f.rule.to_string()))
+        .map(|f| (f.unit.clone(), f.year))
+        .collect();
+    Ok(Checked {
+        batch,
+        registry,
+        entries,
+        failing,
+    })
+}
+
+/// The summary on standard error: what was read, what was left out, findings by rule and unit.
+pub fn print_summary(c: &Checked) {
+    let s = c.batch.summary();
+    let years: Vec<String> = s.years.iter().map(ToString::to_string).collect();
+    eprintln!(
+        "summary: {} file(s) read, {} used, {} rejected; {} unit report(s) of {} unit(s) for {}; \
+         values: {} read = {} used + {} rejected; {} blank cell(s)",
+        s.files_seen,
+        s.files_used,
+        s.files_rejected,
+        s.reports,
+        s.units,
+        if years.is_empty() {
+            "no year".to_string()
+        } else {
+            years.join(", ")
+        },
+        s.values_read,
+        s.values_used,
+        s.values_rejected,
+        s.blank_cells,
+    );
+    for f in c.batch.files.iter().filter(|f| f.is_rejected()) {
+        let reason = f
+            .errors()
+            .next()
+            .map_or_else(String::new, |d| d.message.clone());
+        eprintln!("left out: {}: {reason}", f.file.display());
+    }
+    for f in c
+        .batch
+        .files
+        .iter()
+        .filter(|f| !f.rejected.is_empty() && !f.is_rejected())
+    {
+        eprintln!("left out: {}: {}", f.file.display(), f.rejected.join(", "));
+    }
+    let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut by_unit: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for e in &c.entries {
+        let bump = |m: &mut (usize, usize)| if e.is_error() { m.0 += 1 } else { m.1 += 1 };
+        bump(by_rule.entry(e.rule.as_str()).or_default());
+        bump(
+            by_unit
+                .entry(e.unit.as_deref().unwrap_or("(file)"))
+                .or_default(),
+        );
+    }
+    let show = |m: &BTreeMap<&str, (usize, usize)>| -> String {
+        if m.is_empty() {
+            return "none".to_string();
+        }
+        m.iter()
+            .map(|(k, (e, w))| format!("{k} {e}E/{w}W"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (errors, warnings) =
+        c.entries.iter().fold(
+            (0, 0),
+            |(e, w), x| if x.is_error() { (e + 1, w) } else { (e, w + 1) },
+        );
+    eprintln!(
+        "findings: {errors} error(s), {warnings} warning(s); by rule: {}",
+        show(&by_rule)
+    );
+    eprintln!("findings by unit: {}", show(&by_unit));
+    if let Some(r) = &c.registry {
+        let missing = c
+            .entries
+            .iter()
+            .filter(|e| e.rule == COVERAGE && e.found.as_deref() == Some("none"))
+            .count();
+        eprintln!(
+            "registry: {} ({} unit(s)); {missing} missing report(s)",
+            r.file.display(),
+            r.units.len()
+        );
+    }
+}

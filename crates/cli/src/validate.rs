@@ -1,0 +1,28 @@
+//! `gongkai validate`: every rule on every unit and year, findings on standard output.
+
+use anyhow::Result;
+
+use crate::args::{FindingsFormat, ValidateArgs};
+use crate::checked::{self, Policy};
+use crate::output::emit;
+use crate::Outcome;
+
+pub fn run(args: &ValidateArgs) -> Result<Outcome> {
+    let policy = Policy::from_args(&args.policy)?;
+    let checked = checked::load(&args.input, &policy)?;
+    let text = match args.format {
+        FindingsFormat::Text => checked
+            .entries
+            .iter()
+            .map(|e| format!("{}\n", e.text))
+            .collect::<String>(),
+        FindingsFormat::Json => {
+            let items: Vec<serde_json::Value> =
+                checked.entries.iter().map(checked::Entry::json).collect();
+            format!("{}\n", serde_json::to_string_pretty(&items)?)
+        }
+    };
+    emit(&text, None)?;
+    checked::print_summary(&checked);
+    Ok(checked.outcome(&policy))
+}

@@ -1,0 +1,318 @@
+//! The units registry (`units.csv`): who is expected to report, of what kind, under whom.
+//!
+//! With it a run can say which units did not submit, which files name a unit nobody expects
+//! (usually a typo or a 区/县 mix-up), and roll totals up the `parent` tree.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::decode::{decode, EncodingChoice};
+use crate::table::{read_records, sniff_delimiter};
+use crate::tidy::parse_year;
+use crate::Diagnostic;
+
+/// What kind of body a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    City,
+    District,
+    County,
+    Department,
+    Township,
+}
+
+impl UnitKind {
+    pub fn parse(s: &str) -> Option<UnitKind> {
+        Some(match s.trim().to_lowercase().as_str() {
+            "city" | "市" => UnitKind::City,
+            "district" | "区" => UnitKind::District,
+            "county" | "县" => UnitKind::County,
+            "department" | "部门" => UnitKind::Department,
+            "township" | "乡镇" | "街道" => UnitKind::Township,
+            _ => return None,
+        })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::City => "city",
+            UnitKind::District => "district",
+            UnitKind::County => "county",
+            UnitKind::Department => "department",
+            UnitKind::Township => "township",
+        }
+    }
+}
+
+/// One line of the registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisteredUnit {
+    pub name: String,
+    pub kind: UnitKind,
+    pub parent: Option<String>,
+    /// First report year, if the unit was created later.
+    pub from: Option<i32>,
+    /// Last report year, if the unit was dissolved or merged.
+    pub to: Option<i32>,
+    /// Year the unit was merged or split (X1 carry-over is then a warning).
+    pub reorganised: Option<i32>,
+}
+
+impl RegisteredUnit {
+    /// Whether the unit is due to report for `year`: not the city itself, and within from..=to.
+    pub fn due_in(&self, year: i32) -> bool {
+        self.kind != UnitKind::City
+            && self.from.is_none_or(|f| year >= f)
+            && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Registry {
+    pub file: PathBuf,
+    /// Units in file order.
+    pub units: Vec<RegisteredUnit>,
+    index: HashMap<String, usize>,
+}
+
+impl Registry {
+    /// Reads `unit,kind,parent` (more columns allowed: `from`, `to`, `reorganised`, anything else
+    /// is ignored). Every bad line is a diagnostic; the registry is only returned when there is none.
+    pub fn load(path: &Path) -> Result<Registry, Vec<Diagnostic>> {
+        let file = Arc::new(path.to_path_buf());
+        let err = |msg: String| vec![Diagnostic::error(&file, msg)];
+        let bytes =
+            std::fs::read(path).map_err(|e| err(format!("cannot read the units registry: {e}")))?;
+        let text = decode(&bytes, EncodingChoice::Auto).map_err(|e| err(e.to_string()))?;
+        let records = read_records(&text.text, sniff_delimiter(&text.text))
+            .map_err(|e| err(e.to_string()))?;
+        let header = &records[0];
+        let col = |name: &str| {
+            header.fields.iter().position(|f| {
+                f.trim()
+                    .trim_start_matches('\u{feff}')
+                    .eq_ignore_ascii_case(name)
+            })
+        };
+        let (Some(cu), Some(ck), Some(cp)) = (col("unit"), col("kind"), col("parent")) else {
+            return Err(vec![Diagnostic::error(
+                &file,
+                "units registry header must have unit, kind and parent",
+            )
+            .at(header.line, None)
+            .found(
+                header.fields.iter().collect::<Vec<_>>().join(","),
+                "unit,kind,parent[,from,to,reorganised]",
+            )]);
+        };
+        let (cf, ct, cr) = (col("from"), col("to"), col("reorganised"));
+        let mut problems = Vec::new();
+        let mut units: Vec<RegisteredUnit> = Vec::new();
+        let mut index = HashMap::new();
+        for rec in records.iter().skip(1).filter(|r| !r.is_empty()) {
+            let name = rec.get(cu).trim().to_string();
+            let kind_text = rec.get(ck).trim();
+            let Some(kind) = UnitKind::parse(kind_text) else {
+                problems.push(
+                    Diagnostic::error(&file, "unknown unit kind")
+                        .at(rec.line, Some(ck as u32 + 1))
+                        .found(kind_text, "district, county, department, township or city"),
+                );
+                continue;
+            };
+            let year = |c: Option<usize>, problems: &mut Vec<Diagnostic>| -> Option<i32> {
+                let c = c?;
+                let t = rec.get(c).trim();
+                if t.is_empty() {
+                    return None;
+                }
+                let y = parse_year(t);
+                if y.is_none() {
+                    problems.push(
+                        Diagnostic::error(&file, "bad year")
+                            .at(rec.line, Some(c as u32 + 1))
+                            .found(t, "a year such as 2022"),
+                    );
+                }
+                y
+            };
+            let (from, to, reorganised) = (
+                year(cf, &mut problems),
+                year(ct, &mut problems),
+                year(cr, &mut problems),
+            );
+            if name.is_empty() {
+                problems.push(
+                    Diagnostic::error(&file, "no unit name").at(rec.line, Some(cu as u32 + 1)),
+                );
+                continue;
+            }
+            if let Some(&first) = index.get(&name) {
+                let first: &RegisteredUnit = &units[first];
+                problems.push(
+                    Diagnostic::error(
+                        &file,
+                        format!("unit listed twice (also as {})", first.kind.code()),
+                    )
+                    .at(rec.line, Some(cu as u32 + 1))
+                    .found(name.as_str(), "each unit once"),
+                );
+                continue;
+            }
+            let parent = Some(rec.get(cp).trim().to_string()).filter(|p| !p.is_empty());
+            index.insert(name.clone(), units.len());
+            units.push(RegisteredUnit {
+                name,
+                kind,
+                parent,
+                from,
+                to,
+                reorganised,
+            });
+        }
+        for u in &units {
+            if let Some(p) = &u.parent {
+                if !index.contains_key(p) {
+                    problems.push(
+                        Diagnostic::error(
+                            &file,
+                            format!("parent of {} is not in the registry", u.name),
+                        )
+                        .found(p.as_str(), "a unit listed in the registry"),
+                    );
+                }
+            }
+        }
+        let registry = Registry {
+            file: path.to_path_buf(),
+            units,
+            index,
+        };
+        for u in &registry.units {
+            if registry.ancestors(&u.name).len() > registry.units.len() {
+                problems.push(Diagnostic::error(
+                    &file,
+                    format!("parent chain of {} loops", u.name),
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(registry)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// `units.csv` in one of the input folders or their parents (`data/lanzhou/2020` finds
+    /// `data/lanzhou/units.csv`).
+    pub fn find(paths: &[PathBuf]) -> Option<PathBuf> {
+        paths.iter().filter(|p| p.is_dir()).find_map(|p| {
+            [Some(p.as_path()), p.parent()]
+                .into_iter()
+                .flatten()
+                .map(|d| d.join("units.csv"))
+                .find(|f| f.is_file())
+        })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&RegisteredUnit> {
+        self.index.get(name).map(|&i| &self.units[i])
+    }
+
+    /// Parents up the tree, nearest first (bounded, so a loop cannot hang).
+    pub fn ancestors(&self, name: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut cur = self.get(name).and_then(|u| u.parent.as_deref());
+        while let Some(p) = cur {
+            out.push(p);
+            if out.len() > self.units.len() {
+                break;
+            }
+            cur = self.get(p).and_then(|u| u.parent.as_deref());
+        }
+        out
+    }
+
+    /// Depth in the tree: 0 for a unit without parent.
+    pub fn level(&self, name: &str) -> usize {
+        self.ancestors(name).len()
+    }
+
+    /// Units due to report for `year`, in registry order.
+    pub fn due_in(&self, year: i32) -> impl Iterator<Item = &RegisteredUnit> {
+        self.units.iter().filter(move |u| u.due_in(year))
+    }
+
+    /// The registered name closest to `name`, as a hint for a typo or a 区/县 mix-up.
+    pub fn closest(&self, name: &str) -> Option<&str> {
+        let swapped = |s: &str| s.replace('区', "县");
+        self.units
+            .iter()
+            .map(|u| {
+                let d = strsim::levenshtein(name, &u.name)
+                    .min(strsim::levenshtein(&swapped(name), &swapped(&u.name)));
+                (d, u.name.as_str())
+            })
+            .filter(|(d, n)| *d <= (n.chars().count() / 2).max(2))
+            .min()
+            .map(|(_, n)| n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Registry, Vec<Diagnostic>> {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("units.csv");
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        Registry::load(&path)
+    }
+
+    #[test]
+    fn loads_tree_and_answers() {
+        let r = load(
+            "unit,kind,parent,from,to,note\n兰州市,city,,,,\n城关区,district,兰州市,,,\n\
+             酒泉路街道,township,城关区,,,\n兰州市数据局,department,兰州市,2022,,new\n兰州市旧局,department,兰州市,,2021,\n",
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(r.ancestors("酒泉路街道"), vec!["城关区", "兰州市"]);
+        assert_eq!(r.level("兰州市"), 0);
+        let due = |y| r.due_in(y).map(|u| u.name.as_str()).collect::<Vec<_>>();
+        assert_eq!(due(2021), vec!["城关区", "酒泉路街道", "兰州市旧局"]);
+        assert_eq!(due(2022), vec!["城关区", "酒泉路街道", "兰州市数据局"]);
+        assert_eq!(r.closest("城关县"), Some("城关区"));
+        assert_eq!(r.closest("兰州市数椐局"), Some("兰州市数据局"));
+        assert_eq!(r.closest("完全不同的名字"), None);
+    }
+
+    #[test]
+    fn bad_registries_say_where() {
+        let e = load("unit,kind\n城关区,district\n")
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e[0].to_string()
+                .contains("units registry header must have unit, kind and parent"),
+            "{e:?}"
+        );
+        let e = load("unit,kind,parent\n城关区,borough,兰州市\n兰州市,city,\n")
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e[0].to_string()
+                .contains(":2:2: error: unknown unit kind: found \"borough\""),
+            "{e:?}"
+        );
+        let e = load("unit,kind,parent\n城关区,district,兰州\n")
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e[0].to_string()
+                .contains("parent of 城关区 is not in the registry"),
+            "{e:?}"
+        );
+    }
+}

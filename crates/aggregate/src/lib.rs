@@ -13,6 +13,7 @@ pub mod bridge;
 pub mod checks;
 pub mod consolidate;
 pub mod findings;
+pub mod trend;
 
 pub use bridge::record_batch_to_dataframe;
 pub use checks::{check_batch, rollup, Checks, Coverage};

@@ -6,6 +6,7 @@
 
 mod catalogue;
 pub mod label;
+pub mod measures;
 pub mod rules;
 pub mod value;
 

@@ -1,0 +1,325 @@
+//! Year-over-year: every measure's previous-year value, absolute and percent change, for units
+//! and totals, joined on (unit, measure, year − 1) with polars — never by position.
+//!
+//! A previous value only counts when the measure compares across the two years' forms
+//! ([`gongkai_form::measures::comparable`]); otherwise the series shows a break, not a fall to 0.
+
+use gongkai_form::measures::{self, MeasureValue};
+use gongkai_form::{FormVersion, ValueKind};
+use polars::prelude::*;
+
+use crate::AggregateError;
+
+/// One observation: a measure of a unit (or total) in a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub unit: String,
+    pub form: FormVersion,
+    pub measure: String,
+    pub value: MeasureValue,
+}
+
+/// How the value moved since the previous comparable year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    /// No previous year, or the previous year's form does not compare (a break in the series).
+    None,
+    /// Changed by `abs` (exact for counts and money), `pct` percent of the previous value.
+    By { abs: MeasureValue, pct: Option<f64> },
+    /// From 0 (or no rate) to something: new, not an infinite increase.
+    New { abs: MeasureValue },
+}
+
+/// A point with its previous comparable value and the change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delta {
+    pub point: Point,
+    pub previous: Option<MeasureValue>,
+    pub change: Change,
+}
+
+/// Points for `measures` of one report's values.
+pub fn points(
+    year: i32,
+    unit: &str,
+    form: FormVersion,
+    values: &[i64],
+    measures: &[String],
+) -> Vec<Point> {
+    measures
+        .iter()
+        .filter_map(|m| {
+            measures::value(form, values, m).map(|value| Point {
+                year,
+                unit: unit.to_string(),
+                form,
+                measure: m.clone(),
+                value,
+            })
+        })
+        .collect()
+}
+
+fn form_code(f: FormVersion) -> i32 {
+    if f == FormVersion::F2019 {
+        2019
+    } else {
+        2021
+    }
+}
+
+fn frame(points: &[Point]) -> PolarsResult<DataFrame> {
+    let n = points.len();
+    let mut exact: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut ratio: Vec<Option<f64>> = Vec::with_capacity(n);
+    let mut kind: Vec<i32> = Vec::with_capacity(n);
+    for p in points {
+        match p.value {
+            MeasureValue::Exact(v, k) => {
+                exact.push(Some(v));
+                ratio.push(None);
+                kind.push(if k == ValueKind::Money { 1 } else { 0 });
+            }
+            MeasureValue::Ratio(r) => {
+                exact.push(None);
+                ratio.push(Some(r));
+                kind.push(2);
+            }
+        }
+    }
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("row".into(), (0..n as u32).collect::<Vec<u32>>()),
+            Column::new(
+                "year".into(),
+                points.iter().map(|p| p.year).collect::<Vec<i32>>(),
+            ),
+            Column::new(
+                "unit".into(),
+                points
+                    .iter()
+                    .map(|p| p.unit.as_str())
+                    .collect::<Vec<&str>>(),
+            ),
+            Column::new(
+                "measure".into(),
+                points
+                    .iter()
+                    .map(|p| p.measure.as_str())
+                    .collect::<Vec<&str>>(),
+            ),
+            Column::new(
+                "form".into(),
+                points
+                    .iter()
+                    .map(|p| form_code(p.form))
+                    .collect::<Vec<i32>>(),
+            ),
+            Column::new("kind".into(), kind),
+            Column::new("exact".into(), exact),
+            Column::new("ratio".into(), ratio),
+        ],
+    )
+}
+
+/// Joins every point to the same unit's and measure's point of the year before and computes the
+/// change. Output is sorted by unit, measure, year.
+pub fn deltas(points: Vec<Point>) -> Result<Vec<Delta>, AggregateError> {
+    let df = frame(&points)?;
+    let prev = df.clone().lazy().select([
+        col("unit"),
+        col("measure"),
+        (col("year") + lit(1)).alias("year"),
+        col("form").alias("prev_form"),
+        col("exact").alias("prev_exact"),
+        col("ratio").alias("prev_ratio"),
+    ]);
+    let joined = df
+        .lazy()
+        .join(
+            prev,
+            [col("unit"), col("measure"), col("year")],
+            [col("unit"), col("measure"), col("year")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .select([
+            col("row"),
+            col("prev_form"),
+            col("prev_exact"),
+            col("prev_ratio"),
+        ])
+        .collect()?;
+    let rows = joined.column("row")?.u32()?;
+    let prev_form = joined.column("prev_form")?.i32()?;
+    let prev_exact = joined.column("prev_exact")?.i64()?;
+    let prev_ratio = joined.column("prev_ratio")?.f64()?;
+    let mut previous: Vec<Option<(i32, Option<i64>, Option<f64>)>> = vec![None; points.len()];
+    for i in 0..joined.height() {
+        let (Some(row), Some(form)) = (rows.get(i), prev_form.get(i)) else {
+            continue;
+        };
+        previous[row as usize] = Some((form, prev_exact.get(i), prev_ratio.get(i)));
+    }
+    let mut out: Vec<Delta> = points
+        .into_iter()
+        .zip(previous)
+        .map(|(point, prev)| {
+            let prev = prev.and_then(|(form, e, r)| {
+                let form = if form == 2019 {
+                    FormVersion::F2019
+                } else {
+                    FormVersion::F2021
+                };
+                measures::comparable(&point.measure, form, point.form).then_some((e, r))
+            });
+            let previous = match (prev, point.value) {
+                (Some((Some(e), _)), MeasureValue::Exact(_, k)) => Some(MeasureValue::Exact(e, k)),
+                (Some((_, Some(r))), MeasureValue::Ratio(_)) => Some(MeasureValue::Ratio(r)),
+                _ => None,
+            };
+            let change = change(previous, point.value);
+            Delta {
+                point,
+                previous,
+                change,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.point.unit, &a.point.measure, a.point.year).cmp(&(
+            &b.point.unit,
+            &b.point.measure,
+            b.point.year,
+        ))
+    });
+    Ok(out)
+}
+
+fn change(previous: Option<MeasureValue>, value: MeasureValue) -> Change {
+    match (previous, value) {
+        (Some(MeasureValue::Exact(p, k)), MeasureValue::Exact(v, _)) => {
+            let Some(abs) = v.checked_sub(p) else {
+                return Change::None;
+            };
+            let abs = MeasureValue::Exact(abs, k);
+            match (p, v) {
+                (0, 0) => Change::By { abs, pct: None },
+                (0, _) => Change::New { abs },
+                _ => Change::By {
+                    abs,
+                    pct: Some((v - p) as f64 / p as f64 * 100.0),
+                },
+            }
+        }
+        (Some(MeasureValue::Ratio(p)), MeasureValue::Ratio(v)) => {
+            let abs = MeasureValue::Ratio(v - p);
+            if p == 0.0 {
+                if v == 0.0 {
+                    Change::By { abs, pct: None }
+                } else {
+                    Change::New { abs }
+                }
+            } else {
+                Change::By {
+                    abs,
+                    pct: Some((v - p) / p * 100.0),
+                }
+            }
+        }
+        _ => Change::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(year: i32, unit: &str, form: FormVersion, measure: &str, v: i64) -> Point {
+        Point {
+            year,
+            unit: unit.into(),
+            form,
+            measure: measure.into(),
+            value: MeasureValue::Exact(v, ValueKind::Count),
+        }
+    }
+
+    #[test]
+    fn joins_on_keys_not_positions() {
+        use FormVersion::*;
+        let m = "requests.granted.total";
+        // Shuffled input, a gap year and a second unit.
+        let pts = vec![
+            point(2021, "A", F2021, m, 150),
+            point(2019, "A", F2019, m, 100),
+            point(2020, "B", F2019, m, 7),
+            point(2020, "A", F2019, m, 120),
+            point(2023, "A", F2021, m, 0),
+            point(2019, "B", F2019, m, 0),
+        ];
+        let d = deltas(pts).unwrap_or_else(|e| panic!("{e}"));
+        let a: Vec<(i32, Option<MeasureValue>, Change)> = d
+            .iter()
+            .filter(|d| d.point.unit == "A")
+            .map(|d| (d.point.year, d.previous, d.change))
+            .collect();
+        let ex = |v| Some(MeasureValue::Exact(v, ValueKind::Count));
+        assert_eq!(a[0], (2019, None, Change::None));
+        assert_eq!(a[1].1, ex(100));
+        assert_eq!(
+            a[1].2,
+            Change::By {
+                abs: MeasureValue::Exact(20, ValueKind::Count),
+                pct: Some(20.0)
+            }
+        );
+        assert_eq!(a[2].1, ex(120), "requests compare across the form change");
+        assert_eq!(
+            a[2].2,
+            Change::By {
+                abs: MeasureValue::Exact(30, ValueKind::Count),
+                pct: Some(25.0)
+            }
+        );
+        assert_eq!(
+            a[3],
+            (2023, None, Change::None),
+            "2022 is missing: no previous"
+        );
+        let b: Vec<Change> = d
+            .iter()
+            .filter(|d| d.point.unit == "B")
+            .map(|d| d.change)
+            .collect();
+        assert_eq!(
+            b[1],
+            Change::New {
+                abs: MeasureValue::Exact(7, ValueKind::Count)
+            }
+        );
+    }
+
+    #[test]
+    fn active_section_breaks_at_the_form_change() {
+        use FormVersion::*;
+        let d = deltas(vec![
+            point(2020, "A", F2019, "active.penalty.decisions", 10),
+            point(2021, "A", F2021, "active.penalty.decisions", 12),
+            point(2020, "A", F2019, "active.fees.prior_year_items", 3),
+            point(2021, "A", F2021, "active.fees.prior_year_items", 3),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        let by = |m: &str, y| {
+            d.iter()
+                .find(|d| d.point.measure == m && d.point.year == y)
+                .map(|d| d.change)
+        };
+        assert!(matches!(
+            by("active.penalty.decisions", 2021),
+            Some(Change::By { .. })
+        ));
+        assert_eq!(by("active.fees.prior_year_items", 2021), Some(Change::None));
+    }
+}

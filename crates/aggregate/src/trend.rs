@@ -61,6 +61,9 @@ pub fn points(
         .collect()
 }
 
+/// The year before's form code and value (exact or ratio), as the join found them.
+type Previous = (i32, Option<i64>, Option<f64>);
+
 fn form_code(f: FormVersion) -> i32 {
     if f == FormVersion::F2019 {
         2019
@@ -155,7 +158,7 @@ pub fn deltas(points: Vec<Point>) -> Result<Vec<Delta>, AggregateError> {
     let prev_form = joined.column("prev_form")?.i32()?;
     let prev_exact = joined.column("prev_exact")?.i64()?;
     let prev_ratio = joined.column("prev_ratio")?.f64()?;
-    let mut previous: Vec<Option<(i32, Option<i64>, Option<f64>)>> = vec![None; points.len()];
+    let mut previous: Vec<Option<Previous>> = vec![None; points.len()];
     for i in 0..joined.height() {
         let (Some(row), Some(form)) = (rows.get(i), prev_form.get(i)) else {
             continue;

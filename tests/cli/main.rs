@@ -6,33 +6,38 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn root() -> PathBuf {
+mod export;
+mod hostile;
+mod import;
+mod trend;
+
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn gongkai() -> Command {
+pub(crate) fn gongkai() -> Command {
     let mut cmd = Command::cargo_bin("gongkai").unwrap_or_else(|e| panic!("binary: {e}"));
     cmd.current_dir(root());
     cmd
 }
 
-fn fixture(name: &str) -> String {
+pub(crate) fn fixture(name: &str) -> String {
     std::fs::read_to_string(root().join("tests/fixtures").join(name))
         .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn tempdir() -> tempfile::TempDir {
+pub(crate) fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
 }
 
-fn write(path: &Path, bytes: &[u8]) {
+pub(crate) fn write(path: &Path, bytes: &[u8]) {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     }
     std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
-fn stdout_of(cmd: &mut Command) -> String {
+pub(crate) fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
     String::from_utf8(out.stdout).unwrap_or_default()
 }

@@ -21,8 +21,14 @@ pub enum Command {
     Consolidate(ConsolidateArgs),
     /// Check every unit and year against all rules (R1–R6, X1–X4) and the units registry.
     Validate(ValidateArgs),
+    /// Year-over-year series of headline measures and rates, across the 2021 form change.
+    Trend(TrendArgs),
     /// Print a blank form grid to fill in (CSV, the layout `consolidate` reads).
     Template(TemplateArgs),
+    /// Write checked facts, totals, deltas, rates and findings as Parquet for BI tools.
+    Export(ExportArgs),
+    /// Read published report pages (saved HTML or copied text) into the tidy CSV, checking each.
+    ImportReport(ImportReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +133,98 @@ pub struct TemplateArgs {
     #[arg(long)]
     pub year: Option<i32>,
     /// Write to this file (UTF-8 with BOM, so Excel and WPS open it right) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankBy {
+    /// Rank units by the change in the first measure, in the last year.
+    Unit,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// First year shown (changes still use the year before it when present).
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Last year shown.
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// One unit's series instead of the total's.
+    #[arg(long, value_name = "NAME")]
+    pub unit: Option<String>,
+    /// Measures: section.row.column (a row may be a group: requests.withheld.total) or a rate
+    /// (rate.disclosure, …); repeatable. Default: the headline set.
+    #[arg(long = "metric", value_name = "CODE")]
+    pub metrics: Vec<String>,
+    /// Every measure of the forms in the input.
+    #[arg(long, conflicts_with = "metrics")]
+    pub all: bool,
+    /// Name of the total.
+    #[arg(long, default_value = "合计")]
+    pub name: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Also draw the series into this .svg or .png file.
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+    /// Rank units by change instead of showing one series.
+    #[arg(long, value_enum)]
+    pub by: Option<RankBy>,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// The export folder: written beside it and moved into place in one step; an earlier export
+    /// there is replaced, any other existing folder is refused.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// First report year exported (deltas still use the year before it when present).
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Last report year exported.
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// Name of the total (the city or county).
+    #[arg(long, default_value = "合计")]
+    pub name: String,
+    /// Also write every table as CSV (UTF-8 with BOM, for Excel and WPS) under DIR/csv/.
+    #[arg(long)]
+    pub csv: bool,
+    /// Also write a workbook: a sheet per year with the official tables, and the findings.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Tidy CSV: year,unit,section,row,column,value (a blank cell has an empty value).
+    Csv,
+    /// Tidy JSON: an array of {year, unit, section, row, column, value}, null for a blank cell.
+    Json,
+    /// The three official tables, aligned for the terminal.
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportReportArgs {
+    /// Saved pages (.html, .htm; any charset) and text copied from them (.txt); folders are
+    /// searched for *.html, *.htm, *.shtml and *.txt. Read in parallel.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ImportFormat::Csv)]
+    pub format: ImportFormat,
+    /// Write the output to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

@@ -4,11 +4,15 @@
 //! is `gongkai-ingest`, sums and rules are `gongkai-aggregate`, the form is `gongkai-form`.
 
 mod args;
+mod chart;
 mod checked;
 mod consolidate;
+mod export;
+mod import_report;
 mod output;
 mod render;
 mod template;
+mod trend;
 mod validate;
 
 use std::process::ExitCode;
@@ -31,7 +35,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Consolidate(a) => consolidate::run(&a),
         args::Command::Validate(a) => validate::run(&a),
+        args::Command::Trend(a) => trend::run(&a),
         args::Command::Template(a) => template::run(&a),
+        args::Command::Export(a) => export::run(&a),
+        args::Command::ImportReport(a) => import_report::run(&a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),

@@ -1,13 +1,17 @@
-//! Writes the Lanzhou 2020 sample data: the published city totals of the 兰州市2020年政府信息公开
-//! 工作年度报告 (2021-03-09), split into ~20 synthetic unit reports.
+//! Writes the Lanzhou sample data, 2019–2023: the published city totals of the 兰州市2020年政府
+//! 信息公开工作年度报告 (2021-03-09), split into ~20 synthetic unit reports, and synthetic reports
+//! of the same units for 2019 (form 2019) and 2021–2023 (form 2021) derived from that split.
 //!
-//! The split is invented (fixed weights and a fixed-seed LCG); it says nothing about the real
-//! units. It is built so that every unit passes R1–R6 and the units add up exactly to the
-//! published totals, which the program checks on the values and again on the files read back.
+//! Only the 2020 city totals are real. The split is invented (fixed weights and a fixed-seed
+//! LCG); it says nothing about the real units, and neither do the other years, which drift each
+//! unit's 2020 report year by year. Every unit passes R1–R6 every year, the units of 2020 add up
+//! exactly to the published totals, and the chains between years hold for every unit (X1
+//! carry-over, X2 item counts 2019→2020, X3 documents in force 2021→2023, X4 no copied report),
+//! which the program checks on the values and again on the files read back.
 //!
 //! ```text
-//! cargo run -p gongkai-ingest --example lanzhou_sample              # data/lanzhou/…
-//! cargo run -p gongkai-ingest --example lanzhou_sample -- --golden  # tests/fixtures/…
+//! cargo run -p gongkai-ingest --example lanzhou_sample              # data/lanzhou/…, trend fixture
+//! cargo run -p gongkai-ingest --example lanzhou_sample -- --golden  # tests/fixtures/…2020…
 //! ```
 
 use std::collections::BTreeMap;
@@ -16,19 +20,35 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use gongkai_form::rules::check_values;
+use gongkai_form::rules::{check_values, check_years};
 use gongkai_form::{format_value, FormVersion, Section, ValueKind, MONEY_SCALE};
 use gongkai_ingest::{grid, read_file, tidy, Layout, ReadOptions, UnitReport};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
+/// The year of the published totals.
 const YEAR: i32 = 2020;
 const FORM: FormVersion = FormVersion::F2019;
+/// Every year written, in order.
+const YEARS: [i32; 5] = [2019, 2020, 2021, 2022, 2023];
 const CITY: &str = "兰州市";
 const SEED: u64 = 0x1a2b_2020_0309;
 const FIXTURE: &str = "tests/fixtures/lanzhou-2020-published.csv";
+const TREND_FIXTURE: &str = "tests/fixtures/lanzhou-trend-expected.csv";
 const UNITS_CSV: &str = "data/lanzhou/units.csv";
-const DATA_DIR: &str = "data/lanzhou/2020";
+const DATA_ROOT: &str = "data/lanzhou";
+
+/// The city totals written to the trend fixture, per year.
+const HEADLINE: [&str; 8] = [
+    "requests.new_received.total",
+    "requests.granted.total",
+    "requests.partially_granted.total",
+    "requests.total.total",
+    "appeals.reconsideration.total",
+    "appeals.litigation_direct.total",
+    "appeals.litigation_after_reconsideration.total",
+    "active.licensing.decisions",
+];
 
 // ------------------------------------------------------------------ the published totals
 
@@ -135,14 +155,14 @@ fn golden() -> Result<Vec<i64>> {
             .into());
         }
     }
-    check(CITY, &values)?;
+    check(FORM, CITY, &values)?;
     Ok(values)
 }
 
 /// R1–R6 on one set of values: any violation, warning or error, aborts.
-fn check(unit: &str, values: &[i64]) -> Result<()> {
-    let cat = FORM.catalogue();
-    let violations = check_values(FORM, values);
+fn check(form: FormVersion, unit: &str, values: &[i64]) -> Result<()> {
+    let cat = form.catalogue();
+    let violations = check_values(form, values);
     if violations.is_empty() {
         return Ok(());
     }
@@ -204,6 +224,40 @@ struct Unit {
     requests: f64,
     file: File,
     blanks: Blanks,
+    /// First report year.
+    from: i32,
+    /// Last report year (`None`: still reporting).
+    to: Option<i32>,
+    /// The unit's own drift of applications per year on top of the city's (below 1: falling).
+    trend: f64,
+}
+
+impl Unit {
+    /// Created in `year`: its first report is that year's.
+    const fn from(mut self, year: i32) -> Unit {
+        self.from = year;
+        self
+    }
+
+    /// Merged away after `year`: its last report is that year's.
+    const fn to(mut self, year: i32) -> Unit {
+        self.to = Some(year);
+        self
+    }
+
+    const fn trend(mut self, trend: f64) -> Unit {
+        self.trend = trend;
+        self
+    }
+
+    fn reports_in(&self, year: i32) -> bool {
+        year >= self.from && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+/// The units reporting for `year`, in registry order.
+fn units_in(year: i32) -> Vec<&'static Unit> {
+    UNITS.iter().filter(|u| u.reports_in(year)).collect()
 }
 
 const fn unit(
@@ -221,6 +275,9 @@ const fn unit(
         requests,
         file,
         blanks,
+        from: YEARS[0],
+        to: None,
+        trend: 1.0,
     }
 }
 
@@ -229,12 +286,12 @@ use File as F;
 use Kind as K;
 
 const UNITS: &[Unit] = &[
-    unit("城关区", K::District, 10.0, 14.0, F::Utf8, B::None),
+    unit("城关区", K::District, 10.0, 14.0, F::Utf8, B::None).trend(1.04),
     unit("七里河区", K::District, 8.0, 10.0, F::Utf8Bom, B::None),
-    unit("西固区", K::District, 6.0, 5.0, F::Utf8, B::None),
+    unit("西固区", K::District, 6.0, 5.0, F::Utf8, B::None).trend(0.72),
     unit("安宁区", K::District, 6.0, 6.0, F::Utf8, B::None),
-    unit("红古区", K::District, 3.0, 2.0, F::Utf8, B::None),
-    unit("永登县", K::County, 5.0, 4.0, F::Gb18030, B::None),
+    unit("红古区", K::District, 3.0, 2.0, F::Utf8, B::None).trend(0.78),
+    unit("永登县", K::County, 5.0, 4.0, F::Gb18030, B::None).trend(0.75),
     unit("皋兰县", K::County, 3.0, 2.0, F::Utf8, B::OrgColumns),
     unit("榆中县", K::County, 5.0, 5.0, F::Utf8, B::None),
     unit(
@@ -287,6 +344,7 @@ const UNITS: &[Unit] = &[
         F::Utf8,
         B::None,
     ),
+    // Synthetic: as if merged into another body after its 2021 report.
     unit(
         "兰州市交通运输局",
         K::Department,
@@ -294,7 +352,8 @@ const UNITS: &[Unit] = &[
         0.4,
         F::Utf8,
         B::None,
-    ),
+    )
+    .to(2021),
     unit(
         "兰州市卫生健康委员会",
         K::Department,
@@ -319,6 +378,11 @@ const UNITS: &[Unit] = &[
         F::Utf8,
         B::AllZeros,
     ),
+    // Synthetic: a new department whose first report is for 2022 (the real city data bureaus
+    // were set up in 2024). Not in the 2020 split.
+    unit("兰州市数据局", K::Department, 0.5, 0.8, F::Utf8, B::None)
+        .from(2022)
+        .trend(1.25),
 ];
 
 /// Per-row multipliers of the active weight: who makes regulations, who issues penalties, …
@@ -497,9 +561,9 @@ fn put(units: &mut [Vec<i64>], cell: usize, shares: &[i64]) {
 }
 
 /// Every unit's dense values: base cells split, totals derived.
-fn split_all(golden: &[i64]) -> Result<Vec<Vec<i64>>> {
+fn split_all(golden: &[i64], units_2020: &[&Unit]) -> Result<Vec<Vec<i64>>> {
     let cat = FORM.catalogue();
-    let n = UNITS.len();
+    let n = units_2020.len();
     let idx = |s: Section, r: &str, c: &str| -> Result<usize> {
         cat.find(s, r, c)
             .map(|cell| cell.index)
@@ -511,7 +575,7 @@ fn split_all(golden: &[i64]) -> Result<Vec<Vec<i64>>> {
     // Section 二.
     for block in cat.blocks.iter().filter(|b| b.section == Section::Active) {
         for row in block.rows {
-            let weights: Vec<f64> = UNITS
+            let weights: Vec<f64> = units_2020
                 .iter()
                 .map(|u| u.active * row_multiplier(u, row.code))
                 .collect();
@@ -556,7 +620,7 @@ fn split_all(golden: &[i64]) -> Result<Vec<Vec<i64>>> {
 
     // Section 三: result rows × applicant columns, then carried_forward and carried_over.
     let req = cat.block_of(Section::Requests);
-    let weights: Vec<f64> = UNITS.iter().map(|u| u.requests).collect();
+    let weights: Vec<f64> = units_2020.iter().map(|u| u.requests).collect();
     let result_rows: Vec<&str> = req
         .rows
         .iter()
@@ -573,7 +637,7 @@ fn split_all(golden: &[i64]) -> Result<Vec<Vec<i64>>> {
     let r = |row: &str, col: &str| idx(Section::Requests, row, col);
     for &col in &applicants {
         // Organisations apply mostly to departments and the larger districts.
-        let w: Vec<f64> = UNITS
+        let w: Vec<f64> = units_2020
             .iter()
             .zip(&weights)
             .map(|(u, w)| match (col, u.kind) {
@@ -647,15 +711,15 @@ fn split_all(golden: &[i64]) -> Result<Vec<Vec<i64>>> {
             .into());
         }
     }
-    for (u, values) in UNITS.iter().zip(&units) {
-        check(u.name, values)?;
+    for (u, values) in units_2020.iter().zip(&units) {
+        check(FORM, u.name, values)?;
     }
     Ok(units)
 }
 
 /// Which of a unit's zero cells are written blank.
-fn blanks(u: &Unit, values: &[i64]) -> Vec<bool> {
-    let cat = FORM.catalogue();
+fn blanks(u: &Unit, form: FormVersion, values: &[i64]) -> Vec<bool> {
+    let cat = form.catalogue();
     cat.cells
         .iter()
         .map(|c| {
@@ -673,17 +737,422 @@ fn blanks(u: &Unit, values: &[i64]) -> Vec<bool> {
         .collect()
 }
 
+// ------------------------------------------------------------------ the other years
+
+/// The city's drift of applications from `year` − 1 to `year`.
+fn request_growth(year: i32) -> f64 {
+    match year {
+        2020 => 1.22,
+        2021 => 1.22,
+        2022 => 1.27,
+        _ => 1.09,
+    }
+}
+
+/// The city's drift of section 二 decisions and procurement from `year` − 1 to `year`.
+fn active_growth(year: i32) -> f64 {
+    match year {
+        2020 => 1.05,
+        2021 => 1.08,
+        2022 => 0.93,
+        _ => 1.12,
+    }
+}
+
+impl Lcg {
+    /// Uniform in [lo, hi).
+    fn between(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.unit()
+    }
+
+    /// `x` (negative: 0) rounded down or up at random, so that the expectation is `x`.
+    fn round(&mut self, x: f64) -> i64 {
+        let x = x.max(0.0);
+        let floor = x.floor();
+        floor as i64 + i64::from(self.unit() < x - floor)
+    }
+
+    /// `x × factor × U(1 − jitter, 1 + jitter)`, rounded at random.
+    fn drift(&mut self, x: i64, factor: f64, jitter: f64) -> i64 {
+        let f = factor * self.between(1.0 - jitter, 1.0 + jitter);
+        self.round(x as f64 * f)
+    }
+}
+
+/// Dense index of a cell; the codes are the catalogue's, so a miss is a typo here.
+fn ix(form: FormVersion, section: Section, row: &str, col: &str) -> usize {
+    match form.catalogue().find(section, row, col) {
+        Some(c) => c.index,
+        None => panic!("form {form} has no cell {}.{row}.{col}", section.code()),
+    }
+}
+
+/// The six applicant columns and the result rows (予以公开 … 其他处理) of a form.
+fn request_codes(form: FormVersion) -> (Vec<&'static str>, Vec<&'static str>) {
+    let req = form.catalogue().block_of(Section::Requests);
+    let applicants = req
+        .columns
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| *c != "total")
+        .collect();
+    let results = req
+        .rows
+        .iter()
+        .map(|r| r.code)
+        .skip_while(|r| *r != "granted")
+        .take_while(|r| *r != "total")
+        .collect();
+    (applicants, results)
+}
+
+/// Money in 万元 as an exact value, a multiple of `step`.
+fn money(wan: f64, step: i64) -> i64 {
+    (wan * MONEY_SCALE as f64 / step as f64).round().max(0.0) as i64 * step
+}
+
+/// The smallest money amount a unit writes: 0.001 万元 (10 yuan) for one, 0.01 万元 for the rest.
+fn money_step(u: &Unit) -> i64 {
+    if u.name == "兰州市公安局" {
+        MONEY_SCALE / 1000
+    } else {
+        MONEY_SCALE / 100
+    }
+}
+
+/// Fills section 三: per applicant column the result rows from `result(row, column)`, then
+/// (上年结转, 结转下年度) from `carry(column, 总计)`, 总计 and 本年新收 = 总计 + 结转下年度 −
+/// 上年结转 (R1, R2), and the 总计 column (R3). Carried-over applications are dealt with in the
+/// year, so a column whose results fall short of them gets the difference as 予以公开, which keeps
+/// 本年新收 ≥ 0.
+fn fill_requests(
+    form: FormVersion,
+    out: &mut [i64],
+    rng: &mut Lcg,
+    mut result: impl FnMut(&str, &str, &mut Lcg) -> i64,
+    mut carry: impl FnMut(&str, i64, &mut Lcg) -> (i64, i64),
+) {
+    let (applicants, results) = request_codes(form);
+    let r = |row: &str, col: &str| ix(form, Section::Requests, row, col);
+    for col in &applicants {
+        let mut total = 0;
+        for row in &results {
+            let v = result(row, col, rng);
+            out[r(row, col)] = v;
+            total += v;
+        }
+        let (over, forward) = carry(col, total, rng);
+        if total + forward < over {
+            out[r("granted", col)] += over - total - forward;
+            total = over - forward;
+        }
+        out[r("total", col)] = total;
+        out[r("carried_over", col)] = over;
+        out[r("carried_forward", col)] = forward;
+        out[r("new_received", col)] = total + forward - over;
+    }
+    for row in form.catalogue().block_of(Section::Requests).rows {
+        out[r(row.code, "total")] = applicants.iter().map(|c| out[r(row.code, c)]).sum();
+    }
+}
+
+/// Fills section 四 from `outcome(row, column)` for the four outcomes; 总计 is their sum (R4).
+fn fill_appeals(
+    form: FormVersion,
+    out: &mut [i64],
+    rng: &mut Lcg,
+    mut outcome: impl FnMut(&str, &str, &mut Lcg) -> i64,
+) {
+    for row in form.catalogue().block_of(Section::Appeals).rows {
+        let mut total = 0;
+        for col in ["upheld", "corrected", "other", "pending"] {
+            let v = outcome(row.code, col, rng);
+            out[ix(form, Section::Appeals, row.code, col)] = v;
+            total += v;
+        }
+        out[ix(form, Section::Appeals, row.code, "total")] = total;
+    }
+}
+
+/// Result rows where a unit with applications may get its first case of a kind.
+const FRESH: [&str; 6] = [
+    "granted",
+    "partially_granted",
+    "withheld.process_information",
+    "unable.not_held",
+    "not_processed.duplicate",
+    "other.overdue_correction",
+];
+
+/// `u`'s report for `year`, drifted from its report for `base_year`: the next year when going
+/// back to 2019, else the previous one. The chains are built in, not hoped for:
+/// - 上年结转 is the previous year's 结转下年度 (X1); going back, 2019's 结转下年度 is 2020's
+///   上年结转;
+/// - 2019's 上一年项目数量 is 2020's minus 2019's 本年增/减, so they add up to 2020's (X2);
+/// - form 2021 现行有效 is last year's + 本年制发 − 本年废止 (X3); 2021's opening stock (a
+///   share of 2020's 对外公开总数量) is not on any form;
+/// - 结转下年度 is 0 in a unit's last year.
+fn evolve(u: &Unit, year: i32, base_year: i32, base: &[i64], rng: &mut Lcg) -> Result<Vec<i64>> {
+    let (form, bform) = (
+        FormVersion::for_year(year),
+        FormVersion::for_year(base_year),
+    );
+    let mut out = vec![0i64; form.catalogue().len()];
+    let b = |s: Section, row: &str, col: &str| {
+        // Form 2019 has one 其他处理 row where form 2021 has three.
+        let row = match (bform, row) {
+            (FormVersion::F2019, "other.other") => "other",
+            _ => row,
+        };
+        bform
+            .catalogue()
+            .find(s, row, col)
+            .map_or(0, |c| base[c.index])
+    };
+    let back = year < base_year;
+    // Factors from the base year's figures to this year's.
+    let grow = if back { base_year } else { year };
+    let req_f = request_growth(grow) * u.trend * rng.between(0.92, 1.08);
+    let act_f = active_growth(grow) * rng.between(0.9, 1.1);
+    let (req_f, act_f) = if back {
+        (1.0 / req_f, 1.0 / act_f)
+    } else {
+        (req_f, act_f)
+    };
+    let a = |row: &str, col: &str| ix(form, Section::Active, row, col);
+    let active = Section::Active;
+    let step = money_step(u);
+    match (bform, form) {
+        (FormVersion::F2019, FormVersion::F2019) if back => {
+            for row in ["regulations", "normative_documents"] {
+                // 本年新公开 ≤ 本年新制作 ≤ 对外公开总数量 (R6 needs the outer pair).
+                let total = rng.drift(b(active, row, "total_published"), 0.875, 0.08);
+                let made = rng
+                    .drift(b(active, row, "new_made"), act_f, 0.25)
+                    .min(total);
+                let new = rng.drift(b(active, row, "new_published"), act_f, 0.25);
+                out[a(row, "total_published")] = total;
+                out[a(row, "new_made")] = made;
+                out[a(row, "new_published")] = new.min(made);
+            }
+            for row in ["licensing", "other_services", "penalty", "coercion", "fees"] {
+                // 2019's items at the end of the year are 2020's 上一年项目数量.
+                let end = b(active, row, "prior_year_items");
+                let change = ((end as f64) * rng.between(-0.12, 0.2)).round() as i64;
+                let change = change.min(end);
+                out[a(row, "prior_year_items")] = end - change;
+                out[a(row, "change")] = change;
+                if row != "fees" {
+                    out[a(row, "decisions")] = rng.drift(b(active, row, "decisions"), act_f, 0.1);
+                }
+            }
+            out[a("procurement", "projects")] =
+                rng.drift(b(active, "procurement", "projects"), act_f, 0.1);
+            let amount = b(active, "procurement", "amount") as f64 / MONEY_SCALE as f64;
+            out[a("procurement", "amount")] = money(amount * act_f * rng.between(0.9, 1.1), step);
+        }
+        (FormVersion::F2019, FormVersion::F2021) => {
+            for row in ["regulations", "normative_documents"] {
+                let stock = rng.drift(b(active, row, "total_published"), 0.7, 0.15);
+                let issued = rng.drift(b(active, row, "new_made"), act_f, 0.2);
+                let abolished = rng.drift(stock, 0.06, 0.6).min(stock);
+                out[a(row, "issued")] = issued;
+                out[a(row, "abolished")] = abolished;
+                out[a(row, "in_force")] = stock + issued - abolished;
+            }
+            for row in ["licensing", "penalty", "coercion"] {
+                out[a(row, "decisions")] = rng.drift(b(active, row, "decisions"), act_f, 0.1);
+            }
+            // 收费金额: the unit's fee items (2020, after 本年增/减) × 25–250 万元 each.
+            let items = b(active, "fees", "prior_year_items") + b(active, "fees", "change");
+            out[a("fees", "amount")] = money(items as f64 * rng.between(25.0, 250.0), step);
+        }
+        (FormVersion::F2021, FormVersion::F2021) if !back => {
+            for row in ["regulations", "normative_documents"] {
+                let stock = b(active, row, "in_force");
+                let issued = rng.drift(b(active, row, "issued"), act_f, 0.25);
+                let abolished = rng.drift(stock, 0.05, 0.8).min(stock);
+                out[a(row, "issued")] = issued;
+                out[a(row, "abolished")] = abolished;
+                out[a(row, "in_force")] = stock + issued - abolished;
+            }
+            for row in ["licensing", "penalty", "coercion"] {
+                out[a(row, "decisions")] = rng.drift(b(active, row, "decisions"), act_f, 0.1);
+            }
+            let amount = b(active, "fees", "amount") as f64 / MONEY_SCALE as f64;
+            out[a("fees", "amount")] = money(amount * act_f * rng.between(0.9, 1.1), step);
+        }
+        _ => return Err(format!("{}: cannot derive {year} from {base_year}", u.name).into()),
+    }
+
+    let last = u.to == Some(year);
+    let weight = u.requests;
+    let fresh = move |row: &str, col: &str, rng: &mut Lcg| {
+        weight > 0.0
+            && FRESH.contains(&row)
+            && matches!(col, "natural_person" | "commercial_enterprise")
+            && rng.unit() < (0.012 * weight).min(0.15) * req_f
+    };
+    fill_requests(
+        form,
+        &mut out,
+        rng,
+        |row, col, rng| match b(Section::Requests, row, col) {
+            0 => i64::from(fresh(row, col, rng)),
+            v => rng.drift(v, req_f, 0.15),
+        },
+        |col, total, rng| {
+            let r = |row: &str| b(Section::Requests, row, col);
+            if back {
+                (rng.drift(total, 0.03, 1.0).min(total), r("carried_over"))
+            } else if last {
+                (r("carried_forward"), 0)
+            } else {
+                (r("carried_forward"), rng.drift(total, 0.03, 1.0))
+            }
+        },
+    );
+    fill_appeals(form, &mut out, rng, |row, col, rng| {
+        match b(Section::Appeals, row, col) {
+            0 => i64::from(weight > 0.0 && rng.unit() < (0.004 * weight).min(0.05)),
+            v => rng.drift(v, req_f.sqrt(), 0.3),
+        }
+    });
+
+    // No report is a copy of the previous one (X4).
+    if form == bform && out == base {
+        out[a("licensing", "decisions")] += 1;
+    }
+    Ok(out)
+}
+
+/// The first report of a unit created in `year` (form 2021): a small new department with no
+/// documents but its own, and nothing carried over.
+fn founding(u: &Unit, year: i32, rng: &mut Lcg) -> Result<Vec<i64>> {
+    let form = FormVersion::for_year(year);
+    if form != FormVersion::F2021 || u.from != year {
+        return Err(format!("{}: no founding report for {year}", u.name).into());
+    }
+    let mut out = vec![0i64; form.catalogue().len()];
+    let a = |row: &str, col: &str| ix(form, Section::Active, row, col);
+    out[a("normative_documents", "issued")] = 3;
+    out[a("normative_documents", "in_force")] = 3;
+    out[a("licensing", "decisions")] = 12;
+    let results: [(&str, &str, i64); 7] = [
+        ("granted", "natural_person", 5),
+        ("partially_granted", "natural_person", 1),
+        ("unable.not_held", "natural_person", 2),
+        ("other.overdue_correction", "natural_person", 1),
+        ("granted", "commercial_enterprise", 4),
+        ("unable.not_held", "commercial_enterprise", 1),
+        ("granted", "research_institution", 1),
+    ];
+    let result = |row: &str, col: &str, _: &mut Lcg| {
+        results
+            .iter()
+            .find(|(r, c, _)| *r == row && *c == col)
+            .map_or(0, |(_, _, v)| *v)
+    };
+    let carry = |col: &str, _, _: &mut Lcg| (0, i64::from(col == "natural_person"));
+    fill_requests(form, &mut out, rng, result, carry);
+    fill_appeals(form, &mut out, rng, |row, col, _| {
+        i64::from(row == "reconsideration" && col == "upheld")
+    });
+    Ok(out)
+}
+
+/// One year's reports, in registry order.
+type Year = Vec<(&'static Unit, Vec<i64>)>;
+
+/// Every year: 2020 split from the published totals, 2019 drifted back from 2020, 2021–2023 each
+/// drifted from the year before (or founded). Every report passes R1–R6.
+fn all_years(golden: &[i64]) -> Result<BTreeMap<i32, Year>> {
+    let units_2020 = units_in(YEAR);
+    let split = split_all(golden, &units_2020)?;
+    let mut years: BTreeMap<i32, Year> = BTreeMap::new();
+    years.insert(YEAR, units_2020.into_iter().zip(split).collect());
+    for year in YEARS.into_iter().filter(|y| *y != YEAR) {
+        let base_year = if year < YEAR { year + 1 } else { year - 1 };
+        let base = years
+            .get(&base_year)
+            .ok_or_else(|| format!("{year} needs {base_year} first"))?;
+        let form = FormVersion::for_year(year);
+        let mut rng = Lcg(SEED ^ (year as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut reports = Year::new();
+        for u in units_in(year) {
+            let values = match base.iter().find(|(b, _)| b.name == u.name) {
+                Some((_, b)) => evolve(u, year, base_year, b, &mut rng)?,
+                None => founding(u, year, &mut rng)?,
+            };
+            check(form, u.name, &values).map_err(|e| format!("{year}: {e}"))?;
+            reports.push((u, values));
+        }
+        years.insert(year, reports);
+    }
+    Ok(years)
+}
+
+/// X1–X4 between each unit's consecutive reports: any finding, warning or error, aborts.
+fn check_chains(years: &BTreeMap<i32, Vec<(&str, Vec<i64>)>>) -> Result<usize> {
+    let mut pairs = 0;
+    for (&year, reports) in years {
+        let Some(prev) = years.get(&(year - 1)) else {
+            continue;
+        };
+        let (pf, cf) = (FormVersion::for_year(year - 1), FormVersion::for_year(year));
+        for (unit, cur) in reports {
+            let Some((_, before)) = prev.iter().find(|(p, _)| p == unit) else {
+                continue;
+            };
+            let (violations, identical) = check_years((pf, before), (cf, cur), false);
+            if identical {
+                return Err(format!("{unit} {year}: identical to {} (X4)", year - 1).into());
+            }
+            if let Some(v) = violations.first() {
+                return Err(format!(
+                    "{unit} {year}: {} violation(s), first {} {}",
+                    violations.len(),
+                    v.rule,
+                    v.arithmetic((pf, year - 1), (cf, year))
+                )
+                .into());
+            }
+            pairs += 1;
+        }
+    }
+    Ok(pairs)
+}
+
+/// Per-cell sum of one year's reports.
+fn city_total(form: FormVersion, reports: &[(&str, Vec<i64>)]) -> Vec<i64> {
+    let mut sum = vec![0i64; form.catalogue().len()];
+    for (_, values) in reports {
+        for (s, v) in sum.iter_mut().zip(values) {
+            *s += v;
+        }
+    }
+    sum
+}
+
+/// A city total by dotted code.
+fn headline(form: FormVersion, total: &[i64], code: &str) -> Result<i64> {
+    form.catalogue()
+        .by_code(code)
+        .map(|c| total[c.index])
+        .ok_or_else(|| format!("form {form} has no cell {code}").into())
+}
+
 // ------------------------------------------------------------------ files
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn tidy_text(unit: &str, values: &[i64]) -> String {
+fn tidy_text(unit: &str, year: i32, form: FormVersion, values: &[i64]) -> String {
     let mut report = UnitReport::empty(
         unit.to_string(),
-        YEAR,
-        FORM,
+        year,
+        form,
         Arc::new(PathBuf::new()),
         Layout::Tidy,
     );
@@ -720,7 +1189,7 @@ fn write_golden(golden: &[i64]) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(&path, tidy_text(CITY, golden))?;
+    std::fs::write(&path, tidy_text(CITY, YEAR, FORM, golden))?;
     verify_fixture(golden, true)?;
     println!(
         "wrote {FIXTURE}: {CITY} {YEAR}, {} values, R1–R6 hold",
@@ -748,10 +1217,55 @@ fn verify_fixture(golden: &[i64], required: bool) -> Result<bool> {
     Ok(true)
 }
 
-fn write_sample(golden: &[i64]) -> Result<()> {
-    let units = split_all(golden)?;
-    let root = root();
-    let dir = root.join(DATA_DIR);
+/// A unit file as written, to compare with what reads back.
+struct Written {
+    unit: &'static Unit,
+    year: i32,
+    form: FormVersion,
+    path: PathBuf,
+    values: Vec<i64>,
+    blank: Vec<bool>,
+}
+
+/// The file's bytes in the unit's format and encoding.
+fn file_bytes(
+    u: &Unit,
+    year: i32,
+    form: FormVersion,
+    values: &[i64],
+    blank: &[bool],
+) -> Result<Vec<u8>> {
+    let text = match u.file {
+        F::Tidy => tidy_text(u.name, year, form, values),
+        _ => {
+            let mut text = String::new();
+            grid::write(
+                form,
+                Some(u.name),
+                Some(year),
+                Some((values, blank)),
+                &mut text,
+            );
+            text
+        }
+    };
+    Ok(match u.file {
+        F::Utf8 | F::Tidy => text.into_bytes(),
+        F::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        F::Gb18030 => {
+            let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+            if unmappable {
+                return Err(format!("{}: not encodable in GB18030", u.name).into());
+            }
+            bytes.into_owned()
+        }
+    })
+}
+
+/// Replaces every `*.csv` in `data/lanzhou/<year>/` with the year's unit files.
+fn write_year(year: i32, reports: &Year) -> Result<Vec<Written>> {
+    let form = FormVersion::for_year(year);
+    let dir = root().join(DATA_ROOT).join(year.to_string());
     std::fs::create_dir_all(&dir)?;
     for entry in std::fs::read_dir(&dir)? {
         let path = entry?.path();
@@ -759,124 +1273,181 @@ fn write_sample(golden: &[i64]) -> Result<()> {
             std::fs::remove_file(path)?;
         }
     }
-
-    let mut registry = String::from("unit,kind,parent\n");
-    let _ = writeln!(registry, "{CITY},city,");
-    for u in UNITS {
-        let _ = writeln!(registry, "{},{},{CITY}", u.name, u.kind.code());
-    }
-    std::fs::write(root.join(UNITS_CSV), registry)?;
-
     let mut written = Vec::new();
-    for (u, values) in UNITS.iter().zip(&units) {
-        let blank = blanks(u, values);
-        let text = match u.file {
-            F::Tidy => tidy_text(u.name, values),
-            _ => {
-                let mut text = String::new();
-                grid::write(
-                    FORM,
-                    Some(u.name),
-                    Some(YEAR),
-                    Some((values, &blank)),
-                    &mut text,
-                );
-                text
-            }
-        };
-        let bytes: Vec<u8> = match u.file {
-            F::Utf8 | F::Tidy => text.into_bytes(),
-            F::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
-            F::Gb18030 => {
-                let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
-                if unmappable {
-                    return Err(format!("{}: not encodable in GB18030", u.name).into());
-                }
-                bytes.into_owned()
-            }
-        };
+    for (u, values) in reports {
+        let blank = blanks(u, form, values);
         let path = dir.join(format!("{}.csv", u.name));
-        std::fs::write(&path, bytes)?;
-        written.push((u, path, values, blank));
+        std::fs::write(&path, file_bytes(u, year, form, values, &blank)?)?;
+        written.push(Written {
+            unit: u,
+            year,
+            form,
+            path,
+            values: values.clone(),
+            blank,
+        });
     }
+    Ok(written)
+}
 
-    // Read every file back: same unit, same values and blanks, and the sum is the city's.
+/// The registry: every unit once, with its first and last report year.
+fn registry_text() -> String {
+    let mut registry = String::from("unit,kind,parent,from,to\n");
+    let _ = writeln!(registry, "{CITY},city,,,");
+    for u in UNITS {
+        let to = u.to.map(|t| t.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            registry,
+            "{},{},{CITY},{},{to}",
+            u.name,
+            u.kind.code(),
+            u.from
+        );
+    }
+    registry
+}
+
+/// Reads a written file back: same unit, year, form, layout, encoding, values and blanks.
+fn verify_written(w: &Written, warnings: &mut Vec<String>) -> Result<Vec<i64>> {
+    let (report, encoding) = read_back(&w.path, warnings)?;
+    let path = w.path.display();
+    let (layout, expected_encoding) = match w.unit.file {
+        F::Tidy => (Layout::Tidy, "UTF-8"),
+        F::Gb18030 => (Layout::Grid, "gb18030"),
+        _ => (Layout::Grid, "UTF-8"),
+    };
+    if report.unit != w.unit.name || report.year != w.year || report.form != w.form {
+        return Err(format!(
+            "{path}: read back as {} {} form {}",
+            report.unit, report.year, report.form
+        )
+        .into());
+    }
+    if report.source.layout != layout || encoding != expected_encoding {
+        return Err(format!("{path}: read as {encoding} {:?}", report.source.layout).into());
+    }
+    if report.values != w.values {
+        return Err(format!("{path}: values differ after reading back").into());
+    }
+    let written_blank = if w.unit.file == F::Tidy {
+        vec![false; w.blank.len()]
+    } else {
+        w.blank.clone()
+    };
+    if report.blank != written_blank {
+        return Err(format!("{path}: blank cells differ after reading back").into());
+    }
+    Ok(report.values)
+}
+
+fn write_sample(golden: &[i64]) -> Result<()> {
+    let years = all_years(golden)?;
+    let root = root();
+    let mut written = Vec::new();
+    for (&year, reports) in &years {
+        written.extend(write_year(year, reports)?);
+    }
+    std::fs::write(root.join(UNITS_CSV), registry_text())?;
+
+    // The trend fixture: headline city totals of the values written.
+    let mut trend = String::from("year,measure,value\n");
+    for (&year, reports) in &years {
+        let form = FormVersion::for_year(year);
+        let named: Vec<(&str, Vec<i64>)> =
+            reports.iter().map(|(u, v)| (u.name, v.clone())).collect();
+        let total = city_total(form, &named);
+        for code in HEADLINE {
+            let _ = writeln!(trend, "{year},{code},{}", headline(form, &total, code)?);
+        }
+    }
+    std::fs::write(root.join(TREND_FIXTURE), &trend)?;
+
+    // Read every file back; then R1–R6 per unit and city, X1–X4 per unit, 2020 = published.
     let mut warnings = Vec::new();
-    let mut sum = vec![0i64; golden.len()];
-    let mut encodings: BTreeMap<String, usize> = BTreeMap::new();
-    for (u, path, values, blank) in &written {
-        let (report, encoding) = read_back(path, &mut warnings)?;
-        let layout = if u.file == F::Tidy {
-            Layout::Tidy
-        } else {
-            Layout::Grid
-        };
-        let expected_encoding = if u.file == F::Gb18030 {
-            "gb18030"
-        } else {
-            "UTF-8"
-        };
-        if report.unit != u.name || report.year != YEAR || report.form != FORM {
-            return Err(format!(
-                "{}: read back as {} {}",
-                path.display(),
-                report.unit,
-                report.year
-            )
-            .into());
-        }
-        if report.source.layout != layout || encoding != expected_encoding {
-            return Err(format!(
-                "{}: read as {encoding} {:?}",
-                path.display(),
-                report.source.layout
-            )
-            .into());
-        }
-        if &report.values != *values {
-            return Err(format!("{}: values differ after reading back", path.display()).into());
-        }
-        let written_blank = if u.file == F::Tidy {
-            vec![false; blank.len()]
-        } else {
-            blank.clone()
-        };
-        if report.blank != written_blank {
-            return Err(
-                format!("{}: blank cells differ after reading back", path.display()).into(),
-            );
-        }
-        for (s, v) in sum.iter_mut().zip(&report.values) {
-            *s += v;
-        }
-        let label = match u.file {
+    let mut read: BTreeMap<i32, Vec<(&str, Vec<i64>)>> = BTreeMap::new();
+    let mut encodings: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in &written {
+        let values = verify_written(w, &mut warnings)?;
+        check(w.form, w.unit.name, &values).map_err(|e| format!("{} {e}", w.year))?;
+        read.entry(w.year).or_default().push((w.unit.name, values));
+        let label = match w.unit.file {
             F::Utf8 => "UTF-8",
             F::Utf8Bom => "UTF-8 with BOM",
             F::Gb18030 => "GB18030",
             F::Tidy => "tidy UTF-8",
         };
-        *encodings.entry(label.to_string()).or_default() += 1;
+        *encodings.entry(label).or_default() += 1;
     }
-    if sum != golden {
-        return Err("the files read back do not sum to the published totals".into());
+    let pairs = check_chains(&read)?;
+    let mut read_trend = String::from("year,measure,value\n");
+    for (&year, reports) in &read {
+        let form = FormVersion::for_year(year);
+        let total = city_total(form, reports);
+        check(form, &format!("{CITY} {year}"), &total)?;
+        if year == YEAR && total != golden {
+            return Err("the 2020 files read back do not sum to the published totals".into());
+        }
+        let h = |code: &str| headline(form, &total, code);
+        for code in HEADLINE {
+            let _ = writeln!(read_trend, "{year},{code},{}", h(code)?);
+        }
+        let units: Vec<&str> = reports.iter().map(|(u, _)| *u).collect();
+        let came: Vec<&str> = units
+            .iter()
+            .filter(|u| {
+                read.get(&(year - 1))
+                    .is_some_and(|p| !p.iter().any(|(n, _)| n == *u))
+            })
+            .copied()
+            .collect();
+        let went: Vec<&str> = read.get(&(year - 1)).map_or(Vec::new(), |p| {
+            p.iter()
+                .map(|(n, _)| *n)
+                .filter(|n| !units.contains(n))
+                .collect()
+        });
+        let mut change = String::new();
+        if !came.is_empty() {
+            let _ = write!(change, "; new: {}", came.join(", "));
+        }
+        if !went.is_empty() {
+            let _ = write!(change, "; gone: {}", went.join(", "));
+        }
+        println!(
+            "{year}: {} units, form {form}; {CITY}: new_received {}, granted {}, \
+             partially_granted {}, reconsideration {}, licensing decisions {}{change}",
+            units.len(),
+            h("requests.new_received.total")?,
+            h("requests.granted.total")?,
+            h("requests.partially_granted.total")?,
+            h("appeals.reconsideration.total")?,
+            h("active.licensing.decisions")?,
+        );
+    }
+    if read_trend != trend {
+        return Err(format!("{TREND_FIXTURE}: the files read back give other totals").into());
     }
     for w in &warnings {
         eprintln!("warning: {w}");
     }
     let fixture = if verify_fixture(golden, false)? {
-        "; fixture matches"
+        "; 2020 fixture matches"
     } else {
         ""
     };
     let kinds: Vec<String> = encodings.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let blanks: usize = written
         .iter()
-        .map(|(_, _, _, b)| b.iter().filter(|b| **b).count())
+        .map(|w| w.blank.iter().filter(|b| **b).count())
         .sum();
     println!(
-        "wrote {} unit reports to {DATA_DIR} ({}; {blanks} blank cells) and {UNITS_CSV}; read back: \
-         {} warning(s), per-cell sum = published {CITY} {YEAR} totals ({} cells){fixture}",
+        "wrote {} unit reports for {}–{} to {DATA_ROOT}/<year> ({}; {blanks} blank cells), \
+         {UNITS_CSV} and {TREND_FIXTURE}; read back: {} warning(s), R1–R6 hold for every \
+         report and city total, X1–X4 for {pairs} consecutive pairs, 2020 sum = published \
+         {CITY} totals ({} cells){fixture}",
         written.len(),
+        YEARS[0],
+        YEARS[YEARS.len() - 1],
         kinds.join(", "),
         warnings.len(),
         golden.len(),

@@ -14,7 +14,9 @@ use crate::{Diagnostic, UnitReport};
 const NOT_REPORTS: &[&str] = &["units.csv"];
 
 /// The files named by `paths`: files as given, folders searched for `*.csv` (sorted, symlinks
-/// followed, loops reported). Paths that do not exist are reported.
+/// followed). Paths that do not exist and unreadable or broken entries are errors; symbolic link
+/// loops, `.csv` names that are not regular files and second paths to one file are warnings
+/// (nothing is left out by them).
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -24,10 +26,14 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             continue;
         }
         if !path.exists() {
-            problems.push(Diagnostic::error(
-                &Arc::new(path.clone()),
-                "no such file or folder",
-            ));
+            let message = match std::fs::read_link(path) {
+                Ok(target) => format!(
+                    "broken symbolic link: it points to {}, which does not exist",
+                    target.display()
+                ),
+                Err(_) => "no such file or folder".to_string(),
+            };
+            problems.push(Diagnostic::error(&Arc::new(path.clone()), message));
             continue;
         }
         for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
@@ -38,26 +44,83 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                         files.push(e.into_path());
                     }
                 }
+                Ok(e)
+                    if !e.file_type().is_dir() && !e.file_type().is_file() && is_csv(e.path()) =>
+                {
+                    problems.push(Diagnostic::warning(
+                        &Arc::new(e.into_path()),
+                        "not a regular file (a pipe, socket or device); skipped",
+                    ));
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let at = err.path().map_or_else(|| path.clone(), Path::to_path_buf);
-                    let message = if err.loop_ancestor().is_some() {
-                        "symbolic link loop; not followed".to_string()
-                    } else {
-                        format!(
-                            "cannot read: {}",
-                            err.io_error()
-                                .map_or_else(|| err.to_string(), |e| e.to_string())
-                        )
-                    };
-                    problems.push(Diagnostic::error(&Arc::new(at), message));
+                    problems.push(walk_problem(&err, at));
                 }
             }
         }
     }
     files.sort();
     files.dedup();
+    // One file reached by two paths (a symbolic link beside its target) is read once, by the
+    // path that is not a link: a grid's file name names its unit.
+    let mut by_real: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for f in &files {
+        if let Ok(real) = std::fs::canonicalize(f) {
+            by_real.entry(real).or_default().push(f.clone());
+        }
+    }
+    for paths in by_real.into_values().filter(|p| p.len() > 1) {
+        let is_link =
+            |p: &PathBuf| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+        let keep = paths
+            .iter()
+            .find(|p| !is_link(p))
+            .unwrap_or(&paths[0])
+            .clone();
+        for p in paths.into_iter().filter(|p| *p != keep) {
+            problems.push(Diagnostic::warning(
+                &Arc::new(p.clone()),
+                format!(
+                    "the same file as {}, reached through a symbolic link; read once",
+                    keep.display()
+                ),
+            ));
+            files.retain(|f| *f != p);
+        }
+    }
     (files, problems)
+}
+
+/// A folder entry that could not be walked.
+fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Diagnostic {
+    let file = Arc::new(at);
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Diagnostic::warning(
+            &file,
+            format!(
+                "symbolic link loop: it leads back to {}, which is read already; not followed",
+                ancestor.display()
+            ),
+        );
+    }
+    let io = err
+        .io_error()
+        .map_or_else(|| err.to_string(), ToString::to_string);
+    let broken = std::fs::symlink_metadata(file.as_path())
+        .is_ok_and(|m| m.file_type().is_symlink())
+        && !file.exists();
+    if broken {
+        let target = std::fs::read_link(file.as_path())
+            .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+        let message = format!("broken symbolic link: it points to {target}, which does not exist");
+        return if is_csv(&file) {
+            Diagnostic::error(&file, format!("cannot read: {message}"))
+        } else {
+            Diagnostic::warning(&file, format!("{message}; skipped"))
+        };
+    }
+    Diagnostic::error(&file, format!("cannot read: {io}"))
 }
 
 fn is_csv(path: &Path) -> bool {

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Which encoding to read a file in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,23 +41,39 @@ pub enum DecodeError {
     },
 }
 
-impl std::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl DecodeError {
+    /// The line the problem is on, where there is one.
+    pub fn line(&self) -> Option<u32> {
         match self {
-            DecodeError::Binary { offset } => write!(
-                f,
+            DecodeError::Binary { .. } => None,
+            DecodeError::Malformed { line, .. } => Some(*line),
+        }
+    }
+
+    /// What is wrong, without the line (for a diagnostic that carries the line itself).
+    pub fn detail(&self) -> String {
+        match self {
+            DecodeError::Binary { offset } => format!(
                 "binary data, not CSV text (NUL byte at offset {offset}); save the sheet as CSV"
             ),
             DecodeError::Malformed {
                 encoding,
                 offset,
-                line,
                 bytes,
-            } => write!(
-                f,
-                "line {line}: bytes {bytes} at offset {offset} are not valid {encoding} \
+                ..
+            } => format!(
+                "bytes {bytes} at offset {offset} are not valid {encoding} \
                  (expected UTF-8 or GB18030/GBK text; try --encoding)"
             ),
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line() {
+            Some(line) => write!(f, "line {line}: {}", self.detail()),
+            None => f.write_str(&self.detail()),
         }
     }
 }
@@ -74,6 +90,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
         Some((enc, bom_len)) => (Some(enc), &bytes[bom_len..]),
         None => (None, bytes),
     };
+    let bom_len = bytes.len() - body.len();
     let encoding = match (encoding, choice) {
         (Some(enc), _) => enc,
         (None, EncodingChoice::Fixed(enc)) => enc,
@@ -88,11 +105,20 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
                         encoding: UTF_8,
                     })
                 }
+                // A UTF-8 file with a few bad bytes (a bad copy, a truncated download) would
+                // decode as GB18030 without complaint into nonsense names: name its bad bytes.
+                Err(_) if mostly_utf8(body) => UTF_8,
                 Err(_) => GB18030,
             }
         }
     };
     if encoding == UTF_8 {
+        // NUL bytes are valid UTF-8 but never CSV text.
+        if let Some(offset) = body.iter().position(|b| *b == 0) {
+            return Err(DecodeError::Binary {
+                offset: bom_len + offset,
+            });
+        }
         return match std::str::from_utf8(body) {
             Ok(s) => Ok(Decoded {
                 text: Cow::Borrowed(s),
@@ -100,6 +126,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
             }),
             Err(e) => Err(malformed(
                 body,
+                bom_len,
                 "UTF-8",
                 e.valid_up_to(),
                 e.error_len().unwrap_or(1),
@@ -119,13 +146,19 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
             DecoderResult::Malformed(bad, extra) => {
                 let bad = bad as usize;
                 let start = read_total.saturating_sub(bad + extra as usize);
-                return Err(malformed(body, encoding.name(), start, bad.max(1)));
+                return Err(malformed(body, bom_len, encoding.name(), start, bad.max(1)));
             }
         }
     }
-    if encoding != UTF_8 && out.contains('\0') {
-        let offset = out.find('\0').unwrap_or(0);
-        return Err(DecodeError::Binary { offset });
+    if let Some(at) = out.find('\0') {
+        let offset = if encoding == UTF_16LE || encoding == UTF_16BE {
+            out[..at].encode_utf16().count() * 2
+        } else {
+            body.iter().position(|b| *b == 0).unwrap_or(at)
+        };
+        return Err(DecodeError::Binary {
+            offset: bom_len + offset,
+        });
     }
     Ok(Decoded {
         text: Cow::Owned(out),
@@ -133,7 +166,28 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
     })
 }
 
-fn malformed(body: &[u8], encoding: &'static str, offset: usize, len: usize) -> DecodeError {
+/// True when `bytes`, though not valid UTF-8, is UTF-8 text with a few bad bytes: far more
+/// well-formed multi-byte characters than invalid sequences. GBK text read as UTF-8 is mostly
+/// invalid sequences, with a well-formed character only here and there by chance.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    good >= 8 && good >= 20 * bad
+}
+
+/// The error for `len` bad bytes at `offset` in `body`, which starts `bom_len` bytes into the file.
+fn malformed(
+    body: &[u8],
+    bom_len: usize,
+    encoding: &'static str,
+    offset: usize,
+    len: usize,
+) -> DecodeError {
     let line = body[..offset.min(body.len())]
         .iter()
         .filter(|b| **b == b'\n')
@@ -147,7 +201,7 @@ fn malformed(body: &[u8], encoding: &'static str, offset: usize, len: usize) -> 
         .join(" ");
     DecodeError::Malformed {
         encoding,
-        offset,
+        offset: bom_len + offset,
         line,
         bytes,
     }

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use gongkai_form::Level;
+use gongkai_form::{Level, ValueError};
 
 /// One problem found while reading, pointing at file, line and column where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,5 +96,13 @@ impl fmt::Display for Diagnostic {
             write!(f, ", expected {expected}")?;
         }
         Ok(())
+    }
+}
+
+/// What is wrong with a cell's text, in words for the diagnostic.
+pub(crate) fn value_problem(e: ValueError) -> String {
+    match e {
+        ValueError::Overflow => "too large: past the 64-bit integer range".to_string(),
+        other => other.to_string(),
     }
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use gongkai_form::label::{form_of_label, match_section_heading, normalise, RowMatch};
 use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
 
+use crate::diagnostic::value_problem;
 use crate::read::Reading;
 use crate::table::Record;
 use crate::tidy::parse_year;
@@ -199,20 +200,57 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
     let mut context: Option<String> = None;
     let mut appeals_header_seen = false;
     let mut appeals_positions: Option<Vec<usize>> = None;
-    let mut appeals_read = false;
+    // The line table 四's numbers were read from, once read.
+    let mut appeals_line: Option<u32> = None;
     let mut tainted = false;
 
     for rec in records {
-        if meta_entry(rec).is_some() {
+        // A quote that opens a cell and closes lines later swallows whole lines of the table.
+        if let Some((i, f)) = rec
+            .fields
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.contains('\n') && f.contains([',', '\t', ';']))
+        {
+            let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
+            let d = r
+                .error(format!(
+                    "a quoted cell runs over lines {}–{} and holds whole lines of the table: \
+                     an unbalanced quote? The lines inside it are not read",
+                    rec.line,
+                    rec.line as usize + f.matches('\n').count()
+                ))
+                .at(rec.line, Some(i as u32 + 1))
+                .found(f, "a closing quote (\") on the line that opens it")
+                .unit(&unit, Some(year));
+            r.skip_values(d, numbers);
+            tainted = true;
+            continue;
+        }
+        if let Some((is_unit, _, col)) = meta_entry(rec) {
+            // Numbers after the unit or year (`年度,2020,5`) are no cell of the form.
+            let extra = (col as usize..rec.len())
+                .filter(|i| is_number(rec.get(*i)))
+                .count();
+            if extra > 0 {
+                let d = r
+                    .warning(format!(
+                        "{extra} value(s) on the {} line; not summed",
+                        if is_unit { "unit" } else { "year" }
+                    ))
+                    .at(rec.line, None)
+                    .unit(&unit, Some(year));
+                r.skip_values(d, extra);
+            }
             continue;
         }
         // The appeals data line follows the header lines, even when every cell is blank.
         if section == Some(Section::Appeals)
             && appeals_header_seen
-            && !appeals_read
+            && appeals_line.is_none()
             && !is_appeals_header(rec, cat)
         {
-            appeals_read = true;
+            appeals_line = Some(rec.line);
             tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
             continue;
         }
@@ -220,6 +258,17 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
             continue;
         }
         if let Some(s) = rec.fields.iter().find_map(match_section_heading) {
+            let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
+            if numbers > 0 {
+                let d = r
+                    .warning(format!(
+                        "{numbers} value(s) on the heading line of table {}; not summed",
+                        s.heading()
+                    ))
+                    .at(rec.line, None)
+                    .unit(&unit, Some(year));
+                r.skip_values(d, numbers);
+            }
             section = Some(s);
             header = Header::default();
             context = None;
@@ -266,13 +315,33 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
             Some(s) => s,
             None => match infer_section(rec, cat) {
                 Some(s) => s,
-                None => continue,
+                None => {
+                    let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
+                    if numbers > 0 {
+                        let labels: String = rec.fields.iter().take(label_end(rec)).collect();
+                        let d = r
+                            .warning(format!(
+                                "{numbers} value(s) before any table of the form; not summed"
+                            ))
+                            .at(rec.line, None)
+                            .found(
+                                labels.trim(),
+                                "a table heading such as 二、主动公开政府信息情况 first",
+                            )
+                            .unit(&unit, Some(year));
+                        r.skip_values(d, numbers);
+                    }
+                    continue;
+                }
             },
         };
         if s == Section::Appeals {
-            if !appeals_read {
-                appeals_read = true;
-                tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
+            match appeals_line {
+                None => {
+                    appeals_line = Some(rec.line);
+                    tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
+                }
+                Some(first) => tainted |= appeals_again(rec, first, &unit, year, r),
             }
             continue;
         }
@@ -293,6 +362,25 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                         .collect()
                 });
                 tainted |= read_row(rec, block, row, &positions, cat, &mut report, r);
+                let last = positions.iter().max().copied().unwrap_or(0);
+                // Numbers only: a note beside the table is text, not a value.
+                let extra: Vec<usize> = (last + 1..rec.len())
+                    .filter(|i| is_number(rec.get(*i)))
+                    .collect();
+                if let Some(first) = extra.first() {
+                    let d = r
+                        .warning(format!(
+                            "{} value(s) right of the row's last column ({}); not summed",
+                            extra.len(),
+                            cat.blocks[block].columns.last().map_or("", |c| c.label)
+                        ))
+                        .at(rec.line, Some(*first as u32 + 1))
+                        .found(rec.get(*first), "nothing right of the table")
+                        .unit(&unit, Some(year));
+                    r.push(d);
+                    r.values_read += extra.len();
+                    r.values_rejected += extra.len();
+                }
             }
             RowMatch::Group(g) => {
                 context = Some(g);
@@ -310,9 +398,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                         ))
                         .at(rec.line, None)
                         .unit(&unit, Some(year));
-                    r.push(d);
-                    r.values_read += values;
-                    r.values_rejected += values;
+                    r.skip_values(d, values);
                 }
             }
             RowMatch::Ambiguous(codes) => {
@@ -330,9 +416,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                     .at(rec.line, Some(1))
                     .found(labels.trim(), "a label that names one row")
                     .unit(&unit, Some(year));
-                r.push(d);
-                r.values_read += values;
-                r.values_rejected += values;
+                r.skip_values(d, values);
             }
             RowMatch::Unknown => {
                 let values: usize = rec
@@ -347,17 +431,13 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                         .at(rec.line, Some(1))
                         .found(labels.trim(), "a row label of the form")
                         .unit(&unit, Some(year));
-                    r.push(d);
-                    r.values_read += values;
-                    r.values_rejected += values;
+                    r.skip_values(d, values);
                 } else if values > 0 {
                     let d = r
                         .warning(format!("{values} value(s) without a row label; not summed"))
                         .at(rec.line, None)
                         .unit(&unit, Some(year));
-                    r.push(d);
-                    r.values_read += values;
-                    r.values_rejected += values;
+                    r.skip_values(d, values);
                 }
             }
         }
@@ -372,14 +452,37 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                 .push(cell.code());
         }
     }
+    let found: Vec<Section> = Section::ALL
+        .into_iter()
+        .filter(|s| missing_by_section.get(s).map_or(0, Vec::len) < cat.cells_of(*s).count())
+        .collect();
+    let Some(&last_found) = found.last() else {
+        let d = r
+            .error(format!(
+                "no table of the form found: neither a tidy header ({}) nor the headings \
+                 and row labels of form {form}'s tables",
+                crate::tidy::HEADER.join(",")
+            ))
+            .unit(&unit, Some(year));
+        r.fail_file(d);
+        return;
+    };
+    let end = records.last().map_or(0, |rec| rec.line);
     for s in Section::ALL {
         let Some(missing) = missing_by_section.get(&s) else {
             continue;
         };
-        let total = cat.cells_of(s).count();
-        if missing.len() == total {
+        if !found.contains(&s) {
+            let cut = if s > last_found {
+                format!(
+                    " (the file ends at line {end}, in table {}: cut short?)",
+                    last_found.heading()
+                )
+            } else {
+                String::new()
+            };
             let d = r
-                .error(format!("table {} not found in the file", s.heading()))
+                .error(format!("table {} not found in the file{cut}", s.heading()))
                 .unit(&unit, Some(year));
             r.push(d);
             tainted = true;
@@ -404,6 +507,46 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
     r.reports.push(report);
     if tainted {
         r.taint(&unit, year);
+    }
+}
+
+/// A line of values in table 四 after its line of numbers was read: a second copy of the table is
+/// an error (there is no telling which is right); a stray value or two is a warning. Returns true
+/// if the report must be left out.
+fn appeals_again(rec: &Record, first: u32, unit: &str, year: i32, r: &mut Reading) -> bool {
+    let values: Vec<usize> = (label_end(rec)..rec.len())
+        .filter(|i| !rec.get(*i).trim().is_empty())
+        .collect();
+    let Some(at) = values.first().map(|i| *i as u32 + 1) else {
+        return false;
+    };
+    let shown: Vec<&str> = values.iter().map(|i| rec.get(*i).trim()).collect();
+    let numbers = values.iter().filter(|i| is_number(rec.get(**i))).count();
+    r.values_read += values.len();
+    if numbers >= 5 {
+        let d = r
+            .error(format!(
+                "table 四 given twice: a second line of numbers (the first is line {first}); \
+                 this line is not summed"
+            ))
+            .at(rec.line, Some(at))
+            .found(shown.join(","), "one line of 15 numbers in table 四")
+            .unit(unit, Some(year));
+        r.reject_value(d);
+        r.values_rejected += values.len() - 1;
+        true
+    } else {
+        let d = r
+            .warning(format!(
+                "{} value(s) after table 四's line of numbers (line {first}); not summed",
+                values.len()
+            ))
+            .at(rec.line, Some(at))
+            .found(shown.join(","), "nothing after table 四")
+            .unit(unit, Some(year));
+        r.push(d);
+        r.values_rejected += values.len();
+        false
     }
 }
 
@@ -491,7 +634,8 @@ fn read_row(
             Err(e) => {
                 let d = r
                     .error(format!(
-                        "{e} in {} ({} / {})",
+                        "{} in {} ({} / {})",
+                        value_problem(e),
                         cell.code(),
                         cell.row.path.last().copied().unwrap_or(""),
                         cell.column.label
@@ -538,9 +682,7 @@ fn read_appeals(
             ))
             .at(rec.line, Some(positions[14] as u32 + 2))
             .unit(&report.unit, Some(report.year));
-        r.push(d);
-        r.values_read += extra;
-        r.values_rejected += extra;
+        r.skip_values(d, extra);
     }
     let mut bad = false;
     for (row, chunk) in positions.chunks(5).enumerate() {

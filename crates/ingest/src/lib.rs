@@ -9,6 +9,7 @@ mod batch;
 pub mod decode;
 mod diagnostic;
 pub mod grid;
+pub mod page;
 mod read;
 pub mod registry;
 mod report;
@@ -22,5 +23,9 @@ pub use read::{read_bytes_at, read_file, unit_from_path, year_from_path, FileRea
 pub use registry::{RegisteredUnit, Registry, UnitKind};
 pub use report::{Layout, Source, UnitReport};
 
+#[cfg(test)]
+mod fuzz;
+#[cfg(test)]
+mod hostile;
 #[cfg(test)]
 mod tests;

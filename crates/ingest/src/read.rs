@@ -91,6 +91,13 @@ impl Reading {
         self.values_rejected += 1;
     }
 
+    /// `n` values seen and left out (an unknown row, values outside the tables), with why.
+    pub fn skip_values(&mut self, d: Diagnostic, n: usize) {
+        self.diagnostics.push(d);
+        self.values_read += n;
+        self.values_rejected += n;
+    }
+
     /// Leaves out the whole report of `unit` in `year`: a total missing one of its cells would be
     /// silently wrong.
     pub fn taint(&mut self, unit: &str, year: i32) {
@@ -192,12 +199,8 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     let decoded = match decode(bytes, options.encoding) {
         Ok(d) => d,
         Err(e) => {
-            let line = match &e {
-                crate::decode::DecodeError::Malformed { line, .. } => Some(*line),
-                crate::decode::DecodeError::Binary { .. } => None,
-            };
-            let mut d = r.error(e.to_string());
-            d.line = line;
+            let mut d = r.error(e.detail());
+            d.line = e.line();
             r.fail_file(d);
             return r.finish(None, None);
         }
@@ -219,12 +222,8 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     let records = match read_records(text, delimiter) {
         Ok(recs) => recs,
         Err(e) => {
-            let mut d = r.error(e.to_string());
-            if let crate::table::TableError::UnbalancedQuote { line }
-            | crate::table::TableError::Csv { line, .. } = &e
-            {
-                d.line = Some(*line);
-            }
+            let mut d = r.error(e.detail());
+            d.line = e.line();
             r.fail_file(d);
             return r.finish(encoding, None);
         }

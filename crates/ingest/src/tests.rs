@@ -7,11 +7,11 @@ use gongkai_form::{FormVersion, Level, Section, MONEY_SCALE};
 
 use crate::{grid, read_bytes_at, tidy, FileRead, Layout, ReadOptions, UnitReport};
 
-fn read_text(text: &str, path: &str) -> FileRead {
+pub(crate) fn read_text(text: &str, path: &str) -> FileRead {
     read_bytes_at(text.as_bytes(), Path::new(path), &ReadOptions::default())
 }
 
-fn errors(f: &FileRead) -> Vec<String> {
+pub(crate) fn errors(f: &FileRead) -> Vec<String> {
     f.diagnostics
         .iter()
         .filter(|d| d.level == Level::Error)
@@ -19,7 +19,7 @@ fn errors(f: &FileRead) -> Vec<String> {
         .collect()
 }
 
-fn warnings(f: &FileRead) -> Vec<String> {
+pub(crate) fn warnings(f: &FileRead) -> Vec<String> {
     f.diagnostics
         .iter()
         .filter(|d| d.level == Level::Warning)
@@ -28,7 +28,7 @@ fn warnings(f: &FileRead) -> Vec<String> {
 }
 
 /// Values that vary per cell so a misplaced cell shows.
-fn distinct_values(form: FormVersion) -> Vec<i64> {
+pub(crate) fn distinct_values(form: FormVersion) -> Vec<i64> {
     form.catalogue()
         .cells
         .iter()
@@ -142,7 +142,7 @@ fn wrong_form_for_the_year_is_an_error() {
 }
 
 /// A hand-made grid in the Lanzhou layout with the label variants people type.
-const HAND_GRID: &str = "\
+pub(crate) const HAND_GRID: &str = "\
 填报单位：安宁区,,,,,,,,
 年度,2020,,,,,,,
 二、主动公开政府信息情况,,,,,,,,

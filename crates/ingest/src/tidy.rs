@@ -3,11 +3,14 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use gongkai_form::{format_value, parse_value, FormVersion, Section};
+use gongkai_form::{
+    format_value, parse_value, FormVersion, Section, ValueError, ValueKind, MONEY_SCALE,
+};
 
+use crate::diagnostic::value_problem;
 use crate::read::Reading;
 use crate::table::Record;
-use crate::{Layout, UnitReport};
+use crate::{Diagnostic, Layout, UnitReport};
 
 /// The interchange header, in its canonical order.
 pub const HEADER: [&str; 6] = ["year", "unit", "section", "row", "column", "value"];
@@ -47,12 +50,22 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 HEADER.join(","),
             );
         r.push(d);
-        r.values_read += records.len() - 1;
-        r.values_rejected += records.len() - 1;
+        let lines = records[1..].iter().filter(|rec| !rec.is_empty()).count();
+        r.values_read += lines;
+        r.values_rejected += lines;
         return;
     }
     let [py, pu, ps, pr, pc, pv] = pos.map(|p| p.unwrap_or(0));
+    let header_len = records[0].len();
+    let needed = pos.iter().flatten().max().map_or(0, |p| p + 1);
+    let last_line = records
+        .iter()
+        .rev()
+        .find(|rec| !rec.is_empty())
+        .map(|rec| rec.line);
     let mut index: HashMap<(String, i32), usize> = HashMap::new();
+    let mut last: Option<usize> = None;
+    let mut next_cell: Option<(FormVersion, usize)> = None;
     let mut code = String::new();
     for rec in &records[1..] {
         if rec.is_empty() {
@@ -60,6 +73,71 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         }
         r.values_read += 1;
         let col = |p: usize| Some(p as u32 + 1);
+        // The report the line belongs to, when it names one (only wanted on errors).
+        let named = || {
+            parse_year(rec.get(py))
+                .map(|y| (rec.get(pu).trim(), y))
+                .filter(|(u, _)| !u.is_empty())
+        };
+        // A line cut short: its value would read as a blank cell.
+        if rec.len() < needed {
+            let message = if Some(rec.line) == last_line {
+                format!(
+                    "the file ends inside this line ({} of the header's {header_len} fields): \
+                     cut short?",
+                    rec.len()
+                )
+            } else {
+                format!(
+                    "the line has {} field(s), the header {header_len}",
+                    rec.len()
+                )
+            };
+            let d = r.error(message).at(rec.line, Some(rec.len() as u32)).found(
+                rec.fields.iter().collect::<Vec<_>>().join(","),
+                HEADER.join(","),
+            );
+            reject_line(r, d, named());
+            continue;
+        }
+        // More fields than the header: a value such as 1,234 written without quotes.
+        if let Some(extra) = (header_len..rec.len()).find(|i| !rec.get(*i).trim().is_empty()) {
+            let d = r
+                .error(format!(
+                    "the line has more fields than the header's {header_len}: \
+                     a value with an unquoted comma?"
+                ))
+                .at(rec.line, Some(extra as u32 + 1))
+                .found(
+                    rec.fields.iter().collect::<Vec<_>>().join(","),
+                    "one field per header column; quote values that hold commas (\"1,234\")",
+                );
+            reject_line(r, d, named());
+            continue;
+        }
+        // A field over several lines: a quote that opens a field and closes lines later.
+        let multi_line = rec.fields.as_byte_record().as_slice().contains(&b'\n');
+        if let Some((i, f)) = multi_line
+            .then(|| {
+                rec.fields
+                    .iter()
+                    .enumerate()
+                    .find(|(_, f)| f.contains('\n'))
+            })
+            .flatten()
+        {
+            let breaks = f.matches('\n').count();
+            let d = r
+                .error(format!(
+                    "a quoted field runs over lines {}–{}: an unbalanced quote?",
+                    rec.line,
+                    rec.line as usize + breaks
+                ))
+                .at(rec.line, col(i))
+                .found(f, "one line per value");
+            reject_line(r, d, named());
+            continue;
+        }
         let year_text = rec.get(py).trim();
         let Some(year) = parse_year(year_text) else {
             let d = r
@@ -90,23 +168,27 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             r.reject_value(d);
             continue;
         }
-        code.clear();
-        let _ = write!(
-            code,
-            "{}.{}.{}",
-            section_text,
-            rec.get(pr).trim(),
-            rec.get(pc).trim()
-        );
-        let Some(cell) = cat.by_code(&code) else {
+        let (row_text, column_text) = (rec.get(pr).trim(), rec.get(pc).trim());
+        // Lines come in template order: the cell after the line before's, else a look-up.
+        let predicted = next_cell
+            .and_then(|(f, i)| (f == form).then(|| cat.cells.get(i)).flatten())
+            .filter(|c| {
+                c.section.code() == section_text
+                    && c.row.code == row_text
+                    && c.column.code == column_text
+            });
+        let found = predicted.or_else(|| {
+            code.clear();
+            let _ = write!(code, "{section_text}.{row_text}.{column_text}");
+            cat.by_code(&code)
+        });
+        let Some(cell) = found else {
             let section = Section::parse(section_text).unwrap_or(Section::Active);
-            let row_ok = cat
-                .cells_of(section)
-                .any(|c| c.row.code == rec.get(pr).trim());
+            let row_ok = cat.cells_of(section).any(|c| c.row.code == row_text);
             let (what, p, found) = if row_ok {
-                ("unknown column", pc, rec.get(pc).trim())
+                ("unknown column", pc, column_text)
             } else {
-                ("unknown row", pr, rec.get(pr).trim())
+                ("unknown row", pr, row_text)
             };
             let d = r
                 .error(format!(
@@ -122,12 +204,13 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             r.taint(unit, year);
             continue;
         };
+        next_cell = Some((form, cell.index + 1));
         let value_text = rec.get(pv);
-        let value = match parse_value(value_text, cell.kind()) {
+        let value = match read_value(value_text, cell.kind()) {
             Ok(v) => v,
             Err(e) => {
                 let d = r
-                    .error(format!("{e} in {code}"))
+                    .error(format!("{} in {}", value_problem(e), cell.code()))
                     .at(rec.line, col(pv))
                     .found(value_text, cell.kind().expected())
                     .unit(unit, Some(year));
@@ -136,8 +219,13 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 continue;
             }
         };
-        let k = match index.get(&(unit.to_string(), year)) {
-            Some(k) => *k,
+        // Lines come grouped by unit: the report of the line before, else a look-up.
+        let same = |k: &usize| r.reports[*k].year == year && r.reports[*k].unit == unit;
+        let k = match last
+            .filter(same)
+            .or_else(|| index.get(&(unit.to_string(), year)).copied())
+        {
+            Some(k) => k,
             None => {
                 let k = r.reports.len();
                 r.reports.push(UnitReport::empty(
@@ -151,6 +239,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 k
             }
         };
+        last = Some(k);
         let report = &mut r.reports[k];
         if report.present(cell.index) {
             let first = report.source.lines[cell.index];
@@ -159,7 +248,8 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 .unwrap_or_else(|| format_value(report.values[cell.index], cell.kind()));
             let d = r
                 .error(format!(
-                    "duplicate value for {code}, first given on line {first} as {shown:?}"
+                    "duplicate value for {}, first given on line {first} as {shown:?}",
+                    cell.code()
                 ))
                 .at(rec.line, col(pv))
                 .found(value_text, "one line per cell")
@@ -184,8 +274,42 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
     }
 }
 
+/// Reads a cell's text: plain digits directly (most of a tidy file, and the reader's hot path),
+/// anything else by [`parse_value`]. The same result either way (a test says so).
+pub(crate) fn read_value(text: &str, kind: ValueKind) -> Result<Option<i64>, ValueError> {
+    if !text.is_empty() && text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let scale = if kind == ValueKind::Money {
+            MONEY_SCALE
+        } else {
+            1
+        };
+        if let Some(v) = text.parse::<i64>().ok().and_then(|v| v.checked_mul(scale)) {
+            return Ok(Some(v));
+        }
+    }
+    parse_value(text, kind)
+}
+
+/// Rejects a whole line; leaves out the report it names, if any.
+fn reject_line(r: &mut Reading, d: Diagnostic, named: Option<(&str, i32)>) {
+    match named {
+        Some((unit, year)) => {
+            r.reject_value(d.unit(unit, Some(year)));
+            r.taint(unit, year);
+        }
+        None => r.reject_value(d),
+    }
+}
+
 /// `2020`, `2020年`, `2020.0`: a plausible report year.
 pub fn parse_year(text: &str) -> Option<i32> {
+    // The common case, plainly: four digits.
+    if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', d @ b'0'..=b'9'] = *text.as_bytes() {
+        let y = [a, b, c, d]
+            .iter()
+            .fold(0, |y, digit| y * 10 + i32::from(digit - b'0'));
+        return (2000..=2100).contains(&y).then_some(y);
+    }
     let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
     let y: i32 = t.parse().ok()?;
     (2000..=2100).contains(&y).then_some(y)

@@ -1,0 +1,112 @@
+//! `gongkai export`: the checked batch as Parquet (and CSV, XLSX) for BI tools.
+//!
+//! The export is a data-quality hand-off: it is written even when units fail rules, with the
+//! findings in `findings.parquet` (the entries `validate --format json` prints) and each total
+//! saying how many failing reports it rests on; the exit code is then 1 (2 when input could not
+//! be read), as for `validate`.
+
+use anyhow::{bail, Result};
+use gongkai_export::{FindingRow, Input, InputFile, Options};
+
+use crate::args::ExportArgs;
+use crate::checked::{self, Entry, Policy};
+use crate::Outcome;
+
+fn finding(e: &Entry) -> FindingRow {
+    FindingRow {
+        file: e.file.clone(),
+        line: e.line,
+        column: e.column,
+        unit: e.unit.clone(),
+        year: e.year,
+        rule: e.rule.clone(),
+        level: e.level.code().to_string(),
+        cells: e.cells.clone(),
+        expected: e.expected.clone(),
+        found: e.found.clone(),
+        message: e.text.clone(),
+    }
+}
+
+pub fn run(args: &ExportArgs) -> Result<Outcome> {
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        if from > to {
+            bail!("--from {from} is after --to {to}");
+        }
+    }
+    let policy = Policy::from_args(&args.policy)?;
+    let checked = checked::load(&args.input, &policy)?;
+    for e in &checked.entries {
+        eprintln!("{}", e.text);
+    }
+    let reports = &checked.batch.reports;
+    let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
+    if !reports.iter().any(|r| in_range(r.year)) {
+        checked::print_summary(&checked);
+        bail!("no readable reports in the input for the years asked; nothing written");
+    }
+
+    // The manifest: every file read (a file that cannot be read again is in the findings), and
+    // the registry.
+    let mut paths: Vec<&std::path::Path> = checked
+        .batch
+        .files
+        .iter()
+        .map(|f| f.file.as_path())
+        .collect();
+    if let Some(r) = &checked.registry {
+        paths.push(r.file.as_path());
+    }
+    paths.sort();
+    paths.dedup();
+    let inputs: Vec<InputFile> = paths
+        .into_iter()
+        .filter_map(|p| InputFile::read(p).ok())
+        .collect();
+    let findings: Vec<FindingRow> = checked.entries.iter().map(finding).collect();
+    let input = Input {
+        name: &args.name,
+        reports,
+        registry: checked.registry.as_ref(),
+        findings: &findings,
+        failing: &checked.failing,
+        from: args.from,
+        to: args.to,
+        inputs: &inputs,
+    };
+    let options = Options {
+        csv: args.csv,
+        xlsx: args.xlsx.clone(),
+    };
+    let rendered = gongkai_export::export(&input, &args.out, &options)?;
+
+    checked::print_summary(&checked);
+    let years: Vec<String> = rendered.years.iter().map(ToString::to_string).collect();
+    let facts: usize = rendered
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("facts/"))
+        .filter_map(|f| f.rows)
+        .sum();
+    let bytes: usize = rendered.files.iter().map(|f| f.bytes.len()).sum();
+    eprintln!(
+        "export: {} ({} file(s), {bytes} bytes): {facts} fact row(s) for {}; {} finding(s)",
+        args.out.display(),
+        rendered.files.len(),
+        years.join(", "),
+        findings
+            .iter()
+            .filter(|f| f.year.is_none_or(in_range))
+            .count(),
+    );
+    if let (Some(path), Some(bytes)) = (&args.xlsx, &rendered.xlsx) {
+        eprintln!("export: {} ({} bytes)", path.display(), bytes.len());
+    }
+    if !checked.failing.is_empty() {
+        eprintln!(
+            "export: written with {} unit report(s) that fail rules; see findings.parquet",
+            checked.failing.len()
+        );
+    }
+    Ok(checked.outcome(&policy))
+}

@@ -1,0 +1,143 @@
+//! `gongkai import-report`: published report pages (saved HTML or copied text) into the tidy
+//! CSV that `consolidate`, `validate` and `trend` read, every page checked against R1–R6.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::Result;
+use gongkai_form::{format_value, Level};
+use gongkai_ingest::page::{self, PageImport};
+use gongkai_ingest::UnitReport;
+
+use crate::args::{ImportFormat, ImportReportArgs};
+use crate::output::emit;
+use crate::render::{self, Values};
+use crate::Outcome;
+
+pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
+    let (files, problems) = page::collect_pages(&args.paths);
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    if files.is_empty() {
+        eprintln!(
+            "import-report: no pages to read (name files, or folders holding *.html, *.htm, *.txt)"
+        );
+        return Ok(Outcome::Unreadable);
+    }
+    let imports = page::import_pages(&files);
+    for imp in &imports {
+        for d in &imp.diagnostics {
+            eprintln!("{d}");
+        }
+        for f in &imp.findings {
+            eprintln!("{f}");
+        }
+    }
+    let reports: Vec<&UnitReport> = imports.iter().filter_map(|i| i.report.as_ref()).collect();
+    let mut pages_of: BTreeMap<(&str, i32), Vec<String>> = BTreeMap::new();
+    for imp in &imports {
+        if let Some(r) = &imp.report {
+            pages_of
+                .entry((r.unit.as_str(), r.year))
+                .or_default()
+                .push(imp.file.display().to_string());
+        }
+    }
+    for ((unit, year), files) in pages_of.iter().filter(|(_, f)| f.len() > 1) {
+        eprintln!(
+            "warning: {unit} {year} is the report of {} pages ({}); reading the output would \
+             find its cells twice",
+            files.len(),
+            files.join(", ")
+        );
+    }
+
+    let text = match args.format {
+        ImportFormat::Csv => {
+            let mut out = String::new();
+            page::write_tidy(reports.iter().copied(), &mut out);
+            out
+        }
+        ImportFormat::Json => tidy_json(&reports),
+        ImportFormat::Table => {
+            let values: Vec<Values> = reports
+                .iter()
+                .map(|r| Values {
+                    name: &r.unit,
+                    year: r.year,
+                    form: r.form,
+                    values: &r.values,
+                })
+                .collect();
+            render::terminal(&values)
+        }
+    };
+    emit(&text, args.out.as_deref())?;
+    print_summary(&imports);
+
+    let unreadable =
+        problems.iter().any(|p| p.is_error()) || imports.iter().any(|i| !i.is_readable());
+    Ok(if unreadable {
+        Outcome::Unreadable
+    } else if imports.iter().any(PageImport::has_errors) {
+        Outcome::RuleErrors
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Tidy JSON: one object per cell found, `null` for a blank one.
+fn tidy_json(reports: &[&UnitReport]) -> String {
+    let mut out = String::from("[");
+    let mut first = true;
+    for r in reports {
+        let cat = r.form.catalogue();
+        let unit = serde_json::to_string(&r.unit).unwrap_or_else(|_| "\"\"".into());
+        for cell in cat.cells.iter().filter(|c| r.present(c.index)) {
+            out.push_str(if first { "\n  " } else { ",\n  " });
+            first = false;
+            let value = if r.blank[cell.index] {
+                "null".to_string()
+            } else {
+                format_value(r.values[cell.index], cell.kind())
+            };
+            let _ = write!(
+                out,
+                "{{\"year\": {}, \"unit\": {unit}, \"section\": \"{}\", \"row\": \"{}\", \"column\": \"{}\", \"value\": {value}}}",
+                r.year,
+                cell.section.code(),
+                cell.row.code,
+                cell.column.code,
+            );
+        }
+    }
+    out.push_str(if first { "]\n" } else { "\n]\n" });
+    out
+}
+
+/// Which pages yielded all their values, which are partial and why, which could not be read.
+fn print_summary(imports: &[PageImport]) {
+    let complete = imports.iter().filter(|i| i.is_complete()).count();
+    let unreadable = imports.iter().filter(|i| !i.is_readable()).count();
+    let partial = imports.len() - complete - unreadable;
+    let rule_errors: usize = imports
+        .iter()
+        .map(|i| {
+            i.findings
+                .iter()
+                .filter(|f| f.level == Level::Error)
+                .count()
+        })
+        .sum();
+    let failing = imports.iter().filter(|i| i.has_errors()).count();
+    eprintln!();
+    for imp in imports {
+        eprintln!("{}", imp.summary());
+    }
+    eprintln!(
+        "import-report: {} page(s): {complete} complete, {partial} partial, {unreadable} unreadable; \
+         {rule_errors} rule error(s) in {failing} report(s)",
+        imports.len()
+    );
+}

@@ -1,0 +1,348 @@
+//! `gongkai trend`: series of measures and rates over the years, with deltas, for the total or
+//! one unit; or units ranked by change.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{bail, Result};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
+use gongkai_form::measures::{self, MeasureValue};
+use gongkai_form::{format_value, FormVersion};
+use serde_json::json;
+
+use crate::args::{Format, RankBy, TrendArgs};
+use crate::checked::{self, Policy};
+use crate::output::emit;
+use crate::Outcome;
+
+/// The CSV header the trend output keeps, whatever the measures.
+pub const HEADER: &str = "year,unit,measure,value,previous,change,change_pct";
+
+pub fn run(args: &TrendArgs) -> Result<Outcome> {
+    let policy = Policy::default();
+    let checked = checked::load(&args.input, &policy)?;
+    for e in &checked.entries {
+        eprintln!("{}", e.text);
+    }
+    let reports = &checked.batch.reports;
+    if reports.is_empty() {
+        checked::print_summary(&checked);
+        bail!("no readable reports in the input");
+    }
+    let forms: BTreeSet<FormVersion> = reports.iter().map(|r| r.form).collect();
+    let known = measures::all(&[FormVersion::F2019, FormVersion::F2021]);
+    let chosen: Vec<String> = if args.all {
+        measures::all(&forms.into_iter().collect::<Vec<_>>())
+    } else if args.metrics.is_empty() {
+        measures::HEADLINE.iter().map(|m| m.to_string()).collect()
+    } else {
+        for m in &args.metrics {
+            if !known.contains(m) {
+                let hint = known
+                    .iter()
+                    .find(|k| k.contains(m.as_str()))
+                    .map_or(String::new(), |k| format!("; e.g. {k}"));
+                bail!("unknown measure {m:?}: expected section.row.column or a rate name{hint} (see --all)");
+            }
+        }
+        args.metrics.clone()
+    };
+    if let Some(unit) = &args.unit {
+        if !reports.iter().any(|r| &r.unit == unit) {
+            bail!("no report of unit {unit:?} in the input");
+        }
+    }
+
+    // Every unit and the total, every year: deltas join on keys, so all go in together.
+    let record_batch = gongkai_ingest::arrow::to_record_batch(reports)?;
+    let totals = gongkai_aggregate::consolidate(&record_batch, &args.name)?;
+    let mut all_points: Vec<Point> = Vec::new();
+    for t in &totals {
+        all_points.extend(points(t.year, &t.name, t.form, &t.values, &chosen));
+    }
+    for r in reports {
+        all_points.extend(points(r.year, &r.unit, r.form, &r.values, &chosen));
+    }
+    let all = deltas(all_points)?;
+    let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
+    let order: BTreeMap<&str, usize> = chosen
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.as_str(), i))
+        .collect();
+
+    let text = if args.by == Some(RankBy::Unit) {
+        let measure = chosen.first().map(String::as_str).unwrap_or_default();
+        let year = args
+            .to
+            .unwrap_or_else(|| totals.iter().map(|t| t.year).max().unwrap_or_default());
+        let mut ranked: Vec<&Delta> = all
+            .iter()
+            .filter(|d| {
+                d.point.measure == measure && d.point.year == year && d.point.unit != args.name
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            rank_key(b)
+                .total_cmp(&rank_key(a))
+                .then(a.point.unit.cmp(&b.point.unit))
+        });
+        render(
+            &ranked,
+            args.format,
+            &format!("{measure} {year}: units by change"),
+            true,
+        )
+    } else {
+        let subject = args.unit.as_deref().unwrap_or(&args.name);
+        let mut rows: Vec<&Delta> = all
+            .iter()
+            .filter(|d| d.point.unit == subject && in_range(d.point.year))
+            .collect();
+        rows.sort_by_key(|d| {
+            (
+                order
+                    .get(d.point.measure.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                d.point.year,
+            )
+        });
+        if let Some(path) = &args.chart {
+            let drawn = draw_chart(path, subject, &rows, &chosen)?;
+            eprintln!(
+                "chart: {} ({})",
+                path.display(),
+                if drawn.chinese {
+                    "Chinese labels".to_string()
+                } else {
+                    "English labels: no CJK font found (install fonts-noto-cjk)".to_string()
+                }
+            );
+        }
+        render(&rows, args.format, &format!("{subject}: trend"), false)
+    };
+    emit(&text, args.out.as_deref())?;
+    checked::print_summary(&checked);
+    Ok(Outcome::Clean)
+}
+
+/// Biggest rise first; no comparable previous value last.
+fn rank_key(d: &Delta) -> f64 {
+    match d.change {
+        Change::By { abs, .. } | Change::New { abs } => abs.as_f64(),
+        Change::None => f64::NEG_INFINITY,
+    }
+}
+
+fn show(v: MeasureValue) -> String {
+    match v {
+        MeasureValue::Exact(x, kind) => format_value(x, kind),
+        MeasureValue::Ratio(r) => format!("{r:.6}"),
+    }
+}
+
+/// (previous, change, change_pct) as the CSV writes them; empty where there is no comparable
+/// previous year, `new` where the previous value was 0.
+fn delta_fields(d: &Delta) -> [String; 3] {
+    let previous = d.previous.map(show).unwrap_or_default();
+    match d.change {
+        Change::None => [previous, String::new(), String::new()],
+        Change::New { abs } => [previous, show(abs), "new".to_string()],
+        Change::By { abs, pct } => [
+            previous,
+            show(abs),
+            pct.map(|p| format!("{p:.4}")).unwrap_or_default(),
+        ],
+    }
+}
+
+fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String {
+    match format {
+        Format::Csv => {
+            let mut out = format!("{HEADER}\n");
+            for d in rows {
+                let [p, c, pct] = delta_fields(d);
+                let unit = gongkai_ingest::tidy::csv_field(&d.point.unit);
+                out.push_str(&format!(
+                    "{},{unit},{},{},{p},{c},{pct}\n",
+                    d.point.year,
+                    d.point.measure,
+                    show(d.point.value)
+                ));
+            }
+            out
+        }
+        Format::Json => {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|d| {
+                    let num = |v: Option<MeasureValue>| -> serde_json::Value {
+                        match v {
+                            Some(MeasureValue::Exact(x, k)) => {
+                                serde_json::from_str(&format_value(x, k))
+                                    .unwrap_or(serde_json::Value::Null)
+                            }
+                            Some(MeasureValue::Ratio(r)) => json!(r),
+                            None => serde_json::Value::Null,
+                        }
+                    };
+                    let (change, pct) = match d.change {
+                        Change::None => (serde_json::Value::Null, serde_json::Value::Null),
+                        Change::New { abs } => (num(Some(abs)), json!("new")),
+                        Change::By { abs, pct } => (
+                            num(Some(abs)),
+                            pct.map_or(serde_json::Value::Null, |p| json!(p)),
+                        ),
+                    };
+                    json!({
+                        "year": d.point.year, "unit": d.point.unit, "measure": d.point.measure,
+                        "value": num(Some(d.point.value)), "previous": num(d.previous),
+                        "change": change, "change_pct": pct,
+                    })
+                })
+                .collect();
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&items).unwrap_or_default()
+            )
+        }
+        Format::Table | Format::Markdown => {
+            let (header, body) = if ranked {
+                ranking_grid(rows)
+            } else {
+                series_grid(rows)
+            };
+            let legend = "change vs the previous comparable year: % for counts and money, pp (percentage points) for rates; 新增 = up from 0; ‖ = no comparable previous year (form change or gap)";
+            if format == Format::Table {
+                let mut t = Table::new();
+                t.load_preset(UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Disabled);
+                t.set_header(header.clone());
+                for r in &body {
+                    t.add_row(r.clone());
+                }
+                for i in 2..header.len() {
+                    if let Some(c) = t.column_mut(i) {
+                        c.set_cell_alignment(CellAlignment::Right);
+                    }
+                }
+                format!("{title}\n{t}\n{legend}\n")
+            } else {
+                let mut out = format!(
+                    "### {title}\n\n| {} |\n|{}\n",
+                    header.join(" | "),
+                    " --- |".repeat(header.len())
+                );
+                for r in &body {
+                    out.push_str(&format!("| {} |\n", r.join(" | ")));
+                }
+                out.push_str(&format!("\n{legend}\n"));
+                out
+            }
+        }
+    }
+}
+
+/// One row per measure, one column per year: `value (Δ%)`.
+fn series_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
+    let years: BTreeSet<i32> = rows.iter().map(|d| d.point.year).collect();
+    let mut header = vec!["指标".to_string(), "measure".to_string()];
+    header.extend(years.iter().map(|y| y.to_string()));
+    let mut body: Vec<Vec<String>> = Vec::new();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in rows {
+        let i = *index.entry(d.point.measure.as_str()).or_insert_with(|| {
+            let mut row = vec![measures::label(&d.point.measure), d.point.measure.clone()];
+            row.resize(2 + years.len(), "—".to_string());
+            body.push(row);
+            body.len() - 1
+        });
+        let col = 2 + years.iter().position(|y| *y == d.point.year).unwrap_or(0);
+        let first = years.first() == Some(&d.point.year);
+        body[i][col] = cell(d, first);
+    }
+    (header, body)
+}
+
+fn cell(d: &Delta, first_year: bool) -> String {
+    let v = match d.point.value {
+        MeasureValue::Ratio(r) => format!("{:.1}%", r * 100.0),
+        other => show(other),
+    };
+    match d.change {
+        // Rates move in percentage points; counts and money in percent.
+        Change::By {
+            abs: MeasureValue::Ratio(a),
+            ..
+        } => format!("{v} ({:+.1}pp)", a * 100.0),
+        Change::By { pct: Some(p), .. } => format!("{v} ({p:+.1}%)"),
+        Change::By { pct: None, .. } => v,
+        Change::New { .. } => format!("{v} (新增)"),
+        Change::None if first_year => v,
+        Change::None => format!("‖ {v}"),
+    }
+}
+
+fn ranking_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = ["#", "unit", "previous", "value", "change", "change %"]
+        .map(String::from)
+        .to_vec();
+    let body = rows
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let [p, c, pct] = delta_fields(d);
+            vec![
+                (i + 1).to_string(),
+                d.point.unit.clone(),
+                p,
+                show(d.point.value),
+                c,
+                pct,
+            ]
+        })
+        .collect();
+    (header, body)
+}
+
+fn draw_chart(
+    path: &std::path::Path,
+    subject: &str,
+    rows: &[&Delta],
+    chosen: &[String],
+) -> Result<crate::chart::Drawn> {
+    let years: BTreeSet<i32> = rows.iter().map(|d| d.point.year).collect();
+    let series: Vec<crate::chart::Series> = chosen
+        .iter()
+        .filter(|m| rows.iter().any(|d| &d.point.measure == *m))
+        .map(|m| {
+            let points = years
+                .iter()
+                .map(|y| {
+                    let d = rows
+                        .iter()
+                        .find(|d| &d.point.measure == m && d.point.year == *y);
+                    (*y, d.map(|d| d.point.value.as_f64()))
+                })
+                .collect();
+            crate::chart::Series {
+                label_zh: measures::label(m),
+                label_en: m.clone(),
+                points,
+                is_rate: m.starts_with("rate."),
+            }
+        })
+        .collect();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    };
+    crate::chart::draw(
+        path,
+        &format!("{subject} 政府信息公开 {span}"),
+        &format!("{subject} government information disclosure {span}"),
+        &series,
+    )
+}

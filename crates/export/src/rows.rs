@@ -1,0 +1,197 @@
+//! Building a table row by row against its [`TableSpec`], typed by the spec.
+
+use std::sync::Arc;
+
+use arrow::array::{
+    ArrayRef, BooleanBuilder, Decimal128Builder, Float64Builder, Int32Builder, Int64Builder,
+    StringBuilder,
+};
+use arrow::record_batch::RecordBatch;
+
+use crate::schema::{ColType, TableSpec, MONEY_PRECISION, MONEY_SCALE_DIGITS};
+use crate::ExportError;
+
+/// One cell of a row. `Money` is 万元 × 10⁶, as every value of the form is carried.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Val<'a> {
+    Str(Option<&'a str>),
+    I32(Option<i32>),
+    I64(Option<i64>),
+    F64(Option<f64>),
+    Bool(Option<bool>),
+    Money(Option<i64>),
+}
+
+#[derive(Debug)]
+enum Builder {
+    Str(StringBuilder),
+    I32(Int32Builder),
+    I64(Int64Builder),
+    F64(Float64Builder),
+    Bool(BooleanBuilder),
+    Money(Decimal128Builder),
+}
+
+/// Largest magnitude Decimal(18, 6) holds: 10¹⁸ − 1 units of 10⁻⁶ 万元.
+const MONEY_MAX: i64 = 999_999_999_999_999_999;
+
+#[derive(Debug)]
+pub(crate) struct Rows {
+    spec: &'static TableSpec,
+    builders: Vec<Builder>,
+}
+
+impl Rows {
+    pub(crate) fn new(spec: &'static TableSpec) -> Rows {
+        let builders = spec
+            .columns
+            .iter()
+            .map(|c| match c.ty {
+                ColType::Str => Builder::Str(StringBuilder::new()),
+                ColType::I32 => Builder::I32(Int32Builder::new()),
+                ColType::I64 => Builder::I64(Int64Builder::new()),
+                ColType::F64 => Builder::F64(Float64Builder::new()),
+                ColType::Bool => Builder::Bool(BooleanBuilder::new()),
+                ColType::Money => Builder::Money(
+                    Decimal128Builder::new()
+                        .with_precision_and_scale(MONEY_PRECISION, MONEY_SCALE_DIGITS)
+                        .unwrap_or_default(),
+                ),
+            })
+            .collect();
+        Rows { spec, builders }
+    }
+
+    /// Appends one row; `values` must follow the spec's columns in order and type. A row that
+    /// does not fit is refused whole: nothing of it is appended.
+    pub(crate) fn push(&mut self, values: &[Val]) -> Result<(), ExportError> {
+        let name = self.spec.name;
+        if values.len() != self.builders.len() {
+            return Err(ExportError::Internal(format!(
+                "{name}: row of {} values for {} columns",
+                values.len(),
+                self.builders.len()
+            )));
+        }
+        for (column, v) in self.spec.columns.iter().zip(values) {
+            let (fits, null) = match (column.ty, *v) {
+                (ColType::Str, Val::Str(x)) => (true, x.is_none()),
+                (ColType::I32, Val::I32(x)) => (true, x.is_none()),
+                (ColType::I64, Val::I64(x)) => (true, x.is_none()),
+                (ColType::F64, Val::F64(x)) => (true, x.is_none()),
+                (ColType::Bool, Val::Bool(x)) => (true, x.is_none()),
+                (ColType::Money, Val::Money(x)) => {
+                    if let Some(m) = x.filter(|m| m.unsigned_abs() > MONEY_MAX as u64) {
+                        return Err(ExportError::MoneyOutOfRange {
+                            table: name,
+                            column: column.name,
+                            value: gongkai_form::format_value(m, gongkai_form::ValueKind::Money),
+                        });
+                    }
+                    (true, x.is_none())
+                }
+                _ => (false, false),
+            };
+            if !fits {
+                return Err(ExportError::Internal(format!(
+                    "{name}.{}: {v:?} does not fit {:?}",
+                    column.name, column.ty
+                )));
+            }
+            if null && !column.nullable {
+                return Err(ExportError::Internal(format!(
+                    "{name}.{}: empty value in a column that must have one",
+                    column.name
+                )));
+            }
+        }
+        for (b, v) in self.builders.iter_mut().zip(values) {
+            match (b, *v) {
+                (Builder::Str(b), Val::Str(x)) => b.append_option(x),
+                (Builder::I32(b), Val::I32(x)) => b.append_option(x),
+                (Builder::I64(b), Val::I64(x)) => b.append_option(x),
+                (Builder::F64(b), Val::F64(x)) => b.append_option(x),
+                (Builder::Bool(b), Val::Bool(x)) => b.append_option(x),
+                (Builder::Money(b), Val::Money(x)) => b.append_option(x.map(i128::from)),
+                // Checked above: every builder is of its column's type.
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Result<RecordBatch, ExportError> {
+        let columns: Vec<ArrayRef> = self
+            .builders
+            .into_iter()
+            .map(|b| -> ArrayRef {
+                match b {
+                    Builder::Str(mut b) => Arc::new(b.finish()),
+                    Builder::I32(mut b) => Arc::new(b.finish()),
+                    Builder::I64(mut b) => Arc::new(b.finish()),
+                    Builder::F64(mut b) => Arc::new(b.finish()),
+                    Builder::Bool(mut b) => Arc::new(b.finish()),
+                    Builder::Money(mut b) => Arc::new(b.finish()),
+                }
+            })
+            .collect();
+        Ok(RecordBatch::try_new(self.spec.schema(), columns)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::FACTS;
+
+    fn row(amount: Option<i64>, value: Option<i64>) -> Vec<Val<'static>> {
+        vec![
+            Val::Str(Some("城关区")),
+            Val::Str(Some("2019")),
+            Val::Str(Some("active")),
+            Val::Str(Some("procurement")),
+            Val::Str(Some("amount")),
+            Val::Str(Some("active.procurement.amount")),
+            Val::Str(Some("2019:active.procurement.amount")),
+            Val::Str(Some("money")),
+            Val::I64(value),
+            Val::Money(amount),
+            Val::Bool(Some(false)),
+            Val::Str(Some("城关区.csv")),
+            Val::I32(None),
+        ]
+    }
+
+    #[test]
+    fn money_is_exact_decimal_and_bounded() {
+        let mut rows = Rows::new(&FACTS);
+        rows.push(&row(Some(MONEY_MAX), None)).unwrap();
+        rows.push(&row(Some(-MONEY_MAX), None)).unwrap();
+        rows.push(&row(Some(25_100_000), None)).unwrap();
+        let err = rows.push(&row(Some(MONEY_MAX + 1), None)).unwrap_err();
+        assert!(
+            err.to_string().contains("past what Decimal(18, 6) holds"),
+            "{err}"
+        );
+        let batch = rows.finish().unwrap();
+        let amounts = batch
+            .column(9)
+            .as_any()
+            .downcast_ref::<arrow::array::Decimal128Array>()
+            .unwrap();
+        assert_eq!(amounts.value_as_string(2), "25.100000");
+        assert_eq!(amounts.precision(), 18);
+    }
+
+    #[test]
+    fn rows_must_fit_the_spec() {
+        let mut rows = Rows::new(&FACTS);
+        let mut bad = row(Some(1), None);
+        bad[0] = Val::Str(None);
+        assert!(rows.push(&bad).is_err(), "unit may not be empty");
+        let mut bad = row(Some(1), None);
+        bad[8] = Val::I32(Some(1));
+        assert!(rows.push(&bad).is_err(), "value is Int64");
+        assert!(rows.push(&row(None, None)[..5]).is_err());
+    }
+}

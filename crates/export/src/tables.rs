@@ -1,0 +1,507 @@
+//! The export's tables as Arrow record batches, built from the checked reports.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use arrow::record_batch::RecordBatch;
+use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
+use gongkai_aggregate::Total;
+use gongkai_form::measures::{self, MeasureValue};
+use gongkai_form::{Cell, FormVersion, ValueKind};
+use gongkai_ingest::{Registry, UnitReport};
+
+use crate::rows::{Rows, Val};
+use crate::schema;
+use crate::{ExportError, Input};
+
+/// Every table of an export, ready to write.
+#[derive(Debug)]
+pub struct Tables {
+    /// One batch per report year in range, without a year column (it is the partition).
+    pub facts: Vec<(i32, RecordBatch)>,
+    pub units: RecordBatch,
+    pub measures: RecordBatch,
+    pub totals: RecordBatch,
+    pub deltas: RecordBatch,
+    pub rates: RecordBatch,
+    pub findings: RecordBatch,
+    /// The `--name` totals of the years in range, for the workbook.
+    pub grand_totals: Vec<Total>,
+    /// Years in range with reports.
+    pub years: Vec<i32>,
+    /// Form versions of those years.
+    pub forms: Vec<FormVersion>,
+}
+
+impl Tables {
+    /// Every non-facts table with its spec, in [`schema::ALL`] order.
+    pub fn others(&self) -> [(&'static schema::TableSpec, &RecordBatch); 6] {
+        [
+            (&schema::UNITS, &self.units),
+            (&schema::MEASURES, &self.measures),
+            (&schema::TOTALS, &self.totals),
+            (&schema::DELTAS, &self.deltas),
+            (&schema::RATES, &self.rates),
+            (&schema::FINDINGS, &self.findings),
+        ]
+    }
+}
+
+/// `2019:requests.granted.total`.
+pub fn measure_id(form: FormVersion, measure: &str) -> String {
+    format!("{}:{measure}", form.code())
+}
+
+/// (value, amount) of an exact number: counts in the first, money in the second.
+fn split(v: i64, kind: ValueKind) -> (Option<i64>, Option<i64>) {
+    if kind == ValueKind::Money {
+        (None, Some(v))
+    } else {
+        (Some(v), None)
+    }
+}
+
+pub fn build(input: &Input) -> Result<Tables, ExportError> {
+    let all_batch = gongkai_ingest::arrow::to_record_batch(input.reports)?;
+    let all_totals: Vec<Total> = if input.reports.is_empty() {
+        Vec::new()
+    } else {
+        match input.registry {
+            Some(r) => gongkai_aggregate::rollup(&all_batch, input.name, r)?,
+            None => gongkai_aggregate::consolidate(&all_batch, input.name)?,
+        }
+    };
+    let level_of = |t: &Total| -> (i32, Option<String>) {
+        if t.name == input.name {
+            return (0, None);
+        }
+        match input.registry {
+            Some(r) => (
+                r.level(&t.name) as i32,
+                r.get(&t.name).and_then(|u| u.parent.clone()),
+            ),
+            None => (0, None),
+        }
+    };
+
+    let reports: Vec<&UnitReport> = input
+        .reports
+        .iter()
+        .filter(|r| input.in_range(r.year))
+        .collect();
+    let years: Vec<i32> = reports
+        .iter()
+        .map(|r| r.year)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let forms: Vec<FormVersion> = reports
+        .iter()
+        .map(|r| r.form)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    let facts = years
+        .iter()
+        .map(|&y| Ok((y, facts(reports.iter().copied().filter(|r| r.year == y))?)))
+        .collect::<Result<Vec<_>, ExportError>>()?;
+    let totals_in_range: Vec<&Total> = all_totals
+        .iter()
+        .filter(|t| input.in_range(t.year))
+        .collect();
+
+    // Deltas over every year read (the year before --from still gives a previous value), in
+    // two joins so that a unit and a total of the same name never meet.
+    let all_forms: Vec<FormVersion> = input
+        .reports
+        .iter()
+        .map(|r| r.form)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let chosen = measures::all(&all_forms);
+    let unit_points: Vec<Point> = input
+        .reports
+        .iter()
+        .flat_map(|r| points(r.year, &r.unit, r.form, &r.values, &chosen))
+        .collect();
+    let total_points: Vec<Point> = all_totals
+        .iter()
+        .flat_map(|t| points(t.year, &t.name, t.form, &t.values, &chosen))
+        .collect();
+    let unit_deltas = deltas(unit_points)?;
+    let total_deltas = deltas(total_points)?;
+    let levels: BTreeMap<&str, i32> = all_totals
+        .iter()
+        .map(|t| (t.name.as_str(), level_of(t).0))
+        .collect();
+
+    let mut delta_rows = Rows::new(&schema::DELTAS);
+    for (d, level) in unit_deltas.iter().map(|d| (d, None)).chain(
+        total_deltas
+            .iter()
+            .map(|d| (d, levels.get(d.point.unit.as_str()).copied())),
+    ) {
+        if input.in_range(d.point.year) {
+            push_delta(&mut delta_rows, d, level)?;
+        }
+    }
+
+    let mut total_rows = Rows::new(&schema::TOTALS);
+    let mut rate_rows = Rows::new(&schema::RATES);
+    for t in &totals_in_range {
+        let (level, parent) = level_of(t);
+        let failing = t
+            .units
+            .iter()
+            .filter(|u| input.failing.contains(&((*u).clone(), t.year)))
+            .count() as i32;
+        let cat = t.form.catalogue();
+        let form = t.form.code();
+        for cell in &cat.cells {
+            let code = cell.code();
+            let id = measure_id(t.form, &code);
+            let (value, amount) = split(t.values[cell.index], cell.kind());
+            total_rows.push(&[
+                Val::I32(Some(t.year)),
+                Val::Str(Some(&t.name)),
+                Val::I32(Some(level)),
+                Val::Str(parent.as_deref()),
+                Val::I32(Some(t.units.len() as i32)),
+                Val::I32(Some(failing)),
+                Val::Str(Some(form)),
+                Val::Str(Some(cell.section.code())),
+                Val::Str(Some(cell.row.code)),
+                Val::Str(Some(cell.column.code)),
+                Val::Str(Some(&code)),
+                Val::Str(Some(&id)),
+                Val::Str(Some(cell.kind().code())),
+                Val::I64(value),
+                Val::Money(amount),
+                Val::I32(Some(t.blank_units[cell.index] as i32)),
+            ])?;
+        }
+    }
+    for r in &reports {
+        push_rates(
+            &mut rate_rows,
+            r.year,
+            &r.unit,
+            false,
+            None,
+            r.form,
+            &r.values,
+        )?;
+    }
+    for t in &totals_in_range {
+        let level = level_of(t).0;
+        push_rates(
+            &mut rate_rows,
+            t.year,
+            &t.name,
+            true,
+            Some(level),
+            t.form,
+            &t.values,
+        )?;
+    }
+
+    let grand_totals = totals_in_range
+        .iter()
+        .filter(|t| t.name == input.name)
+        .map(|t| (*t).clone())
+        .collect();
+    Ok(Tables {
+        facts,
+        units: units(&reports, input.registry)?,
+        measures: measures_table()?,
+        totals: total_rows.finish()?,
+        deltas: delta_rows.finish()?,
+        rates: rate_rows.finish()?,
+        findings: findings(input)?,
+        grand_totals,
+        years,
+        forms,
+    })
+}
+
+fn facts<'a>(reports: impl Iterator<Item = &'a UnitReport>) -> Result<RecordBatch, ExportError> {
+    let mut rows = Rows::new(&schema::FACTS);
+    // Codes and ids once per form, not per row.
+    let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();
+    for r in reports {
+        let cat = r.form.catalogue();
+        let ids = codes.entry(r.form).or_insert_with(|| {
+            cat.cells
+                .iter()
+                .map(|c| (c.code(), measure_id(r.form, &c.code())))
+                .collect()
+        });
+        let file = r.source.file.display().to_string();
+        for cell in &cat.cells {
+            let i = cell.index;
+            let (value, amount) = split(r.values[i], cell.kind());
+            let line = r.source.lines[i];
+            rows.push(&[
+                Val::Str(Some(&r.unit)),
+                Val::Str(Some(r.form.code())),
+                Val::Str(Some(cell.section.code())),
+                Val::Str(Some(cell.row.code)),
+                Val::Str(Some(cell.column.code)),
+                Val::Str(Some(&ids[i].0)),
+                Val::Str(Some(&ids[i].1)),
+                Val::Str(Some(cell.kind().code())),
+                Val::I64(value),
+                Val::Money(amount),
+                Val::Bool(Some(r.blank[i])),
+                Val::Str(Some(&file)),
+                Val::I32((line != 0).then(|| i32::try_from(line).ok()).flatten()),
+            ])?;
+        }
+    }
+    rows.finish()
+}
+
+fn units(reports: &[&UnitReport], registry: Option<&Registry>) -> Result<RecordBatch, ExportError> {
+    let mut counts: BTreeMap<&str, i32> = BTreeMap::new();
+    for r in reports {
+        *counts.entry(r.unit.as_str()).or_default() += 1;
+    }
+    let mut rows = Rows::new(&schema::UNITS);
+    if let Some(reg) = registry {
+        for u in &reg.units {
+            rows.push(&[
+                Val::Str(Some(&u.name)),
+                Val::Str(Some(u.kind.code())),
+                Val::Str(u.parent.as_deref()),
+                Val::I32(Some(reg.level(&u.name) as i32)),
+                Val::Bool(Some(true)),
+                Val::I32(u.from),
+                Val::I32(u.to),
+                Val::I32(Some(counts.get(u.name.as_str()).copied().unwrap_or(0))),
+            ])?;
+        }
+    }
+    for (unit, n) in &counts {
+        if registry.is_some_and(|r| r.get(unit).is_some()) {
+            continue;
+        }
+        rows.push(&[
+            Val::Str(Some(unit)),
+            Val::Str(None),
+            Val::Str(None),
+            Val::I32(Some(0)),
+            Val::Bool(Some(false)),
+            Val::I32(None),
+            Val::I32(None),
+            Val::I32(Some(*n)),
+        ])?;
+    }
+    rows.finish()
+}
+
+/// The English name of a row group: the part before `:` of its first row's name
+/// (`withheld: state secret` → `withheld`).
+fn group_english(cell: &Cell) -> &'static str {
+    cell.row
+        .english
+        .split(':')
+        .next()
+        .unwrap_or(cell.row.english)
+}
+
+fn measures_table() -> Result<RecordBatch, ExportError> {
+    let mut rows = Rows::new(&schema::MEASURES);
+    for form in FormVersion::ALL {
+        let cat = form.catalogue();
+        for (order, m) in measures::all(&[form]).iter().enumerate() {
+            let id = measure_id(form, m);
+            let label_zh = measures::label(m);
+            let comparable = measures::comparable(m, FormVersion::F2019, FormVersion::F2021);
+            if let Some(rate) = measures::rate(m) {
+                rows.push(&[
+                    Val::Str(Some(&id)),
+                    Val::Str(Some(form.code())),
+                    Val::Str(Some(m)),
+                    Val::Str(Some("rate")),
+                    Val::Str(None),
+                    Val::Str(None),
+                    Val::Str(None),
+                    Val::I32(None),
+                    Val::I32(Some(order as i32)),
+                    Val::Str(Some(rate.label)),
+                    Val::Str(None),
+                    Val::Str(None),
+                    Val::Str(None),
+                    Val::Str(Some(rate.english)),
+                    Val::Str(Some("rate")),
+                    Val::Bool(Some(false)),
+                    Val::Bool(Some(comparable)),
+                    Val::Str(Some(rate.formula)),
+                ])?;
+                continue;
+            }
+            let cells = measures::cells_of(cat, m);
+            let Some(&first) = cells.first() else {
+                continue;
+            };
+            let cell = &cat.cells[first];
+            let is_cell = cell.code() == *m;
+            // `section.row.column` with a dotted row: the row is everything between.
+            let row = m
+                .split_once('.')
+                .and_then(|(_, rest)| rest.rsplit_once('.'))
+                .map_or(cell.row.code, |(r, _)| r);
+            let (row_label, label_en) = if is_cell {
+                (
+                    cell.row.path.join(" / "),
+                    format!("{} · {}", cell.row.english, cell.column.english),
+                )
+            } else {
+                let depth = cell.row.path.len().saturating_sub(1);
+                (
+                    cell.row.path[..depth].join(" / "),
+                    format!(
+                        "{} (all {} rows) · {}",
+                        group_english(cell),
+                        cells.len(),
+                        cell.column.english
+                    ),
+                )
+            };
+            rows.push(&[
+                Val::Str(Some(&id)),
+                Val::Str(Some(form.code())),
+                Val::Str(Some(m)),
+                Val::Str(Some(if is_cell { "cell" } else { "group" })),
+                Val::Str(Some(cell.section.code())),
+                Val::Str(Some(row)),
+                Val::Str(Some(cell.column.code)),
+                Val::I32(is_cell.then_some(cell.index as i32)),
+                Val::I32(Some(order as i32)),
+                Val::Str(Some(&label_zh)),
+                Val::Str(Some(cell.section.heading())),
+                Val::Str(Some(&row_label)),
+                Val::Str(Some(cell.column.label)),
+                Val::Str(Some(&label_en)),
+                Val::Str(Some(cell.kind().code())),
+                Val::Bool(Some(true)),
+                Val::Bool(Some(comparable)),
+                Val::Str(None),
+            ])?;
+        }
+    }
+    rows.finish()
+}
+
+fn push_delta(rows: &mut Rows, d: &Delta, level: Option<i32>) -> Result<(), ExportError> {
+    /// (value, amount, rate) of a measure value: one of the three is set.
+    fn parts(v: Option<MeasureValue>) -> (Option<i64>, Option<i64>, Option<f64>) {
+        match v {
+            Some(MeasureValue::Exact(x, ValueKind::Money)) => (None, Some(x), None),
+            Some(MeasureValue::Exact(x, _)) => (Some(x), None, None),
+            Some(MeasureValue::Ratio(r)) => (None, None, Some(r)),
+            None => (None, None, None),
+        }
+    }
+    let p = &d.point;
+    let kind = match p.value {
+        MeasureValue::Exact(_, k) => k.code(),
+        MeasureValue::Ratio(_) => "rate",
+    };
+    let (value, amount, rate) = parts(Some(p.value));
+    let (pv, pa, pr) = parts(d.previous);
+    let (abs, pct, status) = match d.change {
+        Change::None => (None, None, "none"),
+        Change::New { abs } => (Some(abs), None, "new"),
+        Change::By { abs, pct } => (Some(abs), pct, "compared"),
+    };
+    let (cv, ca, cr) = parts(abs);
+    let id = measure_id(p.form, &p.measure);
+    rows.push(&[
+        Val::I32(Some(p.year)),
+        Val::Str(Some(&p.unit)),
+        Val::Bool(Some(level.is_some())),
+        Val::I32(level),
+        Val::Str(Some(p.form.code())),
+        Val::Str(Some(&p.measure)),
+        Val::Str(Some(&id)),
+        Val::Str(Some(kind)),
+        Val::I64(value),
+        Val::Money(amount),
+        Val::F64(rate),
+        Val::I64(pv),
+        Val::Money(pa),
+        Val::F64(pr),
+        Val::I64(cv),
+        Val::Money(ca),
+        Val::F64(cr),
+        Val::F64(pct.filter(|x| x.is_finite())),
+        Val::Str(Some(status)),
+    ])
+}
+
+fn push_rates(
+    rows: &mut Rows,
+    year: i32,
+    unit: &str,
+    is_total: bool,
+    level: Option<i32>,
+    form: FormVersion,
+    values: &[i64],
+) -> Result<(), ExportError> {
+    // Σ sign × measure over the rate's terms; `None` when the form lacks a term.
+    let sum = |terms: &[(i64, &str)]| -> Option<i64> {
+        terms.iter().try_fold(0i64, |acc, (sign, m)| {
+            match measures::value(form, values, m)? {
+                MeasureValue::Exact(v, _) => acc.checked_add(sign.checked_mul(v)?),
+                MeasureValue::Ratio(_) => None,
+            }
+        })
+    };
+    for rate in measures::RATES {
+        let (Some(n), Some(d)) = (sum(rate.numerator), sum(rate.denominator)) else {
+            continue;
+        };
+        let value = match measures::value(form, values, rate.name) {
+            Some(MeasureValue::Ratio(r)) => Some(r),
+            _ => None,
+        };
+        rows.push(&[
+            Val::I32(Some(year)),
+            Val::Str(Some(unit)),
+            Val::Bool(Some(is_total)),
+            Val::I32(level),
+            Val::Str(Some(form.code())),
+            Val::Str(Some(rate.name)),
+            Val::Str(Some(rate.label)),
+            Val::Str(Some(rate.english)),
+            Val::I64(Some(n)),
+            Val::I64(Some(d)),
+            Val::F64(value),
+        ])?;
+    }
+    Ok(())
+}
+
+fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
+    let mut rows = Rows::new(&schema::FINDINGS);
+    for f in input.findings_in_range() {
+        let cells = f.cells.join(";");
+        let int = |x: Option<u32>| x.and_then(|x| i32::try_from(x).ok());
+        rows.push(&[
+            Val::Str(f.file.as_deref()),
+            Val::I32(int(f.line)),
+            Val::I32(int(f.column)),
+            Val::Str(f.unit.as_deref()),
+            Val::I32(f.year),
+            Val::Str(Some(&f.rule)),
+            Val::Str(Some(&f.level)),
+            Val::Str(Some(&cells)),
+            Val::Str(f.expected.as_deref()),
+            Val::Str(f.found.as_deref()),
+            Val::Str(Some(&f.message)),
+        ])?;
+    }
+    rows.finish()
+}

@@ -1,0 +1,394 @@
+//! Fuzzing the readers without nightly: proptest feeds both readers arbitrary bytes, CSV-like
+//! token soup made of the form's own labels, and mutations of valid files (the grid template of
+//! both forms, blank and filled, and a tidy file of both forms).
+//!
+//! Properties, for every input, read under paths that name a year of each form or none:
+//! nothing panics; `values_read == values_used + values_rejected` for every file and for the
+//! batch; every error has a message; every accepted report has one value per cell of its form.
+//!
+//! A normal `cargo test` runs a few dozen cases per property; `PROPTEST_CASES` scales it up:
+//! `PROPTEST_CASES=2000000 cargo test --release -p gongkai-ingest fuzz -- --nocapture`
+//! (progress every 10 000 cases on standard error).
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use gongkai_form::{FormVersion, Section, ValueKind};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError};
+
+use crate::tests::distinct_values;
+use crate::{assemble, grid, read_bytes_at, tidy, EncodingChoice, FileRead, ReadOptions};
+
+/// Cases per property: `PROPTEST_CASES`, else a few dozen (seconds in a debug build).
+fn config() -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(48);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+static CASES: AtomicUsize = AtomicUsize::new(0);
+
+fn progress(property: &str) {
+    let n = CASES.fetch_add(1, Ordering::Relaxed) + 1;
+    if n.is_multiple_of(10_000) {
+        eprintln!("fuzz: {n} cases (now in {property})");
+    }
+}
+
+/// Paths under which each input is read: a form-2019 year, a form-2021 year, no year at all.
+const PATHS: [&str; 3] = [
+    "data/2020/城关区.csv",
+    "data/2023/七里河区.csv",
+    "西固区.csv",
+];
+
+/// Reads `bytes` under every path (and once forced to GBK) and checks every property.
+fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let auto = ReadOptions::default();
+    let gbk = ReadOptions {
+        encoding: EncodingChoice::parse("gbk").unwrap_or_default(),
+    };
+    let mut reads: Vec<FileRead> = PATHS
+        .iter()
+        .map(|p| read_bytes_at(bytes, Path::new(p), &auto))
+        .collect();
+    reads.push(read_bytes_at(bytes, Path::new("gbk/2021/x.csv"), &gbk));
+    let lines = bytes.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+    for f in &reads {
+        check_file(f, lines)?;
+    }
+    // The same file under four paths: duplicates across files, dropped and counted.
+    let batch = assemble(reads, Vec::new());
+    let s = batch.summary();
+    prop_assert_eq!(s.values_read, s.values_used + s.values_rejected);
+    Ok(())
+}
+
+fn check_file(f: &FileRead, lines: u32) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        f.values_read,
+        f.values_used + f.values_rejected,
+        "{}: {:#?}",
+        f.file.display(),
+        f.diagnostics
+    );
+    let present: usize = f
+        .reports
+        .iter()
+        .map(|r| r.source.lines.iter().filter(|l| **l != 0).count())
+        .sum();
+    prop_assert_eq!(f.values_used, present);
+    for d in &f.diagnostics {
+        prop_assert!(!d.message.trim().is_empty(), "{:?}", d);
+        // Lines are the file's: 1-based and within it (UTF-16 has its own line breaks).
+        if !f.encoding.is_some_and(|e| e.starts_with("UTF-16")) {
+            prop_assert!(
+                d.line.is_none_or(|l| (1..=lines).contains(&l)),
+                "line out of the file ({lines} lines): {d}"
+            );
+        }
+        prop_assert!(d.column.is_none_or(|c| c >= 1), "{}", d);
+    }
+    for r in &f.reports {
+        let n = r.form.catalogue().len();
+        prop_assert_eq!(r.values.len(), n);
+        prop_assert_eq!(r.blank.len(), n);
+        prop_assert_eq!(r.source.lines.len(), n);
+        prop_assert_eq!(r.source.columns.len(), n);
+        prop_assert!(!r.unit.trim().is_empty());
+        prop_assert!((2000..=2100).contains(&r.year));
+        prop_assert_eq!(r.form, FormVersion::for_year(r.year));
+    }
+    prop_assert_eq!(
+        f.is_rejected(),
+        f.reports.is_empty() && f.errors().next().is_some()
+    );
+    Ok(())
+}
+
+/// Valid files to mutate: the grid of both forms, blank and filled, and tidy files of both.
+fn seeds() -> &'static [Vec<u8>] {
+    static SEEDS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    SEEDS.get_or_init(make_seeds)
+}
+
+fn make_seeds() -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for (form, year) in [(FormVersion::F2019, 2020), (FormVersion::F2021, 2023)] {
+        let mut blank = String::new();
+        grid::write(form, Some("城关区"), Some(year), None, &mut blank);
+        out.push(blank.into_bytes());
+        let values = distinct_values(form);
+        let filled_mask = vec![false; values.len()];
+        let mut filled = String::new();
+        grid::write(
+            form,
+            None,
+            Some(year),
+            Some((&values, &filled_mask)),
+            &mut filled,
+        );
+        out.push(filled.into_bytes());
+    }
+    let mut text = tidy::HEADER.join(",");
+    text.push('\n');
+    tidy::write_rows(
+        "城关区",
+        2020,
+        FormVersion::F2019,
+        &distinct_values(FormVersion::F2019),
+        &mut text,
+    );
+    tidy::write_rows(
+        "七里河区",
+        2023,
+        FormVersion::F2021,
+        &distinct_values(FormVersion::F2021),
+        &mut text,
+    );
+    out.push(text.into_bytes());
+    out
+}
+
+/// One change to a file. Positions are taken modulo the length at the time.
+#[derive(Debug, Clone)]
+enum Mutation {
+    FlipByte(usize, u8),
+    Truncate(usize),
+    Insert(usize, u8),
+    InsertText(usize, String),
+    /// Re-encode the whole text as GB18030 (if it is still UTF-8).
+    Gb18030,
+    DuplicateLine(usize),
+    DeleteLine(usize),
+    /// Replace the field at a position with other text.
+    ReplaceField(usize, String),
+}
+
+fn nasty_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\"".to_string()),
+        Just("\"\"".to_string()),
+        Just(",".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("\t".to_string()),
+        Just(";".to_string()),
+        Just("\0".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("-1".to_string()),
+        Just("99999999999999999999".to_string()),
+        Just("9223372036854775807".to_string()),
+        Just("-9223372036854775808".to_string()),
+        Just("1,234".to_string()),
+        Just("27.88亿".to_string()),
+        Just("0.000001元".to_string()),
+        Just("—".to_string()),
+        Just("１２".to_string()),
+        Just("年度：2020".to_string()),
+        Just("填报单位,".to_string()),
+        Just("year,unit,section,row,column,value".to_string()),
+        label(),
+        "[0-9a-z.,+\\- ]{0,12}",
+    ]
+}
+
+/// A label of either form: section headings, row labels, column labels.
+fn label() -> impl Strategy<Value = String> {
+    let mut labels: Vec<String> = Vec::new();
+    for form in FormVersion::ALL {
+        let cat = form.catalogue();
+        for block in &cat.blocks {
+            labels.extend(block.heading.map(str::to_string));
+            for row in block.rows {
+                labels.extend(row.path.iter().map(|p| p.to_string()));
+                labels.extend(row.aliases.iter().map(|p| p.to_string()));
+            }
+            labels.extend(block.columns.iter().map(|c| c.label.to_string()));
+        }
+    }
+    labels.extend(Section::ALL.iter().map(|s| s.heading().to_string()));
+    labels.extend(
+        [
+            "信息内容",
+            "申请人情况",
+            "法人或其他组织",
+            "总计",
+            "合计",
+            "行政复议",
+            "行政诉讼",
+        ]
+        .map(str::to_string),
+    );
+    labels.sort();
+    labels.dedup();
+    proptest::sample::select(labels)
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 1..=255u8).prop_map(|(i, x)| Mutation::FlipByte(i, x)),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                b'"', b',', b'\n', b'\r', b'\0', b'\t', b';', 0xFF, 0x81
+            ])
+        )
+            .prop_map(|(i, b)| Mutation::Insert(i, b)),
+        (any::<usize>(), nasty_text()).prop_map(|(i, t)| Mutation::InsertText(i, t)),
+        Just(Mutation::Gb18030),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+        any::<usize>().prop_map(Mutation::DeleteLine),
+        (any::<usize>(), nasty_text()).prop_map(|(i, t)| Mutation::ReplaceField(i, t)),
+    ]
+}
+
+/// Start of each line (byte offsets just past a `\n`, and 0).
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .filter(|i| *i < bytes.len())
+        .collect()
+}
+
+fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
+    let len = bytes.len();
+    match m {
+        Mutation::FlipByte(i, x) => {
+            if len > 0 {
+                bytes[i % len] ^= x;
+            }
+        }
+        Mutation::Truncate(i) => bytes.truncate(i % (len + 1)),
+        Mutation::Insert(i, b) => bytes.insert(i % (len + 1), *b),
+        Mutation::InsertText(i, t) => {
+            let at = i % (len + 1);
+            bytes.splice(at..at, t.bytes());
+        }
+        Mutation::Gb18030 => {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+                *bytes = gbk.into_owned();
+            }
+        }
+        Mutation::DuplicateLine(i) | Mutation::DeleteLine(i) => {
+            let starts = line_starts(bytes);
+            if starts.is_empty() {
+                return;
+            }
+            let k = i % starts.len();
+            let (a, b) = (starts[k], starts.get(k + 1).copied().unwrap_or(len));
+            if matches!(m, Mutation::DeleteLine(_)) {
+                bytes.drain(a..b);
+            } else {
+                let line: Vec<u8> = bytes[a..b].to_vec();
+                bytes.splice(b..b, line);
+            }
+        }
+        Mutation::ReplaceField(i, t) => {
+            if len == 0 {
+                return;
+            }
+            let at = i % len;
+            let is_sep = |b: &u8| matches!(b, b',' | b'\n' | b'\r');
+            let start = bytes[..at].iter().rposition(is_sep).map_or(0, |p| p + 1);
+            let end = bytes[at..].iter().position(is_sep).map_or(len, |p| at + p);
+            bytes.splice(start..end, t.bytes());
+        }
+    }
+}
+
+/// CSV-like text from the form's own words, numbers and separators.
+fn token_soup() -> impl Strategy<Value = Vec<u8>> {
+    let token = prop_oneof![
+        3 => label(),
+        3 => "[0-9]{1,4}",
+        4 => Just(",".to_string()),
+        2 => Just("\n".to_string()),
+        1 => nasty_text(),
+        1 => Just("2020".to_string()),
+        1 => Just("年度".to_string()),
+    ];
+    proptest::collection::vec(token, 0..400).prop_map(|t| t.concat().into_bytes())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn fuzz_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
+        progress("arbitrary bytes");
+        check(&bytes)?;
+    }
+
+    #[test]
+    fn fuzz_token_soup(bytes in token_soup()) {
+        progress("token soup");
+        check(&bytes)?;
+    }
+
+    #[test]
+    fn fuzz_mutated_valid_files(
+        seed in 0..5usize,
+        mutations in proptest::collection::vec(mutation(), 1..8),
+    ) {
+        progress("mutated files");
+        let mut bytes = seeds()[seed].clone();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        check(&bytes)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The tidy reader's fast path for plain digits agrees with the form's parser.
+    #[test]
+    fn fast_value_path_agrees(text in "[0-9]{0,20}|[0-9 ,.+\\-]{0,12}") {
+        for kind in [ValueKind::Count, ValueKind::SignedCount, ValueKind::Money] {
+            prop_assert_eq!(tidy::read_value(&text, kind), gongkai_form::parse_value(&text, kind));
+        }
+    }
+
+    /// So does the year's fast path.
+    #[test]
+    fn fast_year_path_agrees(text in "[0-9]{4}|[0-9年. ]{0,8}") {
+        let slow = {
+            let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
+            t.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y))
+        };
+        prop_assert_eq!(tidy::parse_year(&text), slow);
+    }
+}
+
+#[test]
+fn seeds_are_valid_files() {
+    for (i, seed) in seeds().iter().enumerate() {
+        for p in ["data/2020/a.csv", "data/2023/a.csv"] {
+            let f = read_bytes_at(seed, Path::new(p), &ReadOptions::default());
+            let wrong_form = f.errors().any(|d| d.message.contains("reports use form"));
+            if !wrong_form {
+                assert!(f.errors().next().is_none(), "seed {i} at {p}: {f:#?}");
+                assert!(!f.reports.is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! After a page is read: blank totals derived from their parts, then rules R1–R6 on the report,
+//! so that an arithmetic error in a published report is caught when it is imported.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use gongkai_form::rules::check_values;
+use gongkai_form::{format_value, Catalogue, Level, RuleId, Section, Violation};
+
+use crate::{Diagnostic, UnitReport};
+
+/// A rule that does not hold on an imported report, with the cell it points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub file: Arc<PathBuf>,
+    /// Line of the cell in a text copy (HTML pages have none).
+    pub line: Option<u32>,
+    pub unit: String,
+    pub year: i32,
+    pub rule: RuleId,
+    /// Error, or warning for R6 and for a check that rests on cells not found on the page.
+    pub level: Level,
+    /// The cell the finding points at (`requests.total.natural_person`): the total checked.
+    pub cell: String,
+    /// Every cell the rule involves.
+    pub cells: Vec<String>,
+    /// `natural_person: 41 + 2 ≠ 40 + 0 (off by 3)`
+    pub arithmetic: String,
+    /// Cells of the rule that were not found on the page (counted as 0 in the arithmetic).
+    pub not_found: Vec<String>,
+    /// The violation itself, with dense cell indexes.
+    pub violation: Violation,
+}
+
+impl fmt::Display for Finding {
+    /// `page.html: 兰州市 2020 R2 error requests.total.natural_person: natural_person: 298 ≠ Σ19 rows = 297 (off by 1)`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(
+            f,
+            ": {} {} {} {} {}: {}",
+            self.unit, self.year, self.rule, self.level, self.cell, self.arithmetic
+        )?;
+        if !self.not_found.is_empty() {
+            write!(
+                f,
+                " (rests on {} cell(s) not found on the page: {})",
+                self.not_found.len(),
+                self.not_found.join(", ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Fills blank totals from their parts (R3 row totals, R2 column totals, R4 appeal totals),
+/// with a warning naming each. A total stays blank when all its parts are blank too.
+pub(crate) fn derive_totals(
+    report: &mut UnitReport,
+    file: &Arc<PathBuf>,
+    text_lines: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let cat = report.form.catalogue();
+    let mut derived = Vec::new();
+    let req = cat.block_of(Section::Requests);
+    let rb = block_index(cat, Section::Requests);
+    let total_col = req.columns.len() - 1;
+    let total_row = req.rows.iter().position(|r| r.code == "total").unwrap_or(0);
+    let results: Vec<usize> = (0..req.rows.len())
+        .filter(|r| {
+            let code = req.rows[*r].code;
+            !matches!(
+                code,
+                "new_received" | "carried_over" | "total" | "carried_forward"
+            )
+        })
+        .collect();
+    // Row totals of every row but 总计 (R3), then 总计 per column (R2), then its own total (R3).
+    for r in 0..req.rows.len() {
+        if r == total_row {
+            continue;
+        }
+        let parts: Vec<usize> = (0..total_col).map(|c| cat.cell_index(rb, r, c)).collect();
+        derive(
+            report,
+            cat.cell_index(rb, r, total_col),
+            &parts,
+            "R3",
+            &mut derived,
+        );
+    }
+    for c in 0..=total_col {
+        let parts: Vec<usize> = results.iter().map(|r| cat.cell_index(rb, *r, c)).collect();
+        derive(
+            report,
+            cat.cell_index(rb, total_row, c),
+            &parts,
+            "R2",
+            &mut derived,
+        );
+    }
+    let parts: Vec<usize> = (0..total_col)
+        .map(|c| cat.cell_index(rb, total_row, c))
+        .collect();
+    derive(
+        report,
+        cat.cell_index(rb, total_row, total_col),
+        &parts,
+        "R3",
+        &mut derived,
+    );
+    let ab = block_index(cat, Section::Appeals);
+    let app = cat.block_of(Section::Appeals);
+    let last = app.columns.len() - 1;
+    for r in 0..app.rows.len() {
+        let parts: Vec<usize> = (0..last).map(|c| cat.cell_index(ab, r, c)).collect();
+        derive(
+            report,
+            cat.cell_index(ab, r, last),
+            &parts,
+            "R4",
+            &mut derived,
+        );
+    }
+    for (index, rule) in &derived {
+        let cell = &cat.cells[*index];
+        let d = Diagnostic::warning(
+            file,
+            format!(
+                "blank total {} derived from its parts ({rule}): {}",
+                cell.code(),
+                format_value(report.values[*index], cell.kind())
+            ),
+        )
+        .unit(&report.unit, Some(report.year));
+        let d = match report.source.lines[*index] {
+            line if line != 0 && text_lines => d.at(line, None),
+            _ => d,
+        };
+        diags.push(d);
+    }
+    derived.into_iter().map(|(i, _)| i).collect()
+}
+
+fn block_index(cat: &Catalogue, section: Section) -> usize {
+    cat.blocks
+        .iter()
+        .position(|b| b.section == section)
+        .unwrap_or(0)
+}
+
+/// Sets a blank (present, written empty) total to the sum of its parts when any part has a
+/// value.
+fn derive(
+    report: &mut UnitReport,
+    total: usize,
+    parts: &[usize],
+    rule: &'static str,
+    derived: &mut Vec<(usize, &'static str)>,
+) {
+    if !report.present(total) || !report.blank[total] {
+        return;
+    }
+    if !parts
+        .iter()
+        .any(|p| report.present(*p) && !report.blank[*p])
+    {
+        return;
+    }
+    let sum: i64 = parts
+        .iter()
+        .map(|p| report.values[*p])
+        .fold(0i64, i64::saturating_add);
+    report.values[total] = sum;
+    report.blank[total] = false;
+    derived.push((total, rule));
+}
+
+/// Rules R1–R6 on an imported report. A check that involves a cell not found on the page is
+/// only a warning: its arithmetic counts that cell as 0.
+pub(crate) fn check(report: &UnitReport, file: &Arc<PathBuf>, text_lines: bool) -> Vec<Finding> {
+    let cat = report.form.catalogue();
+    check_values(report.form, &report.values)
+        .into_iter()
+        .map(|v| {
+            let not_found: Vec<String> = v
+                .cells()
+                .filter(|i| !report.present(*i))
+                .map(|i| cat.cells[i].code())
+                .collect();
+            let level = if not_found.is_empty() {
+                v.level
+            } else {
+                Level::Warning
+            };
+            let anchor = v.anchor();
+            let line = report.source.lines[anchor];
+            Finding {
+                file: Arc::clone(file),
+                line: (text_lines && line != 0).then_some(line),
+                unit: report.unit.clone(),
+                year: report.year,
+                rule: v.rule,
+                level,
+                cell: cat.cells[anchor].code(),
+                cells: v.cells().map(|i| cat.cells[i].code()).collect(),
+                arithmetic: v.arithmetic(cat),
+                not_found,
+                violation: v,
+            }
+        })
+        .collect()
+}

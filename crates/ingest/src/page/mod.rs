@@ -1,0 +1,581 @@
+//! Published report pages: the annual report as a government portal shows it, saved as HTML or
+//! copied as text, into a checked [`UnitReport`].
+//!
+//! [`import_file`] reads one page: the HTML as saved (any charset the page declares; tables with
+//! rowspan/colspan, `&nbsp;`, `<br>` and nested markup in cells; navigation, scripts and styles
+//! around the report), or the text copied from it (one cell per line, blank lines between, or
+//! tab-separated). The report's unit and year come from its title, the form version from the
+//! labels; the three tables are found by their headings and labels, every cell by its row label
+//! and column header. Deviations are data: rows the form does not have are left out with a
+//! warning, blank cells stay blank, blank totals are derived from their parts (a warning names
+//! each), and rules R1–R6 run on what was read ([`PageImport::findings`]).
+
+mod check;
+mod html;
+mod locate;
+mod text;
+mod title;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gongkai_form::label::form_of_label;
+use gongkai_form::{format_value, parse_value, FormVersion, Level, Section, ValueKind};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+pub use check::Finding;
+
+use crate::decode::{decode, EncodingChoice};
+use crate::{Diagnostic, UnitReport};
+
+/// What kind of page a file was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    /// A saved HTML page.
+    Html,
+    /// Text copied from a page: one cell per line.
+    Text,
+    /// Text copied from a page's table: tab-separated cells.
+    Tabbed,
+}
+
+impl PageKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            PageKind::Html => "html",
+            PageKind::Text => "text",
+            PageKind::Tabbed => "tab-separated text",
+        }
+    }
+}
+
+/// One cell of a page: its text, the grid column it is in, and whether it is the first column
+/// of its (colspan) cell in this row. Text copies number their cells in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// Shared: a cell spanning rows and columns is one text however many slots it fills.
+    pub text: Arc<str>,
+    pub col: usize,
+    pub first: bool,
+    /// 1-based line in a text file; 0 in HTML.
+    pub line: u32,
+}
+
+/// A row of cells: an HTML table row (spans expanded), or a regrouped run of copied text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub cells: Vec<Cell>,
+    /// HTML: (table, row within it), both 1-based. `None` for text.
+    pub table: Option<(usize, usize)>,
+    /// 1-based: the line in a text file, the row's ordinal in an HTML page.
+    pub line: u32,
+}
+
+/// What a cell holds, for telling labels from values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Label or other words.
+    Text,
+    /// A number, or something meant as one (`3件` is read and reported, not taken as a label).
+    Value,
+    /// Empty, or a blank marker (`-`, `—`, `/`).
+    Blank,
+}
+
+/// Whether a cell's text is a value, a blank or a label. `1.属于国家秘密` and `3.其他` are
+/// labels (numbering, then words); `27.88亿`, `+2`, `3件` are values.
+pub(crate) fn kind_of(text: &str) -> Kind {
+    let t = text.trim();
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    match parse_value(t, ValueKind::Money) {
+        Ok(Some(_)) => return Kind::Value,
+        Ok(None) => return Kind::Blank,
+        Err(_) if locate::is_none_word(t) => return Kind::Blank,
+        Err(_) => {}
+    }
+    let s: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '＋' => '+',
+            '－' | '−' => '-',
+            _ => c,
+        })
+        .collect();
+    let body = s.strip_prefix(['+', '-']).unwrap_or(&s);
+    let digits = body
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(body.len());
+    if digits == 0 || !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return Kind::Text;
+    }
+    let number = &body[..digits];
+    let rest = &body[digits..];
+    // `1.属于…`, `1、重复申请`: numbering before words.
+    if number.ends_with('.') || rest.starts_with(['、', ',', '，']) {
+        return Kind::Text;
+    }
+    // A number and its unit (`3件`, `1.5亿元`) is a value; `3其他`, `2020年` are not.
+    if rest.chars().count() <= 3
+        && rest
+            .chars()
+            .all(|c| "件个项条次人宗起份家篇元万亿（）()".contains(c))
+    {
+        Kind::Value
+    } else {
+        Kind::Text
+    }
+}
+
+/// Everything learned from one page.
+#[derive(Debug)]
+pub struct PageImport {
+    pub file: Arc<PathBuf>,
+    pub kind: Option<PageKind>,
+    /// The charset the page was read in.
+    pub encoding: Option<&'static str>,
+    /// The report, with every cell found on the page; `None` when the page could not be read.
+    pub report: Option<UnitReport>,
+    /// Reading problems and deviations: rows left out, cells not found, blank totals derived.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Rules R1–R6 that do not hold on the report as published.
+    pub findings: Vec<Finding>,
+    /// Cells whose blank total was derived from its parts.
+    pub derived: Vec<usize>,
+    /// Cells whose text was not a value (each an error in `diagnostics`).
+    pub bad_cells: usize,
+}
+
+impl PageImport {
+    fn new(file: Arc<PathBuf>) -> PageImport {
+        PageImport {
+            file,
+            kind: None,
+            encoding: None,
+            report: None,
+            diagnostics: Vec::new(),
+            findings: Vec::new(),
+            derived: Vec::new(),
+            bad_cells: 0,
+        }
+    }
+
+    fn fail(mut self, message: impl Into<String>) -> PageImport {
+        self.diagnostics
+            .push(Diagnostic::error(&self.file, message));
+        self.report = None;
+        self
+    }
+
+    /// True when the page gave a report (perhaps partial).
+    pub fn is_readable(&self) -> bool {
+        self.report.is_some()
+    }
+
+    /// Cells found on the page.
+    pub fn found(&self) -> usize {
+        self.report
+            .as_ref()
+            .map_or(0, |r| r.source.lines.iter().filter(|l| **l != 0).count())
+    }
+
+    /// Cells of the report's form: 198 (form 2019) or 200 (form 2021).
+    pub fn expected(&self) -> usize {
+        self.report.as_ref().map_or(0, |r| r.form.catalogue().len())
+    }
+
+    /// Codes of the cells of the form not found on the page.
+    pub fn missing(&self) -> Vec<String> {
+        let Some(r) = &self.report else {
+            return Vec::new();
+        };
+        let cat = r.form.catalogue();
+        cat.cells
+            .iter()
+            .filter(|c| !r.present(c.index))
+            .map(|c| c.code())
+            .collect()
+    }
+
+    /// Every cell of the form found.
+    pub fn is_complete(&self) -> bool {
+        self.report.is_some() && self.found() == self.expected()
+    }
+
+    /// A rule error, or a cell that is not a value.
+    pub fn has_errors(&self) -> bool {
+        self.bad_cells > 0 || self.findings.iter().any(|f| f.level == Level::Error)
+    }
+
+    /// One line for a batch summary: what the page yielded, and why not everything.
+    pub fn summary(&self) -> String {
+        let name = self.file.display();
+        let Some(r) = &self.report else {
+            let why = self
+                .diagnostics
+                .iter()
+                .rev()
+                .find(|d| d.is_error())
+                .map_or_else(String::new, |d| d.message.clone());
+            return format!("unreadable  {name}: {why}");
+        };
+        let errors = self
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .count();
+        let rules = if errors > 0 {
+            format!("; {errors} rule error(s)")
+        } else {
+            String::new()
+        };
+        let blanks = r
+            .blank
+            .iter()
+            .zip(&r.source.lines)
+            .filter(|(b, l)| **b && **l != 0)
+            .count();
+        let blanks = if blanks > 0 {
+            format!(", {blanks} blank")
+        } else {
+            String::new()
+        };
+        if self.is_complete() {
+            return format!(
+                "complete    {name}: {} {} (form {}): {}/{} values{blanks}{rules}",
+                r.unit,
+                r.year,
+                r.form,
+                self.found(),
+                self.expected()
+            );
+        }
+        let missing = self.missing();
+        let mut by_section: Vec<String> = Vec::new();
+        for s in Section::ALL {
+            let n = missing
+                .iter()
+                .filter(|c| c.starts_with(&format!("{}.", s.code())))
+                .count();
+            let all = r.form.catalogue().cells_of(s).count();
+            if n == all {
+                by_section.push(format!("table {} not found", s.code()));
+            } else if n > 0 {
+                by_section.push(format!("{n} cell(s) of {} not found", s.code()));
+            }
+        }
+        if self.bad_cells > 0 {
+            by_section.push(format!("{} cell(s) not a value", self.bad_cells));
+        }
+        format!(
+            "partial     {name}: {} {} (form {}): {}/{} values{blanks}{rules}: {}",
+            r.unit,
+            r.year,
+            r.form,
+            self.found(),
+            self.expected(),
+            by_section.join("; ")
+        )
+    }
+}
+
+/// Reads one saved page or text copy. Never fails: problems are in the diagnostics.
+pub fn import_file(path: &Path) -> PageImport {
+    match std::fs::read(path) {
+        Ok(bytes) => import_bytes(&bytes, path),
+        Err(e) => {
+            PageImport::new(Arc::new(path.to_path_buf())).fail(format!("cannot read the file: {e}"))
+        }
+    }
+}
+
+/// Reads a page's contents as if from `path` (whose name is the fallback for unit and year).
+pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
+    let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
+    let file = Arc::clone(&imp.file);
+    let (rows, titles) = if html::looks_like_html(bytes) {
+        let page = html::decode_page(bytes);
+        imp.kind = Some(PageKind::Html);
+        imp.encoding = Some(page.encoding.name());
+        if let Some(note) = &page.note {
+            imp.diagnostics
+                .push(Diagnostic::warning(&file, note.clone()));
+        }
+        let extracted = html::extract(&page.text);
+        let mut rows = Vec::new();
+        let mut titles = extracted.titles;
+        let mut table = 0;
+        for item in extracted.items {
+            match item {
+                html::Item::Lines(lines) => {
+                    titles.extend(lines.iter().take(12).cloned());
+                    let toks: Vec<text::Token> = lines
+                        .into_iter()
+                        .map(|l| text::Token { text: l, line: 0 })
+                        .collect();
+                    rows.extend(text::regroup(&toks));
+                }
+                html::Item::Table(grid) => {
+                    table += 1;
+                    for (r, cells) in grid.into_iter().enumerate() {
+                        rows.push(Row {
+                            cells,
+                            table: Some((table, r + 1)),
+                            line: 0,
+                        });
+                    }
+                }
+            }
+        }
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.line = i as u32 + 1;
+        }
+        (rows, titles)
+    } else {
+        let decoded = match decode(bytes, EncodingChoice::Auto) {
+            Ok(d) => d,
+            Err(e) => return imp.fail(e.to_string()),
+        };
+        imp.encoding = Some(decoded.encoding.name());
+        let text = decoded.text.as_ref();
+        let layout = text::layout_of(text);
+        imp.kind = Some(if layout == text::TextLayout::Tabs {
+            PageKind::Tabbed
+        } else {
+            PageKind::Text
+        });
+        (
+            text::regroup(&text::tokens(text, layout)),
+            text::title_lines(text),
+        )
+    };
+    let text_lines = imp.kind != Some(PageKind::Html);
+
+    // Unit and year: the title, else a title-like line anywhere, else the file name.
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let found = title::find_title(titles.iter().map(String::as_str)).or_else(|| {
+        title::find_title(
+            rows.iter()
+                .take(400)
+                .flat_map(|r| r.cells.iter().map(|c| &*c.text)),
+        )
+    });
+    let (unit, year) = match found {
+        Some(t) => {
+            let unit = t.unit.unwrap_or_else(|| {
+                imp.diagnostics.push(Diagnostic::warning(
+                    &file,
+                    format!(
+                        "the title does not name the reporting body; named {stem:?} after the file"
+                    ),
+                ));
+                stem.clone()
+            });
+            (unit, t.year)
+        }
+        None => {
+            match title::year_in_name(&stem) {
+                Some(y) => {
+                    imp.diagnostics.push(Diagnostic::warning(
+                    &file,
+                    format!(
+                        "no report title (……{y}年政府信息公开工作年度报告) found; unit and year taken from the file name"
+                    ),
+                ));
+                    (stem.clone(), y)
+                }
+                None => return imp.fail(
+                    "no report year: neither a title such as 兰州市2020年政府信息公开工作年度报告 \
+                     nor a year in the file name",
+                ),
+            }
+        }
+    };
+
+    // Form version: labels only one form has, checked against the year.
+    let due = FormVersion::for_year(year);
+    let (mut v19, mut v21) = (0usize, 0usize);
+    for row in &rows {
+        for c in &row.cells {
+            if c.first && c.text.len() <= 300 && kind_of(&c.text) == Kind::Text {
+                match form_of_label(&c.text) {
+                    Some(FormVersion::F2019) => v19 += 1,
+                    Some(FormVersion::F2021) => v21 += 1,
+                    None => {}
+                }
+            }
+        }
+    }
+    let detected = if v19 > 0 && v19 >= 3 * v21 {
+        Some(FormVersion::F2019)
+    } else if v21 > 0 && v21 >= 3 * v19 {
+        Some(FormVersion::F2021)
+    } else {
+        None
+    };
+    if let Some(d) = detected.filter(|d| *d != due) {
+        return imp.fail(format!(
+            "{unit} {year}: the tables are laid out in form {d}, but {year} reports use form {due} \
+             ({}); is the year in the title right?",
+            due.notice()
+        ));
+    }
+
+    let located = locate::locate(&rows, due, &unit, year, &file, text_lines);
+    imp.diagnostics.extend(located.diagnostics);
+    imp.bad_cells = located.bad_cells;
+    let mut report = located.report;
+    let present = report.source.lines.iter().filter(|l| **l != 0).count();
+    if present == 0 && imp.bad_cells == 0 {
+        let seen = if located.seen.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (headings or headers of {} seen, but no row of the form under them)",
+                located
+                    .seen
+                    .iter()
+                    .map(|s| s.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        return imp.fail(format!(
+            "{unit} {year}: no table of the form found: none of the row labels of form {due}'s tables{seen}"
+        ));
+    }
+    // What was not found, table by table.
+    let cat = due.catalogue();
+    for s in Section::ALL {
+        let missing: Vec<String> = cat
+            .cells_of(s)
+            .filter(|c| !report.present(c.index))
+            .map(|c| c.code())
+            .collect();
+        let all = cat.cells_of(s).count();
+        if missing.len() == all {
+            imp.diagnostics.push(
+                Diagnostic::warning(
+                    &file,
+                    format!("table {} not found on the page", s.heading()),
+                )
+                .unit(&unit, Some(year)),
+            );
+        } else if !missing.is_empty() {
+            let shown: Vec<&str> = missing.iter().take(6).map(String::as_str).collect();
+            let more = if missing.len() > 6 {
+                format!(" and {} more", missing.len() - 6)
+            } else {
+                String::new()
+            };
+            imp.diagnostics.push(
+                Diagnostic::warning(
+                    &file,
+                    format!(
+                        "{} of the {all} cells of {} not found: {}{more}",
+                        missing.len(),
+                        s.code(),
+                        shown.join(", ")
+                    ),
+                )
+                .unit(&unit, Some(year)),
+            );
+        }
+    }
+    imp.derived = check::derive_totals(&mut report, &file, text_lines, &mut imp.diagnostics);
+    imp.findings = check::check(&report, &file, text_lines);
+    imp.report = Some(report);
+    imp
+}
+
+/// File names a folder of saved pages holds: `*.html`, `*.htm`, `*.shtml`, `*.txt`.
+fn is_page(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "html" | "htm" | "shtml" | "xhtml" | "txt"
+        )
+    })
+}
+
+/// The pages named by `paths`: files as given (whatever their name), folders searched for saved
+/// pages (sorted). A path that does not exist is an error.
+pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.is_dir() {
+            problems.push(Diagnostic::error(
+                &Arc::new(path.clone()),
+                "no such file or folder",
+            ));
+            continue;
+        }
+        for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_page(e.path()) => {
+                    files.push(e.into_path());
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let at = err.path().map_or_else(|| path.clone(), Path::to_path_buf);
+                    problems.push(Diagnostic::error(&Arc::new(at), err.to_string()));
+                }
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    (files, problems)
+}
+
+/// Reads many pages in parallel; the results are in the order of `files`.
+pub fn import_pages(files: &[PathBuf]) -> Vec<PageImport> {
+    files.par_iter().map(|f| import_file(f)).collect()
+}
+
+/// Writes reports as the tidy CSV (header `year,unit,section,row,column,value`), cells in
+/// template order: every cell found on the page, a blank one with an empty value (which the
+/// tidy reader reads back as blank); cells not found are left out.
+pub fn write_tidy<'a>(reports: impl IntoIterator<Item = &'a UnitReport>, out: &mut String) {
+    out.push_str(&crate::tidy::HEADER.join(","));
+    out.push('\n');
+    for report in reports {
+        let cat = report.form.catalogue();
+        let unit = crate::tidy::csv_field(&report.unit);
+        for cell in &cat.cells {
+            if !report.present(cell.index) {
+                continue;
+            }
+            let value = if report.blank[cell.index] {
+                String::new()
+            } else {
+                format_value(report.values[cell.index], cell.kind())
+            };
+            let _ = writeln!(
+                out,
+                "{},{unit},{},{},{},{value}",
+                report.year,
+                cell.section.code(),
+                cell.row.code,
+                cell.column.code,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,685 @@
+//! Pages end to end: text copies and HTML layouts of both forms into reports.
+
+use std::path::{Path, PathBuf};
+
+use gongkai_form::{FormVersion, Level, RuleId, Section};
+
+use super::*;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn tidy(imp: &PageImport) -> String {
+    let mut out = String::new();
+    write_tidy(imp.report.iter(), &mut out);
+    out
+}
+
+fn value(imp: &PageImport, section: Section, row: &str, column: &str) -> Option<i64> {
+    let r = imp.report.as_ref()?;
+    let cell = r.form.catalogue().find(section, row, column)?;
+    (r.present(cell.index) && !r.blank[cell.index]).then(|| r.values[cell.index])
+}
+
+fn messages(imp: &PageImport) -> String {
+    imp.diagnostics
+        .iter()
+        .map(|d| format!("{d}\n"))
+        .chain(imp.findings.iter().map(|f| format!("{f}\n")))
+        .collect()
+}
+
+#[test]
+fn kinds_of_cells() {
+    for t in [
+        "36", " 1,705 ", "27.88亿", "-271", "+2", "3件", "４０", "0  ",
+    ] {
+        assert_eq!(kind_of(t), Kind::Value, "{t}");
+    }
+    for t in ["", " ", "\u{a0}", "-", "—", "/"] {
+        assert_eq!(kind_of(t), Kind::Blank, "{t:?}");
+    }
+    for t in [
+        "1.属于国家秘密",
+        "3.其他",
+        "１．属于国家秘密",
+        "2、重复申请",
+        "规章",
+        "第二十条第（一）项",
+        "2020年,兰州市通过兰州市人民政府网主动公开政府信息2415条",
+        "本年新\n制作数量",
+        "3其他",
+        "2020年",
+    ] {
+        assert_eq!(kind_of(t), Kind::Text, "{t}");
+    }
+}
+
+#[test]
+fn lanzhou_2020_text_copy_gives_all_198_published_values() {
+    let path = fixtures().join("reports/lanzhou-2020.txt");
+    let imp = import_file(&path);
+    let published =
+        std::fs::read_to_string(fixtures().join("lanzhou-2020-published.csv")).unwrap_or_default();
+    assert_eq!(tidy(&imp), published, "{}", messages(&imp));
+    assert_eq!(imp.kind, Some(PageKind::Text));
+    assert_eq!((imp.found(), imp.expected()), (198, 198));
+    assert!(imp.findings.is_empty(), "{}", messages(&imp));
+    assert!(!imp.has_errors());
+    assert!(
+        imp.diagnostics.iter().all(|d| d.level == Level::Warning),
+        "{}",
+        messages(&imp)
+    );
+    assert!(imp.summary().starts_with("complete"), "{}", imp.summary());
+}
+
+#[test]
+fn lanzhou_tables_only_tab_separated() {
+    // The same tables as a browser copies them: tabs, merged label cells left empty.
+    let text = "兰州市2020年政府信息公开工作年度报告\n\
+二、主动公开政府信息情况\n\
+第二十条第（一）项\n\
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n\
+规章\t36\t3\t50\n\
+规范性文件\t1705\t864\t3117\n\
+第二十条第（五）项\n\
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n\
+行政许可\t1634\t1670\t1432816\n\
+其他对外管理服务事项\t2708\t-271\t197708\n\
+第二十条第（六）项\n\
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n\
+行政处罚\t6614\t2666\t2543676\n\
+行政强制\t266\t150\t284127\n\
+第二十条第（八）项\n\
+信息内容\t上一年项目数量\t本年增/减\n\
+行政事业性收费\t88\t-18\n\
+第二十条第（九）项\n\
+信息内容\t采购项目数量\t采购总金额\n\
+政府集中采购\t6447\t27.88亿\n";
+    let imp = import_bytes(text.as_bytes(), Path::new("x.txt"));
+    assert_eq!(imp.kind, Some(PageKind::Tabbed));
+    assert_eq!(
+        value(&imp, Section::Active, "procurement", "amount"),
+        Some(278_800_000_000)
+    );
+    assert_eq!(
+        value(&imp, Section::Active, "other_services", "change"),
+        Some(-271)
+    );
+    let r = imp
+        .report
+        .as_ref()
+        .map(|r| (r.unit.clone(), r.year, r.form));
+    assert_eq!(r, Some(("兰州市".to_string(), 2020, FormVersion::F2019)));
+    assert_eq!(imp.found(), 22);
+    assert!(imp.summary().starts_with("partial"), "{}", imp.summary());
+    assert!(
+        imp.summary().contains("table requests not found"),
+        "{}",
+        imp.summary()
+    );
+}
+
+// ------------------------------------------------------------------ pages built from the catalogue
+
+/// How a generated page lays out its tables.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// 二 as one big table (else a small table per item).
+    one_active_table: bool,
+    /// The item heading in a merged first column (else a row of its own).
+    item_column: bool,
+    /// 三's row labels over three merged columns (else one cell with the whole label).
+    label_columns: bool,
+    /// 四 as three labelled rows of five (else one line of 15 under a three-line header).
+    appeals_rows: bool,
+    /// 三's header: 0 the template's (a note cell over three lines beside 申请人情况), 1 two
+    /// lines (no 申请人情况), 2 申请人情况 over every column, the label columns included.
+    request_header: u8,
+    /// 三 with a column the form does not have: 小计 of the five organisation columns.
+    subtotal: bool,
+}
+
+const OFFICIAL: Layout = Layout {
+    one_active_table: true,
+    item_column: false,
+    label_columns: true,
+    appeals_rows: false,
+    request_header: 0,
+    subtotal: false,
+};
+
+/// A distinct value for every cell (money with a fraction, signed changes negative now and then).
+fn sample_values(form: FormVersion) -> Vec<i64> {
+    let cat = form.catalogue();
+    cat.cells
+        .iter()
+        .map(|c| {
+            let base = (c.index as i64 * 37 + 11) % 97;
+            match c.kind() {
+                gongkai_form::ValueKind::Money => base * 1_500_000,
+                gongkai_form::ValueKind::SignedCount if c.index % 2 == 0 => -base,
+                _ => base,
+            }
+        })
+        .collect()
+}
+
+fn shown(form: FormVersion, values: &[i64], index: usize) -> String {
+    gongkai_form::format_value(values[index], form.catalogue().cells[index].kind())
+}
+
+fn html_page(form: FormVersion, year: i32, values: &[i64], layout: Layout) -> String {
+    let cat = form.catalogue();
+    let td = |s: &str| format!("<td><p><span>{s}</span></p></td>");
+    let mut h = format!(
+        "<html><head><meta charset=\"utf-8\"><title>测试局{year}年政府信息公开工作年度报告_测试网</title></head><body>\
+         <div class=\"nav\">首页 政务公开</div><h2>测试局{year}年政府信息公开工作年度报告</h2>\
+         <p>一、总体情况</p><p>（一）主动公开政府信息情况</p><p>本年公开信息120条。</p>\
+         <p>二、主动公开政府信息情况</p>"
+    );
+    let width = cat
+        .blocks
+        .iter()
+        .filter(|b| b.section == Section::Active)
+        .map(|b| b.columns.len())
+        .max()
+        .unwrap_or(3);
+    if layout.one_active_table {
+        h.push_str("<table border=1>");
+    }
+    for (b, block) in cat.blocks.iter().enumerate() {
+        if block.section != Section::Active {
+            continue;
+        }
+        if !layout.one_active_table {
+            h.push_str("<table border=1>");
+        }
+        let heading = block.heading.unwrap_or("");
+        let span = width + 1 - block.columns.len();
+        if layout.item_column {
+            h.push_str(&format!(
+                "<tr><td rowspan=\"{}\">{heading}</td><td>信息内容</td>",
+                block.rows.len() + 1
+            ));
+        } else {
+            h.push_str(&format!(
+                "<tr><td colspan=\"{}\">{heading}</td></tr><tr><td>信息内容</td>",
+                width + 1
+            ));
+        }
+        for (c, col) in block.columns.iter().enumerate() {
+            let label = col.label.replacen("数量", "<br>数量", 1);
+            let colspan = if c + 1 == block.columns.len() {
+                span
+            } else {
+                1
+            };
+            h.push_str(&format!("<td colspan=\"{colspan}\">{label}</td>"));
+        }
+        h.push_str("</tr>");
+        for (r, row) in block.rows.iter().enumerate() {
+            h.push_str(&format!("<tr>{}", td(row.path[0])));
+            for c in 0..block.columns.len() {
+                let colspan = if c + 1 == block.columns.len() {
+                    span
+                } else {
+                    1
+                };
+                let v = shown(form, values, cat.cell_index(b, r, c));
+                h.push_str(&format!(
+                    "<td colspan=\"{colspan}\"><span style=\"font-size:12px\"><font>{v}</font></span></td>"
+                ));
+            }
+            h.push_str("</tr>");
+        }
+        if !layout.one_active_table {
+            h.push_str("</table>");
+        }
+    }
+    if layout.one_active_table {
+        h.push_str("</table>");
+    }
+    // 三
+    h.push_str("<p>三、收到和处理政府信息公开申请情况</p><table border=1>");
+    let req = cat.block_of(Section::Requests);
+    let rb = cat
+        .blocks
+        .iter()
+        .position(|b| b.section == Section::Requests)
+        .unwrap_or(0);
+    let label_cols = if layout.label_columns { 3 } else { 1 };
+    let corner = format!("<td colspan=\"{label_cols}\" rowspan=\"2\"></td>");
+    match layout.request_header {
+        0 => h.push_str(&format!(
+            "<tr><td colspan=\"{label_cols}\" rowspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td></tr>\
+             <tr>"
+        )),
+        1 => h.push_str(&format!("<tr>{corner}")),
+        _ => h.push_str(&format!(
+            "<tr><td colspan=\"{}\">申请人情况</td></tr><tr>{corner}",
+            label_cols + 7
+        )),
+    }
+    let orgs = if layout.subtotal { 6 } else { 5 };
+    h.push_str(&format!(
+        "<td rowspan=\"2\">自然人</td><td colspan=\"{orgs}\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr><tr>",
+    ));
+    for col in &req.columns[1..6] {
+        h.push_str(&td(col.label));
+    }
+    if layout.subtotal {
+        h.push_str(&td("小计"));
+    }
+    h.push_str("</tr>");
+    let mut previous: &[&str] = &[];
+    for (r, row) in req.rows.iter().enumerate() {
+        h.push_str("<tr>");
+        if layout.label_columns {
+            let depth = row.path.len();
+            for d in 0..depth {
+                let shared = previous.len() > d && previous[..=d] == row.path[..=d];
+                if shared {
+                    continue;
+                }
+                // How many rows below share this part of the path.
+                let rowspan = req.rows[r..]
+                    .iter()
+                    .take_while(|x| x.path.len() > d && x.path[..=d] == row.path[..=d])
+                    .count();
+                let colspan = if d + 1 == depth { 3 - d } else { 1 };
+                h.push_str(&format!(
+                    "<td rowspan=\"{rowspan}\" colspan=\"{colspan}\">{}</td>",
+                    row.path[d]
+                ));
+            }
+        } else {
+            h.push_str(&td(&row.path.join("")));
+        }
+        previous = row.path;
+        for c in 0..7 {
+            if c == 6 && layout.subtotal {
+                let sub: i64 = (1..6).map(|k| values[cat.cell_index(rb, r, k)]).sum();
+                h.push_str(&td(&sub.to_string()));
+            }
+            h.push_str(&td(&shown(form, values, cat.cell_index(rb, r, c))));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table>");
+    // 四
+    h.push_str("<p>四、政府信息公开行政复议、行政诉讼情况</p><table border=1>");
+    let app = cat.block_of(Section::Appeals);
+    let ab = cat
+        .blocks
+        .iter()
+        .position(|b| b.section == Section::Appeals)
+        .unwrap_or(0);
+    if layout.appeals_rows {
+        h.push_str("<tr><td colspan=2></td>");
+        for col in app.columns {
+            h.push_str(&td(col.label));
+        }
+        h.push_str("</tr>");
+        for (r, row) in app.rows.iter().enumerate() {
+            if row.path.len() == 1 {
+                h.push_str(&format!("<tr><td colspan=2>{}</td>", row.path[0]));
+            } else if r == 1 {
+                h.push_str(&format!(
+                    "<tr><td rowspan=2>{}</td><td>{}</td>",
+                    row.path[0], row.path[1]
+                ));
+            } else {
+                h.push_str(&format!("<tr><td>{}</td>", row.path[1]));
+            }
+            for c in 0..5 {
+                h.push_str(&td(&shown(form, values, cat.cell_index(ab, r, c))));
+            }
+            h.push_str("</tr>");
+        }
+    } else {
+        h.push_str("<tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr><tr>");
+        for col in app.columns {
+            h.push_str(&format!("<td rowspan=2>{}</td>", col.label));
+        }
+        h.push_str("<td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr><tr>");
+        for _ in 0..2 {
+            for col in app.columns {
+                h.push_str(&td(col.label));
+            }
+        }
+        h.push_str("</tr><tr>");
+        for i in 0..15 {
+            h.push_str(&td(&shown(form, values, cat.cell_index(ab, i / 5, i % 5))));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table><p>五、存在的主要问题及改进情况</p><p>2024年将培训3次。</p></body></html>");
+    h
+}
+
+fn assert_all_read(imp: &PageImport, values: &[i64]) {
+    let r = imp
+        .report
+        .as_ref()
+        .unwrap_or_else(|| panic!("unreadable: {}", messages(imp)));
+    assert_eq!(imp.found(), imp.expected(), "{}", messages(imp));
+    let cat = r.form.catalogue();
+    for cell in &cat.cells {
+        assert_eq!(
+            r.values[cell.index],
+            values[cell.index],
+            "{} in\n{}",
+            cell.code(),
+            messages(imp)
+        );
+    }
+    assert_eq!(imp.bad_cells, 0, "{}", messages(imp));
+}
+
+#[test]
+fn generated_layouts_of_both_forms_read_every_cell() {
+    let layouts = [
+        OFFICIAL,
+        Layout {
+            one_active_table: false,
+            item_column: true,
+            label_columns: false,
+            appeals_rows: true,
+            request_header: 1,
+            subtotal: true,
+        },
+        Layout {
+            one_active_table: true,
+            item_column: true,
+            label_columns: true,
+            appeals_rows: false,
+            request_header: 2,
+            subtotal: false,
+        },
+        Layout {
+            one_active_table: false,
+            item_column: false,
+            label_columns: true,
+            appeals_rows: true,
+            request_header: 2,
+            subtotal: false,
+        },
+    ];
+    for (form, year) in [(FormVersion::F2019, 2020), (FormVersion::F2021, 2023)] {
+        let values = sample_values(form);
+        for layout in layouts {
+            let page = html_page(form, year, &values, layout);
+            let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+            assert_all_read(&imp, &values);
+            if layout.subtotal {
+                // Read by the header's columns: the subtotal is outside them.
+                let m = messages(&imp);
+                assert!(
+                    m.contains("1 value(s) outside the columns of row new_received; not read"),
+                    "{m}"
+                );
+                assert_eq!(m.matches("outside the columns").count(), 1, "{m}");
+            }
+            let r = imp.report.as_ref().map(|r| (r.unit.as_str(), r.year));
+            assert_eq!(r, Some(("测试局", year)), "{layout:?}");
+        }
+    }
+}
+
+/// The text a page gives when copied: every cell on its own line, blank lines between.
+fn text_copy(html: &str) -> String {
+    let page = html::extract(html);
+    let mut out = String::new();
+    for item in page.items {
+        match item {
+            html::Item::Lines(lines) => {
+                for l in lines {
+                    out.push_str(&l);
+                    out.push_str("\n\n");
+                }
+            }
+            html::Item::Table(rows) => {
+                // Merged cells once, where they start: a cell the row above has in the same
+                // column is its rowspan.
+                let mut above: Vec<(usize, String)> = Vec::new();
+                for row in rows {
+                    for c in row.iter().filter(|c| c.first) {
+                        if kind_of(&c.text) == Kind::Text
+                            && above.contains(&(c.col, c.text.to_string()))
+                        {
+                            continue;
+                        }
+                        out.push_str(if c.text.is_empty() { "\u{a0}" } else { &c.text });
+                        out.push_str("\n\n");
+                    }
+                    above = row.iter().map(|c| (c.col, c.text.to_string())).collect();
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn text_copies_of_generated_pages_read_every_cell() {
+    for (form, year) in [(FormVersion::F2019, 2019), (FormVersion::F2021, 2022)] {
+        let values = sample_values(form);
+        let html = html_page(form, year, &values, OFFICIAL);
+        let text = text_copy(&html);
+        assert_eq!(text.matches("三、本年度办理结果").count(), 1);
+        let imp = import_bytes(text.as_bytes(), Path::new("copy.txt"));
+        assert_eq!(imp.kind, Some(PageKind::Text));
+        assert_all_read(&imp, &values);
+    }
+}
+
+fn set_text(html: &str, from: &str, to: &str) -> String {
+    assert!(html.contains(from), "{from}");
+    html.replacen(from, to, 1)
+}
+
+#[test]
+fn deviations_are_data() {
+    let form = FormVersion::F2021;
+    let cat = form.catalogue();
+    let values = sample_values(form);
+    let base = html_page(form, 2022, &values, OFFICIAL);
+    let idx = |s: Section, r: &str, c: &str| cat.find(s, r, c).map_or(0, |c| c.index);
+    // A typo in a row label; a unit of measure in a count; 无 for none.
+    let typo = set_text(&base, "5.属于三类内部事务信息", "5.属于三类内容事务信息");
+    let v = shown(
+        form,
+        &values,
+        idx(Section::Requests, "granted", "natural_person"),
+    );
+    let page = set_text(
+        &typo,
+        &format!("<td><p><span>{v}</span></p></td>"),
+        &format!("<td>{v}件</td>"),
+    );
+    let page = set_text(
+        &page,
+        "<td><p><span>行政许可</span></p></td>",
+        "<td>行政许可事项</td>",
+    );
+    let fees = shown(form, &values, idx(Section::Active, "fees", "amount"));
+    let page = set_text(&page, &format!("<font>{fees}</font>"), "<font>无</font>");
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    assert_eq!(imp.found(), 200, "{}", messages(&imp));
+    let text = messages(&imp);
+    assert!(
+        text.contains(
+            "\"5.属于三类内容事务信息\" is not the form's; read as \"5.属于三类内部事务信息\""
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("unit 件 after the number in requests.granted.natural_person dropped"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"行政许可事项\" is not the form's; read as \"行政许可\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"无\" in active.fees.amount read as a blank cell"),
+        "{text}"
+    );
+    assert_eq!(value(&imp, Section::Active, "fees", "amount"), None);
+    assert_eq!(
+        value(
+            &imp,
+            Section::Requests,
+            "withheld.internal_affairs",
+            "total"
+        ),
+        Some(values[idx(Section::Requests, "withheld.internal_affairs", "total")])
+    );
+    // Text in a number cell is an error naming the cell; the rest is read.
+    let page = set_text(
+        &base,
+        &format!("<font>{fees}</font>"),
+        "<font>见附件</font>",
+    );
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    assert!(imp.has_errors());
+    assert_eq!(imp.found(), 199);
+    assert!(
+        messages(&imp).contains("not a number in active.fees.amount"),
+        "{}",
+        messages(&imp)
+    );
+    assert!(imp.summary().starts_with("partial"), "{}", imp.summary());
+}
+
+#[test]
+fn form_and_year_must_agree() {
+    let values = sample_values(FormVersion::F2021);
+    let page = html_page(FormVersion::F2021, 2021, &values, OFFICIAL).replace("2021年", "2020年");
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    assert!(!imp.is_readable());
+    assert!(
+        messages(&imp).contains("laid out in form 2021, but 2020 reports use form 2019"),
+        "{}",
+        messages(&imp)
+    );
+}
+
+#[test]
+fn a_short_row_in_a_text_copy_is_not_guessed() {
+    let text = "示例乡2020年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n\
+一、本年新收政府信息公开申请数量\n\n1\n\n2\n\n3\n\n6\n\n\
+二、上年结转政府信息公开申请数量\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n";
+    let imp = import_bytes(text.as_bytes(), Path::new("t.txt"));
+    let m = messages(&imp);
+    assert!(
+        m.contains("t.txt:5: error: 示例乡 2020: 4 value(s) for the 7 column(s) of row new_received: cannot tell which cell is empty; row not read"),
+        "{m}"
+    );
+    assert_eq!(imp.found(), 7);
+    assert_eq!(
+        value(&imp, Section::Requests, "carried_over", "total"),
+        Some(0)
+    );
+    assert!(imp.has_errors());
+    let _ = RuleId::R1;
+}
+
+#[test]
+fn the_page_title_wins_over_other_reports_listed_beside_it() {
+    let page = "<html><head><title>示例区2021年政府信息公开工作年度报告_示例区人民政府</title></head><body>\
+        <div class=sidebar><h3>示例区2020年政府信息公开工作年度报告</h3></div>\
+        <h1>示例区2021年政府信息公开工作年度报告</h1><p>正文</p></body></html>";
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    assert!(!imp.is_readable());
+    let m = messages(&imp);
+    assert!(m.contains("示例区 2021: no table of the form found"), "{m}");
+}
+
+/// Empties the `n` value cells after the label cell `label` of a generated page.
+fn blank_row(html: &str, label: &str, n: usize) -> String {
+    let at = html.find(&format!(">{label}</td>")).unwrap_or(0) + label.len() + 6;
+    let (head, tail) = html.split_at(at);
+    let mut tail = tail.to_string();
+    let mut from = 0;
+    for _ in 0..n {
+        let open = tail[from..].find("<td").map_or(tail.len(), |i| i + from);
+        let close = tail[open..]
+            .find("</td>")
+            .map_or(tail.len(), |i| i + open + 5);
+        tail.replace_range(open..close, "<td>&nbsp;</td>");
+        from = open + "<td>&nbsp;</td>".len();
+    }
+    format!("{head}{tail}")
+}
+
+#[test]
+fn a_row_of_blanks_named_like_a_column_is_a_row() {
+    let form = FormVersion::F2021;
+    let cat = form.catalogue();
+    let values = sample_values(form);
+    let page = blank_row(&html_page(form, 2022, &values, OFFICIAL), "3.其他", 7);
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    assert_eq!(imp.found(), 200, "{}", messages(&imp));
+    let r = imp
+        .report
+        .as_ref()
+        .map(|r| r.blank.clone())
+        .unwrap_or_default();
+    for cell in cat.cells.iter() {
+        let blank = cell.row.code == "other.other";
+        assert_eq!(r[cell.index], blank, "{}", cell.code());
+        if !blank && !imp.derived.contains(&cell.index) {
+            assert_eq!(
+                imp.report.as_ref().map(|r| r.values[cell.index]),
+                Some(values[cell.index]),
+                "{}",
+                cell.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn blank_cells_survive_the_tidy_round_trip() {
+    let imp = import_file(&fixtures().join("reports/county-2022.html"));
+    let csv = tidy(&imp);
+    assert!(csv.contains("2022,示例县,active,coercion,decisions,\n"));
+    let back = crate::read_bytes_at(csv.as_bytes(), Path::new("tidy.csv"), &Default::default());
+    assert_eq!(back.reports.len(), 1, "{:?}", back.diagnostics);
+    let (a, b) = (&back.reports[0], imp.report.as_ref());
+    assert_eq!(Some(&a.values), b.map(|r| &r.values));
+    assert_eq!(Some(&a.blank), b.map(|r| &r.blank));
+    assert_eq!(a.blank_count(), 9);
+}
+
+#[test]
+fn the_forms_own_label_wins_over_a_close_one() {
+    let form = FormVersion::F2021;
+    let values = sample_values(form);
+    let page = html_page(form, 2022, &values, OFFICIAL);
+    let licensing = "<tr><td><p><span>行政许可</span></p></td>";
+    let page = set_text(
+        &page,
+        licensing,
+        &format!("<tr><td>其他行政许可</td><td colspan=3>99999</td></tr>{licensing}"),
+    );
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    let cat = form.catalogue();
+    let i = cat
+        .find(Section::Active, "licensing", "decisions")
+        .map_or(0, |c| c.index);
+    assert_eq!(
+        value(&imp, Section::Active, "licensing", "decisions"),
+        Some(values[i])
+    );
+    assert!(
+        messages(&imp)
+            .contains("active.licensing.decisions read from the row with the form's label"),
+        "{}",
+        messages(&imp)
+    );
+}

@@ -23,6 +23,14 @@ lint:
 regenerate-sample:
     cargo run -p gongkai-ingest --example lanzhou_sample
 
+# Benchmark against DuckDB, polars and plain reads (5–15 min): just bench [--quick | --points 50,5000 | --data DIR]
+bench *args:
+    bash bench/run.sh {{args}}
+
+# Synthetic test data with a manifest of injected defects: just generate 1000 grid 0.05
+generate units="1000" layout="tidy" errors="0" out="target/synth":
+    cargo run -q -p gongkai -- generate --units {{units}} --layout {{layout}} --errors {{errors}} --out {{out}}
+
 # Print a blank form grid: just template 2021
 template form="2021":
     cargo run -q -p gongkai -- template --form {{form}}

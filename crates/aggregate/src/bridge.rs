@@ -30,6 +30,16 @@ pub fn record_batch_to_dataframe(batch: &RecordBatch) -> PolarsResult<DataFrame>
 /// Exports one arrow-rs array to the C Data Interface and imports it as a polars [`Series`].
 #[allow(unsafe_code)]
 fn import_column(name: &str, array: &dyn arrow::array::Array) -> PolarsResult<Series> {
+    // polars takes dictionaries in as categoricals, a feature not built here (and it panics
+    // rather than failing without it): refuse them up front.
+    if matches!(
+        array.data_type(),
+        arrow::datatypes::DataType::Dictionary(..)
+    ) {
+        return Err(polars_err!(
+            ComputeError: "column {name}: dictionary-encoded columns are not bridged; project it away"
+        ));
+    }
     let (c_array, c_schema): (FFI_ArrowArray, FFI_ArrowSchema) =
         arrow::ffi::to_ffi(&array.to_data())
             .map_err(|e| polars_err!(ComputeError: "column {name}: arrow export failed: {e}"))?;
@@ -155,9 +165,17 @@ mod tests {
     #[test]
     fn ingest_schema_converts() {
         let batch = gongkai_ingest::arrow::to_record_batch(&[]).unwrap();
-        let df = record_batch_to_dataframe(&batch).unwrap();
+        // The dictionary-encoded unit column is refused with an error, not a panic.
+        let err = record_batch_to_dataframe(&batch).unwrap_err();
+        assert!(err.to_string().contains("column unit: dictionary"), "{err}");
+        // Every other column crosses.
+        let numeric = batch.project(&[1, 2, 3, 4, 5]).unwrap();
+        let df = record_batch_to_dataframe(&numeric).unwrap();
         assert_eq!(df.height(), 0);
-        assert_eq!(df.width(), gongkai_ingest::arrow::schema().fields().len());
+        assert_eq!(
+            df.width(),
+            gongkai_ingest::arrow::schema().fields().len() - 1
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use arrow::array::{Array, BooleanArray, StringArray};
+use arrow::array::{Array, BooleanArray, DictionaryArray, StringArray};
+use arrow::datatypes::UInt32Type;
 use arrow::record_batch::RecordBatch;
 use gongkai_ingest::arrow::col;
 use gongkai_ingest::{Registry, UnitKind, UnitReport};
@@ -125,13 +126,15 @@ pub fn rollup(
 ) -> Result<Vec<Total>, AggregateError> {
     let units = batch
         .column_by_name(col::UNIT)
-        .and_then(|c| c.as_any().downcast_ref::<StringArray>())
+        .and_then(|c| c.as_any().downcast_ref::<DictionaryArray<UInt32Type>>())
+        .ok_or(AggregateError::MissingColumn { column: col::UNIT })?;
+    let names = units
+        .values()
+        .as_any()
+        .downcast_ref::<StringArray>()
         .ok_or(AggregateError::MissingColumn { column: col::UNIT })?;
     let mut groups: BTreeMap<&str, ()> = BTreeMap::new();
-    let mut distinct: BTreeSet<&str> = BTreeSet::new();
-    for i in 0..units.len() {
-        distinct.insert(units.value(i));
-    }
+    let distinct: BTreeSet<&str> = names.iter().flatten().collect();
     for u in &distinct {
         for a in registry.ancestors(u) {
             groups.insert(a, ());
@@ -152,8 +155,16 @@ pub fn rollup(
             .copied()
             .filter(|u| registry.ancestors(u).contains(&group))
             .collect();
-        let mask: BooleanArray = (0..units.len())
-            .map(|i| Some(members.contains(units.value(i))))
+        // Per dictionary entry, then per row by key: no string is compared per row.
+        let member: Vec<bool> = names
+            .iter()
+            .map(|n| n.is_some_and(|n| members.contains(n)))
+            .collect();
+        let mask: BooleanArray = units
+            .keys()
+            .values()
+            .iter()
+            .map(|k| Some(member[*k as usize]))
             .collect();
         let sub = arrow::compute::filter_record_batch(batch, &mask)
             .map_err(|e| AggregateError::Arrow(e.to_string()))?;

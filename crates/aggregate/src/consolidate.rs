@@ -14,13 +14,17 @@
 //! `i128` and must fit in `i64`, else [`AggregateError::Overflow`]. No false alarms: only a total
 //! that really does not fit fails.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
-use arrow::array::Array as _;
-use arrow::datatypes::DataType as ArrowType;
+use arrow::array::{
+    Array as _, ArrayRef, DictionaryArray, Int32Array, Int64Array, StringArray, UInt16Array,
+    UInt32Array,
+};
+use arrow::datatypes::{DataType as ArrowType, UInt32Type};
 use arrow::record_batch::RecordBatch;
 use gongkai_form::{FormVersion, Violation};
-use gongkai_ingest::arrow::col as c;
+use gongkai_ingest::arrow::{col as c, unit_type};
 use polars::prelude::*;
 
 use crate::bridge::record_batch_to_dataframe;
@@ -109,67 +113,158 @@ pub enum AggregateError {
 /// `value = hi · SPLIT + lo`; see the module docs.
 const SPLIT: i64 = 1 << 32;
 
-/// The columns consolidation reads, with their types in the ingest schema.
-const COLUMNS: [(&str, ArrowType); 6] = [
-    (c::UNIT, ArrowType::Utf8),
-    (c::YEAR, ArrowType::Int32),
-    (c::FORM, ArrowType::UInt16),
-    (c::CELL, ArrowType::UInt16),
-    (c::VALUE, ArrowType::Int64),
-    (c::BLANK, ArrowType::Boolean),
-];
+/// The batch's columns, typed: unit keys and names, year, form, cell, value, blank.
+struct Columns<'a> {
+    unit_keys: &'a UInt32Array,
+    unit_names: &'a StringArray,
+    year: &'a Int32Array,
+    form: &'a UInt16Array,
+    cell: &'a UInt16Array,
+    value: &'a Int64Array,
+}
 
-/// Sums the unit reports in `batch` (the layout of [`gongkai_ingest::arrow::to_record_batch`])
-/// into one [`Total`] per year, sorted by year. `name` names the consolidated body.
-///
-/// A cell absent from the batch for a unit counts as blank (0) for that unit.
-pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, AggregateError> {
-    let batch = project(batch)?;
-    let df = record_batch_to_dataframe(&batch)?;
-
-    // `Expr::floor_div` would need the `round_series` feature; `(v - lo) / 2³²` is an exact
-    // division whatever way polars rounds, and `v - lo` cannot overflow.
-    let lo = col(c::VALUE) % lit(SPLIT);
-    let by_cell = df
-        .clone()
-        .lazy()
-        .group_by([col(c::YEAR), col(c::FORM), col(c::CELL)])
-        .agg([
-            ((col(c::VALUE) - lo.clone()) / lit(SPLIT))
-                .sum()
-                .alias("hi"),
-            lo.sum().alias("lo"),
-            col(c::BLANK).sum().alias("blank"),
-            len().alias("rows"),
-        ])
-        .collect()?;
-    let by_unit = df
-        .lazy()
-        .group_by([col(c::YEAR), col(c::FORM), col(c::UNIT)])
-        .agg([len().alias("rows"), col(c::CELL).n_unique().alias("cells")])
-        .collect()?;
-
-    // Units per year and form; rows sorted so the first error reported does not depend on
-    // polars' group order.
-    let mut units: Vec<(i32, u16, String, i64, i64)> = {
-        let names = by_unit.column(c::UNIT)?.str()?;
-        let [year, form, rows, cells] =
-            [c::YEAR, c::FORM, "rows", "cells"].map(|n| ints(&by_unit, n));
-        let (year, form, rows, cells) = (year?, form?, rows?, cells?);
-        (0..by_unit.height())
-            .map(|i| {
-                let unit = names.get(i).unwrap_or_default().to_string();
-                (year[i] as i32, form[i] as u16, unit, rows[i], cells[i])
+impl<'a> Columns<'a> {
+    fn of(batch: &'a RecordBatch) -> Result<Columns<'a>, AggregateError> {
+        if batch.num_rows() > i32::MAX as usize {
+            return Err(AggregateError::TooManyRows {
+                rows: batch.num_rows(),
+            });
+        }
+        let schema = batch.schema();
+        let expected = [
+            (c::UNIT, unit_type()),
+            (c::YEAR, ArrowType::Int32),
+            (c::FORM, ArrowType::UInt16),
+            (c::CELL, ArrowType::UInt16),
+            (c::VALUE, ArrowType::Int64),
+            (c::BLANK, ArrowType::Boolean),
+        ];
+        for (column, expected) in expected {
+            let i = schema
+                .index_of(column)
+                .map_err(|_| AggregateError::MissingColumn { column })?;
+            let found = schema.field(i).data_type();
+            if *found != expected {
+                return Err(AggregateError::ColumnType {
+                    column,
+                    expected,
+                    found: found.clone(),
+                });
+            }
+            let nulls = batch.column(i).logical_null_count();
+            if nulls > 0 {
+                return Err(AggregateError::Nulls { column, nulls });
+            }
+        }
+        let get = |name: &str| batch.column_by_name(name).map(|a| a.as_any());
+        let typed = || -> Option<Columns<'a>> {
+            let units = get(c::UNIT)?.downcast_ref::<DictionaryArray<UInt32Type>>()?;
+            Some(Columns {
+                unit_keys: units.keys(),
+                unit_names: units.values().as_any().downcast_ref::<StringArray>()?,
+                year: get(c::YEAR)?.downcast_ref()?,
+                form: get(c::FORM)?.downcast_ref()?,
+                cell: get(c::CELL)?.downcast_ref()?,
+                value: get(c::VALUE)?.downcast_ref()?,
             })
-            .collect()
+        };
+        typed().ok_or_else(|| AggregateError::Arrow("columns of unexpected array types".into()))
+    }
+
+    fn unit(&self, key: u32) -> String {
+        self.unit_names.value(key as usize).to_string()
+    }
+}
+
+/// One unit's rows for one year, as seen in the scan.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    form: u16,
+    cells: [u64; 4],
+    duplicate: bool,
+}
+
+/// What the scan learned: the units and form of every year, and the largest magnitude.
+struct Shape {
+    years: BTreeMap<i32, (FormVersion, Vec<String>)>,
+    max_abs: u64,
+}
+
+/// One pass over the rows, in Rust: who reports which year in which form, no cell twice, every
+/// cell in its form. Rows of a report are usually adjacent, so the map is touched once a report.
+/// Errors name the first offender in (year, form, unit) order, whatever the row order.
+fn scan(cols: &Columns) -> Result<Shape, AggregateError> {
+    let mut seen: HashMap<(u32, i32), Seen> = HashMap::new();
+    let mut current: Option<((u32, i32), Seen)> = None;
+    let mut out_of_range: Option<(i32, u16, u16)> = None;
+    let flush = |seen: &mut HashMap<(u32, i32), Seen>, (key, s): ((u32, i32), Seen)| {
+        seen.entry(key)
+            .and_modify(|old| {
+                old.duplicate |=
+                    s.duplicate || old.cells.iter().zip(&s.cells).any(|(a, b)| a & b != 0);
+                for (a, b) in old.cells.iter_mut().zip(&s.cells) {
+                    *a |= b;
+                }
+            })
+            .or_insert(s);
     };
-    units.sort();
+    let (keys, years, forms, cells) = (
+        cols.unit_keys.values(),
+        cols.year.values(),
+        cols.form.values(),
+        cols.cell.values(),
+    );
+    for i in 0..keys.len() {
+        let key = (keys[i], years[i]);
+        match &current {
+            Some((k, s)) if *k == key && s.form == forms[i] => {}
+            _ => {
+                if let Some(done) = current.take() {
+                    flush(&mut seen, done);
+                }
+                current = Some((
+                    key,
+                    Seen {
+                        form: forms[i],
+                        cells: [0; 4],
+                        duplicate: false,
+                    },
+                ));
+            }
+        }
+        let Some((_, s)) = current.as_mut() else {
+            continue;
+        };
+        let Some(form) = FormVersion::from_code(forms[i]) else {
+            continue;
+        };
+        let cell = cells[i];
+        if usize::from(cell) >= form.catalogue().len() {
+            let candidate = (years[i], cell, form.catalogue().len() as u16);
+            if out_of_range.is_none_or(|o| (candidate.0, candidate.1) < (o.0, o.1)) {
+                out_of_range = Some(candidate);
+            }
+            continue;
+        }
+        let (word, bit) = (usize::from(cell) / 64, 1u64 << (cell % 64));
+        s.duplicate |= s.cells[word] & bit != 0;
+        s.cells[word] |= bit;
+    }
+    if let Some(done) = current.take() {
+        flush(&mut seen, done);
+    }
+
+    let mut reports: Vec<(i32, u16, String, bool)> = seen
+        .into_iter()
+        .map(|((unit, year), s)| (year, s.form, cols.unit(unit), s.duplicate))
+        .collect();
+    reports.sort();
     let mut years: BTreeMap<i32, (FormVersion, Vec<String>)> = BTreeMap::new();
-    for (year, code, unit, rows, cells) in units {
-        let Some(form) = FormVersion::parse(&code.to_string()) else {
+    for (year, code, unit, duplicate) in reports {
+        let Some(form) = FormVersion::from_code(code) else {
             return Err(AggregateError::UnknownForm { year, unit, code });
         };
-        if rows > cells {
+        if duplicate {
             return Err(AggregateError::DuplicateCell { year, unit });
         }
         let entry = years.entry(year).or_insert_with(|| (form, Vec::new()));
@@ -182,10 +277,82 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
                 second_unit: unit,
             });
         }
-        entry.1.push(unit);
+        // Two forms in one unit's year would be caught above; a name is listed once a year.
+        if entry.1.last() != Some(&unit) {
+            entry.1.push(unit);
+        }
     }
+    if let Some((year, cell, len)) = out_of_range {
+        let form = years.get(&year).map_or(FormVersion::F2019, |(f, _)| *f);
+        return Err(AggregateError::CellOutOfRange {
+            year,
+            form,
+            cell,
+            len: usize::from(len),
+        });
+    }
+    let max_abs = cols
+        .value
+        .values()
+        .iter()
+        .map(|v| v.unsigned_abs())
+        .max()
+        .unwrap_or(0);
+    Ok(Shape { years, max_abs })
+}
 
-    let mut totals: BTreeMap<i32, Total> = years
+/// Sums the unit reports in `batch` (the layout of [`gongkai_ingest::arrow::to_record_batch`])
+/// into one [`Total`] per year, sorted by year. `name` names the consolidated body.
+///
+/// A cell absent from the batch for a unit counts as blank (0) for that unit.
+pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, AggregateError> {
+    let cols = Columns::of(batch)?;
+    let shape = scan(&cols)?;
+    // The group key, one u32 a row: the year's place and the cell (< 256 once the scan passed).
+    // Made here rather than as a polars expression, whose casts would each copy the column.
+    let first_year = shape.years.keys().next().copied().unwrap_or(0);
+    let key: UInt32Array = cols
+        .year
+        .values()
+        .iter()
+        .zip(cols.cell.values())
+        .map(|(y, c)| (y.wrapping_sub(first_year) as u32) << 8 | u32::from(*c))
+        .collect();
+    let blank = batch
+        .column_by_name(c::BLANK)
+        .ok_or(AggregateError::MissingColumn { column: c::BLANK })?;
+    let numeric = RecordBatch::try_from_iter([
+        ("key", Arc::new(key) as ArrayRef),
+        (c::VALUE, Arc::new(cols.value.clone()) as ArrayRef),
+        (c::BLANK, blank.clone()),
+    ])
+    .map_err(|e| AggregateError::Arrow(e.to_string()))?;
+    // Numbers only cross into polars, without a copy.
+    let df = record_batch_to_dataframe(&numeric)?;
+
+    // A plain sum is exact when no sum of these rows can leave i64; otherwise each value is split
+    // (see the module docs). Real batches take the first way.
+    let rows = batch.num_rows() as u128;
+    let plain = u128::from(shape.max_abs) * rows <= i64::MAX as u128;
+    let mut aggs = vec![col(c::BLANK).sum().alias("blank"), len().alias("rows")];
+    if plain {
+        aggs.push(col(c::VALUE).sum().alias("lo"));
+        aggs.push(lit(0i64).alias("hi"));
+    } else {
+        // `Expr::floor_div` would need the `round_series` feature; `(v - lo) / 2³²` is an exact
+        // division whatever way polars rounds, and `v - lo` cannot overflow.
+        let lo = col(c::VALUE) % lit(SPLIT);
+        aggs.push(
+            ((col(c::VALUE) - lo.clone()) / lit(SPLIT))
+                .sum()
+                .alias("hi"),
+        );
+        aggs.push(lo.sum().alias("lo"));
+    }
+    let by_cell = df.lazy().group_by([col("key")]).agg(aggs).collect()?;
+
+    let mut totals: BTreeMap<i32, Total> = shape
+        .years
         .into_iter()
         .map(|(year, (form, units))| {
             let n = form.catalogue().len();
@@ -202,26 +369,19 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
         })
         .collect();
 
-    let [year, cell, hi, lo, blank, rows] =
-        [c::YEAR, c::CELL, "hi", "lo", "blank", "rows"].map(|n| ints(&by_cell, n));
-    let (year, cell, hi, lo, blank, rows) = (year?, cell?, hi?, lo?, blank?, rows?);
+    let [key, hi, lo, blank, rows] =
+        ["key", "hi", "lo", "blank", "rows"].map(|n| ints(&by_cell, n));
+    let (key, hi, lo, blank, rows) = (key?, hi?, lo?, blank?, rows?);
     let mut order: Vec<usize> = (0..by_cell.height()).collect();
-    order.sort_by_key(|&i| (year[i], cell[i]));
+    order.sort_by_key(|&i| key[i]);
     for i in order {
-        // Every (year, form) here was seen above, with a known form, one per year.
-        let Some(total) = totals.get_mut(&(year[i] as i32)) else {
+        let (year, index) = (first_year.wrapping_add((key[i] >> 8) as i32), key[i] & 0xff);
+        // Every year here was seen by the scan, with a known form and cells in range.
+        let Some(total) = totals.get_mut(&year) else {
             continue;
         };
-        let index = cell[i] as usize;
+        let index = index as usize;
         let cat = total.form.catalogue();
-        if index >= cat.len() {
-            return Err(AggregateError::CellOutOfRange {
-                year: total.year,
-                form: total.form,
-                cell: cell[i] as u16,
-                len: cat.len(),
-            });
-        }
         let sum = i128::from(hi[i]) * i128::from(SPLIT) + i128::from(lo[i]);
         total.values[index] = i64::try_from(sum).map_err(|_| AggregateError::Overflow {
             year: total.year,
@@ -238,38 +398,6 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
     Ok(totals.into_values().collect())
 }
 
-/// The columns of [`COLUMNS`], checked for presence, type and nulls.
-fn project(batch: &RecordBatch) -> Result<RecordBatch, AggregateError> {
-    if batch.num_rows() > i32::MAX as usize {
-        return Err(AggregateError::TooManyRows {
-            rows: batch.num_rows(),
-        });
-    }
-    let schema = batch.schema();
-    let mut indices = Vec::with_capacity(COLUMNS.len());
-    for (column, expected) in COLUMNS {
-        let i = schema
-            .index_of(column)
-            .map_err(|_| AggregateError::MissingColumn { column })?;
-        let found = schema.field(i).data_type();
-        if *found != expected {
-            return Err(AggregateError::ColumnType {
-                column,
-                expected,
-                found: found.clone(),
-            });
-        }
-        let nulls = batch.column(i).null_count();
-        if nulls > 0 {
-            return Err(AggregateError::Nulls { column, nulls });
-        }
-        indices.push(i);
-    }
-    Ok(batch
-        .project(&indices)
-        .map_err(|e| polars_err!(ComputeError: "{e}"))?)
-}
-
 /// An integer column of a (small, aggregated) frame as `i64`s.
 fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<i64>> {
     let column = df.column(name)?.cast(&DataType::Int64)?;
@@ -283,9 +411,8 @@ mod tests {
     use std::path::PathBuf;
     use std::sync::Arc;
 
-    use arrow::array::{ArrayRef, BooleanArray, Int32Array, Int64Array, StringArray, UInt16Array};
+    use arrow::array::{ArrayRef, BooleanArray};
     use arrow::compute::concat_batches;
-    use arrow::datatypes::{Field, Schema};
     use gongkai_form::{Section, ValueKind};
     use gongkai_ingest::arrow::to_record_batch;
     use gongkai_ingest::{Layout, UnitReport};
@@ -342,21 +469,16 @@ mod tests {
 
     /// A batch with the ingest schema from raw columns, for inputs no `UnitReport` can express.
     fn raw_batch(rows: &[(&str, i32, u16, u16, i64, bool)]) -> RecordBatch {
-        let schema = Arc::new(Schema::new(
-            COLUMNS
-                .iter()
-                .map(|(n, t)| Field::new(*n, t.clone(), false))
-                .collect::<Vec<_>>(),
-        ));
+        let units: DictionaryArray<UInt32Type> = rows.iter().map(|r| r.0).collect();
         let columns: Vec<ArrayRef> = vec![
-            Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.0))),
+            Arc::new(units),
             Arc::new(Int32Array::from_iter_values(rows.iter().map(|r| r.1))),
             Arc::new(UInt16Array::from_iter_values(rows.iter().map(|r| r.2))),
             Arc::new(UInt16Array::from_iter_values(rows.iter().map(|r| r.3))),
             Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.4))),
             Arc::new(BooleanArray::from_iter(rows.iter().map(|r| Some(r.5)))),
         ];
-        RecordBatch::try_new(schema, columns).unwrap()
+        RecordBatch::try_new(gongkai_ingest::arrow::schema(), columns).unwrap()
     }
 
     #[test]

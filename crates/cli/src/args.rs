@@ -29,6 +29,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Read published report pages (saved HTML or copied text) into the tidy CSV, checking each.
     ImportReport(ImportReportArgs),
+    /// Write synthetic unit reports for testing: a units registry, one file per unit and year,
+    /// and a manifest of any injected defects.
+    Generate(GenerateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +46,9 @@ pub struct InputArgs {
     /// folder or its parent.
     #[arg(long, value_name = "FILE")]
     pub units: Option<PathBuf>,
+    /// No progress bar (it is shown only when standard error is a terminal anyway).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -227,4 +233,35 @@ pub struct ImportReportArgs {
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GenerateLayout {
+    /// The official form grid (mostly UTF-8, some GB18030 or with a BOM, some zeros blank).
+    Grid,
+    /// Tidy CSV, UTF-8.
+    Tidy,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Reporting units: districts, counties, departments and townships (provinces and cities
+    /// above them are added to the registry).
+    #[arg(long, value_name = "N")]
+    pub units: usize,
+    /// Report years: FIRST-LAST (2019-2023) or one year (2020).
+    #[arg(long, default_value = "2019-2023", value_name = "YEARS")]
+    pub years: String,
+    #[arg(long, value_enum, default_value_t = GenerateLayout::Tidy)]
+    pub layout: GenerateLayout,
+    /// The same seed gives byte-identical files, whatever the number of threads.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The output folder: DIR/<year>/<id>.csv, DIR/units.csv, DIR/manifest.json. Must be new,
+    /// empty, or an earlier generate output (which is replaced).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Fraction of reports (0 to 1) that get exactly one injected defect, listed in the manifest.
+    #[arg(long, default_value_t = 0.0, value_name = "RATE")]
+    pub errors: f64,
 }

@@ -7,7 +7,7 @@ use anyhow::{anyhow, bail, Result};
 use gongkai_aggregate::checks::{check_batch, Coverage};
 use gongkai_aggregate::findings::Finding;
 use gongkai_form::{Level, RuleId};
-use gongkai_ingest::{read_batch, Batch, Diagnostic, EncodingChoice, ReadOptions, Registry};
+use gongkai_ingest::{read_batch_with, Batch, Diagnostic, EncodingChoice, ReadOptions, Registry};
 use serde_json::{json, Value};
 
 use crate::args::{InputArgs, PolicyArgs};
@@ -226,7 +226,9 @@ pub fn load(input: &InputArgs, policy: &Policy) -> Result<Checked> {
         },
         None => None,
     };
-    let batch = read_batch(&input.paths, &ReadOptions { encoding });
+    let progress = crate::progress::Bar::new(input.quiet);
+    let batch = read_batch_with(&input.paths, &ReadOptions { encoding }, &progress);
+    progress.finish();
     let checks = check_batch(&batch.reports, registry.as_ref());
     let mut entries: Vec<Entry> = batch.diagnostics().map(Entry::from_diagnostic).collect();
     entries.extend(

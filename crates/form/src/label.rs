@@ -4,6 +4,9 @@
 //! numbering and a few renamed labels. Both sides are reduced with [`normalise`] and then compared
 //! exactly, within a section, so that a recurring word (`其他`, `总计`) resolves in context.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::{Catalogue, FormVersion, Section};
@@ -11,13 +14,61 @@ use crate::{Catalogue, FormVersion, Section};
 /// Reduces a label to what it means: NFKC (full-width → half-width), no whitespace or quotes,
 /// no parenthesised notes (which also drops `（三）`-style numbering), no `三、`/`1.` numbering.
 pub fn normalise(label: &str) -> String {
+    // Most cells (numbers, names, labels in plain ideographs) are their own NFKC form: skip the
+    // transform for them. Grids repeat the same few hundred full-width labels in every file, and
+    // NFKC is most of the cost of reading one: remember those per thread (bounded).
+    if label.chars().all(nfkc_stable) {
+        return strip(label);
+    }
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MAX_SEEN: usize = 4096;
+    if let Some(hit) = SEEN.with(|s| s.borrow().get(label).cloned()) {
+        return hit;
+    }
     let nfkc: String = label.nfkc().collect();
+    let out = strip(&nfkc);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= MAX_SEEN {
+            s.clear();
+        }
+        s.insert(label.to_string(), out.clone());
+    });
+    out
+}
+
+/// Characters NFKC leaves alone: ASCII, CJK unified ideographs and the CJK punctuation labels use
+/// (full-width forms such as `（` are not among them).
+pub(crate) fn nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || matches!(
+            c,
+            '、' | '。'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '〔'
+                | '〕'
+                | '【'
+                | '】'
+                | '《'
+                | '》'
+                | '—'
+        )
+}
+
+/// [`normalise`] after NFKC: notes, numbering, whitespace and quotes out.
+fn strip(nfkc: &str) -> String {
     let mut out = String::with_capacity(nfkc.len());
     let mut depth = 0usize;
-    let chars: Vec<char> = nfkc.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut rest = nfkc;
+    while let Some(c) = rest.chars().next() {
+        let next = &rest[c.len_utf8()..];
         match c {
             '(' | '[' | '〔' | '【' => depth += 1,
             ')' | ']' | '〕' | '】' => depth = depth.saturating_sub(1),
@@ -25,33 +76,30 @@ pub fn normalise(label: &str) -> String {
             _ if c.is_whitespace() || is_ignored_punctuation(c) => {}
             _ if is_chinese_numeral(c) => {
                 // `三、` numbering: a run of numerals followed by 、
-                let mut j = i;
-                while j < chars.len() && is_chinese_numeral(chars[j]) {
-                    j += 1;
+                let end = rest
+                    .find(|ch| !is_chinese_numeral(ch))
+                    .unwrap_or(rest.len());
+                match rest[end..].strip_prefix('、') {
+                    Some(after) => rest = after,
+                    None => {
+                        out.push_str(&rest[..end]);
+                        rest = &rest[end..];
+                    }
                 }
-                if j < chars.len() && chars[j] == '、' {
-                    i = j;
-                } else {
-                    out.extend(&chars[i..j]);
-                    i = j;
-                    continue;
-                }
+                continue;
             }
             _ if c.is_ascii_digit() => {
                 // `1.` / `1、` numbering; labels of the form carry no digits otherwise.
-                let mut j = i;
-                while j < chars.len() && chars[j].is_ascii_digit() {
-                    j += 1;
-                }
-                if j < chars.len() && matches!(chars[j], '.' | '、' | ',') {
-                    j += 1;
-                }
-                i = j;
+                let end = rest
+                    .find(|ch: char| !ch.is_ascii_digit())
+                    .unwrap_or(rest.len());
+                let after = &rest[end..];
+                rest = after.strip_prefix(['.', '、', ',']).unwrap_or(after);
                 continue;
             }
             _ => out.push(c),
         }
-        i += 1;
+        rest = next;
     }
     out
 }
@@ -244,37 +292,94 @@ impl LabelIndex {
 
 /// The section whose heading `label` is, if any.
 pub fn match_section_heading(label: &str) -> Option<Section> {
+    static HEADINGS: OnceLock<Vec<(String, Section)>> = OnceLock::new();
     let key = normalise(label);
     if key.is_empty() {
         return None;
     }
-    Section::ALL
-        .into_iter()
-        .find(|s| normalise(s.heading()) == key)
+    HEADINGS
+        .get_or_init(|| {
+            Section::ALL
+                .into_iter()
+                .map(|s| (normalise(s.heading()), s))
+                .collect()
+        })
+        .iter()
+        .find(|(h, _)| *h == key)
+        .map(|(_, s)| *s)
 }
 
 /// Which form a header or row label belongs to, when only one of the two forms has it.
 pub fn form_of_label(label: &str) -> Option<FormVersion> {
+    // Every label key of both forms, looked up once per cell instead of scanned.
+    static ONLY_IN: OnceLock<HashMap<String, FormVersion>> = OnceLock::new();
     let key = normalise(label);
     if key.is_empty() {
         return None;
     }
-    let has = |form: FormVersion| {
-        let cat = form.catalogue();
-        cat.labels.columns.iter().any(|(k, _, _)| *k == key)
-            || cat.labels.rows.iter().any(|(k, _, _)| *k == key)
-            || cat.labels.groups.contains(&key)
-    };
-    match (has(FormVersion::F2019), has(FormVersion::F2021)) {
-        (true, false) => Some(FormVersion::F2019),
-        (false, true) => Some(FormVersion::F2021),
-        _ => None,
-    }
+    ONLY_IN
+        .get_or_init(|| {
+            let keys = |form: FormVersion| -> std::collections::HashSet<String> {
+                let cat = form.catalogue();
+                cat.labels
+                    .columns
+                    .iter()
+                    .map(|(k, _, _)| k.clone())
+                    .chain(cat.labels.rows.iter().map(|(k, _, _)| k.clone()))
+                    .chain(cat.labels.groups.iter().cloned())
+                    .collect()
+            };
+            let (k19, k21) = (keys(FormVersion::F2019), keys(FormVersion::F2021));
+            k19.difference(&k21)
+                .map(|k| (k.clone(), FormVersion::F2019))
+                .chain(
+                    k21.difference(&k19)
+                        .map(|k| (k.clone(), FormVersion::F2021)),
+                )
+                .collect()
+        })
+        .get(&key)
+        .copied()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipping_nfkc_for_stable_text_changes_nothing() {
+        let pieces = [
+            "城关区",
+            "（三）",
+            "(一)",
+            "1.",
+            "１．",
+            "本年新",
+            "\n",
+            " ",
+            "“三安全”",
+            "、",
+            "〔2019〕",
+            "ａｂ",
+            "—",
+            "12,345",
+            "：",
+            "万元",
+            "ﾃ",
+            "é",
+            "e\u{301}",
+        ];
+        // Every sequence of up to three pieces.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let slow = strip(&text.nfkc().collect::<String>());
+                    assert_eq!(normalise(&text), slow, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn normalisation() {

@@ -45,6 +45,23 @@ impl FormVersion {
         }
     }
 
+    /// The version numbered `code` (2019 or 2021), as in the Arrow batch's `form` column.
+    pub fn from_code(code: u16) -> Option<FormVersion> {
+        match code {
+            2019 => Some(FormVersion::F2019),
+            2021 => Some(FormVersion::F2021),
+            _ => None,
+        }
+    }
+
+    /// The number of [`FormVersion::from_code`].
+    pub fn number(self) -> u16 {
+        match self {
+            FormVersion::F2019 => 2019,
+            FormVersion::F2021 => 2021,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<FormVersion> {
         match s.trim() {
             "2019" => Some(FormVersion::F2019),

@@ -51,7 +51,12 @@ fn is_blank_marker(s: &str) -> bool {
 /// Accepts full-width digits, thousands separators (`1,234`), a leading `+`/`-` and, in money
 /// cells, a unit (`27.88亿`, `251000元`, `350.5万元`; no unit means 万元).
 pub fn parse_value(text: &str, kind: ValueKind) -> Result<Option<i64>, ValueError> {
-    let mut s: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    // NFKC only where it changes something (full-width digits, ＋, …): it dominated grid reading.
+    let mut s: String = if text.chars().all(crate::label::nfkc_stable) {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        text.nfkc().filter(|c| !c.is_whitespace()).collect()
+    };
     if is_blank_marker(&s) {
         return Ok(None);
     }

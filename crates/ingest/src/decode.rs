@@ -95,7 +95,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
         (Some(enc), _) => enc,
         (None, EncodingChoice::Fixed(enc)) => enc,
         (None, EncodingChoice::Auto) => {
-            if let Some(offset) = body.iter().position(|b| *b == 0) {
+            if let Some(offset) = memchr::memchr(0, body) {
                 return Err(DecodeError::Binary { offset });
             }
             match std::str::from_utf8(body) {
@@ -114,7 +114,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
     };
     if encoding == UTF_8 {
         // NUL bytes are valid UTF-8 but never CSV text.
-        if let Some(offset) = body.iter().position(|b| *b == 0) {
+        if let Some(offset) = memchr::memchr(0, body) {
             return Err(DecodeError::Binary {
                 offset: bom_len + offset,
             });

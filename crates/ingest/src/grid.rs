@@ -92,6 +92,14 @@ fn form_votes(records: &[Record]) -> (usize, usize) {
 
 /// A cell holding a value (blank markers such as `—` are not).
 fn is_number(text: &str) -> bool {
+    // Plain digits and empty cells, most of a grid, answered without the full parser.
+    if text.is_empty() {
+        return false;
+    }
+    // Up to 12 digits: money (× 10⁶) still fits in i64, as the parser would find.
+    if text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     matches!(parse_value(text, ValueKind::Money), Ok(Some(_)))
 }
 
@@ -105,10 +113,8 @@ fn label_end(rec: &Record) -> usize {
     rec.fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| is_label(f))
-        .map(|(i, _)| i + 1)
-        .last()
-        .unwrap_or(0)
+        .rfind(|(_, f)| is_label(f))
+        .map_or(0, |(i, _)| i + 1)
 }
 
 /// Where each column of the current table sits, from its header lines.

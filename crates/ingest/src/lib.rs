@@ -16,7 +16,9 @@ mod report;
 mod table;
 pub mod tidy;
 
-pub use batch::{assemble, collect_files, read_batch, Batch, Summary};
+pub use batch::{
+    assemble, collect_files, read_batch, read_batch_with, Batch, Progress, Quiet, Summary,
+};
 pub use decode::EncodingChoice;
 pub use diagnostic::Diagnostic;
 pub use read::{read_bytes_at, read_file, unit_from_path, year_from_path, FileRead, ReadOptions};

@@ -20,6 +20,8 @@ pub struct ReadOptions {
 #[derive(Debug)]
 pub struct FileRead {
     pub file: Arc<PathBuf>,
+    /// Size of the file in bytes (0 when it could not be read).
+    pub bytes: u64,
     /// Encoding the text was read in, once decoded.
     pub encoding: Option<&'static str>,
     pub layout: Option<Layout>,
@@ -55,6 +57,7 @@ pub(crate) struct Reading {
     pub diagnostics: Vec<Diagnostic>,
     pub values_read: usize,
     pub values_rejected: usize,
+    bytes: u64,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
     file_failed: bool,
@@ -68,6 +71,7 @@ impl Reading {
             diagnostics: Vec::new(),
             values_read: 0,
             values_rejected: 0,
+            bytes: 0,
             tainted: HashSet::new(),
             file_failed: false,
         }
@@ -142,6 +146,7 @@ impl Reading {
         }
         FileRead {
             file: self.file,
+            bytes: self.bytes,
             encoding,
             layout,
             reports: accepted,
@@ -196,6 +201,7 @@ pub fn read_bytes_at(bytes: &[u8], path: &Path, options: &ReadOptions) -> FileRe
 }
 
 fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) -> FileRead {
+    r.bytes = bytes.len() as u64;
     let decoded = match decode(bytes, options.encoding) {
         Ok(d) => d,
         Err(e) => {
@@ -219,8 +225,8 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         ));
         r.push(d.at(1, None));
     }
-    let records = match read_records(text, delimiter) {
-        Ok(recs) => recs,
+    let table = match read_records(text, delimiter) {
+        Ok(table) => table,
         Err(e) => {
             let mut d = r.error(e.detail());
             d.line = e.line();
@@ -228,6 +234,7 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
             return r.finish(encoding, None);
         }
     };
+    let records = table.records();
     let first = records.iter().find(|rec| !rec.is_empty());
     let layout = match first.and_then(tidy::header_positions) {
         Some(pos) => {

@@ -85,8 +85,9 @@ impl Registry {
         let bytes =
             std::fs::read(path).map_err(|e| err(format!("cannot read the units registry: {e}")))?;
         let text = decode(&bytes, EncodingChoice::Auto).map_err(|e| err(e.to_string()))?;
-        let records = read_records(&text.text, sniff_delimiter(&text.text))
+        let table = read_records(&text.text, sniff_delimiter(&text.text))
             .map_err(|e| err(e.to_string()))?;
+        let records = table.records();
         let header = &records[0];
         let col = |name: &str| {
             header.fields.iter().position(|f| {

@@ -30,8 +30,9 @@ pub struct Source {
     pub layout: Layout,
     /// 1-based line of each cell in the file, 0 where the cell was not in the file.
     pub lines: Vec<u32>,
-    /// 1-based CSV column of each cell, 0 where the cell was not in the file.
-    pub columns: Vec<u32>,
+    /// 1-based CSV column of each cell, 0 where the cell was not in the file (a form has a few
+    /// dozen columns; 16 bits keep a national batch's reports small).
+    pub columns: Vec<u16>,
 }
 
 /// A unit's values for one year, dense in the form's template order.
@@ -77,7 +78,7 @@ impl UnitReport {
         self.values[cell] = value.unwrap_or(0);
         self.blank[cell] = value.is_none();
         self.source.lines[cell] = line;
-        self.source.columns[cell] = column;
+        self.source.columns[cell] = u16::try_from(column).unwrap_or(u16::MAX);
     }
 
     /// Whether the cell was present in the file (filled or written blank).

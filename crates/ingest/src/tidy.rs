@@ -116,7 +116,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             continue;
         }
         // A field over several lines: a quote that opens a field and closes lines later.
-        let multi_line = rec.fields.as_byte_record().as_slice().contains(&b'\n');
+        let multi_line = rec.has_line_break();
         if let Some((i, f)) = multi_line
             .then(|| {
                 rec.fields

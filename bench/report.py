@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Turn the raw timings of bench/run.sh into bench/results/NAME.md and NAME.csv.
+
+    report.py --work DIR --md FILE --csv FILE
+
+DIR holds runs.csv (one line per timed run), points.csv (one line per point), facts.txt
+(key=value machine facts) and POINT.check.csv (the correctness check of each point).
+Wall time is the median of a tool's runs, peak RSS the largest of its runs.
+"""
+
+import argparse
+import csv
+import os
+import statistics
+from collections import defaultdict
+
+TOOLS = [
+    # id, label in the table, what it does
+    ("cat", "floor: `cat` (1 core)", "find … -print0 | xargs -0 cat > /dev/null over the tidy files"),
+    ("par-cat", "floor: parallel `cat`", "xargs -0 -P nproc cat > /dev/null over the tidy files"),
+    ("duckdb", "DuckDB", "read_csv(glob) GROUP BY year, section, row, column sum(value), fetchall"),
+    ("polars", "polars", "scan_csv(glob).group_by(...).agg(sum).collect()"),
+    ("gk-tidy", "gongkai consolidate (tidy)", "gongkai consolidate DIR --format csv -o FILE"),
+    ("gk-validate", "gongkai validate (tidy)", "gongkai validate DIR"),
+    ("par-cat-grid", "floor: parallel `cat` (grid files)", "the same floor over the grid files"),
+    ("gk-grid", "gongkai consolidate (grid)", "gongkai consolidate DIR --format csv -o FILE"),
+]
+GONGKAI = {"gk-tidy", "gk-validate", "gk-grid"}
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def fmt_s(x):
+    return "" if x is None else (f"{x:.3f}" if x < 10 else f"{x:.1f}" if x < 1000 else f"{x:.0f}")
+
+
+def fmt_ratio(x):
+    return "" if x is None else (f"{x:.2f}" if x < 10 else f"{x:.1f}" if x < 100 else f"{x:.0f}")
+
+
+def fmt_bytes(n):
+    n = int(n)
+    return f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.1f} MiB"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--md", required=True)
+    ap.add_argument("--csv", required=True)
+    a = ap.parse_args()
+
+    facts = {}
+    with open(os.path.join(a.work, "facts.txt"), encoding="utf-8") as f:
+        for line in f:
+            k, _, v = line.rstrip("\n").partition("=")
+            facts[k] = v
+    points = read_csv(os.path.join(a.work, "points.csv"))
+    runs = defaultdict(list)
+    for r in read_csv(os.path.join(a.work, "runs.csv")):
+        runs[(r["point"], r["tool"])].append(r)
+
+    value_type = "DECIMAL(18,4)" if facts.get("value_type") == "decimal" else "DOUBLE / Float64"
+    md = [
+        "# gongkai benchmark",
+        "",
+        (
+            f"- run: {facts.get('date')}; gongkai {facts.get('gongkai')} (commit {facts.get('commit')}); "
+            f"DuckDB {facts.get('duckdb')}, polars {facts.get('polars')} (Python {facts.get('python')})"
+        ),
+        (
+            f"- machine: {facts.get('nproc')} cores ({facts.get('cpu')}), {facts.get('ram_gib')} GiB RAM, "
+            f"{facts.get('kernel')}"
+        ),
+        (
+            "- method: every file read once before timing (warm page cache); each command run several "
+            "times, interleaved across tools; **wall = median of the runs** (timed around "
+            "`/usr/bin/time -v`, whose `Elapsed` agrees to its 10 ms resolution), **peak RSS = the "
+            "largest `Maximum resident set size` of the runs**. `× floor` is wall / the parallel-read "
+            "floor (for the grid row: over the grid files); `vs DuckDB`/`vs polars` is their wall / "
+            "gongkai's wall (above 1: gongkai is faster). `in-process` is DuckDB's or polars' query "
+            "alone, without starting Python and importing the library."
+        ),
+        (
+            f"- DuckDB and polars read `value` as {value_type} with explicit column types (no sniffing); "
+            "gongkai sums exact decimals. Totals are compared cell by cell: exactly, but DOUBLE sums "
+            "may drift by 1e-4 + 1e-10 × |total| (`max |Δ|` below)"
+            + ("; gongkai consolidate ran with `--quiet`" if facts.get("quiet") else "")
+            + ("; gongkai consolidate ran with `--force`" if facts.get("force") == "1" else "")
+            + "."
+        ),
+        "",
+    ]
+    busy_path = os.path.join(a.work, "busy.txt")
+    if os.path.exists(busy_path):
+        with open(busy_path) as f:
+            busy = [int(x) for x in f.read().split()]
+        md += [
+            (
+                f"**Warning: before {len(busy)} run(s) other processes kept up to {max(busy)} % of "
+                "the CPU busy; these timings are noisy. Rerun on an idle machine.**"
+            ),
+            "",
+        ]
+
+    out_rows = []
+    for p in points:
+        pid = p["point"]
+        med = {}
+        for tool, _, _ in TOOLS:
+            rs = runs.get((pid, tool))
+            if rs:
+                med[tool] = statistics.median(float(r["wall_s"]) for r in rs)
+        head = f"## {p['label']}" + (", one year" if pid != "data" else "")
+        md.append(head)
+        md.append("")
+        desc = f"{int(p['values']):,} values in {int(p['files']):,} tidy files ({fmt_bytes(p['bytes'])})"
+        if int(p["grid_files"]):
+            desc += f"; {int(p['grid_files']):,} grid files ({fmt_bytes(p['grid_bytes'])})"
+        desc += f"; {p['runs']} run(s) per command"
+        if p["generate_s"]:
+            desc += f"; `gongkai generate` wrote both layouts in {float(p['generate_s']):.2f} s"
+        md.append(desc + ".")
+        md.append("")
+        md.append("| tool | wall s | peak RSS MiB | × floor | in-process s | vs DuckDB | vs polars |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|")
+        for tool, label, _ in TOOLS:
+            rs = runs.get((pid, tool))
+            if not rs:
+                continue
+            walls = [float(r["wall_s"]) for r in rs]
+            wall = med[tool]
+            rss = max(int(r["rss_kib"]) for r in rs) / 1024
+            inproc = [float(r["inproc_s"]) for r in rs if r["inproc_s"]]
+            inproc_med = statistics.median(inproc) if inproc else None
+            floor = med.get("par-cat-grid" if tool == "gk-grid" else "par-cat")
+            vs_floor = wall / floor if floor else None
+            vs_duck = med["duckdb"] / wall if tool in GONGKAI and "duckdb" in med and wall else None
+            vs_pol = med["polars"] / wall if tool in GONGKAI and "polars" in med and wall else None
+            md.append(
+                f"| {label} | {fmt_s(wall)} | {rss:.1f} | {fmt_ratio(vs_floor)} | {fmt_s(inproc_med)} "
+                f"| {fmt_ratio(vs_duck)} | {fmt_ratio(vs_pol)} |"
+            )
+            out_rows.append(
+                {
+                    "date": facts.get("date"),
+                    "commit": facts.get("commit"),
+                    "nproc": facts.get("nproc"),
+                    "point": pid,
+                    "label": p["label"],
+                    "files": p["files"],
+                    "bytes": p["bytes"],
+                    "values": p["values"],
+                    "tool": tool,
+                    "runs": len(walls),
+                    "wall_s_median": f"{wall:.3f}",
+                    "wall_s_min": f"{min(walls):.3f}",
+                    "wall_s_max": f"{max(walls):.3f}",
+                    "peak_rss_mib": f"{rss:.1f}",
+                    "inproc_s_median": "" if inproc_med is None else f"{inproc_med:.3f}",
+                    "x_parallel_floor": "" if vs_floor is None else f"{vs_floor:.3f}",
+                    "speedup_vs_duckdb": "" if vs_duck is None else f"{vs_duck:.3f}",
+                    "speedup_vs_polars": "" if vs_pol is None else f"{vs_pol:.3f}",
+                    "value_type": facts.get("value_type"),
+                    "check": p["check"],
+                }
+            )
+        md.append("")
+        check_path = os.path.join(a.work, f"{pid}.check.csv")
+        if os.path.exists(check_path):
+            parts = []
+            for c in read_csv(check_path):
+                if c["status"] == "reference":
+                    continue
+                parts.append(f"{c['name']} {c['status']} (max |Δ| {c['max_abs_diff']})")
+            verdict = "agree" if p["check"] == "ok" else "**DISAGREE**"
+            md.append(f"Totals {verdict} with gongkai (tidy), cell by cell: " + "; ".join(parts) + ".")
+            md.append("")
+
+    md.append("Commands timed (over the tidy files unless named):")
+    md.append("")
+    for _, label, what in TOOLS:
+        md.append(f"- {label}: {what}")
+    md.append("")
+
+    with open(a.md, "w", encoding="utf-8") as f:
+        f.write("\n".join(md))
+    with open(a.csv, "w", newline="", encoding="utf-8") as f:
+        if out_rows:
+            w = csv.DictWriter(f, fieldnames=list(out_rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(out_rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+//! The progress bar of a batch read, on standard error: files and bytes per second, and the time
+//! left. Hidden when standard error is not a terminal (CI logs, pipes) or with `--quiet`.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use gongkai_ingest::Progress;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Files read so far, by count (the bar) and by bytes (its message).
+#[derive(Debug)]
+pub struct Bar {
+    bar: ProgressBar,
+    bytes: AtomicU64,
+}
+
+impl Bar {
+    pub fn new(quiet: bool) -> Bar {
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
+            let style = ProgressStyle::with_template(
+                "{elapsed:>4} [{bar:30}] {human_pos}/{human_len} files, {per_sec}, {msg}, {eta} left",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+            bar.set_style(style);
+            bar
+        };
+        Bar {
+            bar,
+            bytes: AtomicU64::new(0),
+        }
+    }
+
+    /// Clears the bar, leaving the terminal as it was.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, files: usize) {
+        self.bar.set_length(files as u64);
+        self.bar.enable_steady_tick(Duration::from_millis(250));
+    }
+
+    fn file_read(&self, bytes: u64) {
+        let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        if self.bar.is_hidden() {
+            return;
+        }
+        let elapsed = self.bar.elapsed().as_secs_f64().max(1e-3);
+        self.bar
+            .set_message(format!("{:.1} MB/s", total as f64 / 1e6 / elapsed));
+        self.bar.inc(1);
+    }
+}

@@ -1,0 +1,179 @@
+//! `gongkai generate`: its manifest scores `validate` (every injected defect found, nothing else
+//! flagged), and clean data consolidates to the same totals in either layout.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{gongkai, tempdir, write};
+
+fn generate(dir: &Path, layout: &str, seed: &str, errors: &str) -> String {
+    let assert = gongkai()
+        .args([
+            "generate",
+            "--units",
+            "60",
+            "--years",
+            "2019-2023",
+            "--layout",
+            layout,
+            "--seed",
+            seed,
+            "--errors",
+            errors,
+            "--out",
+        ])
+        .arg(dir)
+        .assert()
+        .code(0);
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+fn json(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// (unit, year, rule) of a JSON object.
+fn key(v: &Value) -> (String, i64, String) {
+    (
+        v["unit"].as_str().unwrap_or_default().to_string(),
+        v["year"].as_i64().unwrap_or_default(),
+        v["rule"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+#[test]
+fn validate_finds_every_injected_defect_and_nothing_else() {
+    let dir = tempdir();
+    for layout in ["grid", "tidy"] {
+        let out = dir.path().join(layout);
+        let err = generate(&out, layout, "7", "0.1");
+        assert!(err.contains("generated: 60 unit(s)"), "{err}");
+        let manifest = json(&std::fs::read(out.join("manifest.json")).unwrap_or_default());
+        let defects = manifest["defects"].as_array().cloned().unwrap_or_default();
+        let reports = manifest["counts"]["reports"].as_u64().unwrap_or(0);
+        assert!(
+            reports >= 290,
+            "60 units × 5 years, a few created or dissolved"
+        );
+        assert_eq!(defects.len() as u64, (reports as f64 * 0.1).round() as u64);
+
+        let assert = gongkai()
+            .args(["validate", "--format", "json"])
+            .arg(&out)
+            .assert();
+        let code = assert.get_output().status.code();
+        let text_defects = defects.iter().any(|d| d["kind"] == "text");
+        assert_eq!(code, Some(if text_defects { 2 } else { 1 }), "{layout}");
+        let findings = json(&assert.get_output().stdout);
+        let findings = findings.as_array().cloned().unwrap_or_default();
+
+        let injected: BTreeSet<(String, i64, String)> = defects.iter().map(key).collect();
+        let defective: BTreeSet<(String, i64)> =
+            injected.iter().map(|(u, y, _)| (u.clone(), *y)).collect();
+        let expected: BTreeSet<(String, i64, String)> = defects
+            .iter()
+            .flat_map(|d| {
+                let (unit, year, _) = key(d);
+                d["expected"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |e| (unit.clone(), year, key(&e).2))
+            })
+            .collect();
+        let found: BTreeSet<(String, i64, String)> = findings.iter().map(key).collect();
+
+        // Recall: each defect under its own rule, at its unit and year.
+        let missed: Vec<_> = injected.difference(&found).collect();
+        // Precision: no error on a report without a defect.
+        let false_errors: Vec<&Value> = findings
+            .iter()
+            .filter(|f| f["level"] == "error")
+            .filter(|f| {
+                let (u, y, _) = key(f);
+                !defective.contains(&(u, y))
+            })
+            .collect();
+        let recall = (injected.len() - missed.len()) as f64 / injected.len() as f64;
+        assert!(
+            missed.is_empty() && false_errors.is_empty(),
+            "{layout}: recall {recall}; missed {missed:?}; errors without a defect {false_errors:?}"
+        );
+        // And exactly the findings the manifest predicts, warnings included.
+        assert_eq!(found, expected, "{layout}");
+    }
+}
+
+#[test]
+fn generated_layouts_consolidate_to_the_same_totals() {
+    let dir = tempdir();
+    let mut outputs = Vec::new();
+    for layout in ["tidy", "grid"] {
+        let out = dir.path().join(layout);
+        generate(&out, layout, "42", "0");
+        let mut csv = Vec::new();
+        for by_parent in [false, true] {
+            let mut cmd = gongkai();
+            cmd.args(["consolidate", "--format", "csv"]).arg(&out);
+            if by_parent {
+                cmd.args(["--by", "parent"]);
+            }
+            let assert = cmd.assert().code(0);
+            let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+            assert!(err.contains("findings: 0 error(s), 0 warning(s)"), "{err}");
+            assert!(err.contains("0 missing report(s)"), "{err}");
+            csv.push(String::from_utf8_lossy(&assert.get_output().stdout).into_owned());
+        }
+        // Five years of one total: 2 × 198 + 3 × 200 cells and the header.
+        assert_eq!(csv[0].lines().count(), 1 + 2 * 198 + 3 * 200, "{layout}");
+        assert!(csv[1].lines().count() > csv[0].lines().count());
+        outputs.push(csv);
+    }
+    assert!(
+        outputs[0] == outputs[1],
+        "tidy and grid files of one seed sum differently"
+    );
+}
+
+#[test]
+fn generate_refuses_a_foreign_folder_and_replaces_its_own() {
+    let dir = tempdir();
+    let foreign = dir.path().join("mine");
+    write(&foreign.join("notes.txt"), b"keep");
+    gongkai()
+        .args(["generate", "--units", "5", "--out"])
+        .arg(&foreign)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not empty"));
+    assert!(foreign.join("notes.txt").exists());
+    let out = dir.path().join("out");
+    for years in ["2019-2020", "2022"] {
+        gongkai()
+            .args(["generate", "--units", "5", "--years", years, "--out"])
+            .arg(&out)
+            .assert()
+            .code(0);
+    }
+    assert!(out.join("2022").is_dir() && !out.join("2019").exists());
+    for (bad, message) in [
+        (
+            ["--years", "2023-2019", "--units", "5"],
+            "years \"2023-2019\"",
+        ),
+        (["--errors", "1.5", "--units", "5"], "--errors 1.5"),
+        (["--years", "2020", "--units", "0"], "--units 0"),
+    ] {
+        gongkai()
+            .args(["generate", "--out"])
+            .arg(dir.path().join("bad"))
+            .args(bad)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+    }
+    assert!(!dir.path().join("bad").exists());
+}

@@ -1,8 +1,9 @@
 //! Summing unit reports into a city's totals, one per year.
 //!
-//! The whole batch goes through two polars group-bys: `(year, form, cell)` for the sums and blank
-//! counts, `(year, form, unit)` for the units summed. Everything after that is a few hundred rows
-//! per year, turned into dense [`Total`]s in catalogue order.
+//! One pass in Rust checks the batch's shape (units and form per year, no cell twice, every cell
+//! in its form); one polars group-by on a `(year, cell)` key gives the sums and blank counts.
+//! Everything after that is a few hundred rows per year, turned into dense [`Total`]s in
+//! catalogue order.
 //!
 //! # Overflow
 //!
@@ -304,7 +305,8 @@ fn scan(cols: &Columns) -> Result<Shape, AggregateError> {
 /// Sums the unit reports in `batch` (the layout of [`gongkai_ingest::arrow::to_record_batch`])
 /// into one [`Total`] per year, sorted by year. `name` names the consolidated body.
 ///
-/// A cell absent from the batch for a unit counts as blank (0) for that unit.
+/// A cell absent from the batch for a unit counts as a written 0 for that unit (the batch is
+/// sparse); blank cells have rows marked `blank`.
 pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, AggregateError> {
     let cols = Columns::of(batch)?;
     let shape = scan(&cols)?;
@@ -334,7 +336,7 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
     // (see the module docs). Real batches take the first way.
     let rows = batch.num_rows() as u128;
     let plain = u128::from(shape.max_abs) * rows <= i64::MAX as u128;
-    let mut aggs = vec![col(c::BLANK).sum().alias("blank"), len().alias("rows")];
+    let mut aggs = vec![col(c::BLANK).sum().alias("blank")];
     if plain {
         aggs.push(col(c::VALUE).sum().alias("lo"));
         aggs.push(lit(0i64).alias("hi"));
@@ -360,18 +362,17 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
                 name: name.to_string(),
                 year,
                 form,
+                // A cell without rows is 0 and blank nowhere (the batch leaves written zeros out).
                 values: vec![0; n],
-                // Absent cells are blank for every unit; present ones are set below.
-                blank_units: vec![units.len() as u32; n],
+                blank_units: vec![0; n],
                 units,
             };
             (year, total)
         })
         .collect();
 
-    let [key, hi, lo, blank, rows] =
-        ["key", "hi", "lo", "blank", "rows"].map(|n| ints(&by_cell, n));
-    let (key, hi, lo, blank, rows) = (key?, hi?, lo?, blank?, rows?);
+    let [key, hi, lo, blank] = ["key", "hi", "lo", "blank"].map(|n| ints(&by_cell, n));
+    let (key, hi, lo, blank) = (key?, hi?, lo?, blank?);
     let mut order: Vec<usize> = (0..by_cell.height()).collect();
     order.sort_by_key(|&i| key[i]);
     for i in order {
@@ -390,10 +391,8 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
             code: cat.cells[index].code(),
             sum,
         })?;
-        // Units without a row for this cell left it blank too. No unit has a cell twice, so
-        // `rows` ≤ units and the result lies in 0..=units.
-        let units = total.units.len() as i64;
-        total.blank_units[index] = (units - rows[i] + blank[i]) as u32;
+        // Blank cells always have a row; no unit has a cell twice, so this is at most the units.
+        total.blank_units[index] = blank[i] as u32;
     }
     Ok(totals.into_values().collect())
 }
@@ -412,7 +411,6 @@ mod tests {
     use std::sync::Arc;
 
     use arrow::array::{ArrayRef, BooleanArray};
-    use arrow::compute::concat_batches;
     use gongkai_form::{Section, ValueKind};
     use gongkai_ingest::arrow::to_record_batch;
     use gongkai_ingest::{Layout, UnitReport};
@@ -425,7 +423,7 @@ mod tests {
         let file = Arc::new(PathBuf::from(format!("{unit}-{year}.csv")));
         let mut r = UnitReport::empty(unit.to_string(), year, form, file, Layout::Tidy);
         for (line, &(cell, value)) in cells.iter().enumerate() {
-            r.set(cell, value, line as u32 + 2, 6);
+            r.set(cell, value, line as u32 + 2);
         }
         r
     }
@@ -522,21 +520,35 @@ mod tests {
     }
 
     #[test]
-    fn absent_cells_are_blank_for_the_unit() {
-        let full = report("a", 2021, &[(0, Some(5)), (1, None), (20, Some(7))]);
-        let partial = report("b", 2021, &[(0, Some(1)), (20, Some(1))]);
-        let a = to_record_batch(&[full]).unwrap();
-        let b = to_record_batch(&[partial]).unwrap();
-        // b keeps only its cells 0..10 (a slice, so also a non-zero offset).
-        let batch =
-            concat_batches(&a.schema(), &[a.slice(3, a.num_rows() - 3), b.slice(0, 10)]).unwrap();
-        let t = &consolidate(&batch, "x").unwrap()[0];
+    fn written_zeros_have_no_rows_and_absent_rows_are_zero() {
+        let filled = |unit: &str, cells: &[(usize, Option<i64>)]| {
+            let mut r = zeros(unit, 2021);
+            for &(cell, value) in cells {
+                r.set(cell, value, 2);
+            }
+            r
+        };
+        let a = filled("a", &[(0, Some(5)), (1, None), (20, Some(7))]);
+        let b = filled("b", &[(0, Some(1)), (20, Some(1))]);
+        let batch = to_record_batch(&[a.clone(), b.clone()]).unwrap();
+        // a: cells 0, 1 (blank) and 20; b: 0 and 20. The other 395 cells are written zeros.
+        assert_eq!(batch.num_rows(), 5);
+        assert_eq!(run(&[a, b]).unwrap(), {
+            let t = &consolidate(&batch, "兰州市").unwrap()[0];
+            assert_eq!(t.units, ["a", "b"]);
+            assert_eq!((t.values[0], t.blank_units[0]), (6, 0));
+            assert_eq!((t.values[1], t.blank_units[1]), (0, 1));
+            assert_eq!((t.values[20], t.blank_units[20]), (8, 0));
+            assert_eq!((t.values[199], t.blank_units[199]), (0, 0));
+            vec![t.clone()]
+        });
+        // A slice (non-zero offset) without a's first row: a's cell 0 counts as 0.
+        let t = &consolidate(&batch.slice(1, 4), "x").unwrap()[0];
         assert_eq!(t.units, ["a", "b"]);
-        // Cells 0..3 of a were sliced away: only b's value counts, a is blank there.
-        assert_eq!((t.values[0], t.blank_units[0]), (1, 1));
-        assert_eq!((t.values[1], t.blank_units[1]), (0, 2));
-        assert_eq!((t.values[20], t.blank_units[20]), (7, 1));
-        assert_eq!((t.values[199], t.blank_units[199]), (0, 2));
+        assert_eq!(t.values[0], 1);
+        // A report of zeros keeps its first cell, so it is still summed.
+        let t = &run(&[zeros("c", 2021)]).unwrap()[0];
+        assert_eq!((t.units.len(), t.values.iter().sum::<i64>()), (1, 0));
     }
 
     #[test]

@@ -495,7 +495,7 @@ fn report(unit: &str, year: i32, form: FormVersion, f: impl Fn(usize) -> i64) ->
     let file = Arc::new(PathBuf::from(format!("{year}/{unit}.csv")));
     let mut r = UnitReport::empty(unit.to_string(), year, form, file, Layout::Tidy);
     for i in 0..form.catalogue().len() {
-        r.set(i, Some(f(i)), i as u32 + 2, 6);
+        r.set(i, Some(f(i)), i as u32 + 2);
     }
     r
 }

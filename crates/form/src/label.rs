@@ -4,6 +4,7 @@
 //! numbering and a few renamed labels. Both sides are reduced with [`normalise`] and then compared
 //! exactly, within a section, so that a recurring word (`其他`, `总计`) resolves in context.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -14,6 +15,32 @@ use crate::{Catalogue, FormVersion, Section};
 /// Reduces a label to what it means: NFKC (full-width → half-width), no whitespace or quotes,
 /// no parenthesised notes (which also drops `（三）`-style numbering), no `三、`/`1.` numbering.
 pub fn normalise(label: &str) -> String {
+    key(label).into_owned()
+}
+
+/// [`normalise`] without a copy when the label is already its own key (most labels, every empty
+/// cell): the form's look-ups run on every cell of every grid.
+pub fn key(label: &str) -> Cow<'_, str> {
+    // A plain number is all numbering: nothing of it is a label.
+    if label.bytes().all(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed("");
+    }
+    if label.chars().all(|c| nfkc_stable(c) && !strippable(c)) {
+        return Cow::Borrowed(label);
+    }
+    Cow::Owned(normalised(label))
+}
+
+/// Characters [`strip`] may drop or look past.
+fn strippable(c: char) -> bool {
+    matches!(c, '(' | '[' | '〔' | '【' | ')' | ']' | '〕' | '】' | '、')
+        || c.is_whitespace()
+        || c.is_ascii_digit()
+        || is_ignored_punctuation(c)
+        || is_chinese_numeral(c)
+}
+
+fn normalised(label: &str) -> String {
     // Most cells (numbers, names, labels in plain ideographs) are their own NFKC form: skip the
     // transform for them. Grids repeat the same few hundred full-width labels in every file, and
     // NFKC is most of the cost of reading one: remember those per thread (bounded).
@@ -142,6 +169,11 @@ pub struct LabelIndex {
     groups: Vec<String>,
     /// (normalised key, block, column), header labels with aliases.
     columns: Vec<(String, usize, usize)>,
+    /// Positions in `rows`, `columns` by key, in order, and the set of `groups`: every cell of
+    /// every grid is looked up, so these are hashed rather than scanned.
+    row_at: HashMap<String, Vec<usize>>,
+    column_at: HashMap<String, Vec<usize>>,
+    group_set: std::collections::HashSet<String>,
 }
 
 /// Labels of the total row and column that some reports print as 合计.
@@ -153,6 +185,9 @@ impl LabelIndex {
             rows: Vec::new(),
             groups: Vec::new(),
             columns: Vec::new(),
+            row_at: HashMap::new(),
+            column_at: HashMap::new(),
+            group_set: std::collections::HashSet::new(),
         }
     }
 
@@ -203,7 +238,17 @@ impl LabelIndex {
                 }
             }
         }
+        let positions = |keys: &[(String, usize, usize)]| {
+            let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, (k, _, _)) in keys.iter().enumerate() {
+                at.entry(k.clone()).or_default().push(i);
+            }
+            at
+        };
         LabelIndex {
+            row_at: positions(&rows),
+            column_at: positions(&columns),
+            group_set: groups.iter().cloned().collect(),
             rows,
             groups,
             columns,
@@ -219,21 +264,24 @@ impl LabelIndex {
         label: &str,
         context: Option<&str>,
     ) -> RowMatch {
-        let key = normalise(label);
+        let key = key(label);
         if key.is_empty() {
             return RowMatch::Unknown;
         }
         let mut hits: Vec<(usize, usize)> = self
-            .rows
-            .iter()
-            .filter(|(k, b, _)| *k == key && cat.blocks[*b].section == section)
+            .row_at
+            .get(key.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.rows[i])
+            .filter(|(_, b, _)| cat.blocks[*b].section == section)
             .map(|(_, b, r)| (*b, *r))
             .collect();
         hits.dedup();
         match hits.len() {
             0 => {
-                if self.groups.contains(&key) {
-                    RowMatch::Group(key)
+                if self.group_set.contains(key.as_ref()) {
+                    RowMatch::Group(key.into_owned())
                 } else {
                     RowMatch::Unknown
                 }
@@ -278,13 +326,16 @@ impl LabelIndex {
         section: Section,
         label: &str,
     ) -> Vec<(usize, usize)> {
-        let key = normalise(label);
+        let key = key(label);
         if key.is_empty() {
             return Vec::new();
         }
-        self.columns
-            .iter()
-            .filter(|(k, b, _)| *k == key && cat.blocks[*b].section == section)
+        self.column_at
+            .get(key.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.columns[i])
+            .filter(|(_, b, _)| cat.blocks[*b].section == section)
             .map(|(_, b, c)| (*b, *c))
             .collect()
     }
@@ -293,7 +344,7 @@ impl LabelIndex {
 /// The section whose heading `label` is, if any.
 pub fn match_section_heading(label: &str) -> Option<Section> {
     static HEADINGS: OnceLock<Vec<(String, Section)>> = OnceLock::new();
-    let key = normalise(label);
+    let key = key(label);
     if key.is_empty() {
         return None;
     }
@@ -313,7 +364,7 @@ pub fn match_section_heading(label: &str) -> Option<Section> {
 pub fn form_of_label(label: &str) -> Option<FormVersion> {
     // Every label key of both forms, looked up once per cell instead of scanned.
     static ONLY_IN: OnceLock<HashMap<String, FormVersion>> = OnceLock::new();
-    let key = normalise(label);
+    let key = key(label);
     if key.is_empty() {
         return None;
     }
@@ -338,7 +389,7 @@ pub fn form_of_label(label: &str) -> Option<FormVersion> {
                 )
                 .collect()
         })
-        .get(&key)
+        .get(key.as_ref())
         .copied()
 }
 

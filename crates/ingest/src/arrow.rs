@@ -1,9 +1,11 @@
 //! Reports as one Arrow record batch: the engine-neutral hand-off to polars, DataFusion and others.
 //!
-//! The batch is long (one row per unit, year and cell) and lean: a national year is 20 million
-//! rows, so the unit name is dictionary-encoded (a 4-byte key per row, each name stored once) and
-//! provenance (file, line) stays with the [`UnitReport`]s and the findings, not on every row.
-//! That is 20 bytes a row, without a string copied per value.
+//! The batch is long (one row per unit, year and cell), sparse and lean. A national year is 20
+//! million cells, most of them a written 0, so:
+//! - a cell holding a written 0 has no row (an absent row means 0, not blank), except each
+//!   report's first cell, which always has one so that every report is seen;
+//! - the unit name is dictionary-encoded (a 4-byte key per row, each name stored once);
+//! - provenance (file, line) stays with the [`UnitReport`]s and the findings, not on every row.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -33,8 +35,9 @@ pub fn unit_type() -> DataType {
     DataType::Dictionary(Box::new(DataType::UInt32), Box::new(DataType::Utf8))
 }
 
-/// The long layout: one row per unit, year and cell. `form` is 2019 or 2021; `cell` is the
-/// dense index into that form's catalogue; `value` is exact (money in 万元 × 10⁶).
+/// The long layout: one row per unit, year and cell that is not a written 0 (see the module docs).
+/// `form` is 2019 or 2021; `cell` is the dense index into that form's catalogue; `value` is exact
+/// (money in 万元 × 10⁶); `blank` marks a cell left empty or absent from the file.
 pub fn schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         Field::new(col::UNIT, unit_type(), false),
@@ -46,9 +49,14 @@ pub fn schema() -> SchemaRef {
     ]))
 }
 
-/// All cells of all `reports` as one batch, reports in the given order, cells in template order.
+/// The cells of all `reports` as one batch (written zeros left out, see the module docs),
+/// reports in the given order, cells in template order.
 pub fn to_record_batch(reports: &[UnitReport]) -> Result<RecordBatch, ArrowError> {
-    let n: usize = reports.iter().map(|r| r.values.len()).sum();
+    let kept = |r: &UnitReport, i: usize| i == 0 || r.values[i] != 0 || r.blank[i];
+    let n: usize = reports
+        .iter()
+        .map(|r| (0..r.values.len()).filter(|&i| kept(r, i)).count())
+        .sum();
     let mut names: Vec<&str> = Vec::new();
     let mut key_of: HashMap<&str, u32> = HashMap::new();
     let mut unit = Vec::with_capacity(n);
@@ -63,13 +71,14 @@ pub fn to_record_batch(reports: &[UnitReport]) -> Result<RecordBatch, ArrowError
             names.len() as u32 - 1
         });
         let f = r.form.number();
-        let cells = r.values.len();
-        unit.extend(std::iter::repeat_n(key, cells));
-        year.extend(std::iter::repeat_n(r.year, cells));
-        form.extend(std::iter::repeat_n(f, cells));
-        cell.extend((0..cells).map(|i| i as u16));
-        value.extend_from_slice(&r.values);
-        blank.extend_from_slice(&r.blank);
+        for i in (0..r.values.len()).filter(|&i| kept(r, i)) {
+            unit.push(key);
+            year.push(r.year);
+            form.push(f);
+            cell.push(i as u16);
+            value.push(r.values[i]);
+            blank.push(r.blank[i]);
+        }
     }
     let unit = DictionaryArray::try_new(
         UInt32Array::from(unit),

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use gongkai_form::label::{form_of_label, match_section_heading, normalise, RowMatch};
+use gongkai_form::label::{self, form_of_label, match_section_heading, normalise, RowMatch};
 use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
 
 use crate::diagnostic::value_problem;
@@ -36,26 +36,31 @@ fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
         .enumerate()
         .find(|(_, f)| !f.trim().is_empty())?;
     let first = first.trim();
-    let (key, value, col) = match first.split_once(['：', ':']) {
-        Some((k, v)) if !v.trim().is_empty() => (k, v.trim().to_string(), i),
-        other => {
-            let k = other.map_or(first, |(k, _)| k);
-            match rec
-                .fields
-                .iter()
-                .enumerate()
-                .skip(i + 1)
-                .find(|(_, f)| !f.trim().is_empty())
-            {
-                Some((j, v)) => (k, v.trim().to_string(), j),
-                None => (k, String::new(), i),
-            }
-        }
+    let split = first.split_once(['：', ':']);
+    let key = split.map_or(first, |(k, _)| k);
+    // Compared without whitespace and without allocating: every line of a grid comes here.
+    let is = |keys: &[&str]| {
+        keys.iter()
+            .any(|k| key.chars().filter(|c| !c.is_whitespace()).eq(k.chars()))
     };
-    let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
-    let is_unit = UNIT_KEYS.contains(&key.as_str());
-    let is_year = YEAR_KEYS.contains(&key.as_str());
-    (is_unit || is_year).then_some((is_unit, value, col as u32 + 1))
+    let (is_unit, is_year) = (is(UNIT_KEYS), is(YEAR_KEYS));
+    if !is_unit && !is_year {
+        return None;
+    }
+    let (value, col) = match split {
+        Some((_, v)) if !v.trim().is_empty() => (v.trim().to_string(), i),
+        _ => match rec
+            .fields
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, f)| !f.trim().is_empty())
+        {
+            Some((j, v)) => (v.trim().to_string(), j),
+            None => (String::new(), i),
+        },
+    };
+    Some((is_unit, value, col as u32 + 1))
 }
 
 fn scan_meta(records: &[Record]) -> Meta {
@@ -213,10 +218,14 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
     for rec in records {
         // A quote that opens a cell and closes lines later swallows whole lines of the table.
         if let Some((i, f)) = rec
-            .fields
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.contains('\n') && f.contains([',', '\t', ';']))
+            .has_line_break()
+            .then(|| {
+                rec.fields
+                    .iter()
+                    .enumerate()
+                    .find(|(_, f)| f.contains('\n') && f.contains([',', '\t', ';']))
+            })
+            .flatten()
         {
             let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
             let d = r
@@ -582,7 +591,7 @@ fn header_section(rec: &Record, current: Option<Section>, cat: &Catalogue) -> Op
     };
     let strong = |s: Section| match s {
         Section::Active => {
-            count(s) >= 1 && !row_label(s) && rec.fields.iter().any(|f| normalise(f) == "信息内容")
+            count(s) >= 1 && !row_label(s) && rec.fields.iter().any(|f| label::key(f) == "信息内容")
         }
         Section::Requests | Section::Appeals => count(s) >= 3,
     };
@@ -636,7 +645,7 @@ fn read_row(
             continue;
         }
         match parse_value(text, cell.kind()) {
-            Ok(v) => report.set(cell.index, v, rec.line, pos as u32 + 1),
+            Ok(v) => report.set(cell.index, v, rec.line),
             Err(e) => {
                 let d = r
                     .error(format!(

@@ -23,16 +23,13 @@ impl Layout {
     }
 }
 
-/// Where a report came from, down to the line and column of each cell.
+/// Where a report came from, down to the line of each cell (diagnostics name the column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub file: Arc<PathBuf>,
     pub layout: Layout,
     /// 1-based line of each cell in the file, 0 where the cell was not in the file.
     pub lines: Vec<u32>,
-    /// 1-based CSV column of each cell, 0 where the cell was not in the file (a form has a few
-    /// dozen columns; 16 bits keep a national batch's reports small).
-    pub columns: Vec<u16>,
 }
 
 /// A unit's values for one year, dense in the form's template order.
@@ -68,17 +65,15 @@ impl UnitReport {
                 file,
                 layout,
                 lines: vec![0; n],
-                columns: vec![0; n],
             },
         }
     }
 
-    /// Sets one cell from a value read at (`line`, `column`); `None` records a blank.
-    pub fn set(&mut self, cell: usize, value: Option<i64>, line: u32, column: u32) {
+    /// Sets one cell from a value read on `line`; `None` records a blank.
+    pub fn set(&mut self, cell: usize, value: Option<i64>, line: u32) {
         self.values[cell] = value.unwrap_or(0);
         self.blank[cell] = value.is_none();
         self.source.lines[cell] = line;
-        self.source.columns[cell] = u16::try_from(column).unwrap_or(u16::MAX);
     }
 
     /// Whether the cell was present in the file (filled or written blank).

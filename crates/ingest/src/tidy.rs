@@ -258,7 +258,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             r.taint(unit, year);
             continue;
         }
-        report.set(cell.index, value, rec.line, pv as u32 + 1);
+        report.set(cell.index, value, rec.line);
     }
     for report in &r.reports {
         let absent = report.source.lines.iter().filter(|l| **l == 0).count();

@@ -1099,7 +1099,7 @@ impl Reader<'_> {
             }
         }
         match parsed {
-            Ok(v) => self.report.set(index, v, line.max(1), cell.col as u32 + 1),
+            Ok(v) => self.report.set(index, v, line.max(1)),
             Err(e) => {
                 let place = Place { line, ..place };
                 let d = self

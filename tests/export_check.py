@@ -10,7 +10,9 @@ Checks, and exits non-zero on the first mismatch:
     `year` partition column;
   * pyarrow reads every file: row counts as in manifest.json, flat signed types only, zstd, one
     row group, and the gongkai key-value metadata (version, forms, input manifest with sha256);
-  * the CSV copies start with a BOM and have one line per row.
+  * the CSV copies start with a BOM and have one line per row;
+  * the README's national query (marked `<!-- national-duckdb -->`) over two exports gathered
+    into one year-partitioned folder gives twice the totals.
 Needs `pip install duckdb pyarrow`.
 """
 
@@ -63,6 +65,36 @@ def documented_types():
         if current and row:
             tables[current].append((row.group(1), row.group(2)))
     return tables
+
+
+def readme_block(marker):
+    """The first ```sql block after `<!-- marker -->` in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = text.split(f"<!-- {marker} -->", 1)[1]
+    return after.split("```sql", 1)[1].split("```", 1)[0]
+
+
+def national(binary, con, first, want, tmp):
+    """Two cities' exports gathered into national/facts/year=YYYY/<city>.parquet (as the README
+    says), queried with the README's SQL: every total is the sum of the two cities'."""
+    second = tmp / "second"
+    code, _, err = run(binary, "export", DATA, "--name", NAME, "--out", str(second))
+    if not check(code == 0, f"second export exited {code}:\n{err}"):
+        return
+    root = tmp / "national"
+    for city, export in [("甲市", first), ("乙市", second)]:
+        for part in sorted((export / "facts").glob("year=*/part-0.parquet")):
+            target = root / "facts" / part.parent.name / f"{city}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(part.read_bytes())
+    sql = readme_block("national-duckdb").replace("'national/", f"'{root}/")
+    rows = con.execute(sql).fetchall()
+    got = {}
+    for year, measure, value, amount in rows:
+        got[(int(year), measure)] = decimal.Decimal(value if amount is None else amount)
+    doubled = {k: 2 * v for k, v in want.items()}
+    check(got == doubled, f"national query: {len(got)} totals, {sum(1 for k in doubled if got.get(k) != doubled[k])} differ from twice consolidate")
+    print(f"DuckDB: the README's national query gives {len(got)} totals, each the sum of two cities' exports")
 
 
 def main():
@@ -172,6 +204,9 @@ def main():
             for i in inputs:
                 digest = hashlib.sha256((ROOT / i["path"]).read_bytes()).hexdigest()
                 check(digest == i["sha256"], f"{f['path']}: sha256 of {i['path']}")
+        # 4. The README's national query over several exports gathered by year.
+        national(binary, con, out, want, Path(tmp))
+
         rates = pq.read_table(out / "rates.parquet")
         check("NOT ADDITIVE" in rates.schema.field("value").metadata[b"description"].decode(), "rates.value says it is not additive")
         print(f"pyarrow: read {sum(1 for f in manifest['files'] if f['path'].endswith('.parquet'))} Parquet files; CSV copies checked")

@@ -579,3 +579,23 @@ fn output_file_is_written_atomically_and_deterministically() {
         .unwrap_or_default();
     assert!(leftovers.is_empty());
 }
+
+/// The progress bar never reaches a log: stderr that is not a terminal gets the same summary with
+/// and without `--quiet`, and no bar (no carriage returns, no "files, … left").
+#[test]
+fn progress_is_hidden_when_stderr_is_not_a_terminal() {
+    let run = |quiet: bool| {
+        let mut cmd = gongkai();
+        cmd.args(["consolidate", "data/lanzhou/2020", "--format", "csv"]);
+        if quiet {
+            cmd.arg("--quiet");
+        }
+        let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stderr).unwrap_or_default()
+    };
+    let (plain, quiet) = (run(false), run(true));
+    assert!(plain.contains("summary: 20 file(s) read"), "{plain}");
+    assert_eq!(plain, quiet);
+    assert!(!plain.contains('\r') && !plain.contains(" left"), "{plain}");
+}

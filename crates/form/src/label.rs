@@ -264,13 +264,23 @@ impl LabelIndex {
         label: &str,
         context: Option<&str>,
     ) -> RowMatch {
-        let key = key(label);
+        self.match_row_key(cat, section, &key(label), context)
+    }
+
+    /// [`LabelIndex::match_row`] for a label already normalised (by [`key`]).
+    pub fn match_row_key(
+        &self,
+        cat: &Catalogue,
+        section: Section,
+        key: &str,
+        context: Option<&str>,
+    ) -> RowMatch {
         if key.is_empty() {
             return RowMatch::Unknown;
         }
         let mut hits: Vec<(usize, usize)> = self
             .row_at
-            .get(key.as_ref())
+            .get(key)
             .into_iter()
             .flatten()
             .map(|&i| &self.rows[i])
@@ -280,8 +290,8 @@ impl LabelIndex {
         hits.dedup();
         match hits.len() {
             0 => {
-                if self.group_set.contains(key.as_ref()) {
-                    RowMatch::Group(key.into_owned())
+                if self.group_set.contains(key) {
+                    RowMatch::Group(key.to_string())
                 } else {
                     RowMatch::Unknown
                 }
@@ -326,12 +336,21 @@ impl LabelIndex {
         section: Section,
         label: &str,
     ) -> Vec<(usize, usize)> {
-        let key = key(label);
+        self.match_column_key(cat, section, &key(label))
+    }
+
+    /// [`LabelIndex::match_column`] for a label already normalised (by [`key`]).
+    pub fn match_column_key(
+        &self,
+        cat: &Catalogue,
+        section: Section,
+        key: &str,
+    ) -> Vec<(usize, usize)> {
         if key.is_empty() {
             return Vec::new();
         }
         self.column_at
-            .get(key.as_ref())
+            .get(key)
             .into_iter()
             .flatten()
             .map(|&i| &self.columns[i])
@@ -343,8 +362,12 @@ impl LabelIndex {
 
 /// The section whose heading `label` is, if any.
 pub fn match_section_heading(label: &str) -> Option<Section> {
+    section_of_key(&key(label))
+}
+
+/// [`match_section_heading`] for a label already normalised (by [`key`]).
+pub fn section_of_key(key: &str) -> Option<Section> {
     static HEADINGS: OnceLock<Vec<(String, Section)>> = OnceLock::new();
-    let key = key(label);
     if key.is_empty() {
         return None;
     }
@@ -362,9 +385,13 @@ pub fn match_section_heading(label: &str) -> Option<Section> {
 
 /// Which form a header or row label belongs to, when only one of the two forms has it.
 pub fn form_of_label(label: &str) -> Option<FormVersion> {
+    form_of_key(&key(label))
+}
+
+/// [`form_of_label`] for a label already normalised (by [`key`]).
+pub fn form_of_key(key: &str) -> Option<FormVersion> {
     // Every label key of both forms, looked up once per cell instead of scanned.
     static ONLY_IN: OnceLock<HashMap<String, FormVersion>> = OnceLock::new();
-    let key = key(label);
     if key.is_empty() {
         return None;
     }
@@ -389,7 +416,7 @@ pub fn form_of_label(label: &str) -> Option<FormVersion> {
                 )
                 .collect()
         })
-        .get(key.as_ref())
+        .get(key)
         .copied()
 }
 

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use gongkai_form::label::{self, form_of_label, match_section_heading, normalise, RowMatch};
+use std::borrow::Cow;
+
+use gongkai_form::label::{self, form_of_key, normalise, section_of_key, RowMatch};
 use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
 
 use crate::diagnostic::value_problem;
@@ -38,7 +40,12 @@ fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
     let first = first.trim();
     let split = first.split_once(['：', ':']);
     let key = split.map_or(first, |(k, _)| k);
-    // Compared without whitespace and without allocating: every line of a grid comes here.
+    // Every line of a grid comes here: most fail on the first character, and the rest are
+    // compared without whitespace and without allocating.
+    let opens = |keys: &[&str]| keys.iter().any(|k| k.chars().next() == key.chars().next());
+    if !opens(UNIT_KEYS) && !opens(YEAR_KEYS) {
+        return None;
+    }
     let is = |keys: &[&str]| {
         keys.iter()
             .any(|k| key.chars().filter(|c| !c.is_whitespace()).eq(k.chars()))
@@ -78,14 +85,14 @@ fn scan_meta(records: &[Record]) -> Meta {
 }
 
 /// Form versions the labels of the file point to: (2019-only labels, 2021-only labels).
-fn form_votes(records: &[Record]) -> (usize, usize) {
+fn form_votes(records: &[Record], keys: &[Vec<Cow<str>>]) -> (usize, usize) {
     let mut votes = (0, 0);
-    for rec in records {
-        for field in rec.fields.iter() {
+    for (rec, keys) in records.iter().zip(keys) {
+        for (field, key) in rec.fields.iter().zip(keys) {
             if field.trim().is_empty() || field.len() > 300 {
                 continue;
             }
-            match form_of_label(field) {
+            match form_of_key(key) {
                 Some(FormVersion::F2019) => votes.0 += 1,
                 Some(FormVersion::F2021) => votes.1 += 1,
                 None => {}
@@ -105,12 +112,24 @@ fn is_number(text: &str) -> bool {
     if text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
+    if starts_with_ideograph(text.trim()) {
+        return false;
+    }
     matches!(parse_value(text, ValueKind::Money), Ok(Some(_)))
 }
 
 /// A cell holding label text: not empty, not a value, not a blank marker.
 fn is_label(text: &str) -> bool {
-    !text.trim().is_empty() && parse_value(text, ValueKind::Money).is_err()
+    let t = text.trim();
+    !t.is_empty() && (starts_with_ideograph(t) || parse_value(text, ValueKind::Money).is_err())
+}
+
+/// Text that opens with a CJK ideograph is never a number (units such as 万元 only follow one):
+/// most label cells, answered without the value parser.
+fn starts_with_ideograph(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Index just past the last label cell: where values may start when no header says.
@@ -188,7 +207,12 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
         },
     };
     let form = FormVersion::for_year(year);
-    let (v19, v21) = form_votes(records);
+    // Every cell's label key, once: the passes below look cells up as headings, headers and rows.
+    let keys: Vec<Vec<Cow<str>>> = records
+        .iter()
+        .map(|rec| rec.fields.iter().map(label::key).collect())
+        .collect();
+    let (v19, v21) = form_votes(records, &keys);
     let detected = match (v19, v21) {
         (a, 0) if a > 0 => Some(FormVersion::F2019),
         (0, b) if b > 0 => Some(FormVersion::F2021),
@@ -215,7 +239,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
     let mut appeals_line: Option<u32> = None;
     let mut tainted = false;
 
-    for rec in records {
+    for (rec, keys) in records.iter().zip(&keys) {
         // A quote that opens a cell and closes lines later swallows whole lines of the table.
         if let Some((i, f)) = rec
             .has_line_break()
@@ -263,7 +287,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
         if section == Some(Section::Appeals)
             && appeals_header_seen
             && appeals_line.is_none()
-            && !is_appeals_header(rec, cat)
+            && !is_appeals_header(rec, keys, cat)
         {
             appeals_line = Some(rec.line);
             tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
@@ -272,7 +296,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
         if rec.is_empty() {
             continue;
         }
-        if let Some(s) = rec.fields.iter().find_map(match_section_heading) {
+        if let Some(s) = keys.iter().find_map(|k| section_of_key(k)) {
             let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
             if numbers > 0 {
                 let d = r
@@ -292,17 +316,18 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
         // Header lines: column labels and no numbers.
         let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
         if numbers == 0 {
-            if let Some(s) = header_section(rec, section, cat) {
+            if let Some(s) = header_section(keys, section, cat) {
                 section = Some(s);
                 match s {
                     Section::Appeals => {
                         appeals_header_seen = true;
-                        let pos: Vec<usize> = rec
-                            .fields
+                        let pos: Vec<usize> = keys
                             .iter()
                             .enumerate()
-                            .filter(|(_, f)| {
-                                !cat.labels.match_column(cat, Section::Appeals, f).is_empty()
+                            .filter(|(_, k)| {
+                                !cat.labels
+                                    .match_column_key(cat, Section::Appeals, k)
+                                    .is_empty()
                             })
                             .map(|(i, _)| i)
                             .collect();
@@ -314,8 +339,8 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                         if s == Section::Active || !last_was_header {
                             header = Header::default();
                         }
-                        for (i, f) in rec.fields.iter().enumerate() {
-                            for (b, c) in cat.labels.match_column(cat, s, f) {
+                        for (i, k) in keys.iter().enumerate() {
+                            for (b, c) in cat.labels.match_column_key(cat, s, k) {
                                 header.positions.insert((b, c), i);
                             }
                         }
@@ -565,24 +590,26 @@ fn appeals_again(rec: &Record, first: u32, unit: &str, year: i32, r: &mut Readin
     }
 }
 
-fn is_appeals_header(rec: &Record, cat: &Catalogue) -> bool {
+fn is_appeals_header(rec: &Record, keys: &[Cow<str>], cat: &Catalogue) -> bool {
     rec.fields.iter().filter(|f| is_number(f)).count() == 0
-        && header_section(rec, Some(Section::Appeals), cat) == Some(Section::Appeals)
+        && header_section(keys, Some(Section::Appeals), cat) == Some(Section::Appeals)
 }
 
 /// The section whose header line `rec` is. Within the current section a weak sign is enough;
 /// moving on to another section takes several column labels, since 总计 and 其他 recur.
-fn header_section(rec: &Record, current: Option<Section>, cat: &Catalogue) -> Option<Section> {
+fn header_section(keys: &[Cow<str>], current: Option<Section>, cat: &Catalogue) -> Option<Section> {
     let count = |s: Section| {
-        rec.fields
-            .iter()
-            .filter(|f| !cat.labels.match_column(cat, s, f).is_empty())
+        keys.iter()
+            .filter(|k| !cat.labels.match_column_key(cat, s, k).is_empty())
             .count()
     };
     let row_label = |s: Section| {
-        rec.fields
-            .iter()
-            .any(|f| matches!(cat.labels.match_row(cat, s, f, None), RowMatch::Row { .. }))
+        keys.iter().any(|k| {
+            matches!(
+                cat.labels.match_row_key(cat, s, k, None),
+                RowMatch::Row { .. }
+            )
+        })
     };
     let weak = |s: Section| match s {
         Section::Active => count(s) >= 1 && !row_label(s),
@@ -590,9 +617,7 @@ fn header_section(rec: &Record, current: Option<Section>, cat: &Catalogue) -> Op
         Section::Appeals => count(s) >= 1 || row_label(s),
     };
     let strong = |s: Section| match s {
-        Section::Active => {
-            count(s) >= 1 && !row_label(s) && rec.fields.iter().any(|f| label::key(f) == "信息内容")
-        }
+        Section::Active => count(s) >= 1 && !row_label(s) && keys.iter().any(|k| k == "信息内容"),
         Section::Requests | Section::Appeals => count(s) >= 3,
     };
     if let Some(s) = current.filter(|s| weak(*s)) {

@@ -83,12 +83,23 @@ impl<'a> Record<'a> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.fields.iter().all(|f| f.trim().is_empty())
+        self.fields.iter().all(|f| trim(f).is_empty())
     }
 
     /// True when a (quoted) field runs over more than one line.
     pub fn has_line_break(&self) -> bool {
         self.line_break
+    }
+}
+
+/// `str::trim`, answered at once when neither end is whitespace (nearly every field): the
+/// general trim is a measurable share of reading tens of millions of fields.
+pub fn trim(field: &str) -> &str {
+    let clean = |c: Option<char>| c.is_none_or(|c| !c.is_whitespace());
+    if clean(field.chars().next()) && clean(field.chars().next_back()) {
+        field
+    } else {
+        field.trim()
     }
 }
 
@@ -338,6 +349,25 @@ mod tests {
             prop_assert!(plain(&text));
             let csv = read_quoted(&text, delimiter).unwrap();
             prop_assert_eq!(shape(&split_plain(&text, delimiter)), shape(&csv));
+        }
+    }
+
+    #[test]
+    fn fast_trim_is_str_trim() {
+        for f in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "2020",
+            "城关区",
+            " 城关区",
+            "\u{3000}a",
+            "a\u{3000}",
+            "\t1\r",
+            "~!",
+        ] {
+            assert_eq!(trim(f), f.trim(), "{f:?}");
         }
     }
 

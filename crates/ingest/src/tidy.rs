@@ -9,7 +9,7 @@ use gongkai_form::{
 
 use crate::diagnostic::value_problem;
 use crate::read::Reading;
-use crate::table::Record;
+use crate::table::{trim, Record};
 use crate::{Diagnostic, Layout, UnitReport};
 
 /// The interchange header, in its canonical order.
@@ -76,7 +76,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         // The report the line belongs to, when it names one (only wanted on errors).
         let named = || {
             parse_year(rec.get(py))
-                .map(|y| (rec.get(pu).trim(), y))
+                .map(|y| (trim(rec.get(pu)), y))
                 .filter(|(u, _)| !u.is_empty())
         };
         // A line cut short: its value would read as a blank cell.
@@ -101,7 +101,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             continue;
         }
         // More fields than the header: a value such as 1,234 written without quotes.
-        if let Some(extra) = (header_len..rec.len()).find(|i| !rec.get(*i).trim().is_empty()) {
+        if let Some(extra) = (header_len..rec.len()).find(|i| !trim(rec.get(*i)).is_empty()) {
             let d = r
                 .error(format!(
                     "the line has more fields than the header's {header_len}: \
@@ -138,7 +138,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             reject_line(r, d, named());
             continue;
         }
-        let year_text = rec.get(py).trim();
+        let year_text = trim(rec.get(py));
         let Some(year) = parse_year(year_text) else {
             let d = r
                 .error("bad year")
@@ -147,7 +147,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             r.reject_value(d);
             continue;
         };
-        let unit = rec.get(pu).trim();
+        let unit = trim(rec.get(pu));
         if unit.is_empty() {
             let d = r
                 .error("no unit name")
@@ -158,7 +158,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         }
         let form = FormVersion::for_year(year);
         let cat = form.catalogue();
-        let section_text = rec.get(ps).trim();
+        let section_text = trim(rec.get(ps));
         if Section::parse(section_text).is_none() {
             let d = r
                 .error("unknown section")
@@ -168,7 +168,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             r.reject_value(d);
             continue;
         }
-        let (row_text, column_text) = (rec.get(pr).trim(), rec.get(pc).trim());
+        let (row_text, column_text) = (trim(rec.get(pr)), trim(rec.get(pc)));
         // Lines come in template order: the cell after the line before's, else a look-up.
         let predicted = next_cell
             .and_then(|(f, i)| (f == form).then(|| cat.cells.get(i)).flatten())

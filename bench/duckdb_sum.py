@@ -11,11 +11,12 @@ after the clock stops; `--timing` gets the in-process seconds (query only, witho
 interpreter start and `import duckdb`).
 """
 
-import argparse
 import csv
 import time
 
 import duckdb
+
+import common
 
 VALUE_TYPES = {"double": "DOUBLE", "decimal": "DECIMAL(18,4)"}
 
@@ -25,19 +26,12 @@ def sql_str(s: str) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("source")
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--value-type", choices=VALUE_TYPES, default="double")
-    ap.add_argument("--timing")
-    a = ap.parse_args()
-
-    if a.source.startswith("@"):
-        with open(a.source[1:], "rb") as f:
-            paths = [p.decode() for p in f.read().split(b"\0") if p]
-        files = "[" + ",".join(sql_str(p) for p in paths) + "]"
+    a = common.arguments(VALUE_TYPES)
+    source = common.paths_or_glob(a.source)
+    if isinstance(source, list):
+        files = "[" + ",".join(sql_str(p) for p in source) + "]"
     else:
-        files = sql_str(a.source)
+        files = sql_str(source)
 
     columns = (
         "{'year': 'INTEGER', 'unit': 'VARCHAR', 'section': 'VARCHAR', 'row': 'VARCHAR', "
@@ -60,9 +54,7 @@ def main() -> None:
         w.writerow(["year", "section", "row", "column", "value"])
         for r in sorted(rows, key=lambda r: r[:4]):
             w.writerow(["" if v is None else v for v in r])
-    if a.timing:
-        with open(a.timing, "w") as f:
-            f.write(f"{elapsed:.6f}\n")
+    common.write_timing(a.timing, elapsed)
 
 
 if __name__ == "__main__":

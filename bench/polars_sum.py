@@ -10,28 +10,19 @@ written as CSV `year,section,row,column,value` after the clock stops; `--timing`
 in-process seconds (query only, without the interpreter start and `import polars`).
 """
 
-import argparse
 import time
 
 import polars as pl
+
+import common
 
 VALUE_TYPES = {"double": pl.Float64, "decimal": pl.Decimal(18, 4)}
 KEYS = ["year", "section", "row", "column"]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("source")
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--value-type", choices=VALUE_TYPES, default="double")
-    ap.add_argument("--timing")
-    a = ap.parse_args()
-
-    if a.source.startswith("@"):
-        with open(a.source[1:], "rb") as f:
-            source = [p.decode() for p in f.read().split(b"\0") if p]
-    else:
-        source = a.source
+    a = common.arguments(VALUE_TYPES)
+    source = common.paths_or_glob(a.source)
 
     schema = {
         "year": pl.Int32,
@@ -52,9 +43,7 @@ def main() -> None:
     elapsed = time.perf_counter() - t0
 
     df.sort(KEYS).write_csv(a.out)
-    if a.timing:
-        with open(a.timing, "w") as f:
-            f.write(f"{elapsed:.6f}\n")
+    common.write_timing(a.timing, elapsed)
 
 
 if __name__ == "__main__":

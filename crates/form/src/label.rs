@@ -4,8 +4,8 @@
 //! numbering and a few renamed labels. Both sides are reduced with [`normalise`] and then compared
 //! exactly, within a section, so that a recurring word (`其他`, `总计`) resolves in context.
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -48,8 +48,8 @@ fn normalised(label: &str) -> String {
         return strip(label);
     }
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: std::cell::RefCell<HashMap<String, String>> =
+            std::cell::RefCell::new(HashMap::new());
     }
     const MAX_SEEN: usize = 4096;
     if let Some(hit) = SEEN.with(|s| s.borrow().get(label).cloned()) {
@@ -173,7 +173,7 @@ pub struct LabelIndex {
     /// every grid is looked up, so these are hashed rather than scanned.
     row_at: HashMap<String, Vec<usize>>,
     column_at: HashMap<String, Vec<usize>>,
-    group_set: std::collections::HashSet<String>,
+    group_set: HashSet<String>,
 }
 
 /// Labels of the total row and column that some reports print as 合计.
@@ -187,7 +187,7 @@ impl LabelIndex {
             columns: Vec::new(),
             row_at: HashMap::new(),
             column_at: HashMap::new(),
-            group_set: std::collections::HashSet::new(),
+            group_set: HashSet::default(),
         }
     }
 
@@ -397,7 +397,7 @@ pub fn form_of_key(key: &str) -> Option<FormVersion> {
     }
     ONLY_IN
         .get_or_init(|| {
-            let keys = |form: FormVersion| -> std::collections::HashSet<String> {
+            let keys = |form: FormVersion| -> HashSet<String> {
                 let cat = form.catalogue();
                 cat.labels
                     .columns

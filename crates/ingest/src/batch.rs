@@ -269,14 +269,22 @@ pub fn read_batch_with(paths: &[PathBuf], options: &ReadOptions, progress: &dyn 
 /// that more than one file gives, since there is no telling which is right.
 pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Diagnostic>) -> Batch {
     reads.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut by_key: BTreeMap<(i32, String), Vec<(usize, usize)>> = BTreeMap::new();
-    for (f, read) in reads.iter().enumerate() {
-        for (r, report) in read.reports.iter().enumerate() {
-            by_key
-                .entry((report.year, report.unit.clone()))
-                .or_default()
-                .push((f, r));
-        }
+    // (year, unit, file, report) sorted: a unit's reports for a year sit together.
+    let mut places: Vec<(i32, &str, usize, usize)> = reads
+        .iter()
+        .enumerate()
+        .flat_map(|(f, read)| {
+            read.reports
+                .iter()
+                .enumerate()
+                .map(move |(r, report)| (report.year, report.unit.as_str(), f, r))
+        })
+        .collect();
+    places.sort_unstable();
+    let mut by_key: Vec<((i32, String), Vec<(usize, usize)>)> = Vec::new();
+    for group in places.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (year, unit) = (group[0].0, group[0].1.to_string());
+        by_key.push(((year, unit), group.iter().map(|p| (p.2, p.3)).collect()));
     }
     let mut reports = Vec::new();
     let mut values_dropped = 0;

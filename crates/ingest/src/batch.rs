@@ -265,6 +265,9 @@ pub fn read_batch_with(paths: &[PathBuf], options: &ReadOptions, progress: &dyn 
     assemble(reads, diagnostics)
 }
 
+/// A report's identity in a batch: its year and unit.
+type ReportKey = (i32, String);
+
 /// Builds a batch from files already read (any order); drops every report of a unit and year
 /// that more than one file gives, since there is no telling which is right.
 pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Diagnostic>) -> Batch {
@@ -281,7 +284,8 @@ pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Diagnostic>) -> B
         })
         .collect();
     places.sort_unstable();
-    let mut by_key: Vec<((i32, String), Vec<(usize, usize)>)> = Vec::new();
+    // (year, unit) → (file, report) places of its reports.
+    let mut by_key: Vec<(ReportKey, Vec<(usize, usize)>)> = Vec::new();
     for group in places.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
         let (year, unit) = (group[0].0, group[0].1.to_string());
         by_key.push(((year, unit), group.iter().map(|p| (p.2, p.3)).collect()));

@@ -89,9 +89,11 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
             blank_cells
         );
     }
-    Ok(if totals.is_empty() {
+    let outcome = if totals.is_empty() {
         Outcome::Unreadable
     } else {
         checked.outcome(&policy)
-    })
+    };
+    checked::leave(checked);
+    Ok(outcome)
 }

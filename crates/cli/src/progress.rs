@@ -12,6 +12,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 #[derive(Debug)]
 pub struct Bar {
     bar: ProgressBar,
+    /// Known once: asking the bar takes its lock, on every file.
+    hidden: bool,
     bytes: AtomicU64,
 }
 
@@ -30,6 +32,7 @@ impl Bar {
             bar
         };
         Bar {
+            hidden: bar.is_hidden(),
             bar,
             bytes: AtomicU64::new(0),
         }
@@ -49,7 +52,7 @@ impl Progress for Bar {
 
     fn file_read(&self, bytes: u64) {
         let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
-        if self.bar.is_hidden() {
+        if self.hidden {
             return;
         }
         let elapsed = self.bar.elapsed().as_secs_f64().max(1e-3);

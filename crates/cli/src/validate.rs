@@ -24,5 +24,7 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome> {
     };
     emit(&text, None)?;
     checked::print_summary(&checked);
-    Ok(checked.outcome(&policy))
+    let outcome = checked.outcome(&policy);
+    checked::leave(checked);
+    Ok(outcome)
 }

@@ -276,32 +276,25 @@ fn hierarchy(seed: u64, n: usize) -> Vec<PlannedUnit> {
             let row = push(&mut out, name.clone(), kind, Role::Government, Some(city));
             governments.push((row, name, kind));
         }
-        for index in department_order(&mut rng, true)
-            .into_iter()
-            .take(city_departments)
-        {
-            let name = format!("{city_name}{}", DEPARTMENTS[index].suffix);
-            taken.insert(name.clone());
-            let role = Role::Department {
-                index,
-                city_level: true,
-            };
-            push(&mut out, name, UnitKind::Department, role, Some(city));
-        }
+        let city_level = (city, city_name.as_str(), true);
+        add_departments(
+            &mut out,
+            &mut push,
+            &mut rng,
+            &mut taken,
+            city_level,
+            city_departments,
+        );
         for ((row, name, kind), share) in governments.into_iter().zip(shares(below, districts)) {
             let departments = ((share as f64 * 0.6).round() as usize).min(DEPARTMENTS.len() - 1);
-            for index in department_order(&mut rng, false)
-                .into_iter()
-                .take(departments)
-            {
-                let dept = format!("{name}{}", DEPARTMENTS[index].suffix);
-                taken.insert(dept.clone());
-                let role = Role::Department {
-                    index,
-                    city_level: false,
-                };
-                push(&mut out, dept, UnitKind::Department, role, Some(row));
-            }
+            add_departments(
+                &mut out,
+                &mut push,
+                &mut rng,
+                &mut taken,
+                (row, &name, false),
+                departments,
+            );
             for _ in departments..share {
                 let x = rng.unit();
                 let suffix = match kind {
@@ -323,6 +316,24 @@ fn hierarchy(seed: u64, n: usize) -> Vec<PlannedUnit> {
         }
     }
     out
+}
+
+/// `count` departments of the government at registry row `parent` (named `parent_name`), core
+/// departments first; a city's list includes its general office.
+fn add_departments(
+    out: &mut Vec<PlannedUnit>,
+    push: &mut impl FnMut(&mut Vec<PlannedUnit>, String, UnitKind, Role, Option<usize>) -> usize,
+    rng: &mut Rng,
+    taken: &mut HashSet<String>,
+    (parent, parent_name, city_level): (usize, &str, bool),
+    count: usize,
+) {
+    for index in department_order(rng, city_level).into_iter().take(count) {
+        let name = format!("{parent_name}{}", DEPARTMENTS[index].suffix);
+        taken.insert(name.clone());
+        let role = Role::Department { index, city_level };
+        push(out, name, UnitKind::Department, role, Some(parent));
+    }
 }
 
 /// A few departments are created or dissolved inside the range (registry from/to say so).

@@ -137,6 +137,26 @@ const COLUMN: ColumnSpec = col(
     "column code of the spec, e.g. natural_person",
 );
 const MEASURE: ColumnSpec = col("measure", Str, false, "section.row.column");
+/// The leading columns of the tables that mix unit reports and totals (deltas, rates).
+const YEAR: ColumnSpec = col("year", I32, false, "report year");
+const UNIT_OR_TOTAL: ColumnSpec = col(
+    "unit",
+    Str,
+    false,
+    "reporting unit, or the total's name when is_total",
+);
+const IS_TOTAL: ColumnSpec = col(
+    "is_total",
+    Bool,
+    false,
+    "a consolidated total, not a unit report",
+);
+const LEVEL_IF_TOTAL: ColumnSpec = col(
+    "level",
+    I32,
+    true,
+    "the total's level (see totals); empty for units",
+);
 const MEASURE_ID: ColumnSpec = col(
     "measure_id",
     Str,
@@ -310,7 +330,7 @@ pub const TOTALS: TableSpec = TableSpec {
     doc: "consolidated totals per year and cell: the total named --name (level 0) and, with a \
           registry, every group of the registry tree with reporting units below it",
     columns: &[
-        col("year", I32, false, "report year"),
+        YEAR,
         col(
             "total",
             Str,
@@ -359,25 +379,10 @@ pub const DELTAS: TableSpec = TableSpec {
     doc: "year over year, per unit and total and every measure: the previous comparable year's \
           value and the change (value/amount/rate by kind)",
     columns: &[
-        col("year", I32, false, "report year"),
-        col(
-            "unit",
-            Str,
-            false,
-            "reporting unit, or the total's name when is_total",
-        ),
-        col(
-            "is_total",
-            Bool,
-            false,
-            "a consolidated total, not a unit report",
-        ),
-        col(
-            "level",
-            I32,
-            true,
-            "the total's level (see totals); empty for units",
-        ),
+        YEAR,
+        UNIT_OR_TOTAL,
+        IS_TOTAL,
+        LEVEL_IF_TOTAL,
         FORM,
         MEASURE,
         MEASURE_ID,
@@ -427,25 +432,10 @@ pub const RATES: TableSpec = TableSpec {
     doc: "derived rates per year and unit or total. NOT ADDITIVE: never sum or average `value`; \
           aggregate as sum(numerator) / sum(denominator)",
     columns: &[
-        col("year", I32, false, "report year"),
-        col(
-            "unit",
-            Str,
-            false,
-            "reporting unit, or the total's name when is_total",
-        ),
-        col(
-            "is_total",
-            Bool,
-            false,
-            "a consolidated total, not a unit report",
-        ),
-        col(
-            "level",
-            I32,
-            true,
-            "the total's level (see totals); empty for units",
-        ),
+        YEAR,
+        UNIT_OR_TOTAL,
+        IS_TOTAL,
+        LEVEL_IF_TOTAL,
         FORM,
         col("rate", Str, false, "rate code, e.g. rate.disclosure"),
         col("label_zh", Str, false, "Chinese name, e.g. 公开率"),

@@ -165,15 +165,14 @@ pub enum RowMatch {
 pub struct LabelIndex {
     /// (normalised key, block, row): every suffix of a row's label path, with aliases.
     rows: Vec<(String, usize, usize)>,
-    /// Normalised group labels (every suffix of every group path).
-    groups: Vec<String>,
     /// (normalised key, block, column), header labels with aliases.
     columns: Vec<(String, usize, usize)>,
-    /// Positions in `rows`, `columns` by key, in order, and the set of `groups`: every cell of
+    /// Normalised group labels (every suffix of every group path).
+    groups: HashSet<String>,
+    /// Positions in `rows`, `columns` by key, in order: every cell of
     /// every grid is looked up, so these are hashed rather than scanned.
     row_at: HashMap<String, Vec<usize>>,
     column_at: HashMap<String, Vec<usize>>,
-    group_set: HashSet<String>,
 }
 
 /// Labels of the total row and column that some reports print as 合计.
@@ -183,17 +182,16 @@ impl LabelIndex {
     pub(crate) fn empty() -> LabelIndex {
         LabelIndex {
             rows: Vec::new(),
-            groups: Vec::new(),
             columns: Vec::new(),
             row_at: HashMap::new(),
             column_at: HashMap::new(),
-            group_set: HashSet::default(),
+            groups: HashSet::default(),
         }
     }
 
     pub(crate) fn build(cat: &Catalogue) -> LabelIndex {
         let mut rows = Vec::new();
-        let mut groups = Vec::new();
+        let mut groups = HashSet::default();
         let mut columns = Vec::new();
         for (b, block) in cat.blocks.iter().enumerate() {
             for (r, row) in block.rows.iter().enumerate() {
@@ -222,9 +220,7 @@ impl LabelIndex {
                     for start in 0..end {
                         let key: String =
                             row.path[start..end].iter().map(|p| normalise(p)).collect();
-                        if !groups.contains(&key) {
-                            groups.push(key);
-                        }
+                        groups.insert(key);
                     }
                 }
             }
@@ -248,7 +244,6 @@ impl LabelIndex {
         LabelIndex {
             row_at: positions(&rows),
             column_at: positions(&columns),
-            group_set: groups.iter().cloned().collect(),
             rows,
             groups,
             columns,
@@ -290,7 +285,7 @@ impl LabelIndex {
         hits.dedup();
         match hits.len() {
             0 => {
-                if self.group_set.contains(key) {
+                if self.groups.contains(key) {
                     RowMatch::Group(key.to_string())
                 } else {
                     RowMatch::Unknown

@@ -606,26 +606,38 @@ impl Reader<'_> {
             Some(s) => vec![s],
             None => vec![Section::Active, Section::Requests],
         };
+        // Every row of the sections in question, with its label and aliases, normalised.
+        let rows = || {
+            self.cat
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, block)| sections.contains(&block.section))
+                .flat_map(|(b, block)| {
+                    block.rows.iter().enumerate().map(move |(r, row)| {
+                        let last = row.path[row.path.len() - 1];
+                        let names: Vec<String> = std::iter::once(last)
+                            .chain(row.aliases.iter().copied())
+                            .map(normalise)
+                            .collect();
+                        (block.section, b, r, last, names)
+                    })
+                })
+        };
         let mut best: Option<(usize, Section, usize, usize, &'static str)> = None;
         let mut tie = false;
-        for (b, block) in self.cat.blocks.iter().enumerate() {
-            if !sections.contains(&block.section) {
-                continue;
-            }
-            for (r, row) in block.rows.iter().enumerate() {
-                let last = row.path[row.path.len() - 1];
-                let d = std::iter::once(last)
-                    .chain(row.aliases.iter().copied())
-                    .map(|name| strsim::levenshtein(&key, &normalise(name)))
-                    .min()
-                    .unwrap_or(usize::MAX);
-                match best {
-                    Some((bd, ..)) if d > bd => {}
-                    Some((bd, _, bb, br, _)) if d == bd => tie |= (bb, br) != (b, r),
-                    _ => {
-                        best = Some((d, block.section, b, r, last));
-                        tie = false;
-                    }
+        for (section, b, r, last, names) in rows() {
+            let d = names
+                .iter()
+                .map(|name| strsim::levenshtein(&key, name))
+                .min()
+                .unwrap_or(usize::MAX);
+            match best {
+                Some((bd, ..)) if d > bd => {}
+                Some((bd, _, bb, br, _)) if d == bd => tie |= (bb, br) != (b, r),
+                _ => {
+                    best = Some((d, section, b, r, last));
+                    tie = false;
                 }
             }
         }
@@ -636,22 +648,13 @@ impl Reader<'_> {
         }
         // A row label with a word or two more (`行政许可事项`, `行政处罚决定`).
         let mut within: Vec<(Section, usize, usize, &'static str)> = Vec::new();
-        for (b, block) in self.cat.blocks.iter().enumerate() {
-            if !sections.contains(&block.section) {
-                continue;
-            }
-            for (r, row) in block.rows.iter().enumerate() {
-                let last = row.path[row.path.len() - 1];
-                let hit = std::iter::once(last)
-                    .chain(row.aliases.iter().copied())
-                    .map(normalise)
-                    .any(|name| {
-                        let n = name.chars().count();
-                        n >= 4 && len <= n + 3 && key.contains(&name)
-                    });
-                if hit && !within.iter().any(|(_, bb, rr, _)| (*bb, *rr) == (b, r)) {
-                    within.push((block.section, b, r, last));
-                }
+        for (section, b, r, last, names) in rows() {
+            let hit = names.iter().any(|name| {
+                let n = name.chars().count();
+                n >= 4 && len <= n + 3 && key.contains(name.as_str())
+            });
+            if hit && !within.iter().any(|(_, bb, rr, _)| (*bb, *rr) == (b, r)) {
+                within.push((section, b, r, last));
             }
         }
         match within[..] {

@@ -154,6 +154,16 @@ fn make_seeds() -> Vec<Vec<u8>> {
         &mut text,
     );
     out.push(text.into_bytes());
+    // One unit and year per file, as exporters write them: what the one-pass tidy reader takes.
+    for (unit, year, form) in [
+        ("城关区", 2020, FormVersion::F2019),
+        ("七里河区", 2023, FormVersion::F2021),
+    ] {
+        let mut text = tidy::HEADER.join(",");
+        text.push('\n');
+        tidy::write_rows(unit, year, form, &distinct_values(form), &mut text);
+        out.push(text.into_bytes());
+    }
     out
 }
 
@@ -389,5 +399,53 @@ fn seeds_are_valid_files() {
                 assert!(!f.reports.is_empty());
             }
         }
+    }
+}
+
+/// Reads `bytes` as from `path` with the one-pass readers, then with the full readers only.
+fn both_ways(bytes: &[u8], path: &str) -> (String, String) {
+    let read = || {
+        format!(
+            "{:?}",
+            read_bytes_at(bytes, Path::new(path), &ReadOptions::default())
+        )
+    };
+    let fast = read();
+    crate::read::FAST_PATHS.with(|f| f.set(false));
+    let full = read();
+    crate::read::FAST_PATHS.with(|f| f.set(true));
+    (fast, full)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The one-pass readers give what the full readers give, on valid files and mutations of them.
+    #[test]
+    fn fast_paths_agree_with_full_readers(
+        seed in 0..seeds().len(),
+        mutations in proptest::collection::vec(mutation(), 0..4),
+    ) {
+        let mut bytes = seeds()[seed].clone();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        for path in PATHS {
+            let (fast, full) = both_ways(&bytes, path);
+            prop_assert_eq!(fast, full);
+        }
+    }
+}
+
+/// The one-pass tidy reader takes the single-report seeds (so the property above is not vacuous).
+#[test]
+fn plain_tidy_seeds_take_the_one_pass_reader() {
+    // The last two seeds, one per form.
+    for bytes in &seeds()[seeds().len() - 2..] {
+        let text = std::str::from_utf8(bytes).unwrap();
+        let mut r = crate::read::Reading::new(std::sync::Arc::new("x.csv".into()));
+        assert!(tidy::read_plain(text, &mut r));
+        assert_eq!(r.reports.len(), 1);
+        assert_eq!(r.values_read, r.reports[0].values.len());
     }
 }

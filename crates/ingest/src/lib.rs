@@ -14,6 +14,7 @@ mod read;
 pub mod registry;
 mod report;
 mod table;
+mod template;
 pub mod tidy;
 
 pub use batch::{

@@ -8,7 +8,7 @@ use gongkai_form::Level;
 
 use crate::decode::{decode, EncodingChoice};
 use crate::table::{read_records, sniff_delimiter};
-use crate::{grid, tidy, Diagnostic, Layout, UnitReport};
+use crate::{grid, template, tidy, Diagnostic, Layout, UnitReport};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -64,7 +64,7 @@ pub(crate) struct Reading {
 }
 
 impl Reading {
-    fn new(file: Arc<PathBuf>) -> Reading {
+    pub(crate) fn new(file: Arc<PathBuf>) -> Reading {
         Reading {
             file,
             reports: Vec::new(),
@@ -159,6 +159,19 @@ impl Reading {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests turn the one-pass readers off to compare them with the full readers.
+    pub(crate) static FAST_PATHS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn fast_paths() -> bool {
+    #[cfg(test)]
+    return FAST_PATHS.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    true
+}
+
 /// The year a folder names, e.g. `data/lanzhou/2020/城关区.csv` → 2020 (nearest folder wins).
 pub fn year_from_path(path: &Path) -> Option<i32> {
     path.parent()?.ancestors().find_map(|p| {
@@ -224,6 +237,17 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
             "fields are separated by {name}s, not commas; read as such"
         ));
         r.push(d.at(1, None));
+    }
+    // Most files of a national batch are plain: the canonical tidy export, or a grid laid out as
+    // one seen before. Those are read in one pass over the text, with the same result as below
+    // (tests compare them); anything else, or anything they are unsure of, goes the full way.
+    if delimiter == b',' && fast_paths() {
+        if tidy::read_plain(text, &mut r) {
+            return r.finish(encoding, Some(Layout::Tidy));
+        }
+        if template::read_known(text, path, &mut r) {
+            return r.finish(encoding, Some(Layout::Grid));
+        }
     }
     let table = match read_records(text, delimiter) {
         Ok(table) => table,

@@ -177,3 +177,68 @@ fn generate_refuses_a_foreign_folder_and_replaces_its_own() {
     }
     assert!(!dir.path().join("bad").exists());
 }
+
+/// The batch is read and folded a chunk of files at a time; the chunk size changes nothing,
+/// including a unit given twice in different chunks (taken back out of the totals at the end).
+#[test]
+fn chunk_size_changes_nothing() {
+    let dir = tempdir();
+    let out = dir.path().join("tidy");
+    generate(&out, "tidy", "11", "0.1");
+    let mut files: Vec<_> = walk(&out);
+    files.sort();
+    let copy = std::fs::read(&files[0]).unwrap_or_default();
+    write(&out.join("zz-late-copy.csv"), &copy);
+    let run = |chunk: Option<&str>, args: &[&str]| {
+        let mut cmd = gongkai();
+        if let Some(c) = chunk {
+            cmd.env("GONGKAI_CHUNK_FILES", c);
+        }
+        let o = cmd
+            .args(args)
+            .arg(&out)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            o.status.code(),
+            o.stdout,
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let commands: [&[&str]; 2] = [
+        &[
+            "consolidate",
+            "--force",
+            "--by",
+            "parent",
+            "--format",
+            "csv",
+        ],
+        &["validate", "--format", "json"],
+    ];
+    for args in commands {
+        let whole = run(None, args);
+        let said = format!("{}{}", String::from_utf8_lossy(&whole.1), whole.2);
+        assert!(said.contains("two files for"), "{said}");
+        assert!(!whole.1.is_empty(), "{args:?}");
+        for chunk in ["1", "7"] {
+            assert!(
+                run(Some(chunk), args) == whole,
+                "{args:?} with chunks of {chunk}"
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "csv") && !p.ends_with("units.csv") {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -14,6 +14,7 @@ use gongkai_ingest::{Registry, UnitKind, UnitReport};
 use rayon::prelude::*;
 
 use crate::findings::{self, Finding};
+use crate::link::YearLink;
 use crate::{consolidate, AggregateError, Total};
 
 /// A coverage problem: a unit that did not submit, or a file for a unit nobody expects.
@@ -75,28 +76,39 @@ pub struct Checks {
 /// registry is given.
 pub fn check_batch(reports: &[UnitReport], registry: Option<&Registry>) -> Checks {
     // Each report on its own: in parallel (a national batch has 100,000), in report order.
-    let mut found: Vec<Finding> = reports
+    let found: Vec<Finding> = reports
         .par_iter()
         .flat_map_iter(findings::check_report)
         .collect();
+    let links: Vec<YearLink> = reports.par_iter().map(YearLink::of).collect();
+    close(found, &links, registry)
+}
+
+/// The checks that need the whole batch, once each report has had its own (`found`): X1–X4
+/// between a unit's years and coverage against the registry; then everything sorted.
+pub(crate) fn close(
+    mut found: Vec<Finding>,
+    links: &[YearLink],
+    registry: Option<&Registry>,
+) -> Checks {
     let reorganised = |unit: &str, year: i32| {
         registry
             .and_then(|r| r.get(unit))
             .and_then(|u| u.reorganised)
             .is_some_and(|y| y == year)
     };
-    found.extend(findings::check_years(reports, &reorganised));
+    found.extend(findings::check_years(links, &reorganised));
     findings::sort(&mut found);
     let mut coverage = Vec::new();
     if let Some(registry) = registry {
         let mut by_year: BTreeMap<i32, BTreeSet<&str>> = BTreeMap::new();
-        for r in reports {
+        for r in links {
             by_year.entry(r.year).or_default().insert(r.unit.as_str());
             if registry.get(&r.unit).is_none() {
                 coverage.push(Coverage::Unregistered {
                     year: r.year,
                     unit: r.unit.clone(),
-                    file: r.source.file.clone(),
+                    file: r.file.clone(),
                     hint: registry.closest(&r.unit).map(str::to_string),
                 });
             }

@@ -105,6 +105,16 @@ pub enum AggregateError {
         code: String,
         sum: i128,
     },
+    #[error(
+        "{file} changed while the batch was read: its report for {unit} {year}, summed before \
+         another file for the same unit turned up, no longer reads the same, so it cannot be \
+         taken back out; run again on files that are not being written"
+    )]
+    Changed {
+        file: String,
+        unit: String,
+        year: i32,
+    },
     #[error("polars failed: {0}")]
     Polars(#[from] PolarsError),
     #[error("arrow: {0}")]

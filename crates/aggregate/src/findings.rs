@@ -7,6 +7,8 @@ use std::sync::Arc;
 use gongkai_form::{FormVersion, Level, Relation, RuleId, Violation};
 use gongkai_ingest::UnitReport;
 
+use crate::link::YearLink;
+
 /// One failed rule on one unit (or total) and year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -130,13 +132,10 @@ pub fn sort(findings: &mut [Finding]) {
 
 /// X1–X4 between consecutive years of each unit. `reorganised(unit, year)` says whether the
 /// unit was merged or split going into `year` (X1 is then a warning).
-pub fn check_years(
-    reports: &[UnitReport],
-    reorganised: &dyn Fn(&str, i32) -> bool,
-) -> Vec<Finding> {
-    let mut by_unit: std::collections::BTreeMap<&str, Vec<&UnitReport>> =
+pub fn check_years(links: &[YearLink], reorganised: &dyn Fn(&str, i32) -> bool) -> Vec<Finding> {
+    let mut by_unit: std::collections::BTreeMap<&str, Vec<&YearLink>> =
         std::collections::BTreeMap::new();
-    for r in reports {
+    for r in links {
         by_unit.entry(r.unit.as_str()).or_default().push(r);
     }
     let mut out = Vec::new();
@@ -147,11 +146,13 @@ pub fn check_years(
             if cur.year != prev.year + 1 {
                 continue;
             }
-            let (violations, identical) = gongkai_form::rules::check_years(
-                (prev.form, &prev.values),
-                (cur.form, &cur.values),
+            // The links hold every cell X1–X3 read; X4 compares fingerprints.
+            let (violations, _) = gongkai_form::rules::check_years(
+                (prev.form, &prev.values()),
+                (cur.form, &cur.values()),
                 reorganised(unit, cur.year),
             );
+            let identical = cur.identical_to(prev);
             let cat = cur.form.catalogue();
             let pcat = prev.form.catalogue();
             for v in violations {
@@ -174,8 +175,8 @@ pub fn check_years(
                     unit: unit.to_string(),
                     year: cur.year,
                     form: cur.form,
-                    file: Some(cur.source.file.clone()),
-                    line: Some(cur.source.lines[v.target.0]).filter(|l| *l != 0),
+                    file: Some(cur.file.clone()),
+                    line: cur.line(v.target.0),
                     arithmetic: v.arithmetic((prev.form, prev.year), (cur.form, cur.year)),
                     cells,
                     expected: fmt(v.expected()),
@@ -189,13 +190,13 @@ pub fn check_years(
                     unit: unit.to_string(),
                     year: cur.year,
                     form: cur.form,
-                    file: Some(cur.source.file.clone()),
+                    file: Some(cur.file.clone()),
                     line: None,
                     arithmetic: format!(
                         "all {} cells identical to {} ({}): suspected copy-paste",
                         cat.len(),
                         prev.year,
-                        prev.source.file.display()
+                        prev.file.display()
                     ),
                     cells: Vec::new(),
                     expected: format!("a report that differs from {}", prev.year),

@@ -1,10 +1,15 @@
 //! Consolidation: summing unit reports into what a city publishes, with polars.
 //!
 //! A city's annual report is the cell-by-cell sum of its districts' and departments' reports.
-//! The ingest crate hands over all reports of all years as one long Arrow batch (one row per
-//! unit, year and cell); [`consolidate`] moves it into polars once, through the Arrow C Data
-//! Interface ([`bridge`]), and sums it in one group-by over `(year, form, cell)`. That is why polars
-//! is here: one columnar group-by over the whole batch, never a frame per file or per unit.
+//! The ingest crate hands reports over as long Arrow batches (one row per unit, year and cell);
+//! [`consolidate`] moves a batch into polars through the Arrow C Data Interface ([`bridge`]) and
+//! sums it in one group-by over `(year, cell)`: one columnar group-by per batch, never a frame per
+//! file or per unit.
+//!
+//! A national batch does not come as one batch: the [`Ledger`] takes it a chunk of files at a time,
+//! checks each chunk's reports, sums the chunk through [`consolidate`] into exact running totals and
+//! keeps of each report only what the checks across the batch need ([`link`]). Memory then holds one
+//! chunk, not every report.
 //!
 //! Sums are exact integers (money in 万元 × 10⁶), never floats, and a sum that would not fit in
 //! `i64` is an error, not a wrapped number (see [`consolidate`](mod@consolidate)).
@@ -13,8 +18,11 @@ pub mod bridge;
 pub mod checks;
 pub mod consolidate;
 pub mod findings;
+pub mod ledger;
+pub mod link;
 pub mod trend;
 
 pub use bridge::record_batch_to_dataframe;
 pub use checks::{check_batch, rollup, Checks, Coverage};
 pub use consolidate::{consolidate, AggregateError, Total};
+pub use ledger::{Closed, Ledger, Sums};

@@ -4,10 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{anyhow, bail, Result};
-use gongkai_aggregate::checks::{check_batch, Coverage};
+use gongkai_aggregate::checks::Coverage;
 use gongkai_aggregate::findings::Finding;
+use gongkai_aggregate::{Closed, Ledger, Sums};
 use gongkai_form::{Level, RuleId};
-use gongkai_ingest::{read_batch_with, Batch, Diagnostic, EncodingChoice, ReadOptions, Registry};
+use gongkai_ingest::{
+    read_chunks, read_file, Diagnostic, EncodingChoice, ReadOptions, Registry, CHUNK_FILES,
+};
 use serde_json::{json, Value};
 
 use crate::args::{InputArgs, PolicyArgs};
@@ -159,10 +162,22 @@ impl Entry {
     }
 }
 
+/// What a command needs of a batch besides its checks.
+#[derive(Debug, Clone, Copy)]
+pub enum Need<'a> {
+    /// Findings only (`validate`).
+    Checks,
+    /// Totals named `name`, and by parent in the registry if asked (`consolidate`).
+    Totals { name: &'a str, by_parent: bool },
+    /// Every report (`export`, `trend`).
+    Reports,
+}
+
 /// A read and checked batch.
 #[derive(Debug)]
 pub struct Checked {
-    pub batch: Batch,
+    /// Totals (if asked), checks, summary, problem files, reports (if asked).
+    pub closed: Closed,
     pub registry: Option<Registry>,
     /// Every entry the policy lets through, sorted by file, line, unit, year, rule.
     pub entries: Vec<Entry>,
@@ -203,7 +218,9 @@ impl Checked {
     }
 }
 
-pub fn load(input: &InputArgs, policy: &Policy) -> Result<Checked> {
+/// Reads the batch chunk by chunk, checking and (if asked) summing each chunk as it comes: memory
+/// holds a chunk, running totals and a small link per report, unless every report is needed.
+pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
     let encoding = EncodingChoice::parse(&input.encoding).ok_or_else(|| {
         anyhow!(
             "unknown encoding {:?} (try auto, utf-8, gbk, gb18030)",
@@ -226,11 +243,47 @@ pub fn load(input: &InputArgs, policy: &Policy) -> Result<Checked> {
         },
         None => None,
     };
+    let (name, sums) = match need {
+        Need::Checks | Need::Reports => ("", Sums::Skip),
+        Need::Totals {
+            name,
+            by_parent: false,
+        } => (name, Sums::Whole),
+        Need::Totals {
+            name,
+            by_parent: true,
+        } => match &registry {
+            Some(r) => (name, Sums::ByParent(r)),
+            None => bail!(
+                "--by parent needs a units registry: --units FILE, or units.csv in the input folder"
+            ),
+        },
+    };
+    let mut ledger = Ledger::new(name, registry.as_ref(), sums);
+    if matches!(need, Need::Reports) {
+        ledger = ledger.keeping_reports();
+    }
+    let options = ReadOptions { encoding };
     let progress = crate::progress::Bar::new(input.quiet);
-    let batch = read_batch_with(&input.paths, &ReadOptions { encoding }, &progress);
+    let mut failed = None;
+    let diagnostics = read_chunks(
+        &input.paths,
+        &options,
+        &progress,
+        chunk_files(),
+        &mut |chunk| {
+            if failed.is_none() {
+                failed = ledger.add(chunk).err();
+            }
+        },
+    );
     progress.finish();
-    let checks = check_batch(&batch.reports, registry.as_ref());
-    let mut entries: Vec<Entry> = batch.diagnostics().map(Entry::from_diagnostic).collect();
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let closed = ledger.close(diagnostics, &|path| read_file(path, &options))?;
+    let checks = &closed.checks;
+    let mut entries: Vec<Entry> = closed.diagnostics().map(Entry::from_diagnostic).collect();
     entries.extend(
         checks
             .findings
@@ -249,11 +302,21 @@ pub fn load(input: &InputArgs, policy: &Policy) -> Result<Checked> {
         .map(|f| (f.unit.clone(), f.year))
         .collect();
     Ok(Checked {
-        batch,
+        closed,
         registry,
         entries,
         failing,
     })
+}
+
+/// Files read and folded at a time: `GONGKAI_CHUNK_FILES`, else [`CHUNK_FILES`]. Smaller chunks
+/// hold less memory at once; the results are the same whatever the size (a test says so).
+fn chunk_files() -> usize {
+    std::env::var("GONGKAI_CHUNK_FILES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(CHUNK_FILES)
 }
 
 /// Leaves a checked batch to the end of the process instead of freeing it: the run is over, and
@@ -265,7 +328,7 @@ pub fn leave(checked: Checked) {
 
 /// The summary on standard error: what was read, what was left out, findings by rule and unit.
 pub fn print_summary(c: &Checked) {
-    let s = c.batch.summary();
+    let s = &c.closed.summary;
     let years: Vec<String> = s.years.iter().map(ToString::to_string).collect();
     eprintln!(
         "summary: {} file(s) read, {} used, {} rejected; {} unit report(s) of {} unit(s) for {}; \
@@ -285,7 +348,7 @@ pub fn print_summary(c: &Checked) {
         s.values_rejected,
         s.blank_cells,
     );
-    for f in c.batch.files.iter().filter(|f| f.is_rejected()) {
+    for f in c.closed.files.iter().filter(|f| f.is_rejected()) {
         let reason = f
             .errors()
             .next()
@@ -293,7 +356,7 @@ pub fn print_summary(c: &Checked) {
         eprintln!("left out: {}: {reason}", f.file.display());
     }
     for f in c
-        .batch
+        .closed
         .files
         .iter()
         .filter(|f| !f.rejected.is_empty() && !f.is_rejected())

@@ -1,20 +1,21 @@
 //! `gongkai consolidate`: read a year-end folder, check every unit, print the summed tables.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use gongkai_aggregate::Total;
 
 use crate::args::{By, ConsolidateArgs, Format};
-use crate::checked::{self, Policy};
+use crate::checked::{self, Need, Policy};
 use crate::output::emit;
 use crate::render::{self, Values};
 use crate::Outcome;
 
 pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
     let policy = Policy::from_args(&args.policy)?;
-    let mut checked = checked::load(&args.input, &policy)?;
-    if args.by == Some(By::Parent) && checked.registry.is_none() {
-        bail!("--by parent needs a units registry: --units FILE, or units.csv in the input folder");
-    }
+    let need = Need::Totals {
+        name: &args.name,
+        by_parent: args.by == Some(By::Parent),
+    };
+    let mut checked = checked::load(&args.input, &policy, need)?;
     for e in &checked.entries {
         eprintln!("{}", e.text);
     }
@@ -32,15 +33,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
         );
         return Ok(Outcome::RuleErrors);
     }
-    let reports = &checked.batch.reports;
-    let record_batch = gongkai_ingest::arrow::to_record_batch(reports)?;
-    let totals: Vec<Total> = match (&checked.registry, args.by) {
-        _ if reports.is_empty() => Vec::new(),
-        (Some(registry), Some(By::Parent)) => {
-            gongkai_aggregate::rollup(&record_batch, &args.name, registry)?
-        }
-        _ => gongkai_aggregate::consolidate(&record_batch, &args.name)?,
-    };
+    let totals = std::mem::take(&mut checked.closed.totals);
     let total_findings: Vec<_> = totals.iter().flat_map(Total::findings).collect();
     for f in &total_findings {
         eprintln!("{f}");

@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 use gongkai_export::{FindingRow, Input, InputFile, Options};
 
 use crate::args::ExportArgs;
-use crate::checked::{self, Entry, Policy};
+use crate::checked::{self, Entry, Need, Policy};
 use crate::Outcome;
 
 fn finding(e: &Entry) -> FindingRow {
@@ -35,11 +35,11 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         }
     }
     let policy = Policy::from_args(&args.policy)?;
-    let checked = checked::load(&args.input, &policy)?;
+    let checked = checked::load(&args.input, &policy, Need::Reports)?;
     for e in &checked.entries {
         eprintln!("{}", e.text);
     }
-    let reports = &checked.batch.reports;
+    let reports = &checked.closed.reports;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
     if !reports.iter().any(|r| in_range(r.year)) {
         checked::print_summary(&checked);
@@ -49,7 +49,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     // The manifest: every file read (a file that cannot be read again is in the findings), and
     // the registry.
     let mut paths: Vec<&std::path::Path> = checked
-        .batch
+        .closed
         .files
         .iter()
         .map(|f| f.file.as_path())

@@ -12,7 +12,7 @@ use gongkai_form::{format_value, FormVersion};
 use serde_json::json;
 
 use crate::args::{Format, RankBy, TrendArgs};
-use crate::checked::{self, Policy};
+use crate::checked::{self, Need, Policy};
 use crate::output::emit;
 use crate::Outcome;
 
@@ -21,11 +21,11 @@ pub const HEADER: &str = "year,unit,measure,value,previous,change,change_pct";
 
 pub fn run(args: &TrendArgs) -> Result<Outcome> {
     let policy = Policy::default();
-    let checked = checked::load(&args.input, &policy)?;
+    let checked = checked::load(&args.input, &policy, Need::Reports)?;
     for e in &checked.entries {
         eprintln!("{}", e.text);
     }
-    let reports = &checked.batch.reports;
+    let reports = &checked.closed.reports;
     if reports.is_empty() {
         checked::print_summary(&checked);
         bail!("no readable reports in the input");

@@ -3,13 +3,13 @@
 use anyhow::Result;
 
 use crate::args::{FindingsFormat, ValidateArgs};
-use crate::checked::{self, Policy};
+use crate::checked::{self, Need, Policy};
 use crate::output::emit;
 use crate::Outcome;
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
     let policy = Policy::from_args(&args.policy)?;
-    let checked = checked::load(&args.input, &policy)?;
+    let checked = checked::load(&args.input, &policy, Need::Checks)?;
     let text = match args.format {
         FindingsFormat::Text => checked
             .entries

@@ -228,7 +228,22 @@ impl Batch {
     }
 }
 
-const DUPLICATE: &str = "two files for";
+/// How a duplicate report's diagnostic opens (the summary counts them by it).
+pub const DUPLICATE: &str = "two files for";
+
+/// The error for a unit and year that several files give: all of them are left out, since there
+/// is no telling which is right.
+pub fn duplicate_report(unit: &str, year: i32, files: &[&Arc<PathBuf>]) -> Diagnostic {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    Diagnostic::error(
+        files[0],
+        format!(
+            "{DUPLICATE} {unit} {year}: {}; both left out",
+            names.join(" and ")
+        ),
+    )
+    .unit(unit, Some(year))
+}
 
 /// Told of a batch read as it goes, from the reading threads: a progress bar, say.
 pub trait Progress: Sync {
@@ -251,18 +266,42 @@ pub fn read_batch(paths: &[PathBuf], options: &ReadOptions) -> Batch {
 
 /// [`read_batch`], telling `progress` of every file read.
 pub fn read_batch_with(paths: &[PathBuf], options: &ReadOptions, progress: &dyn Progress) -> Batch {
+    let mut reads = Vec::new();
+    let diagnostics = read_chunks(paths, options, progress, usize::MAX, &mut |chunk| {
+        reads.extend(chunk);
+    });
+    assemble(reads, diagnostics)
+}
+
+/// Files per chunk of a streamed read: enough to keep both cores busy between hand-overs, few
+/// enough that a chunk's reports (about 2.6 KB each) stay a few megabytes.
+pub const CHUNK_FILES: usize = 2048;
+
+/// Reads the files `paths` name in chunks of `chunk` files, each chunk in parallel, and hands
+/// every chunk's reads to `sink` in path order, so that a caller folding them as they come holds
+/// one chunk at a time, whatever the size of the batch. Returns the problems of the batch as a
+/// whole (missing paths, unreadable folders); duplicate units across chunks are the caller's.
+pub fn read_chunks(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    progress: &dyn Progress,
+    chunk: usize,
+    sink: &mut dyn FnMut(Vec<FileRead>),
+) -> Vec<Diagnostic> {
     let (files, diagnostics) = collect_files(paths);
     progress.start(files.len());
-    let mut reads: Vec<FileRead> = files
-        .par_iter()
-        .map(|f| {
-            let read = read_file(f, options);
-            progress.file_read(read.bytes);
-            read
-        })
-        .collect();
-    reads.sort_by(|a, b| a.file.cmp(&b.file));
-    assemble(reads, diagnostics)
+    for part in files.chunks(chunk.max(1)) {
+        let reads: Vec<FileRead> = part
+            .par_iter()
+            .map(|f| {
+                let read = read_file(f, options);
+                progress.file_read(read.bytes);
+                read
+            })
+            .collect();
+        sink(reads);
+    }
+    diagnostics
 }
 
 /// A report's identity in a batch: its year and unit.
@@ -309,24 +348,13 @@ pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Diagnostic>) -> B
             }
             continue;
         }
-        let names: Vec<String> = places
-            .iter()
-            .map(|(f, _)| reads[*f].file.display().to_string())
-            .collect();
         for (f, r) in &places {
             if let Some(report) = taken[*f][*r].take() {
                 values_dropped += report.source.lines.iter().filter(|l| **l != 0).count();
             }
         }
-        let d = Diagnostic::error(
-            &reads[places[0].0].file,
-            format!(
-                "{DUPLICATE} {unit} {year}: {}; both left out",
-                names.join(" and ")
-            ),
-        )
-        .unit(&unit, Some(year));
-        diagnostics.push(d);
+        let files: Vec<&Arc<PathBuf>> = places.iter().map(|(f, _)| &reads[*f].file).collect();
+        diagnostics.push(duplicate_report(&unit, year, &files));
     }
     reports
         .sort_by(|a, b| (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file)));

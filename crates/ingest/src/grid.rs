@@ -32,20 +32,30 @@ struct Meta {
 
 /// Splits `填报单位：城关区` or (`年度`, `2020`) into a key and value if the key is a metadata key.
 fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
-    let (i, first) = rec
-        .fields
-        .iter()
-        .enumerate()
+    meta_entry_of(rec.len(), |i| rec.get(i))
+}
+
+/// [`meta_entry`] of a line given as its field count and its fields by index: the template
+/// reader splits lines itself and must find the unit and year exactly as this reader does.
+pub(crate) fn meta_entry_of<'a>(
+    len: usize,
+    field: impl Fn(usize) -> &'a str,
+) -> Option<(bool, String, u32)> {
+    let (i, first) = (0..len)
+        .map(|i| (i, field(i)))
         .find(|(_, f)| !f.trim().is_empty())?;
     let first = first.trim();
-    let split = first.split_once(['：', ':']);
-    let key = split.map_or(first, |(k, _)| k);
     // Every line of a grid comes here: most fail on the first character, and the rest are
     // compared without whitespace and without allocating.
-    let opens = |keys: &[&str]| keys.iter().any(|k| k.chars().next() == key.chars().next());
+    let opens = |keys: &[&str]| {
+        keys.iter()
+            .any(|k| k.chars().next() == first.chars().next())
+    };
     if !opens(UNIT_KEYS) && !opens(YEAR_KEYS) {
         return None;
     }
+    let split = first.split_once(['：', ':']);
+    let key = split.map_or(first, |(k, _)| k);
     let is = |keys: &[&str]| {
         keys.iter()
             .any(|k| key.chars().filter(|c| !c.is_whitespace()).eq(k.chars()))
@@ -56,11 +66,8 @@ fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
     }
     let (value, col) = match split {
         Some((_, v)) if !v.trim().is_empty() => (v.trim().to_string(), i),
-        _ => match rec
-            .fields
-            .iter()
-            .enumerate()
-            .skip(i + 1)
+        _ => match (i + 1..len)
+            .map(|j| (j, field(j)))
             .find(|(_, f)| !f.trim().is_empty())
         {
             Some((j, v)) => (v.trim().to_string(), j),
@@ -289,6 +296,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
             && appeals_line.is_none()
             && !is_appeals_header(rec, keys, cat)
         {
+            header_if_blank(rec, keys, section, cat, r);
             appeals_line = Some(rec.line);
             tainted |= read_appeals(rec, appeals_positions.as_deref(), cat, &mut report, r);
             continue;
@@ -315,6 +323,9 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
         }
         // Header lines: column labels and no numbers.
         let numbers = rec.fields.iter().filter(|f| is_number(f)).count();
+        if numbers > 0 {
+            header_if_blank(rec, keys, section, cat, r);
+        }
         if numbers == 0 {
             if let Some(s) = header_section(keys, section, cat) {
                 section = Some(s);
@@ -590,6 +601,22 @@ fn appeals_again(rec: &Record, first: u32, unit: &str, year: i32, r: &mut Readin
     }
 }
 
+/// Tells a template learning from this read (see `template`) that `rec`, read for its values,
+/// would be read as a header line had its numbers been blank, as they may be in another file.
+fn header_if_blank(
+    rec: &Record,
+    keys: &[Cow<str>],
+    section: Option<Section>,
+    cat: &Catalogue,
+    r: &mut Reading,
+) {
+    if let Some(sources) = &mut r.cell_sources {
+        if header_section(keys, section, cat).is_some() {
+            sources.header_if_blank.push(rec.line);
+        }
+    }
+}
+
 fn is_appeals_header(rec: &Record, keys: &[Cow<str>], cat: &Catalogue) -> bool {
     rec.fields.iter().filter(|f| is_number(f)).count() == 0
         && header_section(keys, Some(Section::Appeals), cat) == Some(Section::Appeals)
@@ -670,7 +697,12 @@ fn read_row(
             continue;
         }
         match parse_value(text, cell.kind()) {
-            Ok(v) => report.set(cell.index, v, rec.line),
+            Ok(v) => {
+                report.set(cell.index, v, rec.line);
+                if let Some(sources) = &mut r.cell_sources {
+                    sources.cells.push((rec.line, pos as u32, cell.index));
+                }
+            }
             Err(e) => {
                 let d = r
                     .error(format!(

@@ -18,7 +18,8 @@ mod template;
 pub mod tidy;
 
 pub use batch::{
-    assemble, collect_files, read_batch, read_batch_with, Batch, Progress, Quiet, Summary,
+    assemble, collect_files, duplicate_report, read_batch, read_batch_with, read_chunks, Batch,
+    Progress, Quiet, Summary, CHUNK_FILES, DUPLICATE,
 };
 pub use decode::EncodingChoice;
 pub use diagnostic::Diagnostic;

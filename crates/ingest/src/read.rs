@@ -17,7 +17,7 @@ pub struct ReadOptions {
 }
 
 /// Everything learned from one file: accepted reports, what was rejected and why.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct FileRead {
     pub file: Arc<PathBuf>,
     /// Size of the file in bytes (0 when it could not be read).
@@ -25,8 +25,10 @@ pub struct FileRead {
     /// Encoding the text was read in, once decoded.
     pub encoding: Option<&'static str>,
     pub layout: Option<Layout>,
-    /// Reports without errors, ready to sum.
+    /// Reports without errors, ready to sum (a batch moves them out; `accepted` stays).
     pub reports: Vec<UnitReport>,
+    /// How many reports were accepted.
+    pub accepted: usize,
     /// Reports left out because of errors: `城关区 2020`.
     pub rejected: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -41,7 +43,7 @@ pub struct FileRead {
 impl FileRead {
     /// True when nothing of the file can be used.
     pub fn is_rejected(&self) -> bool {
-        self.reports.is_empty() && self.diagnostics.iter().any(Diagnostic::is_error)
+        self.accepted == 0 && self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -57,6 +59,8 @@ pub(crate) struct Reading {
     pub diagnostics: Vec<Diagnostic>,
     pub values_read: usize,
     pub values_rejected: usize,
+    /// Where the grid reader took each cell from, when asked: what a template learns from.
+    pub cell_sources: Option<template::CellSources>,
     bytes: u64,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
@@ -71,6 +75,7 @@ impl Reading {
             diagnostics: Vec::new(),
             values_read: 0,
             values_rejected: 0,
+            cell_sources: None,
             bytes: 0,
             tainted: HashSet::new(),
             file_failed: false,
@@ -149,6 +154,7 @@ impl Reading {
             bytes: self.bytes,
             encoding,
             layout,
+            accepted: accepted.len(),
             reports: accepted,
             rejected,
             diagnostics: self.diagnostics,
@@ -246,7 +252,13 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
             return r.finish(encoding, Some(Layout::Tidy));
         }
         if template::read_known(text, path, &mut r) {
-            return r.finish(encoding, Some(Layout::Grid));
+            let read = r.finish(encoding, Some(Layout::Grid));
+            // Tests hold every template read to the full reader's result.
+            #[cfg(test)]
+            template::assert_same_as_full(&read, || {
+                read_bytes(bytes, path, options, Reading::new(read.file.clone()))
+            });
+            return read;
         }
     }
     let table = match read_records(text, delimiter) {
@@ -274,12 +286,16 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
             Layout::Tidy
         }
         None => {
+            // Where each cell came from, for the template a clean read of a plain text leaves.
+            r.cell_sources =
+                (delimiter == b',' && template::learning()).then(template::CellSources::default);
             grid::read(
                 &records,
                 year_from_path(path),
                 &unit_from_path(path),
                 &mut r,
             );
+            template::learn(text, &records, path, &mut r);
             Layout::Grid
         }
     };

@@ -1,11 +1,1095 @@
 //! Grid files laid out as one read before: read in one pass, without locating cells by label.
+//!
+//! A national batch is one template spreadsheet filled in many thousand times: the same lines,
+//! labels and columns; only the unit, the year and the values differ. The grid reader spends
+//! most of its time finding cells by their labels, yet what it decides depends only on the
+//! file's *shape*: its lines, the exact text of every label, which fields hold values. To that
+//! reader every plain number is alike (a value, never a label, of one label key), and a blank
+//! value differs from a number only where a line of blanks would look like a header line or an
+//! empty line; the reader says which lines those are. So a clean full read leaves a template
+//! (the shape, and the field each cell was taken from), and a later file of the same shape is
+//! read by taking its values from those fields, with the same result (tests compare every such
+//! read with the full one).
+//!
+//! What the shape does not pin down is checked, else the file goes the full way: quotes, a BOM
+//! or a lone `\r` (split differently), a unit or year that is a label of the form (it would
+//! count in the reader's guess of the form), a year that disagrees with the folder's or calls
+//! for the other form, a unit or year in the cell of its key.
 
-use std::path::Path;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
-use crate::read::Reading;
+use gongkai_form::label::{self, RowMatch};
+use gongkai_form::{FormVersion, Section};
+
+use crate::grid::meta_entry_of;
+use crate::read::{unit_from_path, year_from_path, Reading};
+use crate::table::Record;
+use crate::tidy::{parse_year, read_value, HEADER};
+use crate::{Layout, UnitReport};
+
+/// Classes of fields. Blank and number are one class in a shape: where a template allows a
+/// value, either will do.
+const EMPTY: u8 = b'E';
+const NUMBER: u8 = b'N';
+const VALUE: u8 = b'v';
+const TEXT: u8 = b'T';
+/// The unit's and the year's value fields (`填报单位,城关区`).
+const UNIT: u8 = b'U';
+const YEAR: u8 = b'Y';
+
+/// Templates kept per thread: a batch has a few layouts; one-off layouts replace the oldest.
+const CAPACITY: usize = 64;
+
+/// How the templates fare: a read they did not serve counts one up (to at most
+/// [`MAX_MISSES`]), one they served [`HIT_CREDIT`] down. Past [`REST_AFTER`] (a batch of
+/// one-off layouts: fewer than one hit in five reads, while a miss costs about a third of what
+/// a hit saves), they are tried on one file in [`TRY_EVERY`] only.
+const REST_AFTER: u32 = 32;
+const MAX_MISSES: u32 = 4 * REST_AFTER;
+const HIT_CREDIT: u32 = 4;
+const TRY_EVERY: u32 = 16;
+
+/// The field of a cell past the end of its line (the full reader reads it as blank).
+const PAST_END: u32 = u32::MAX;
+
+/// What the grid reader tells of a read, for a template to learn.
+#[derive(Debug, Default)]
+pub(crate) struct CellSources {
+    /// `(line, 0-based field, cell)` of every cell it set.
+    pub cells: Vec<(u32, u32, usize)>,
+    /// Lines with numbers it would have taken for a header line had they been blank.
+    pub header_if_blank: Vec<u32>,
+}
+
+/// A cell of a template: (its field, in the file's order, or [`PAST_END`]; its line; the cell).
+type CellAt = (u32, u32, usize);
+
+/// A layout read before, and where the full reader took each cell from.
+#[derive(Debug)]
+struct Template {
+    hash: u64,
+    /// As [`Scratch::shape`] encodes it.
+    shape: Vec<u8>,
+    form: FormVersion,
+    cells: Vec<CellAt>,
+    /// Per field: it holds a cell's value, blank or a number. Any other field of class `VALUE`
+    /// in the shape must be blank.
+    values: Vec<bool>,
+    /// Records that must hold a number (see [`CellSources::header_if_blank`]).
+    numbered: Vec<u32>,
+}
+
+/// One text split into lines and fields, with its shape; reused from file to file.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Byte range of every field, in order.
+    fields: Vec<(u32, u32)>,
+    /// (line number, first field, end of its fields) per record, as `table::Record`s; while
+    /// its line is read, the last holds where the line's shape starts instead of the end.
+    records: Vec<(u32, u32, u32)>,
+    /// Class of every field.
+    classes: Vec<u8>,
+    /// Per record `\n`, its line number (4 bytes), what `grid::meta_entry` makes of it and
+    /// whether it is blank; per field `,`, its shape class and, for text, the text (which holds
+    /// no `,` or `\n`, so the encoding is unambiguous).
+    shape: Vec<u8>,
+    hash: u64,
+    /// Where the text names its unit and year; `None` unless the last scan went through.
+    meta: Option<Meta>,
+}
+
+/// Where a file names its unit and year: (field, value as the full reader takes it).
+#[derive(Debug, Default)]
+struct Meta {
+    unit: Option<(u32, String)>,
+    year: Option<(u32, String)>,
+}
+
+#[derive(Debug, Default)]
+struct Cache {
+    templates: Vec<Template>,
+    /// The template to replace next once full.
+    next: usize,
+    scratch: Scratch,
+    /// See [`REST_AFTER`].
+    misses: u32,
+    reads: u32,
+    /// Whether templates are used and learned for the file being read (see [`REST_AFTER`]).
+    trying: bool,
+    /// Tests read some files the full way only.
+    #[cfg(test)]
+    off: bool,
+    #[cfg(test)]
+    hits: usize,
+}
+
+impl Cache {
+    /// The report of `text` from a template, if one has its layout.
+    fn read(&mut self, text: &str, path: &Path, r: &mut Reading) -> bool {
+        if self.templates.is_empty() || !self.scratch.scan(text) {
+            return false;
+        }
+        let s = &self.scratch;
+        let Some(t) = self
+            .templates
+            .iter()
+            .find(|t| t.hash == s.hash && t.shape == s.shape)
+        else {
+            return false;
+        };
+        let Some(report) = t.read(text, s, path, &r.file) else {
+            return false;
+        };
+        r.values_read += t.cells.len();
+        r.reports.push(report);
+        #[cfg(test)]
+        {
+            self.hits += 1;
+        }
+        true
+    }
+
+    #[cfg(test)]
+    fn off(&self) -> bool {
+        self.off
+    }
+
+    #[cfg(not(test))]
+    fn off(&self) -> bool {
+        false
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
 
 /// Reads `text` as a grid whose layout a full read has learned, if it is one; false leaves `r`
 /// untouched for the full reader.
-pub(crate) fn read_known(_text: &str, _path: &Path, _r: &mut Reading) -> bool {
-    false
+pub(crate) fn read_known(text: &str, path: &Path, r: &mut Reading) -> bool {
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return false;
+        };
+        cache.reads = cache.reads.wrapping_add(1);
+        cache.trying =
+            !cache.off() && (cache.misses <= REST_AFTER || cache.reads.is_multiple_of(TRY_EVERY));
+        if !cache.trying {
+            return false;
+        }
+        let hit = cache.read(text, path, r);
+        cache.misses = if hit {
+            cache.misses.saturating_sub(HIT_CREDIT)
+        } else {
+            (cache.misses + 1).min(MAX_MISSES)
+        };
+        hit
+    })
+}
+
+/// Whether a clean full read of the file [`read_known`] declined would be learned from: the
+/// full reader need not say where it took its cells from otherwise.
+pub(crate) fn learning() -> bool {
+    CACHE.with(|cache| cache.try_borrow().is_ok_and(|c| c.trying))
+}
+
+/// Keeps the layout of a grid the full reader has just read (`records` of `text`, into `r`) as
+/// a template: only after a clean read (one report, no diagnostics) of a plain text, and only if
+/// the template gives back that same report from that same text.
+pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading) {
+    let Some(sources) = r.cell_sources.take() else {
+        return;
+    };
+    let [report] = r.reports.as_slice() else {
+        return;
+    };
+    if !r.diagnostics.is_empty() || r.values_rejected != 0 || r.values_read != sources.cells.len() {
+        return;
+    }
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return;
+        };
+        if !cache.trying {
+            return;
+        }
+        let Cache {
+            templates,
+            next,
+            scratch,
+            ..
+        } = &mut *cache;
+        // The scan of the miss before the full read, if it is of this text (its fields are the
+        // full reader's); else a scan now.
+        let scanned = plain(text) && scratch.meta.is_some() && scratch.same_as(text, records);
+        if !(scanned || scratch.scan(text) && scratch.same_as(text, records)) {
+            return;
+        }
+        if templates
+            .iter()
+            .any(|t| t.hash == scratch.hash && t.shape == scratch.shape)
+        {
+            return;
+        }
+        let Some((cells, values)) = scratch.cells(&sources.cells) else {
+            return;
+        };
+        let Some(numbered) = sources
+            .header_if_blank
+            .iter()
+            .map(|line| scratch.record_of(*line))
+            .collect()
+        else {
+            return;
+        };
+        let t = Template {
+            hash: scratch.hash,
+            shape: scratch.shape.clone(),
+            form: report.form,
+            cells,
+            values,
+            numbered,
+        };
+        if t.read(text, scratch, path, &r.file).as_ref() != Some(report) {
+            return;
+        }
+        if templates.len() < CAPACITY {
+            templates.push(t);
+        } else {
+            templates[*next] = t;
+            *next = (*next + 1) % CAPACITY;
+        }
+    });
+}
+
+impl Template {
+    /// The report of a text of this template's shape, as the full reader makes it; `None` when
+    /// its values, unit, year or path call for anything the template did not see.
+    fn read(
+        &self,
+        text: &str,
+        s: &Scratch,
+        path: &Path,
+        file: &Arc<PathBuf>,
+    ) -> Option<UnitReport> {
+        let meta = s.meta.as_ref()?;
+        // Numbers only where values go, and where a line of blanks would read otherwise.
+        let numbers_fit = s.classes.len() == self.values.len()
+            && s.classes
+                .iter()
+                .zip(&self.values)
+                .all(|(class, value)| *class != NUMBER || *value);
+        let numbered = |k: &u32| {
+            let (_, a, b) = *s.records.get(*k as usize)?;
+            s.classes
+                .get(a as usize..b as usize)?
+                .contains(&NUMBER)
+                .then_some(())
+        };
+        if !numbers_fit || self.numbered.iter().any(|k| numbered(k).is_none()) {
+            return None;
+        }
+        let named = [&meta.unit, &meta.year];
+        if named
+            .into_iter()
+            .flatten()
+            .any(|(i, _)| names_a_label(s.field(text, *i)))
+        {
+            return None;
+        }
+        let unit = meta
+            .unit
+            .as_ref()
+            .map_or_else(|| unit_from_path(path), |(_, u)| u.clone());
+        let path_year = year_from_path(path);
+        let year = match &meta.year {
+            // A year other than the folder's is a warning of the full reader.
+            Some((_, y)) => parse_year(y).filter(|y| path_year.is_none_or(|py| py == *y))?,
+            None => path_year?,
+        };
+        if FormVersion::for_year(year) != self.form {
+            return None;
+        }
+        let cat = self.form.catalogue();
+        let mut report = UnitReport::empty(unit, year, self.form, file.clone(), Layout::Grid);
+        for &(field, line, cell) in &self.cells {
+            let kind = cat.cells.get(cell)?.kind();
+            // A count with a fraction, say: the full reader's error to give.
+            let value = read_value(s.field(text, field), kind).ok()?;
+            report.set(cell, value, line);
+        }
+        Some(report)
+    }
+}
+
+impl Scratch {
+    /// Field `i`'s text ("" past the end).
+    fn field<'t>(&self, text: &'t str, i: u32) -> &'t str {
+        self.fields
+            .get(i as usize)
+            .and_then(|&(a, b)| text.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    /// The record on `line`.
+    fn record_of(&self, line: u32) -> Option<u32> {
+        let k = self.records.binary_search_by_key(&line, |rec| rec.0).ok()?;
+        u32::try_from(k).ok()
+    }
+
+    /// Splits a [`plain`] text as `table::read_records` splits it (one record per non-empty
+    /// line), classifies its fields, encodes its shape and finds where it names its unit and
+    /// year. False for any other text, and for what a template does not cover: a unit or year
+    /// in the cell of its key, a second unit or year line.
+    fn scan(&mut self, text: &str) -> bool {
+        self.meta = self.split_and_shape(text);
+        self.hash = hash(&self.shape);
+        self.meta.is_some()
+    }
+
+    fn split_and_shape(&mut self, text: &str) -> Option<Meta> {
+        self.fields.clear();
+        self.records.clear();
+        self.classes.clear();
+        self.shape.clear();
+        if !plain(text) {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let mut meta = Meta::default();
+        let (mut line, mut line_start, mut field_start) = (1u32, 0, 0);
+        self.open_line(line);
+        let mut pos = 0;
+        // Most fields are empty or short: looked at byte by byte; a label's run is searched.
+        while let Some(at) = match bytes.get(pos..pos + 16) {
+            Some(next) => match next.iter().position(|b| matches!(b, b',' | b'\n')) {
+                Some(k) => Some(pos + k),
+                None => memchr::memchr2(b',', b'\n', &bytes[pos + 16..]).map(|k| pos + 16 + k),
+            },
+            None => {
+                memchr::memchr2(b',', b'\n', bytes.get(pos..).unwrap_or_default()).map(|k| pos + k)
+            }
+        } {
+            pos = at + 1;
+            match bytes[at] {
+                b',' => {
+                    self.push_field(bytes, field_start, at);
+                    field_start = at + 1;
+                }
+                _ => {
+                    let mut end = at;
+                    if end > field_start && bytes[end - 1] == b'\r' {
+                        end -= 1;
+                    }
+                    if at == line_start || (end == line_start && at == line_start + 1) {
+                        // An empty line: no record.
+                        self.drop_line();
+                    } else {
+                        self.push_field(bytes, field_start, end);
+                        self.close_line(text, line, &mut meta)?;
+                    }
+                    line += 1;
+                    line_start = at + 1;
+                    field_start = at + 1;
+                    self.open_line(line);
+                }
+            }
+        }
+        if line_start < bytes.len() {
+            self.push_field(bytes, field_start, bytes.len());
+            self.close_line(text, line, &mut meta)?;
+        } else {
+            self.drop_line();
+        }
+        Some(meta)
+    }
+
+    /// Starts the shape of a line: `\n`, its number, and places for what `grid::meta_entry`
+    /// makes of it and whether it is blank.
+    fn open_line(&mut self, line: u32) {
+        self.records
+            .push((line, self.fields.len() as u32, self.shape.len() as u32));
+        self.shape.push(b'\n');
+        self.shape.extend_from_slice(&line.to_le_bytes());
+        self.shape.extend_from_slice(b".e");
+    }
+
+    /// Forgets an empty line (while open, a record holds where its shape starts).
+    fn drop_line(&mut self) {
+        if let Some((_, first, at)) = self.records.pop() {
+            self.fields.truncate(first as usize);
+            self.classes.truncate(first as usize);
+            self.shape.truncate(at as usize);
+        }
+    }
+
+    #[inline(always)]
+    fn push_field(&mut self, bytes: &[u8], start: usize, end: usize) {
+        self.fields.push((start as u32, end as u32));
+        let f = bytes.get(start..end).unwrap_or_default();
+        let class = classify(f);
+        self.classes.push(class);
+        emit(&mut self.shape, class, f);
+    }
+
+    /// Ends the open line's record: its blankness, and the unit or year it names. Meta lines
+    /// are few: their shape is written again with the unit or year field as such.
+    fn close_line(&mut self, text: &str, line: u32, meta: &mut Meta) -> Option<()> {
+        let record = self.records.last_mut()?;
+        let (first, at) = (record.1, record.2 as usize);
+        *record = (line, first, self.fields.len() as u32);
+        let line_fields = &self.fields[first as usize..];
+        let get = |i: usize| {
+            line_fields
+                .get(i)
+                .and_then(|&(a, b)| text.get(a as usize..b as usize))
+                .unwrap_or("")
+        };
+        // A line of blanks is skipped where a line of numbers is read.
+        let classes = &self.classes[first as usize..];
+        let blank = classes.iter().enumerate().all(|(i, class)| match *class {
+            EMPTY => true,
+            TEXT => get(i).chars().all(char::is_whitespace),
+            _ => false,
+        });
+        let header = at + 5;
+        if !blank {
+            self.shape[header + 1] = b'-';
+        }
+        // The field the full reader takes the unit or year from (see `grid::scan_meta`).
+        let Some((is_unit, value, col)) = meta_entry_of(line_fields.len(), get) else {
+            return Some(());
+        };
+        self.shape[header] = if is_unit { b'u' } else { b'y' };
+        if value.is_empty() {
+            return Some(());
+        }
+        let j = (col as usize).checked_sub(1)?;
+        if get(j).trim() != value {
+            return None;
+        }
+        let (slot, class) = if is_unit {
+            (&mut meta.unit, UNIT)
+        } else {
+            (&mut meta.year, YEAR)
+        };
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some((first + j as u32, value));
+        self.shape[header] = class;
+        *self.classes.get_mut(first as usize + j)? = class;
+        self.shape.truncate(header + 2);
+        for (i, &class) in self.classes[first as usize..].iter().enumerate() {
+            emit(&mut self.shape, class, get(i).as_bytes());
+        }
+        Some(())
+    }
+
+    /// True when the split is the full reader's records, field for field.
+    fn same_as(&self, text: &str, records: &[Record]) -> bool {
+        self.records.len() == records.len()
+            && self
+                .records
+                .iter()
+                .zip(records)
+                .all(|(&(line, a, b), rec)| {
+                    line == rec.line
+                        && (b - a) as usize == rec.len()
+                        && (a..b)
+                            .zip(rec.fields.iter())
+                            .all(|(i, f)| self.field(text, i) == f)
+                })
+    }
+
+    /// The cells the full reader set, `(line, field in its line, cell)`, as fields of the split
+    /// text, and which fields hold values; `None` unless every number of the text is a value
+    /// (a number elsewhere, in a label say, could matter to the full reader in ways its class
+    /// does not say).
+    fn cells(&self, sources: &[(u32, u32, usize)]) -> Option<(Vec<CellAt>, Vec<bool>)> {
+        let mut values = vec![false; self.fields.len()];
+        let mut cells = Vec::with_capacity(sources.len());
+        for &(line, field, cell) in sources {
+            let (_, first, end) = self.records[self.record_of(line)? as usize];
+            let at = if field < end - first {
+                first + field
+            } else {
+                PAST_END
+            };
+            if at != PAST_END {
+                match self.classes[at as usize] {
+                    EMPTY | NUMBER => values[at as usize] = true,
+                    // Text the full reader read as a value (`—`): the same text every time.
+                    TEXT => {}
+                    _ => return None,
+                }
+            }
+            cells.push((at, line, cell));
+        }
+        self.classes
+            .iter()
+            .zip(&values)
+            .all(|(class, value)| *class != NUMBER || *value)
+            .then_some((cells, values))
+    }
+}
+
+/// Text the full reader splits as [`Scratch::scan`] does: comma-separated (the caller knows),
+/// no quotes, no BOM, every `\r` part of a `\r\n`, not blank, offsets within `u32`.
+fn plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() < u32::MAX as usize
+        && !text.trim().is_empty()
+        && !text.starts_with('\u{feff}')
+        && memchr::memchr(b'"', bytes).is_none()
+        && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
+}
+
+/// Writes a field's shape: `,`, its shape class and, for text, the text.
+#[inline]
+fn emit(shape: &mut Vec<u8>, class: u8, field: &[u8]) {
+    shape.push(b',');
+    match class {
+        TEXT => {
+            shape.push(TEXT);
+            shape.extend_from_slice(field);
+        }
+        EMPTY | NUMBER => shape.push(VALUE),
+        other => shape.push(other),
+    }
+}
+
+/// `EMPTY`, `NUMBER` or `TEXT`. A number is what `grid::is_number` takes: up to 12 digits,
+/// maybe after a `-` (a change, 本年增/减) or before up to 6 decimals (money), so that it fits
+/// in an `i64` in money cells too. To the full reader each of them is a value, never a label,
+/// with a label key of "" or `-`. Anything else is text, compared exactly.
+#[inline]
+fn classify(field: &[u8]) -> u8 {
+    let digits =
+        |s: &[u8], max: usize| (1..=max).contains(&s.len()) && s.iter().all(u8::is_ascii_digit);
+    match field.first() {
+        None => EMPTY,
+        Some(b'0'..=b'9' | b'-') => {
+            if digits(field, 12) {
+                return NUMBER;
+            }
+            let unsigned = field.strip_prefix(b"-").unwrap_or(field);
+            let (int, frac) = match unsigned.iter().position(|b| *b == b'.') {
+                Some(dot) => (&unsigned[..dot], Some(&unsigned[dot + 1..])),
+                None => (unsigned, None),
+            };
+            if digits(int, 12) && frac.is_none_or(|f| digits(f, 6)) && number_keys_are_plain() {
+                NUMBER
+            } else {
+                TEXT
+            }
+        }
+        Some(_) => TEXT,
+    }
+}
+
+/// The label keys of `-12`, `1.5` and `-1.5` are `-`, "" and `-`, like those of plain numbers
+/// (""), and `-` names no heading, label or column of either form: a number with a sign or
+/// decimals then votes for no form, opens no table and is no header, like a plain one.
+fn number_keys_are_plain() -> bool {
+    static PLAIN: OnceLock<bool> = OnceLock::new();
+    *PLAIN.get_or_init(|| {
+        label::key("-12") == "-"
+            && label::key("-1.5") == "-"
+            && label::key("1.5").is_empty()
+            && !names_a_label("-")
+    })
+}
+
+/// True when the full reader could take `field` (a unit or year) for more than a name: a label
+/// or heading of either form, or a tidy header name.
+fn names_a_label(field: &str) -> bool {
+    let bare = field.trim().trim_start_matches('\u{feff}');
+    if HEADER.iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+        return true;
+    }
+    let key = label::key(field);
+    if key.is_empty() {
+        return false;
+    }
+    label::form_of_key(&key).is_some()
+        || label::section_of_key(&key).is_some()
+        || FormVersion::ALL.into_iter().any(|form| {
+            let cat = form.catalogue();
+            Section::ALL.into_iter().any(|s| {
+                !cat.labels.match_column_key(cat, s, &key).is_empty()
+                    || cat.labels.match_row_key(cat, s, &key, None) != RowMatch::Unknown
+            })
+        })
+}
+
+/// A fast 64-bit hash of a shape (equal shapes are then compared byte for byte).
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(27);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    for &b in chunks.remainder() {
+        h = mix(h, u64::from(b));
+    }
+    h
+}
+
+/// Asserts that a template read is what the full reader makes of the same file.
+#[cfg(test)]
+pub(crate) fn assert_same_as_full(read: &crate::FileRead, full: impl FnOnce() -> crate::FileRead) {
+    let full = without_templates(full);
+    assert_eq!(
+        read,
+        &full,
+        "template read differs from the full read of {}",
+        read.file.display()
+    );
+}
+
+/// Runs `f` with templates neither used nor learned on this thread.
+#[cfg(test)]
+pub(crate) fn without_templates<T>(f: impl FnOnce() -> T) -> T {
+    let was = CACHE.with(|c| std::mem::replace(&mut c.borrow_mut().off, true));
+    let out = f();
+    CACHE.with(|c| c.borrow_mut().off = was);
+    out
+}
+
+/// Template reads on this thread so far.
+#[cfg(test)]
+pub(crate) fn hits() -> usize {
+    CACHE.with(|c| c.borrow().hits)
+}
+
+/// Forgets this thread's templates.
+#[cfg(test)]
+pub(crate) fn forget() {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.templates.clear();
+        c.next = 0;
+        c.misses = 0;
+        c.reads = 0;
+        c.trying = false;
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every template read in any test is also checked against the full reader (in
+    //! `read::read_bytes`); these tests make sure such reads happen, on real and varied files.
+
+    use std::path::{Path, PathBuf};
+
+    use gongkai_form::{FormVersion, Section, ValueKind, MONEY_SCALE};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    use super::{forget, hits, without_templates, Scratch};
+    use crate::table::read_records;
+    use crate::tests::distinct_values;
+    use crate::{collect_files, grid, read_bytes_at, FileRead, ReadOptions};
+
+    fn read(bytes: &[u8], path: &str) -> FileRead {
+        read_bytes_at(bytes, Path::new(path), &ReadOptions::default())
+    }
+
+    /// Reads `bytes` with this thread's templates and without; asserts the two reads are the
+    /// same and returns whether the first was a template read.
+    fn same_either_way(bytes: &[u8], path: &str) -> bool {
+        let before = hits();
+        let warm = read(bytes, path);
+        let cold = without_templates(|| read(bytes, path));
+        assert_eq!(warm, cold, "{path}");
+        hits() > before
+    }
+
+    fn repo() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    /// A grid of `form` as `grid::write` lays it out, its values drawn from `seed`: the form's
+    /// distinct values, zeros, blanks, negative changes and money with decimals.
+    fn grid_text(form: FormVersion, unit: Option<&str>, year: Option<i32>, seed: u64) -> String {
+        let cat = form.catalogue();
+        let mut values = distinct_values(form);
+        let mut blank = vec![false; values.len()];
+        let mut x = seed.wrapping_mul(6_364_136_223_846_793_005) | 1;
+        for cell in &cat.cells {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let pick = (x >> 33) % 6;
+            let v = &mut values[cell.index];
+            match (pick, cell.kind()) {
+                (0, _) => blank[cell.index] = true,
+                (1, _) => *v = 0,
+                (2, ValueKind::SignedCount) => *v = -((x >> 40) as i64 % 500),
+                (2, ValueKind::Money) => *v = (x >> 40) as i64 % 1000 * MONEY_SCALE / 8,
+                (3, _) => *v = (x >> 40) as i64 % 100_000,
+                _ => {}
+            }
+            if seed.is_multiple_of(5) {
+                // Whole tables blank, as small units file them.
+                blank[cell.index] = cell.section == Section::Requests;
+            }
+        }
+        let mut text = String::new();
+        grid::write(form, unit, year, Some((&values, &blank)), &mut text);
+        text
+    }
+
+    #[test]
+    fn signed_and_decimal_numbers_are_numbers_to_the_full_reader() {
+        assert!(super::number_keys_are_plain());
+        for n in [
+            "0",
+            "123456789012",
+            "-5",
+            "-123456789012",
+            "12.5",
+            "-0.000001",
+        ] {
+            assert_eq!(super::classify(n.as_bytes()), super::NUMBER, "{n}");
+        }
+        for t in [
+            "1234567890123",
+            "1.1234567",
+            "-",
+            "1.",
+            ".5",
+            "+5",
+            "1,234",
+            "５",
+        ] {
+            assert_eq!(super::classify(t.as_bytes()), super::TEXT, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_file_laid_out_as_one_before_is_read_by_its_template() {
+        forget();
+        let first = grid_text(FormVersion::F2019, Some("城关区"), Some(2020), 1);
+        let second = grid_text(FormVersion::F2019, Some("七里河区"), Some(2019), 2);
+        assert!(!same_either_way(first.as_bytes(), "data/2020/城关区.csv"));
+        assert!(same_either_way(second.as_bytes(), "data/2019/七里河区.csv"));
+        let f = read(second.as_bytes(), "七里河区.csv");
+        assert_eq!(f.reports[0].unit, "七里河区");
+        assert_eq!(f.reports[0].year, 2019);
+        assert!(f.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn generated_grids_read_the_same_with_templates() {
+        forget();
+        let mut hit = 0;
+        let mut n = 0;
+        for (form, years) in [
+            (FormVersion::F2019, [2019, 2020]),
+            (FormVersion::F2021, [2021, 2024]),
+        ] {
+            for seed in 0..40u64 {
+                let year = years[seed as usize % 2];
+                let unit = ["城关区", "兰州市财政局", "三亚市（筹）", "—"][seed as usize % 4];
+                let (unit, year_in_file) = match seed % 7 {
+                    0 => (None, Some(year)),
+                    1 => (Some(unit), None),
+                    _ => (Some(unit), Some(year)),
+                };
+                let text = grid_text(form, unit, year_in_file, seed);
+                let folder = [year, years[0], 2023, 2020][seed as usize % 4];
+                for path in [format!("data/{folder}/某区.csv"), "某区.csv".to_string()] {
+                    n += 1;
+                    hit += usize::from(same_either_way(text.as_bytes(), &path));
+                }
+            }
+        }
+        assert!(hit * 2 > n, "{hit} template reads of {n}");
+    }
+
+    #[test]
+    fn a_unit_named_like_a_label_goes_the_full_way() {
+        forget();
+        let base = grid_text(FormVersion::F2019, Some("城关区"), Some(2020), 3);
+        assert!(!same_either_way(base.as_bytes(), "data/2020/a.csv"));
+        let cat = FormVersion::F2019.catalogue();
+        let block = cat.block_of(Section::Active);
+        let labels = [
+            block.rows[0].path[0],
+            block.columns[0].label,
+            Section::Requests.heading(),
+            "总计",
+            "year",
+            "Unit",
+        ];
+        for unit in labels {
+            let text = base.replace("填报单位,城关区,", &format!("填报单位,{unit},"));
+            assert!(
+                !same_either_way(text.as_bytes(), "data/2020/a.csv"),
+                "{unit}"
+            );
+        }
+        // A label of the other form only votes for it: a template must not take such a file.
+        let other = FormVersion::F2021.catalogue().block_of(Section::Requests);
+        let text = base.replace(
+            "填报单位,城关区,",
+            &format!("填报单位,{},", other.columns[0].label),
+        );
+        assert!(!same_either_way(text.as_bytes(), "data/2020/a.csv"));
+    }
+
+    #[test]
+    fn a_year_the_folder_contradicts_goes_the_full_way() {
+        forget();
+        let base = grid_text(FormVersion::F2021, Some("城关区"), Some(2022), 4);
+        assert!(!same_either_way(base.as_bytes(), "data/2022/a.csv"));
+        assert!(same_either_way(base.as_bytes(), "data/2022/b.csv"));
+        assert!(!same_either_way(base.as_bytes(), "data/2023/a.csv"));
+        let old = base.replace("年度,2022,", "年度,2020,");
+        assert!(!same_either_way(old.as_bytes(), "a.csv"));
+        assert!(read(old.as_bytes(), "a.csv").is_rejected());
+    }
+
+    /// Every grid in the sample data, and the first files of a generated bench batch if there
+    /// is one, read in turn: layouts repeat, so most files are template reads.
+    #[test]
+    fn sample_and_bench_grids_read_the_same_with_templates() {
+        forget();
+        let (mut files, _) = collect_files(&[repo().join("data")]);
+        let bench = repo().join("target/bench-data/5000/grid/2020");
+        if bench.is_dir() {
+            let (more, _) = collect_files(&[bench]);
+            files.extend(more.into_iter().take(600));
+        }
+        let mut hit = 0;
+        for file in &files {
+            let bytes = std::fs::read(file).unwrap_or_default();
+            let path = file.to_string_lossy();
+            hit += usize::from(same_either_way(&bytes, &path));
+        }
+        assert!(
+            hit * 3 > files.len(),
+            "{hit} template reads of {}",
+            files.len()
+        );
+    }
+
+    /// Labels of both forms, as units, years and labels put in place of others.
+    fn labels() -> Vec<String> {
+        let mut labels: Vec<String> = Vec::new();
+        for form in FormVersion::ALL {
+            let cat = form.catalogue();
+            for block in &cat.blocks {
+                labels.extend(block.heading.map(str::to_string));
+                for row in block.rows {
+                    labels.extend(row.path.iter().map(|p| p.to_string()));
+                }
+                labels.extend(block.columns.iter().map(|c| c.label.to_string()));
+            }
+        }
+        labels.extend(Section::ALL.iter().map(|s| s.heading().to_string()));
+        labels.extend(["信息内容", "总计", "合计", "year", "填报单位", "年度"].map(str::to_string));
+        labels.sort();
+        labels.dedup();
+        labels
+    }
+
+    /// Changes to a grid: values (by their order among the file's numbers), unit, year, one
+    /// label (by its order among the file's labels), one field anywhere, and the path it is
+    /// read under (`None`: the grid's own folder).
+    #[derive(Debug, Clone)]
+    struct Change {
+        values: Vec<(usize, String)>,
+        anywhere: Option<(usize, String)>,
+        unit: Option<String>,
+        year: Option<String>,
+        label: Option<(usize, String)>,
+        path: Option<usize>,
+    }
+
+    const PATHS: [&str; 4] = [
+        "data/2020/x.csv",
+        "data/2023/y.csv",
+        "z.csv",
+        "data/2019/w.csv",
+    ];
+
+    fn change() -> impl Strategy<Value = Change> {
+        let value = prop_oneof![
+            16 => "[0-9]{1,6}",
+            6 => Just(String::new()),
+            1 => "-[0-9]{1,4}(\\.[0-9]{1,2})?",
+            1 => "[0-9]{1,4}\\.[0-9]{1,7}",
+            1 => Just("—".to_string()),
+            1 => Just("-".to_string()),
+            1 => "[0-9]{11,14}",
+            1 => "-[0-9]{12,13}",
+            1 => prop::sample::select(vec!["0.0", "1,234", " 5", "+3", "１２", "5万", "1e3", "."])
+                .prop_map(str::to_string),
+        ];
+        let text = prop_oneof![
+            2 => prop::sample::select(labels()),
+            1 => "[\\u{4e00}-\\u{9fa5}]{1,8}",
+            1 => prop::sample::select(vec!["", " ", "2020", "—", "-", "Year", "西固区 "])
+                .prop_map(str::to_string),
+        ];
+        let year = prop_oneof![
+            3 => "20(19|2[0-4])",
+            1 => prop::sample::select(vec!["2020年", "2023.0", "", "abc", "1999", " 2021"])
+                .prop_map(str::to_string),
+        ];
+        (
+            prop::collection::vec((any::<usize>(), value.clone()), 0..12),
+            prop::option::weighted(0.1, (any::<usize>(), value)),
+            prop::option::weighted(0.3, text.clone()),
+            prop::option::weighted(0.3, year),
+            prop::option::weighted(0.1, (any::<usize>(), text)),
+            prop::option::weighted(0.4, 0..PATHS.len()),
+        )
+            .prop_map(|(values, anywhere, unit, year, label, path)| Change {
+                values,
+                anywhere,
+                unit,
+                year,
+                label,
+                path,
+            })
+    }
+
+    /// `text` with `change` made (the text's lines split at commas; it has no quotes).
+    fn apply(text: &str, change: &Change) -> String {
+        let mut lines: Vec<Vec<String>> = text
+            .lines()
+            .map(|l| l.split(',').map(str::to_string).collect())
+            .collect();
+        let (mut numbers, mut labels, mut all) = (Vec::new(), Vec::new(), Vec::new());
+        for (l, line) in lines.iter().enumerate() {
+            for (i, f) in line.iter().enumerate() {
+                all.push((l, i));
+                if i == 1 && matches!(line[0].as_str(), "填报单位" | "年度") {
+                    continue;
+                }
+                match super::classify(f.as_bytes()) {
+                    super::NUMBER => numbers.push((l, i)),
+                    super::TEXT => labels.push((l, i)),
+                    _ => {}
+                }
+            }
+        }
+        let changes = (change.values.iter().map(|c| (&numbers, c)))
+            .chain(change.anywhere.iter().map(|c| (&all, c)));
+        for (fields, (k, v)) in changes {
+            if let Some(&(l, i)) = fields.get(k % fields.len().max(1)) {
+                lines[l][i] = v.clone();
+            }
+        }
+        if let Some((k, t)) = &change.label {
+            if let Some(&(l, i)) = labels.get(k % labels.len().max(1)) {
+                lines[l][i] = t.clone();
+            }
+        }
+        for line in &mut lines {
+            match (line[0].as_str(), &change.unit, &change.year) {
+                ("填报单位", Some(u), _) | ("年度", _, Some(u)) if line.len() > 1 => {
+                    line[1] = u.clone()
+                }
+                _ => {}
+            }
+        }
+        lines.iter().map(|l| l.join(",") + "\n").collect()
+    }
+
+    /// Grids changed every which way, each read once with the templates of the unchanged grid
+    /// and once the full way: the same result (and a template read is checked on its own too).
+    #[test]
+    fn changed_grids_read_the_same_with_and_without_templates() {
+        let mut seeds = vec![
+            (
+                grid_text(FormVersion::F2019, Some("城关区"), Some(2020), 7),
+                2020,
+            ),
+            (
+                grid_text(FormVersion::F2021, Some("城关区"), Some(2023), 8),
+                2023,
+            ),
+        ];
+        for (file, year) in [
+            ("data/lanzhou/2020/城关区.csv", 2020),
+            ("target/bench-data/5000/grid/2020/u000001.csv", 2020),
+        ] {
+            if let Ok(text) = std::fs::read_to_string(repo().join(file)) {
+                seeds.push((text, year));
+            }
+        }
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200);
+        let mut runner = TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let before = hits();
+        let result = runner.run(&(0..seeds.len(), change()), |(seed, change)| {
+            let (text, year) = &seeds[seed];
+            forget();
+            let warm_up = read(text.as_bytes(), &format!("data/{year}/seed.csv"));
+            prop_assert!(warm_up.diagnostics.is_empty(), "{:?}", warm_up.diagnostics);
+            let changed = apply(text, &change);
+            let own = format!("data/{year}/changed.csv");
+            let path = change.path.map_or(own.as_str(), |p| PATHS[p]);
+            let warm = read(changed.as_bytes(), path);
+            let cold = without_templates(|| read(changed.as_bytes(), path));
+            prop_assert_eq!(warm, cold);
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+        let hit = hits() - before;
+        assert!(hit * 10 > cases as usize, "{hit} template reads of {cases}");
+    }
+
+    proptest! {
+        #![proptest_config(Config { cases: 2000, failure_persistence: None, ..Config::default() })]
+
+        /// The template reader splits a plain text as `table::read_records` does.
+        #[test]
+        fn split_agrees_with_read_records(
+            text in "[,\\n\\r a1\"\u{feff}规 ]{0,40}",
+        ) {
+            let mut s = Scratch::default();
+            if s.scan(&text) {
+                let table = read_records(&text, b',');
+                prop_assert!(table.is_ok(), "{:?}", text);
+                let records = table.map(|t| {
+                    t.records()
+                        .iter()
+                        .map(|r| (r.line, r.fields.iter().map(str::to_string).collect::<Vec<_>>()))
+                        .collect::<Vec<_>>()
+                });
+                let mine: Vec<(u32, Vec<String>)> = s
+                    .records
+                    .iter()
+                    .map(|&(line, a, b)| (line, (a..b).map(|i| s.field(&text, i).to_string()).collect()))
+                    .collect();
+                prop_assert_eq!(records.ok(), Some(mine));
+            } else {
+                prop_assert!(
+                    text.contains(['"', '\u{feff}', '\r']) || text.trim().is_empty(),
+                    "{:?}",
+                    text
+                );
+            }
+        }
+    }
 }

@@ -1,0 +1,503 @@
+//! A batch folded chunk by chunk as it is read, so that memory stays flat however many units a
+//! province or a national study brings: each chunk's reports are checked (R1–R6), summed through
+//! [`consolidate`] (or [`rollup`]) into running totals, and reduced to a [`YearLink`]; then the
+//! reports go. What needs the whole batch (duplicate units, X1–X4, coverage) runs at the close,
+//! on the links.
+//!
+//! A unit and year given by two files is only known at the close, when both may have been summed
+//! already: the close reads those files again and takes their reports back out of the totals,
+//! after checking that they still hold what was summed.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gongkai_form::FormVersion;
+use gongkai_ingest::{duplicate_report, Diagnostic, FileRead, Registry, Summary, UnitReport};
+use rayon::prelude::*;
+
+use crate::checks::{close, rollup, Checks};
+use crate::findings::{check_report, Finding};
+use crate::link::YearLink;
+use crate::{consolidate, AggregateError, Total};
+
+/// Which totals a ledger keeps.
+#[derive(Debug, Clone, Copy)]
+pub enum Sums<'r> {
+    /// None: checking only (`validate`), or the caller sums the kept reports itself.
+    Skip,
+    /// One total per year for the whole batch.
+    Whole,
+    /// The whole batch and every unit of the registry with reporting units below it.
+    ByParent(&'r Registry),
+}
+
+/// Running totals and checks of a batch read so far.
+#[derive(Debug)]
+pub struct Ledger<'r> {
+    name: String,
+    registry: Option<&'r Registry>,
+    sums: Sums<'r>,
+    keep_reports: bool,
+    running: BTreeMap<(String, i32), Running>,
+    findings: Vec<Finding>,
+    /// Every accepted report, reduced; `true` where it went into the running totals.
+    links: Vec<(YearLink, bool)>,
+    reports: Vec<UnitReport>,
+    /// Files with something to say (diagnostics, rejected reports), or all when keeping reports;
+    /// their reports taken out.
+    files: Vec<FileRead>,
+    files_seen: usize,
+    values_read: usize,
+    values_rejected: usize,
+    reports_rejected: usize,
+}
+
+/// One group's total for one year, while chunks come in: exact, whatever the order.
+#[derive(Debug)]
+struct Running {
+    form: FormVersion,
+    values: Vec<i128>,
+    blank_units: Vec<i64>,
+    units: Vec<String>,
+}
+
+/// A batch read to the end: totals, checks, and what was read and left out.
+#[derive(Debug)]
+pub struct Closed {
+    /// Per year: the batch's total (named as asked), then, by parent, each group nearest the
+    /// root first.
+    pub totals: Vec<Total>,
+    pub checks: Checks,
+    pub summary: Summary,
+    /// Problems of the batch as a whole: missing paths, unreadable folders, duplicate units.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files with diagnostics or rejected reports, in path order; every file when the reports
+    /// were kept. Their reports are in `reports` (or gone).
+    pub files: Vec<FileRead>,
+    /// Every accepted report, sorted by year, unit and file, when the ledger was asked to keep
+    /// them; otherwise empty.
+    pub reports: Vec<UnitReport>,
+}
+
+impl Closed {
+    /// Every diagnostic: the batch's, then each file's in path order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .chain(self.files.iter().flat_map(|f| f.diagnostics.iter()))
+    }
+}
+
+impl<'r> Ledger<'r> {
+    /// `name` names the batch's total; `registry` is for coverage and X1's reorganised units.
+    pub fn new(name: &str, registry: Option<&'r Registry>, sums: Sums<'r>) -> Ledger<'r> {
+        Ledger {
+            name: name.to_string(),
+            registry,
+            sums,
+            keep_reports: false,
+            running: BTreeMap::new(),
+            findings: Vec::new(),
+            links: Vec::new(),
+            reports: Vec::new(),
+            files: Vec::new(),
+            files_seen: 0,
+            values_read: 0,
+            values_rejected: 0,
+            reports_rejected: 0,
+        }
+    }
+
+    /// Keeps every report for [`Closed::reports`] (export and trend need them all).
+    pub fn keeping_reports(mut self) -> Ledger<'r> {
+        self.keep_reports = true;
+        self
+    }
+
+    /// Takes in one chunk of files, in any order relative to other chunks.
+    pub fn add(&mut self, reads: Vec<FileRead>) -> Result<(), AggregateError> {
+        let mut reports = Vec::new();
+        for mut f in reads {
+            self.files_seen += 1;
+            self.values_read += f.values_read;
+            self.values_rejected += f.values_rejected;
+            self.reports_rejected += f.rejected.len();
+            reports.append(&mut f.reports);
+            if self.keep_reports || !f.diagnostics.is_empty() || !f.rejected.is_empty() {
+                self.files.push(f);
+            }
+        }
+        self.findings
+            .par_extend(reports.par_iter().flat_map_iter(check_report));
+        // A unit and year twice in the chunk is a duplicate for sure: not summed at all.
+        let mut count: HashMap<(i32, &str), usize> = HashMap::new();
+        for r in &reports {
+            *count.entry((r.year, r.unit.as_str())).or_default() += 1;
+        }
+        let summable: Vec<bool> = reports
+            .iter()
+            .map(|r| count[&(r.year, r.unit.as_str())] == 1)
+            .collect();
+        let links: Vec<YearLink> = reports.par_iter().map(YearLink::of).collect();
+        self.links
+            .extend(links.into_iter().zip(summable.iter().copied()));
+        if !matches!(self.sums, Sums::Skip) {
+            let (sum, held): (Vec<_>, Vec<_>) =
+                reports.into_iter().zip(summable).partition(|(_, s)| *s);
+            let sum: Vec<UnitReport> = sum.into_iter().map(|(r, _)| r).collect();
+            for t in self.partial(&sum)? {
+                self.absorb(t, 1)?;
+            }
+            reports = sum;
+            reports.extend(held.into_iter().map(|(r, _)| r));
+        }
+        if self.keep_reports {
+            self.reports.append(&mut reports);
+        }
+        Ok(())
+    }
+
+    /// The totals of `reports` alone.
+    fn partial(&self, reports: &[UnitReport]) -> Result<Vec<Total>, AggregateError> {
+        if reports.is_empty() {
+            return Ok(Vec::new());
+        }
+        let batch = gongkai_ingest::arrow::to_record_batch(reports)
+            .map_err(|e| AggregateError::Arrow(e.to_string()))?;
+        match self.sums {
+            Sums::Skip => Ok(Vec::new()),
+            Sums::Whole => consolidate(&batch, &self.name),
+            Sums::ByParent(registry) => rollup(&batch, &self.name, registry),
+        }
+    }
+
+    /// Adds (`sign` 1) or takes out (`sign` −1) a partial total.
+    fn absorb(&mut self, t: Total, sign: i8) -> Result<(), AggregateError> {
+        let entry = self
+            .running
+            .entry((t.name.clone(), t.year))
+            .or_insert_with(|| Running {
+                form: t.form,
+                values: vec![0; t.values.len()],
+                blank_units: vec![0; t.values.len()],
+                units: Vec::new(),
+            });
+        if entry.form != t.form {
+            return Err(AggregateError::MixedForms {
+                year: t.year,
+                first: entry.form,
+                first_unit: entry.units.first().cloned().unwrap_or_default(),
+                second: t.form,
+                second_unit: t.units.first().cloned().unwrap_or_default(),
+            });
+        }
+        for (sum, v) in entry.values.iter_mut().zip(&t.values) {
+            *sum += i128::from(sign) * i128::from(*v);
+        }
+        for (sum, b) in entry.blank_units.iter_mut().zip(&t.blank_units) {
+            *sum += i64::from(sign) * i64::from(*b);
+        }
+        if sign > 0 {
+            entry.units.extend(t.units);
+        } else {
+            let out: HashSet<&String> = t.units.iter().collect();
+            entry.units.retain(|u| !out.contains(u));
+        }
+        Ok(())
+    }
+
+    /// Closes the batch: drops duplicate units (reading their files again with `reread` to take
+    /// them out of the totals), checks what needs every report, and makes the totals.
+    /// `diagnostics` are the batch's own (from [`gongkai_ingest::read_chunks`]).
+    pub fn close(
+        mut self,
+        mut diagnostics: Vec<Diagnostic>,
+        reread: &dyn Fn(&Path) -> FileRead,
+    ) -> Result<Closed, AggregateError> {
+        self.links
+            .sort_by(|(a, _), (b, _)| (a.year, &a.unit, &a.file).cmp(&(b.year, &b.unit, &b.file)));
+        let mut duplicates: BTreeSet<(i32, String)> = BTreeSet::new();
+        // File → the duplicate reports in it that went into the totals.
+        let mut summed: BTreeMap<Arc<PathBuf>, Vec<YearLink>> = BTreeMap::new();
+        let mut values_dropped = 0;
+        for group in self
+            .links
+            .chunk_by(|(a, _), (b, _)| (a.year, &a.unit) == (b.year, &b.unit))
+            .filter(|g| g.len() > 1)
+        {
+            let (first, _) = &group[0];
+            let files: Vec<&Arc<PathBuf>> = group.iter().map(|(l, _)| &l.file).collect();
+            diagnostics.push(duplicate_report(&first.unit, first.year, &files));
+            duplicates.insert((first.year, first.unit.clone()));
+            for (link, was_summed) in group {
+                values_dropped += link.present as usize;
+                if *was_summed {
+                    summed
+                        .entry(link.file.clone())
+                        .or_default()
+                        .push(link.clone());
+                }
+            }
+        }
+        let reports_rejected = self.reports_rejected + duplicates.len();
+        if !duplicates.is_empty() {
+            let is_dup = |year: i32, unit: &str| duplicates.contains(&(year, unit.to_string()));
+            self.links.retain(|(l, _)| !is_dup(l.year, &l.unit));
+            self.findings.retain(|f| !is_dup(f.year, &f.unit));
+            self.reports.retain(|r| !is_dup(r.year, &r.unit));
+            let mut minus = Vec::new();
+            for (file, links) in &summed {
+                let again = reread(file);
+                for link in links {
+                    let report = again
+                        .reports
+                        .iter()
+                        .find(|r| r.year == link.year && r.unit == link.unit)
+                        .filter(|r| link.matches(r))
+                        .ok_or_else(|| AggregateError::Changed {
+                            file: file.display().to_string(),
+                            unit: link.unit.clone(),
+                            year: link.year,
+                        })?;
+                    minus.push(report.clone());
+                }
+            }
+            // A partial sum takes one report per unit and year: the files of a duplicate that
+            // were all summed (in different chunks) are taken out in turns.
+            minus.sort_by(|a, b| (a.year, &a.unit).cmp(&(b.year, &b.unit)));
+            while !minus.is_empty() {
+                let mut turn = Vec::new();
+                let mut rest = Vec::new();
+                for r in minus {
+                    match turn.last() {
+                        Some(last) if same_report(last, &r) => rest.push(r),
+                        _ => turn.push(r),
+                    }
+                }
+                for t in self.partial(&turn)? {
+                    self.absorb(t, -1)?;
+                }
+                minus = rest;
+            }
+        }
+        self.reports.sort_by(|a, b| {
+            (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file))
+        });
+        let links: Vec<YearLink> = self.links.into_iter().map(|(l, _)| l).collect();
+        let checks = close(self.findings, &links, self.registry);
+        let totals = totals(self.running, &self.name, self.sums)?;
+
+        self.files.sort_by(|a, b| a.file.cmp(&b.file));
+        let used: HashSet<*const PathBuf> = links.iter().map(|l| Arc::as_ptr(&l.file)).collect();
+        let units: HashSet<&str> = links.iter().map(|l| l.unit.as_str()).collect();
+        let years: BTreeSet<i32> = links.iter().map(|l| l.year).collect();
+        let mut closed = Closed {
+            totals,
+            checks,
+            summary: Summary {
+                files_seen: self.files_seen,
+                files_used: used.len(),
+                files_rejected: self.files_seen - used.len(),
+                reports: links.len(),
+                reports_rejected,
+                units: units.len(),
+                years: years.into_iter().collect(),
+                blank_cells: links.iter().map(|l| l.blanks as usize).sum(),
+                values_read: self.values_read,
+                values_used: links.iter().map(|l| l.present as usize).sum(),
+                values_rejected: self.values_rejected + values_dropped,
+                errors: 0,
+                warnings: 0,
+            },
+            diagnostics,
+            files: self.files,
+            reports: self.reports,
+        };
+        let errors = closed.diagnostics().filter(|d| d.is_error()).count();
+        let all = closed.diagnostics().count();
+        closed.summary.errors = errors;
+        closed.summary.warnings = all - errors;
+        Ok(closed)
+    }
+}
+
+/// The running totals as [`Total`]s, exact or an overflow error; per year, the batch's total
+/// first, then groups nearest the root first, in registry order.
+fn totals(
+    running: BTreeMap<(String, i32), Running>,
+    name: &str,
+    sums: Sums,
+) -> Result<Vec<Total>, AggregateError> {
+    let rank: HashMap<&str, (usize, usize)> = match sums {
+        Sums::ByParent(registry) => registry
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.name.as_str(), (registry.level(&u.name), i)))
+            .collect(),
+        _ => HashMap::new(),
+    };
+    let order = |group: &str| {
+        if group == name {
+            (0, 0, 0)
+        } else {
+            let (level, at) = rank.get(group).copied().unwrap_or((usize::MAX, usize::MAX));
+            (1, level, at)
+        }
+    };
+    let mut out = Vec::new();
+    for ((group, year), mut r) in running {
+        if r.units.is_empty() {
+            continue;
+        }
+        let cat = r.form.catalogue();
+        let values = r
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &sum)| {
+                i64::try_from(sum).map_err(|_| AggregateError::Overflow {
+                    year,
+                    form: r.form,
+                    cell: i,
+                    code: cat.cells[i].code(),
+                    sum,
+                })
+            })
+            .collect::<Result<Vec<i64>, _>>()?;
+        r.units.sort();
+        out.push(Total {
+            name: group,
+            year,
+            form: r.form,
+            values,
+            blank_units: r.blank_units.iter().map(|b| *b as u32).collect(),
+            units: r.units,
+        });
+    }
+    out.sort_by_key(|t| (t.year, order(&t.name)));
+    Ok(out)
+}
+
+fn same_report(a: &UnitReport, b: &UnitReport) -> bool {
+    a.year == b.year && a.unit == b.unit
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::path::{Path, PathBuf};
+
+    use gongkai_form::FormVersion;
+    use gongkai_ingest::{assemble, read_bytes_at, tidy, FileRead, ReadOptions};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::checks::check_batch;
+
+    /// A tidy file of one unit and year: values from `seed`, so units differ and some break rules.
+    fn file(unit: &str, year: i32, seed: i64) -> String {
+        let form = FormVersion::for_year(year);
+        let n = form.catalogue().len();
+        let values: Vec<i64> = (0..n as i64).map(|i| (i * 7 + seed * 13) % 5).collect();
+        let mut text = tidy::HEADER.join(",");
+        text.push('\n');
+        tidy::write_rows(unit, year, form, &values, &mut text);
+        text
+    }
+
+    /// Files as (path, text): units `u0…`, years 2020–2022, some (unit, year) given twice.
+    fn batch() -> impl Strategy<Value = Vec<(PathBuf, String)>> {
+        prop::collection::vec((0..6usize, 2020..=2022i32, 0..4i64), 1..24).prop_map(|specs| {
+            specs
+                .iter()
+                .enumerate()
+                .map(|(i, (u, year, seed))| {
+                    let path = PathBuf::from(format!("in/{i:03}.csv"));
+                    (path, file(&format!("u{u}"), *year, *seed))
+                })
+                .collect()
+        })
+    }
+
+    fn read(files: &[(PathBuf, String)]) -> HashMap<PathBuf, FileRead> {
+        files
+            .iter()
+            .map(|(p, t)| {
+                (
+                    p.clone(),
+                    read_bytes_at(t.as_bytes(), p, &ReadOptions::default()),
+                )
+            })
+            .collect()
+    }
+
+    /// The ledger over `order` cut into chunks of `chunk` files.
+    fn folded(files: &[(PathBuf, String)], order: &[usize], chunk: usize) -> Closed {
+        let texts: HashMap<PathBuf, &String> = files.iter().map(|(p, t)| (p.clone(), t)).collect();
+        let reread = |p: &Path| read_bytes_at(texts[p].as_bytes(), p, &ReadOptions::default());
+        let mut reads = read(files);
+        let mut ledger = Ledger::new("合计", None, Sums::Whole);
+        for part in order.chunks(chunk) {
+            let chunk: Vec<FileRead> = part
+                .iter()
+                .map(|&i| reads.remove(&files[i].0).unwrap())
+                .collect();
+            ledger.add(chunk).unwrap();
+        }
+        ledger.close(Vec::new(), &reread).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Folding chunk by chunk, in any order and any chunk size, gives what the whole batch
+        /// gives at once: totals, findings, diagnostics and summary; duplicate units included.
+        #[test]
+        fn folding_in_chunks_equals_the_whole_batch(
+            (files, order) in batch().prop_flat_map(|f| {
+                let n = f.len();
+                (Just(f), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+            }),
+            chunk in 1..8usize,
+        ) {
+            let whole = assemble(read(&files).into_values().collect(), Vec::new());
+            let want_totals = if whole.reports.is_empty() {
+                Vec::new()
+            } else {
+                consolidate(&gongkai_ingest::arrow::to_record_batch(&whole.reports).unwrap(), "合计")
+                    .unwrap()
+            };
+            let want_checks = check_batch(&whole.reports, None);
+            let got = folded(&files, &order, chunk);
+            prop_assert_eq!(&got.totals, &want_totals);
+            prop_assert_eq!(&got.checks.findings, &want_checks.findings);
+            prop_assert_eq!(&got.summary, &whole.summary());
+            let mut want_diags: Vec<String> = whole.diagnostics().map(|d| d.to_string()).collect();
+            let mut got_diags: Vec<String> = got.diagnostics().map(|d| d.to_string()).collect();
+            want_diags.sort();
+            got_diags.sort();
+            prop_assert_eq!(got_diags, want_diags);
+        }
+    }
+
+    /// A file that changed between the read and the close's second read is an error, not a
+    /// silently wrong total.
+    #[test]
+    fn a_duplicate_that_changed_on_disk_is_an_error() {
+        let files = vec![
+            (PathBuf::from("in/a.csv"), file("u1", 2020, 1)),
+            (PathBuf::from("in/b.csv"), file("u1", 2020, 2)),
+        ];
+        let mut reads = read(&files);
+        let mut ledger = Ledger::new("合计", None, Sums::Whole);
+        for (p, _) in &files {
+            ledger.add(vec![reads.remove(p).unwrap()]).unwrap();
+        }
+        let changed = file("u1", 2020, 3);
+        let reread = |p: &Path| read_bytes_at(changed.as_bytes(), p, &ReadOptions::default());
+        let err = ledger.close(Vec::new(), &reread).unwrap_err();
+        assert!(matches!(err, AggregateError::Changed { .. }), "{err}");
+    }
+}

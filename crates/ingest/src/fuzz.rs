@@ -449,3 +449,30 @@ fn plain_tidy_seeds_take_the_one_pass_reader() {
         assert_eq!(r.values_read, r.reports[0].values.len());
     }
 }
+
+/// The delimiter guess as first written, over `str::lines`.
+fn sniff_by_lines(text: &str) -> u8 {
+    let (mut commas, mut tabs, mut semis) = (0, 0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(30) {
+        commas += usize::from(line.contains(','));
+        tabs += usize::from(line.contains('\t'));
+        semis += usize::from(line.contains(';'));
+    }
+    if commas >= tabs.max(semis) {
+        b','
+    } else if tabs >= semis {
+        b'\t'
+    } else {
+        b';'
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The memchr delimiter guess agrees with the `str::lines` one.
+    #[test]
+    fn sniff_delimiter_agrees_with_lines(text in "([a-c,;\t \u{3000}\r]{0,6}\n?){0,50}") {
+        prop_assert_eq!(crate::table::sniff_delimiter(&text), sniff_by_lines(&text));
+    }
+}

@@ -38,14 +38,20 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             problems.push(Diagnostic::error(&Arc::new(path.clone()), message));
             continue;
         }
-        for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
+        // Walked in directory order and sorted once below: walkdir's own sort re-parses both
+        // paths on every comparison (a tenth of a second, on one core, for 100,000 files).
+        let first = files.len();
+        for entry in WalkDir::new(path).follow_links(true) {
             if let Ok(e) = &entry {
                 links |= e.path_is_symlink();
             }
             match entry {
                 Ok(e) if e.file_type().is_file() && is_csv(e.path()) => {
-                    let name = e.file_name().to_string_lossy().to_lowercase();
-                    if !NOT_REPORTS.contains(&name.as_str()) {
+                    let name = e.file_name().as_encoded_bytes();
+                    if !NOT_REPORTS
+                        .iter()
+                        .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+                    {
                         files.push(e.into_path());
                     }
                 }
@@ -64,9 +70,14 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 }
             }
         }
+        files[first..].sort_by_cached_key(|p| walk_key(p));
     }
-    files.sort();
-    files.dedup();
+    // One input is sorted by its walk; several are merged (and may name a file twice).
+    if paths.len() > 1 {
+        files.sort();
+        files.dedup();
+    }
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
     // Two paths to one file need a symbolic link or two overlapping inputs; without either,
     // skip resolving every path (a national batch has 100,000 files).
     if !links {
@@ -102,6 +113,18 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (files, problems)
 }
 
+/// A key in the order of [`Path`]'s `Ord`, for paths walked from one root (one root string,
+/// then names joined by single `/`): the bytes with `/` below every other byte, so a name that is
+/// a prefix of another sorts first, as its component does. Compared without parsing components.
+fn walk_key(path: &Path) -> Vec<u8> {
+    // No path holds a NUL byte, so 0 sorts below everything else.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes
+        .iter()
+        .map(|c| if *c == b'/' { 0 } else { *c })
+        .collect()
+}
+
 /// A folder entry that could not be walked.
 fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Diagnostic {
     let file = Arc::new(at);
@@ -134,6 +157,13 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Diagnostic {
 }
 
 fn is_csv(path: &Path) -> bool {
+    // The common case without parsing the path: a name ending in `.csv`.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".csv") {
+        let name_start = bytes.iter().rposition(|b| *b == b'/').map_or(0, |i| i + 1);
+        // `.csv` alone is a hidden file without an extension, as `Path::extension` says.
+        return bytes.len() - name_start > 4;
+    }
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
@@ -279,8 +309,9 @@ pub const CHUNK_FILES: usize = 2048;
 
 /// Reads the files `paths` name in chunks of `chunk` files, each chunk in parallel, and hands
 /// every chunk's reads to `sink` in path order, so that a caller folding them as they come holds
-/// one chunk at a time, whatever the size of the batch. Returns the problems of the batch as a
-/// whole (missing paths, unreadable folders); duplicate units across chunks are the caller's.
+/// a chunk or two at a time, whatever the size of the batch. The next chunk is read while `sink`
+/// takes the last (on the calling thread). Returns the problems of the batch as a whole (missing
+/// paths, unreadable folders); duplicate units across chunks are the caller's.
 pub fn read_chunks(
     paths: &[PathBuf],
     options: &ReadOptions,
@@ -290,17 +321,28 @@ pub fn read_chunks(
 ) -> Vec<Diagnostic> {
     let (files, diagnostics) = collect_files(paths);
     progress.start(files.len());
-    for part in files.chunks(chunk.max(1)) {
-        let reads: Vec<FileRead> = part
-            .par_iter()
-            .map(|f| {
-                let read = read_file(f, options);
-                progress.file_read(read.bytes);
-                read
-            })
-            .collect();
-        sink(reads);
-    }
+    // One chunk read ahead: enough to keep the readers busy while the sink works.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<FileRead>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for part in files.chunks(chunk.max(1)) {
+                let reads: Vec<FileRead> = part
+                    .par_iter()
+                    .map(|f| {
+                        let read = read_file(f, options);
+                        progress.file_read(read.bytes);
+                        read
+                    })
+                    .collect();
+                if send.send(reads).is_err() {
+                    return;
+                }
+            }
+        });
+        for reads in receive {
+            sink(reads);
+        }
+    });
     diagnostics
 }
 

@@ -1,8 +1,11 @@
 //! Reading unit report files: decode, detect the layout, locate cells by label, parse values.
 //!
-//! One path from file to table: [`read_batch`] → [`read_file`] → (tidy | grid) →
-//! [`UnitReport`]s → [`arrow::to_record_batch`], the engine-neutral batch aggregate takes in.
-//! Nothing here panics on bad input; every problem is a [`Diagnostic`] with its place.
+//! One path from file to table: [`read_chunks`] (or [`read_batch`], all files as one chunk) →
+//! [`read_file`] → (tidy | grid) → [`UnitReport`]s → [`arrow::to_record_batch`], the
+//! engine-neutral batch aggregate takes in. The common files of a national batch (a canonical
+//! tidy export, a grid laid out as one read before) are read in one pass over their text, with the
+//! full readers' result (tests hold them to it). Nothing here panics on bad input; every problem
+//! is a [`Diagnostic`] with its place.
 
 pub mod arrow;
 mod batch;

@@ -349,3 +349,38 @@ fn tidy_errors_point_at_the_line() {
     assert_eq!(f.values_read, 6);
     assert_eq!(f.values_read, f.values_used + f.values_rejected);
 }
+
+/// A folder's files come in `Path` order (what the batch's order and its output rest on), though
+/// they are walked in directory order and sorted by bytes: names that differ at a `/`, a `-`, a
+/// `.` or a non-ASCII character, at several depths.
+#[test]
+fn folder_files_come_in_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "a/b.csv",
+        "a-b.csv",
+        "a.b.csv",
+        "a/b/c.csv",
+        "a b.csv",
+        "ab.csv",
+        "a0.csv",
+        "B.csv",
+        "城关区.csv",
+        "城关区/2020.csv",
+        "z/a.csv",
+        "a!/x.csv",
+        "a./x.csv",
+        "a/a.CSV",
+    ];
+    for n in names {
+        let p = dir.path().join(n);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, "x").unwrap();
+    }
+    let (files, problems) = crate::collect_files(&[dir.path().to_path_buf()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(files.len(), names.len());
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+}

@@ -35,6 +35,12 @@ fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
     meta_entry_of(rec.len(), |i| rec.get(i))
 }
 
+/// Whether a line whose first non-empty cell opens with `c` may name the unit or year, as
+/// [`meta_entry_of`] first asks (a cell opening with whitespace may trim to anything).
+pub(crate) fn may_name_meta(c: char) -> bool {
+    c.is_whitespace() || UNIT_KEYS.iter().chain(YEAR_KEYS).any(|k| k.starts_with(c))
+}
+
 /// [`meta_entry`] of a line given as its field count and its fields by index: the template
 /// reader splits lines itself and must find the unit and year exactly as this reader does.
 pub(crate) fn meta_entry_of<'a>(

@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 use gongkai_form::label::{self, RowMatch};
 use gongkai_form::{FormVersion, Section};
 
-use crate::grid::meta_entry_of;
+use crate::grid::{may_name_meta, meta_entry_of};
 use crate::read::{unit_from_path, year_from_path, Reading};
 use crate::table::Record;
 use crate::tidy::{parse_year, read_value, HEADER};
@@ -457,6 +457,13 @@ impl Scratch {
         let header = at + 5;
         if !blank {
             self.shape[header + 1] = b'-';
+        }
+        // Most lines cannot name the unit or year: their first cell says so at once.
+        let opener = classes.iter().position(|c| *c != EMPTY);
+        if !opener
+            .is_some_and(|i| classes[i] == TEXT && get(i).chars().next().is_some_and(may_name_meta))
+        {
+            return Some(());
         }
         // The field the full reader takes the unit or year from (see `grid::scan_meta`).
         let Some((is_unit, value, col)) = meta_entry_of(line_fields.len(), get) else {

@@ -164,6 +164,17 @@ fn make_seeds() -> Vec<Vec<u8>> {
         tidy::write_rows(unit, year, form, &distinct_values(form), &mut text);
         out.push(text.into_bytes());
     }
+    // The same as other exporters write it: every field quoted (R), a BOM and CRLF (Excel).
+    let single = String::from_utf8(out[out.len() - 2].clone()).unwrap_or_default();
+    let quoted: String = single
+        .lines()
+        .map(|l| {
+            let fields: Vec<String> = l.split(',').map(|f| format!("\"{f}\"")).collect();
+            fields.join(",") + "\n"
+        })
+        .collect();
+    out.push(quoted.into_bytes());
+    out.push(format!("\u{feff}{}", single.replace('\n', "\r\n")).into_bytes());
     out
 }
 
@@ -440,8 +451,8 @@ proptest! {
 /// The one-pass tidy reader takes the single-report seeds (so the property above is not vacuous).
 #[test]
 fn plain_tidy_seeds_take_the_one_pass_reader() {
-    // The last two seeds, one per form.
-    for bytes in &seeds()[seeds().len() - 2..] {
+    // The last four seeds: one per form, and one quoted, one with a BOM and CRLF.
+    for bytes in &seeds()[seeds().len() - 4..] {
         let text = std::str::from_utf8(bytes).unwrap();
         let mut r = crate::read::Reading::new(std::sync::Arc::new("x.csv".into()));
         assert!(tidy::read_plain(text, &mut r));

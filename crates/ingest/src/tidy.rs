@@ -275,14 +275,13 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
     }
 }
 
-/// The canonical header as it starts a file [`write`] or another exporter produced.
-const PLAIN_HEADER: &str = "year,unit,section,row,column,value";
-
 /// A form's cells keyed by their `section,row,column` text, as it stands in a canonical line.
 #[derive(Debug)]
 struct LineKeys {
     /// Template order: what a line holds when it follows the cell before.
     cells: Vec<String>,
+    /// The same with every code quoted, as R writes them.
+    quoted: Vec<String>,
     index: HashMap<String, usize>,
 }
 
@@ -304,16 +303,26 @@ fn line_keys(form: FormVersion) -> &'static LineKeys {
             .enumerate()
             .map(|(i, k)| (k.clone(), i))
             .collect();
-        LineKeys { cells, index }
+        let quoted = cells
+            .iter()
+            .map(|k| format!("\"{}\"", k.replace(',', "\",\"")))
+            .collect();
+        LineKeys {
+            cells,
+            quoted,
+            index,
+        }
     })
 }
 
 /// Reads the common case of a national batch, a canonical export of one unit and year with every
 /// cell, in one pass over the text: no record table, no trimming, one comparison per field.
 ///
-/// It gives what [`read`] gives (tests compare the two) and declines (false, `r` untouched) on
-/// anything else: another header, quotes, several units or years, a field needing a trim, an
-/// unknown or repeated cell, an unreadable value, an absent cell. The full reader then reports it.
+/// Fields may be quoted (`"城关区"`, as R's `write.csv` writes every text), and the file may open
+/// with a byte-order mark and end lines with `\r\n` (Excel). It gives what [`read`] gives (tests
+/// compare the two) and declines (false, `r` untouched) on anything else: another header, a quote
+/// to unescape or a quoted comma, several units or years, a field needing a trim, an unknown or
+/// repeated cell, an unreadable value, an absent cell. The full reader then reports it.
 pub(crate) fn read_plain(text: &str, r: &mut Reading) -> bool {
     match plain_report(text, r) {
         Some((report, lines)) => {
@@ -327,29 +336,41 @@ pub(crate) fn read_plain(text: &str, r: &mut Reading) -> bool {
 
 /// The report of a canonical tidy text and its number of value lines, if it is one.
 fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
-    let rest = text.strip_prefix(PLAIN_HEADER)?;
-    let rest = rest
-        .strip_prefix('\n')
-        .or_else(|| rest.strip_prefix("\r\n"))?;
-    // Lines as the CSV reader splits them, and no quoting to undo.
-    if !crate::table::plain(text) || memchr::memchr(b'"', rest.as_bytes()).is_some() {
+    // Excel's "CSV UTF-8" opens with a byte-order mark.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lines as the CSV reader splits them.
+    if !crate::table::plain(body) {
         return None;
     }
-    // The first line names the report: `2020,城关区,`.
+    let header_end = memchr::memchr(b'\n', body.as_bytes())?;
+    let header = &body[..header_end];
+    let mut names = header.strip_suffix('\r').unwrap_or(header).split(',');
+    if !HEADER
+        .iter()
+        .all(|h| names.next().and_then(unquote) == Some(*h))
+        || names.next().is_some()
+    {
+        return None;
+    }
+    let rest = &body[header_end + 1..];
+    // The first line names the report: `2020,城关区,` (or `"2020","城关区",`).
     let first_line = rest.split('\n').next()?;
-    let (year_text, after) = first_line.split_once(',')?;
-    let (unit, _) = after.split_once(',')?;
+    let (year_field, after) = first_line.split_once(',')?;
+    let (unit_field, _) = after.split_once(',')?;
+    let year_text = unquote(year_field)?;
+    let unit = unquote(unit_field)?;
     let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
     if unit.is_empty() || trim(unit) != unit {
         return None;
     }
-    let prefix_len = year_text.len() + 1 + unit.len() + 1;
+    let prefix_len = year_field.len() + 1 + unit_field.len() + 1;
     let prefix = &first_line.as_bytes()[..prefix_len];
     let form = FormVersion::for_year(year);
     let cat = form.catalogue();
     let keys = line_keys(form);
     let mut report = UnitReport::empty(unit.to_string(), year, form, r.file.clone(), Layout::Tidy);
     let (mut line, mut lines, mut next) = (1u32, 0usize, 0usize);
+    let mut unquoted = String::new();
     // Lines found with the memchr crate's SIMD search: `str::split` searches byte by byte.
     let mut start = 0;
     while start < rest.len() {
@@ -369,7 +390,19 @@ fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
             .strip_prefix(prefix)
             .map(|_| &l[prefix_len..])?;
         let comma = memchr::memrchr(b',', fields.as_bytes())?;
-        let (key, value_text) = (&fields[..comma], &fields[comma + 1..]);
+        let (mut key, value_text) = (&fields[..comma], unquote(&fields[comma + 1..])?);
+        if keys.quoted.get(next).is_some_and(|k| k == key) {
+            key = &keys.cells[next];
+        } else if memchr::memchr(b'"', key.as_bytes()).is_some() {
+            unquoted.clear();
+            for (k, part) in key.split(',').enumerate() {
+                if k > 0 {
+                    unquoted.push(',');
+                }
+                unquoted.push_str(unquote(part)?);
+            }
+            key = &unquoted;
+        }
         let index = if keys.cells.get(next).is_some_and(|k| k == key) {
             next
         } else {
@@ -385,6 +418,15 @@ fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
     }
     // No cell twice, so as many lines as cells is every cell.
     (lines == cat.len()).then_some((report, lines))
+}
+
+/// A field's text as the CSV reader gives it, if it is bare (no quote) or simply quoted (`"…"`
+/// with no quote inside); `None` for anything the reader would unescape or join.
+fn unquote(field: &str) -> Option<&str> {
+    match field.strip_prefix('"') {
+        Some(inside) => inside.strip_suffix('"').filter(|i| !i.contains('"')),
+        None => (!field.contains('"')).then_some(field),
+    }
 }
 
 /// Reads a cell's text: plain digits directly (most of a tidy file, and the reader's hot path),

@@ -2,7 +2,7 @@
 //! coverage against the units registry. `validate` and `consolidate` both call [`check_batch`],
 //! so no rule is checked twice by different code.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -101,7 +101,7 @@ pub(crate) fn close(
     findings::sort(&mut found);
     let mut coverage = Vec::new();
     if let Some(registry) = registry {
-        let mut by_year: BTreeMap<i32, BTreeSet<&str>> = BTreeMap::new();
+        let mut by_year: BTreeMap<i32, HashSet<&str>> = BTreeMap::new();
         for r in links {
             by_year.entry(r.year).or_default().insert(r.unit.as_str());
             if registry.get(&r.unit).is_none() {

@@ -36,7 +36,6 @@ pub enum Sums<'r> {
 #[derive(Debug)]
 pub struct Ledger<'r> {
     name: String,
-    registry: Option<&'r Registry>,
     sums: Sums<'r>,
     keep_reports: bool,
     running: BTreeMap<(String, i32), Running>,
@@ -90,11 +89,10 @@ impl Closed {
 }
 
 impl<'r> Ledger<'r> {
-    /// `name` names the batch's total; `registry` is for coverage and X1's reorganised units.
-    pub fn new(name: &str, registry: Option<&'r Registry>, sums: Sums<'r>) -> Ledger<'r> {
+    /// `name` names the batch's total.
+    pub fn new(name: &str, sums: Sums<'r>) -> Ledger<'r> {
         Ledger {
             name: name.to_string(),
-            registry,
             sums,
             keep_reports: false,
             running: BTreeMap::new(),
@@ -209,10 +207,12 @@ impl<'r> Ledger<'r> {
 
     /// Closes the batch: drops duplicate units (reading their files again with `reread` to take
     /// them out of the totals), checks what needs every report, and makes the totals.
-    /// `diagnostics` are the batch's own (from [`gongkai_ingest::read_chunks`]).
+    /// `diagnostics` are the batch's own (from [`gongkai_ingest::read_chunks`]); `registry` is for
+    /// coverage and X1's reorganised units.
     pub fn close(
         mut self,
         mut diagnostics: Vec<Diagnostic>,
+        registry: Option<&Registry>,
         reread: &dyn Fn(&Path) -> FileRead,
     ) -> Result<Closed, AggregateError> {
         self.links
@@ -285,7 +285,7 @@ impl<'r> Ledger<'r> {
             (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file))
         });
         let links: Vec<YearLink> = self.links.into_iter().map(|(l, _)| l).collect();
-        let checks = close(self.findings, &links, self.registry);
+        let checks = close(self.findings, &links, registry);
         let totals = totals(self.running, &self.name, self.sums)?;
 
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
@@ -438,7 +438,7 @@ mod tests {
         let texts: HashMap<PathBuf, &String> = files.iter().map(|(p, t)| (p.clone(), t)).collect();
         let reread = |p: &Path| read_bytes_at(texts[p].as_bytes(), p, &ReadOptions::default());
         let mut reads = read(files);
-        let mut ledger = Ledger::new("合计", None, Sums::Whole);
+        let mut ledger = Ledger::new("合计", Sums::Whole);
         for part in order.chunks(chunk) {
             let chunk: Vec<FileRead> = part
                 .iter()
@@ -446,7 +446,7 @@ mod tests {
                 .collect();
             ledger.add(chunk).unwrap();
         }
-        ledger.close(Vec::new(), &reread).unwrap()
+        ledger.close(Vec::new(), None, &reread).unwrap()
     }
 
     proptest! {
@@ -491,13 +491,13 @@ mod tests {
             (PathBuf::from("in/b.csv"), file("u1", 2020, 2)),
         ];
         let mut reads = read(&files);
-        let mut ledger = Ledger::new("合计", None, Sums::Whole);
+        let mut ledger = Ledger::new("合计", Sums::Whole);
         for (p, _) in &files {
             ledger.add(vec![reads.remove(p).unwrap()]).unwrap();
         }
         let changed = file("u1", 2020, 3);
         let reread = |p: &Path| read_bytes_at(changed.as_bytes(), p, &ReadOptions::default());
-        let err = ledger.close(Vec::new(), &reread).unwrap_err();
+        let err = ledger.close(Vec::new(), None, &reread).unwrap_err();
         assert!(matches!(err, AggregateError::Changed { .. }), "{err}");
     }
 }

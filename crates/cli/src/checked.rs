@@ -227,61 +227,63 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
             input.encoding
         )
     })?;
-    let registry = match input.units.clone().or_else(|| Registry::find(&input.paths)) {
-        Some(path) => match Registry::load(&path) {
-            Ok(r) => Some(r),
-            Err(problems) => {
-                for p in &problems {
-                    eprintln!("{p}");
-                }
-                bail!(
-                    "the units registry {} has {} problem(s)",
-                    path.display(),
-                    problems.len()
-                );
-            }
-        },
-        None => None,
-    };
-    let (name, sums) = match need {
-        Need::Checks | Need::Reports => ("", Sums::Skip),
+    let registry_path = input.units.clone().or_else(|| Registry::find(&input.paths));
+    let by_parent = matches!(
+        need,
         Need::Totals {
-            name,
-            by_parent: false,
-        } => (name, Sums::Whole),
-        Need::Totals {
-            name,
             by_parent: true,
-        } => match &registry {
-            Some(r) => (name, Sums::ByParent(r)),
-            None => bail!(
-                "--by parent needs a units registry: --units FILE, or units.csv in the input folder"
-            ),
-        },
+            ..
+        }
+    );
+    // Summing by parent needs the registry for every chunk; otherwise it loads (100,000 units
+    // take a tenth of a second) while the files are read, and is needed only at the close.
+    let early = match &registry_path {
+        Some(path) if by_parent => Some(load_registry(path)?),
+        None if by_parent => bail!(
+            "--by parent needs a units registry: --units FILE, or units.csv in the input folder"
+        ),
+        _ => None,
     };
-    let mut ledger = Ledger::new(name, registry.as_ref(), sums);
+    let (name, sums) = match (need, &early) {
+        (Need::Checks | Need::Reports, _) => ("", Sums::Skip),
+        (Need::Totals { name, .. }, Some(r)) => (name, Sums::ByParent(r)),
+        (Need::Totals { name, .. }, None) => (name, Sums::Whole),
+    };
+    let mut ledger = Ledger::new(name, sums);
     if matches!(need, Need::Reports) {
         ledger = ledger.keeping_reports();
     }
     let options = ReadOptions { encoding };
     let progress = crate::progress::Bar::new(input.quiet);
     let mut failed = None;
-    let diagnostics = read_chunks(
-        &input.paths,
-        &options,
-        &progress,
-        chunk_files(),
-        &mut |chunk| {
-            if failed.is_none() {
-                failed = ledger.add(chunk).err();
-            }
-        },
-    );
+    let (diagnostics, late) = std::thread::scope(|scope| {
+        let late = registry_path
+            .as_ref()
+            .filter(|_| early.is_none())
+            .map(|path| scope.spawn(move || load_registry(path)));
+        let diagnostics = read_chunks(
+            &input.paths,
+            &options,
+            &progress,
+            chunk_files(),
+            &mut |chunk| {
+                if failed.is_none() {
+                    failed = ledger.add(chunk).err();
+                }
+            },
+        );
+        let late = late.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (diagnostics, late)
+    });
     progress.finish();
+    let late = late.transpose()?;
     if let Some(e) = failed {
         return Err(e.into());
     }
-    let closed = ledger.close(diagnostics, &|path| read_file(path, &options))?;
+    let closed = ledger.close(diagnostics, early.as_ref().or(late.as_ref()), &|path| {
+        read_file(path, &options)
+    })?;
+    let registry = early.or(late);
     let checks = &closed.checks;
     let mut entries: Vec<Entry> = closed.diagnostics().map(Entry::from_diagnostic).collect();
     entries.extend(
@@ -306,6 +308,20 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
         registry,
         entries,
         failing,
+    })
+}
+
+/// The units registry at `path`, its problems printed if it has any.
+fn load_registry(path: &std::path::Path) -> Result<Registry> {
+    Registry::load(path).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        anyhow!(
+            "the units registry {} has {} problem(s)",
+            path.display(),
+            problems.len()
+        )
     })
 }
 

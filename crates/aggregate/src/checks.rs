@@ -2,11 +2,11 @@
 //! coverage against the units registry. `validate` and `consolidate` both call [`check_batch`],
 //! so no rule is checked twice by different code.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use arrow::array::{Array, BooleanArray, DictionaryArray, StringArray};
+use arrow::array::{Array, DictionaryArray, StringArray};
 use arrow::datatypes::UInt32Type;
 use arrow::record_batch::RecordBatch;
 use gongkai_ingest::arrow::col;
@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::findings::{self, Finding};
 use crate::link::YearLink;
-use crate::{consolidate, AggregateError, Total};
+use crate::{AggregateError, Total};
 
 /// A coverage problem: a unit that did not submit, or a file for a unit nobody expects.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -150,43 +150,140 @@ pub fn rollup(
         .as_any()
         .downcast_ref::<StringArray>()
         .ok_or(AggregateError::MissingColumn { column: col::UNIT })?;
-    let mut groups: BTreeMap<&str, ()> = BTreeMap::new();
-    let distinct: BTreeSet<&str> = names.iter().flatten().collect();
-    for u in &distinct {
-        for a in registry.ancestors(u) {
-            groups.insert(a, ());
-        }
-    }
-    let mut out = consolidate(batch, name)?;
+    // Per unit of the dictionary, its ancestors: the groups it counts in besides the whole.
+    let ancestors: Vec<Vec<&str>> = names
+        .iter()
+        .map(|n| n.map(|n| registry.ancestors(n)).unwrap_or_default())
+        .collect();
     // Registry order, then nearest the root first: the city before its districts.
-    let mut ordered: Vec<&str> = groups.keys().copied().filter(|g| *g != name).collect();
-    ordered.sort_by_key(|g| {
-        (
-            registry.level(g),
-            registry.units.iter().position(|u| u.name == *g),
-        )
-    });
-    for group in ordered {
-        let members: BTreeSet<&str> = distinct
-            .iter()
-            .copied()
-            .filter(|u| registry.ancestors(u).contains(&group))
-            .collect();
-        // Per dictionary entry, then per row by key: no string is compared per row.
-        let member: Vec<bool> = names
-            .iter()
-            .map(|n| n.is_some_and(|n| members.contains(n)))
-            .collect();
-        let mask: BooleanArray = units
-            .keys()
-            .values()
-            .iter()
-            .map(|k| Some(member[*k as usize]))
-            .collect();
-        let sub = arrow::compute::filter_record_batch(batch, &mask)
-            .map_err(|e| AggregateError::Arrow(e.to_string()))?;
-        out.extend(consolidate(&sub, group)?);
+    let mut groups: Vec<&str> = ancestors
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|g| *g != name)
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups.sort_by_cached_key(|g| (registry.level(g), registry.position(g)));
+    if groups.len() >= usize::from(u16::MAX) {
+        return Err(AggregateError::TooManyGroups {
+            groups: groups.len() + 1,
+        });
     }
-    out.sort_by_key(|t| t.year);
-    Ok(out)
+    let id: HashMap<&str, u16> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (*g, i as u16 + 1))
+        .collect();
+    let of_unit: Vec<Vec<u16>> = ancestors
+        .iter()
+        .map(|a| {
+            std::iter::once(0)
+                .chain(a.iter().filter_map(|g| id.get(g).copied()))
+                .collect()
+        })
+        .collect();
+    let mut all = vec![name];
+    all.extend(groups);
+    // One group-by for the whole and every group: a row counts once in each of its groups.
+    crate::consolidate::sum_groups(batch, &all, Some(&of_unit))
+}
+
+#[cfg(test)]
+mod rollup_tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use arrow::array::{Array, BooleanArray, DictionaryArray, StringArray};
+    use arrow::datatypes::UInt32Type;
+    use arrow::record_batch::RecordBatch;
+    use gongkai_ingest::arrow::{col, to_record_batch};
+    use gongkai_ingest::{read_batch, ReadOptions, Registry};
+
+    use super::rollup;
+    use crate::{consolidate, Total};
+
+    /// The roll-up as first written: one filtered batch and one sum per group.
+    fn by_filter(batch: &RecordBatch, name: &str, registry: &Registry) -> Vec<Total> {
+        let units = batch
+            .column_by_name(col::UNIT)
+            .and_then(|c| c.as_any().downcast_ref::<DictionaryArray<UInt32Type>>())
+            .unwrap();
+        let names = units
+            .values()
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap();
+        let distinct: BTreeSet<&str> = names.iter().flatten().collect();
+        let groups: BTreeSet<&str> = distinct
+            .iter()
+            .flat_map(|u| registry.ancestors(u))
+            .filter(|g| *g != name)
+            .collect();
+        let mut ordered: Vec<&str> = groups.into_iter().collect();
+        ordered.sort_by_key(|g| (registry.level(g), registry.position(g)));
+        let mut out = consolidate(batch, name).unwrap();
+        for group in ordered {
+            let member: Vec<bool> = names
+                .iter()
+                .map(|n| n.is_some_and(|n| registry.ancestors(n).contains(&group)))
+                .collect();
+            let mask: BooleanArray = units
+                .keys()
+                .values()
+                .iter()
+                .map(|k| Some(member[*k as usize]))
+                .collect();
+            let sub = arrow::compute::filter_record_batch(batch, &mask).unwrap();
+            out.extend(consolidate(&sub, group).unwrap());
+        }
+        out.sort_by_key(|t| t.year);
+        out
+    }
+
+    /// One group-by for every group gives what one sum per group gave, on the sample's five
+    /// years and its registry (districts, counties and departments under the city).
+    #[test]
+    fn rollup_in_one_group_by_equals_one_sum_per_group() {
+        let root = root_dir();
+        let registry = Registry::load(&root.join("units.csv")).unwrap();
+        let batch = read_batch(std::slice::from_ref(&root), &ReadOptions::default());
+        let record_batch = to_record_batch(&batch.reports).unwrap();
+        for name in ["合计", "兰州市"] {
+            let got = rollup(&record_batch, name, &registry).unwrap();
+            let want = by_filter(&record_batch, name, &registry);
+            assert_eq!(got, want);
+            assert_eq!(got.len(), if name == "合计" { 10 } else { 5 }, "{name}");
+        }
+        // A deeper tree: the districts split between two groups under the city.
+        let text = std::fs::read_to_string(root_dir().join("units.csv")).unwrap();
+        let mut deeper = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = if line.contains(",兰州市,") {
+                let half = if i % 2 == 0 { "东片" } else { "西片" };
+                line.replace(",兰州市,", &format!(",{half},"))
+            } else {
+                line.to_string()
+            };
+            deeper.push_str(&line);
+            deeper.push('\n');
+        }
+        deeper.push_str("东片,district,兰州市,,\n西片,district,兰州市,,\n");
+        let dir = std::env::temp_dir().join(format!("gongkai-rollup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("units.csv"), deeper).unwrap();
+        let registry = Registry::load(&dir.join("units.csv")).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let got = rollup(&record_batch, "合计", &registry).unwrap();
+        assert_eq!(got, by_filter(&record_batch, "合计", &registry));
+        assert_eq!(
+            got.len(),
+            5 * 4,
+            "the whole, the city and two halves, five years"
+        );
+    }
+
+    fn root_dir() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lanzhou")
+    }
 }

@@ -19,8 +19,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use arrow::array::{
-    Array as _, ArrayRef, DictionaryArray, Int32Array, Int64Array, StringArray, UInt16Array,
-    UInt32Array,
+    Array as _, ArrayRef, BooleanArray, DictionaryArray, Int32Array, Int64Array, StringArray,
+    UInt16Array, UInt32Array,
 };
 use arrow::datatypes::{DataType as ArrowType, UInt32Type};
 use arrow::record_batch::RecordBatch;
@@ -115,6 +115,10 @@ pub enum AggregateError {
         unit: String,
         year: i32,
     },
+    #[error("the batch spans years {first} to {last}; one sum takes at most 256 years")]
+    YearSpan { first: i32, last: i32 },
+    #[error("{groups} groups to sum by parent; at most 65536 fit in one sum")]
+    TooManyGroups { groups: usize },
     #[error("polars failed: {0}")]
     Polars(#[from] PolarsError),
     #[error("arrow: {0}")]
@@ -318,25 +322,82 @@ fn scan(cols: &Columns) -> Result<Shape, AggregateError> {
 /// A cell absent from the batch for a unit counts as a written 0 for that unit (the batch is
 /// sparse); blank cells have rows marked `blank`.
 pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, AggregateError> {
+    sum_groups(batch, &[name], None)
+}
+
+/// Sums `batch` once per group of units in one group-by: `names[g]` names group `g`, and
+/// `of_unit[k]` lists the groups the unit with dictionary key `k` counts in (`None`: every unit in
+/// group 0 alone). A row counts once in each of its unit's groups. Totals come sorted by year,
+/// then group; a group without rows in a year has no total for it.
+pub(crate) fn sum_groups(
+    batch: &RecordBatch,
+    names: &[&str],
+    of_unit: Option<&[Vec<u16>]>,
+) -> Result<Vec<Total>, AggregateError> {
     let cols = Columns::of(batch)?;
     let shape = scan(&cols)?;
-    // The group key, one u32 a row: the year's place and the cell (< 256 once the scan passed).
-    // Made here rather than as a polars expression, whose casts would each copy the column.
+    // The group key, one u32 a row: the group, the year's place and the cell (< 256 once the scan
+    // passed). Made here rather than as a polars expression, whose casts would each copy the column.
     let first_year = shape.years.keys().next().copied().unwrap_or(0);
-    let key: UInt32Array = cols
-        .year
-        .values()
-        .iter()
-        .zip(cols.cell.values())
-        .map(|(y, c)| (y.wrapping_sub(first_year) as u32) << 8 | u32::from(*c))
-        .collect();
+    let last_year = shape.years.keys().next_back().copied().unwrap_or(0);
+    if i64::from(last_year) - i64::from(first_year) > 255 {
+        return Err(AggregateError::YearSpan {
+            first: first_year,
+            last: last_year,
+        });
+    }
+    let cell_key = |y: i32, c: u16| (y.wrapping_sub(first_year) as u32 & 0xff) << 8 | u32::from(c);
     let blank = batch
         .column_by_name(c::BLANK)
         .ok_or(AggregateError::MissingColumn { column: c::BLANK })?;
+    let (key, value, blank): (UInt32Array, ArrayRef, ArrayRef) = match of_unit {
+        None => (
+            cols.year
+                .values()
+                .iter()
+                .zip(cols.cell.values())
+                .map(|(y, c)| cell_key(*y, *c))
+                .collect(),
+            Arc::new(cols.value.clone()),
+            blank.clone(),
+        ),
+        Some(of_unit) => {
+            let blank = blank
+                .as_any()
+                .downcast_ref::<BooleanArray>()
+                .ok_or_else(|| AggregateError::Arrow("blank is not a boolean column".into()))?;
+            let (mut key, mut value, mut flag) = (Vec::new(), Vec::new(), Vec::new());
+            let (units, years, cells, values) = (
+                cols.unit_keys.values(),
+                cols.year.values(),
+                cols.cell.values(),
+                cols.value.values(),
+            );
+            for i in 0..units.len() {
+                let base = cell_key(years[i], cells[i]);
+                for g in of_unit.get(units[i] as usize).into_iter().flatten() {
+                    key.push(u32::from(*g) << 16 | base);
+                    value.push(values[i]);
+                    flag.push(blank.value(i));
+                }
+            }
+            (
+                UInt32Array::from(key),
+                Arc::new(Int64Array::from(value)),
+                Arc::new(BooleanArray::from(flag)),
+            )
+        }
+    };
+    let rows = key.len() as u128;
+    if rows > i32::MAX as u128 {
+        return Err(AggregateError::TooManyRows {
+            rows: rows as usize,
+        });
+    }
     let numeric = RecordBatch::try_from_iter([
         ("key", Arc::new(key) as ArrayRef),
-        (c::VALUE, Arc::new(cols.value.clone()) as ArrayRef),
-        (c::BLANK, blank.clone()),
+        (c::VALUE, value),
+        (c::BLANK, blank),
     ])
     .map_err(|e| AggregateError::Arrow(e.to_string()))?;
     // Numbers only cross into polars, without a copy.
@@ -344,7 +405,6 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
 
     // A plain sum is exact when no sum of these rows can leave i64; otherwise each value is split
     // (see the module docs). Real batches take the first way.
-    let rows = batch.num_rows() as u128;
     let plain = u128::from(shape.max_abs) * rows <= i64::MAX as u128;
     let mut aggs = vec![col(c::BLANK).sum().alias("blank")];
     if plain {
@@ -363,35 +423,55 @@ pub fn consolidate(batch: &RecordBatch, name: &str) -> Result<Vec<Total>, Aggreg
     }
     let by_cell = df.lazy().group_by([col("key")]).agg(aggs).collect()?;
 
-    let mut totals: BTreeMap<i32, Total> = shape
-        .years
-        .into_iter()
-        .map(|(year, (form, units))| {
-            let n = form.catalogue().len();
-            let total = Total {
-                name: name.to_string(),
-                year,
-                form,
-                // A cell without rows is 0 and blank nowhere (the batch leaves written zeros out).
-                values: vec![0; n],
-                blank_units: vec![0; n],
-                units,
-            };
-            (year, total)
-        })
+    // Each year's units, sorted, into the groups they count in.
+    let key_of: HashMap<&str, usize> = (0..cols.unit_names.len())
+        .map(|k| (cols.unit_names.value(k), k))
         .collect();
+    let mut totals: BTreeMap<(i32, u16), Total> = BTreeMap::new();
+    for (year, (form, units)) in shape.years {
+        let n = form.catalogue().len();
+        for unit in units {
+            let groups: &[u16] = match of_unit {
+                None => &[0],
+                Some(of) => key_of
+                    .get(unit.as_str())
+                    .and_then(|k| of.get(*k))
+                    .map_or(&[], |g| g),
+            };
+            for &g in groups {
+                totals
+                    .entry((year, g))
+                    .or_insert_with(|| Total {
+                        name: names
+                            .get(usize::from(g))
+                            .copied()
+                            .unwrap_or_default()
+                            .to_string(),
+                        year,
+                        form,
+                        // A cell without rows is 0 and blank nowhere (written zeros have no row).
+                        values: vec![0; n],
+                        blank_units: vec![0; n],
+                        units: Vec::new(),
+                    })
+                    .units
+                    .push(unit.clone());
+            }
+        }
+    }
 
     let [key, hi, lo, blank] = ["key", "hi", "lo", "blank"].map(|n| ints(&by_cell, n));
     let (key, hi, lo, blank) = (key?, hi?, lo?, blank?);
     let mut order: Vec<usize> = (0..by_cell.height()).collect();
     order.sort_by_key(|&i| key[i]);
     for i in order {
-        let (year, index) = (first_year.wrapping_add((key[i] >> 8) as i32), key[i] & 0xff);
+        let group = (key[i] >> 16) as u16;
+        let year = first_year.wrapping_add((key[i] >> 8 & 0xff) as i32);
+        let index = (key[i] & 0xff) as usize;
         // Every year here was seen by the scan, with a known form and cells in range.
-        let Some(total) = totals.get_mut(&year) else {
+        let Some(total) = totals.get_mut(&(year, group)) else {
             continue;
         };
-        let index = index as usize;
         let cat = total.form.catalogue();
         let sum = i128::from(hi[i]) * i128::from(SPLIT) + i128::from(lo[i]);
         total.values[index] = i64::try_from(sum).map_err(|_| AggregateError::Overflow {

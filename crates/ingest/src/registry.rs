@@ -235,6 +235,11 @@ impl Registry {
         out
     }
 
+    /// Where `name` is listed (0-based), if it is.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
     /// Depth in the tree: 0 for a unit without parent.
     pub fn level(&self, name: &str) -> usize {
         self.ancestors(name).len()

@@ -448,17 +448,34 @@ proptest! {
     }
 }
 
-/// The one-pass tidy reader takes the single-report seeds (so the property above is not vacuous).
+/// The one-pass tidy reader takes the tidy seeds (so the property above is not vacuous): two
+/// reports in a file, one per form, quoted, with a BOM and CRLF, and one with lines left out.
 #[test]
 fn plain_tidy_seeds_take_the_one_pass_reader() {
-    // The last four seeds: one per form, and one quoted, one with a BOM and CRLF.
-    for bytes in &seeds()[seeds().len() - 4..] {
+    let reader = || crate::read::Reading::new(std::sync::Arc::new("x.csv".into()));
+    for bytes in &seeds()[seeds().len() - 5..] {
         let text = std::str::from_utf8(bytes).unwrap();
-        let mut r = crate::read::Reading::new(std::sync::Arc::new("x.csv".into()));
-        assert!(tidy::read_plain(text, &mut r));
-        assert_eq!(r.reports.len(), 1);
-        assert_eq!(r.values_read, r.reports[0].values.len());
+        let mut r = reader();
+        assert!(tidy::read_plain(text, &mut r), "{text:.200}");
+        let cells: usize = r.reports.iter().map(|p| p.values.len()).sum();
+        assert_eq!(r.values_read, cells);
+        assert!(r.diagnostics.is_empty());
     }
+    let sparse: String = std::str::from_utf8(&seeds()[seeds().len() - 4])
+        .unwrap()
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| i % 10 != 5)
+        .map(|(_, l)| format!("{l}\n"))
+        .collect();
+    let mut r = reader();
+    assert!(tidy::read_plain(&sparse, &mut r));
+    assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+    assert!(r.diagnostics[0]
+        .message
+        .contains("cells absent from the file"));
+    let (fast, full) = both_ways(sparse.as_bytes(), PATHS[0]);
+    assert_eq!(fast, full);
 }
 
 /// The delimiter guess as first written, over `str::lines`.

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use gongkai_form::{
-    format_value, parse_value, FormVersion, Section, ValueError, ValueKind, MONEY_SCALE,
+    format_value, parse_value, Catalogue, FormVersion, Section, ValueError, ValueKind, MONEY_SCALE,
 };
 
 use crate::diagnostic::value_problem;
@@ -261,6 +261,11 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         }
         report.set(cell.index, value, rec.line);
     }
+    warn_absent(r);
+}
+
+/// A warning for each report of the file that lacks cells: they count as blank.
+fn warn_absent(r: &mut Reading) {
     for report in &r.reports {
         let absent = report.source.lines.iter().filter(|l| **l == 0).count();
         if absent > 0 {
@@ -315,27 +320,39 @@ fn line_keys(form: FormVersion) -> &'static LineKeys {
     })
 }
 
-/// Reads the common case of a national batch, a canonical export of one unit and year with every
-/// cell, in one pass over the text: no record table, no trimming, one comparison per field.
+/// Reads the common case of a national batch, a canonical export (one report after another, each
+/// report's lines together), in one pass over the text: no record table, no trimming, one
+/// comparison per field. Cells a report lacks are blank, with the full reader's warning.
 ///
 /// Fields may be quoted (`"城关区"`, as R's `write.csv` writes every text), and the file may open
 /// with a byte-order mark and end lines with `\r\n` (Excel). It gives what [`read`] gives (tests
 /// compare the two) and declines (false, `r` untouched) on anything else: another header, a quote
-/// to unescape or a quoted comma, several units or years, a field needing a trim, an unknown or
-/// repeated cell, an unreadable value, an absent cell. The full reader then reports it.
+/// to unescape or a quoted comma, a report's lines apart, a field needing a trim, an unknown or
+/// repeated cell, an unreadable value. The full reader then reports it.
 pub(crate) fn read_plain(text: &str, r: &mut Reading) -> bool {
-    match plain_report(text, r) {
-        Some((report, lines)) => {
+    match plain_reports(text, r) {
+        Some((reports, lines)) => {
             r.values_read += lines;
-            r.reports.push(report);
+            r.reports = reports;
+            warn_absent(r);
             true
         }
         None => false,
     }
 }
 
-/// The report of a canonical tidy text and its number of value lines, if it is one.
-fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
+/// The report being read by [`plain_reports`]: its line prefix (`2020,城关区,`) and form.
+struct Current<'t> {
+    prefix: &'t str,
+    cat: &'static Catalogue,
+    keys: &'static LineKeys,
+    /// The cell the next line holds if lines follow the template.
+    next: usize,
+}
+
+/// The reports of a canonical tidy text and its number of value lines, if it is one: every line
+/// of a report together, reports one after another.
+fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
     // Excel's "CSV UTF-8" opens with a byte-order mark.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Lines as the CSV reader splits them.
@@ -353,23 +370,9 @@ fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
         return None;
     }
     let rest = &body[header_end + 1..];
-    // The first line names the report: `2020,城关区,` (or `"2020","城关区",`).
-    let first_line = rest.split('\n').next()?;
-    let (year_field, after) = first_line.split_once(',')?;
-    let (unit_field, _) = after.split_once(',')?;
-    let year_text = unquote(year_field)?;
-    let unit = unquote(unit_field)?;
-    let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
-    if unit.is_empty() || trim(unit) != unit {
-        return None;
-    }
-    let prefix_len = year_field.len() + 1 + unit_field.len() + 1;
-    let prefix = &first_line.as_bytes()[..prefix_len];
-    let form = FormVersion::for_year(year);
-    let cat = form.catalogue();
-    let keys = line_keys(form);
-    let mut report = UnitReport::empty(unit.to_string(), year, form, r.file.clone(), Layout::Tidy);
-    let (mut line, mut lines, mut next) = (1u32, 0usize, 0usize);
+    let mut reports: Vec<UnitReport> = Vec::new();
+    let mut current: Option<Current> = None;
+    let (mut line, mut lines) = (1u32, 0usize);
     let mut unquoted = String::new();
     // Lines found with the memchr crate's SIMD search: `str::split` searches byte by byte.
     let mut start = 0;
@@ -385,14 +388,44 @@ fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
         if l.is_empty() {
             continue;
         }
-        let fields = l
-            .as_bytes()
-            .strip_prefix(prefix)
-            .map(|_| &l[prefix_len..])?;
+        // The line of the report before, or the first of another: `2020,城关区,` (maybe quoted).
+        let c = match current.as_mut() {
+            Some(c) if l.as_bytes().starts_with(c.prefix.as_bytes()) => c,
+            _ => {
+                let (year_field, after) = l.split_once(',')?;
+                let (unit_field, _) = after.split_once(',')?;
+                let year_text = unquote(year_field)?;
+                let unit = unquote(unit_field)?;
+                let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
+                // A report's lines apart (the full reader joins them) or a name to trim.
+                let again = reports.iter().any(|p| p.year == year && p.unit == unit);
+                if again || unit.is_empty() || trim(unit) != unit {
+                    return None;
+                }
+                let form = FormVersion::for_year(year);
+                let file = r.file.clone();
+                reports.push(UnitReport::empty(
+                    unit.to_string(),
+                    year,
+                    form,
+                    file,
+                    Layout::Tidy,
+                ));
+                current.insert(Current {
+                    prefix: &l[..year_field.len() + 1 + unit_field.len() + 1],
+                    cat: form.catalogue(),
+                    keys: line_keys(form),
+                    next: 0,
+                })
+            }
+        };
+        let report = reports.last_mut()?;
+        let fields = &l[c.prefix.len()..];
         let comma = memchr::memrchr(b',', fields.as_bytes())?;
         let (mut key, value_text) = (&fields[..comma], unquote(&fields[comma + 1..])?);
-        if keys.quoted.get(next).is_some_and(|k| k == key) {
-            key = &keys.cells[next];
+        let keys = c.keys;
+        if keys.quoted.get(c.next).is_some_and(|k| k == key) {
+            key = &keys.cells[c.next];
         } else if memchr::memchr(b'"', key.as_bytes()).is_some() {
             unquoted.clear();
             for (k, part) in key.split(',').enumerate() {
@@ -403,21 +436,20 @@ fn plain_report(text: &str, r: &Reading) -> Option<(UnitReport, usize)> {
             }
             key = &unquoted;
         }
-        let index = if keys.cells.get(next).is_some_and(|k| k == key) {
-            next
+        let index = if keys.cells.get(c.next).is_some_and(|k| k == key) {
+            c.next
         } else {
             *keys.index.get(key)?
         };
         if report.present(index) {
             return None;
         }
-        let value = read_value(value_text, cat.cells[index].kind()).ok()?;
+        let value = read_value(value_text, c.cat.cells[index].kind()).ok()?;
         report.set(index, value, line);
-        next = index + 1;
+        c.next = index + 1;
         lines += 1;
     }
-    // No cell twice, so as many lines as cells is every cell.
-    (lines == cat.len()).then_some((report, lines))
+    (!reports.is_empty()).then_some((reports, lines))
 }
 
 /// A field's text as the CSV reader gives it, if it is bare (no quote) or simply quoted (`"…"`

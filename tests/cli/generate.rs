@@ -183,9 +183,15 @@ fn generate_refuses_a_foreign_folder_and_replaces_its_own() {
 #[test]
 fn chunk_size_changes_nothing() {
     let dir = tempdir();
-    let out = dir.path().join("tidy");
-    generate(&out, "tidy", "11", "0.1");
-    let mut files: Vec<_> = walk(&out);
+    for layout in ["tidy", "grid"] {
+        let out = dir.path().join(layout);
+        generate(&out, layout, "11", "0.1");
+        chunk_size_changes_nothing_in(&out);
+    }
+}
+
+fn chunk_size_changes_nothing_in(out: &Path) {
+    let mut files: Vec<_> = walk(out);
     files.sort();
     let copy = std::fs::read(&files[0]).unwrap_or_default();
     write(&out.join("zz-late-copy.csv"), &copy);

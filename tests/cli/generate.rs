@@ -202,7 +202,7 @@ fn chunk_size_changes_nothing_in(out: &Path) {
         }
         let o = cmd
             .args(args)
-            .arg(&out)
+            .arg(out)
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
         (

@@ -376,7 +376,15 @@ impl Scratch {
             match bytes[at] {
                 b',' => {
                     self.push_field(bytes, field_start, at);
-                    field_start = at + 1;
+                    // A run of empty fields (`,,,,`), most of a grid's line, without a search
+                    // each: the field ending at each further comma is empty.
+                    let mut next = at + 1;
+                    while bytes.get(next) == Some(&b',') {
+                        self.push_empty(next);
+                        next += 1;
+                    }
+                    pos = next;
+                    field_start = next;
                 }
                 _ => {
                     let mut end = at;
@@ -432,6 +440,14 @@ impl Scratch {
         let class = classify(f);
         self.classes.push(class);
         emit(&mut self.shape, class, f);
+    }
+
+    /// An empty field at `at`: what [`Self::push_field`] makes of one.
+    #[inline(always)]
+    fn push_empty(&mut self, at: usize) {
+        self.fields.push((at as u32, at as u32));
+        self.classes.push(EMPTY);
+        emit(&mut self.shape, EMPTY, b"");
     }
 
     /// Ends the open line's record: its blankness, and the unit or year it names. Meta lines

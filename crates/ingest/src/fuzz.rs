@@ -224,6 +224,12 @@ fn nasty_text() -> impl Strategy<Value = String> {
 
 /// A label of either form: section headings, row labels, column labels.
 fn label() -> impl Strategy<Value = String> {
+    proptest::sample::select(form_labels())
+}
+
+/// Every label of both forms (headings, row labels and aliases, column labels) and the words
+/// around the tables, sorted: what mutations put in place of other text.
+pub(crate) fn form_labels() -> Vec<String> {
     let mut labels: Vec<String> = Vec::new();
     for form in FormVersion::ALL {
         let cat = form.catalogue();
@@ -251,7 +257,7 @@ fn label() -> impl Strategy<Value = String> {
     );
     labels.sort();
     labels.dedup();
-    proptest::sample::select(labels)
+    labels
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {

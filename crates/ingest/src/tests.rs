@@ -384,3 +384,30 @@ fn folder_files_come_in_path_order() {
     sorted.sort();
     assert_eq!(files, sorted);
 }
+
+/// A file with one good report and one bad one is not "left out" as a whole, even once a batch
+/// has moved its reports elsewhere (`accepted` remembers them).
+#[test]
+fn a_file_with_a_good_report_is_not_rejected_once_its_reports_move() {
+    let mut text = tidy::HEADER.join(",");
+    text.push('\n');
+    let values = distinct_values(FormVersion::F2019);
+    tidy::write_rows("城关区", 2020, FormVersion::F2019, &values, &mut text);
+    let mut bad = String::new();
+    tidy::write_rows("七里河区", 2020, FormVersion::F2019, &values, &mut bad);
+    text.push_str(&bad.replacen(
+        ",active,regulations,new_made,",
+        ",active,regulations,nonsense,",
+        1,
+    ));
+    let mut read = read_text(&text, "data/2020/x.csv");
+    assert_eq!(
+        (read.accepted, read.rejected.len()),
+        (1, 1),
+        "{:?}",
+        errors(&read)
+    );
+    let moved = std::mem::take(&mut read.reports);
+    assert_eq!(moved.len(), 1);
+    assert!(!read.is_rejected());
+}

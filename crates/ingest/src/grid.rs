@@ -6,6 +6,7 @@
 //! name the row. What the form does not know is reported, never summed.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use std::borrow::Cow;
 
@@ -38,7 +39,11 @@ fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
 /// Whether a line whose first non-empty cell opens with `c` may name the unit or year, as
 /// [`meta_entry_of`] first asks (a cell opening with whitespace may trim to anything).
 pub(crate) fn may_name_meta(c: char) -> bool {
-    c.is_whitespace() || UNIT_KEYS.iter().chain(YEAR_KEYS).any(|k| k.starts_with(c))
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let keys = UNIT_KEYS.iter().chain(YEAR_KEYS);
+        keys.filter_map(|k| k.chars().next()).collect()
+    });
+    c.is_whitespace() || FIRST.contains(&c)
 }
 
 /// [`meta_entry`] of a line given as its field count and its fields by index: the template

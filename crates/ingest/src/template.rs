@@ -16,6 +16,8 @@
 //! count in the reader's guess of the form), a year that disagrees with the folder's or calls
 //! for the other form, a unit or year in the cell of its key.
 
+mod direct;
+
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -79,6 +81,8 @@ struct Template {
     values: Vec<bool>,
     /// Records that must hold a number (see [`CellSources::header_if_blank`]).
     numbered: Vec<u32>,
+    /// The same, as steps over a text: tried first, on the template of the file before.
+    program: Option<direct::Program>,
 }
 
 /// One text split into lines and fields, with its shape; reused from file to file.
@@ -113,6 +117,10 @@ struct Cache {
     /// The template to replace next once full.
     next: usize,
     scratch: Scratch,
+    /// The templates that read the last files, the latest first: a batch's next file is most
+    /// likely laid out as one of them (a few layouts alternate: a table blank or not, say).
+    recent: Vec<usize>,
+    walk: direct::Walk,
     /// See [`REST_AFTER`].
     misses: u32,
     reads: u32,
@@ -123,32 +131,94 @@ struct Cache {
     off: bool,
     #[cfg(test)]
     hits: usize,
+    /// Of them, reads by [`direct::Program`].
+    #[cfg(test)]
+    walks: usize,
 }
 
 impl Cache {
     /// The report of `text` from a template, if one has its layout.
     fn read(&mut self, text: &str, path: &Path, r: &mut Reading) -> bool {
-        if self.templates.is_empty() || !self.scratch.scan(text) {
+        // The scratch holds another file's split until this one is scanned: `learn` must not
+        // take it for this file's (two files of one layout split alike, byte for byte).
+        self.scratch.meta = None;
+        if self.templates.is_empty() {
             return false;
         }
-        let s = &self.scratch;
-        let Some(t) = self
-            .templates
-            .iter()
-            .find(|t| t.hash == s.hash && t.shape == s.shape)
+        let Some((t, report)) = self
+            .direct(text, path, &r.file)
+            .or_else(|| self.by_shape(text, path, &r.file))
         else {
             return false;
         };
-        let Some(report) = t.read(text, s, path, &r.file) else {
-            return false;
-        };
-        r.values_read += t.cells.len();
+        r.values_read += self.templates[t].cells.len();
         r.reports.push(report);
         #[cfg(test)]
         {
             self.hits += 1;
         }
         true
+    }
+
+    /// The templates of the last files, walked over `text`.
+    fn direct(
+        &mut self,
+        text: &str,
+        path: &Path,
+        file: &Arc<PathBuf>,
+    ) -> Option<(usize, UnitReport)> {
+        for k in 0..self.recent.len() {
+            let i = self.recent[k];
+            let Some(t) = self.templates.get(i) else {
+                continue;
+            };
+            let Some(program) = &t.program else {
+                continue;
+            };
+            let report = program.read(t, text, path, file, &mut self.walk);
+            // The walk is the shape's comparison and `Template::read` in one: tests hold it to
+            // them.
+            #[cfg(test)]
+            {
+                let s = &mut self.scratch;
+                let by_shape = (s.scan(text) && t.hash == s.hash && t.shape == s.shape)
+                    .then(|| t.read(text, s, path, file))
+                    .flatten();
+                assert_eq!(
+                    report,
+                    by_shape,
+                    "walk and shape differ on {}",
+                    path.display()
+                );
+                self.walks += usize::from(report.is_some());
+            }
+            if let Some(report) = report {
+                to_front(&mut self.recent, i);
+                return Some((i, report));
+            }
+        }
+        None
+    }
+
+    /// The template of `text`'s shape, if any.
+    fn by_shape(
+        &mut self,
+        text: &str,
+        path: &Path,
+        file: &Arc<PathBuf>,
+    ) -> Option<(usize, UnitReport)> {
+        if !self.scratch.scan(text) {
+            return None;
+        }
+        let s = &self.scratch;
+        let (i, t) = self
+            .templates
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.hash == s.hash && t.shape == s.shape)?;
+        let report = t.read(text, s, path, file)?;
+        to_front(&mut self.recent, i);
+        Some((i, report))
     }
 
     #[cfg(test)]
@@ -219,6 +289,8 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
             templates,
             next,
             scratch,
+            recent,
+            walk,
             ..
         } = &mut *cache;
         // The scan of the miss before the full read, if it is of this text (its fields are the
@@ -244,20 +316,25 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
         else {
             return;
         };
-        let t = Template {
+        let mut t = Template {
             hash: scratch.hash,
             shape: scratch.shape.clone(),
             form: report.form,
             cells,
             values,
             numbered,
+            program: None,
         };
         if t.read(text, scratch, path, &r.file).as_ref() != Some(report) {
             return;
         }
+        t.program = direct::Program::compile(&t, text, scratch)
+            .filter(|p| p.read(&t, text, path, &r.file, walk).as_ref() == Some(report));
         if templates.len() < CAPACITY {
+            to_front(recent, templates.len());
             templates.push(t);
         } else {
+            to_front(recent, *next);
             templates[*next] = t;
             *next = (*next + 1) % CAPACITY;
         }
@@ -267,10 +344,10 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
 impl Template {
     /// The report of a text of this template's shape, as the full reader makes it; `None` when
     /// its values, unit, year or path call for anything the template did not see.
-    fn read(
+    fn read<'t>(
         &self,
-        text: &str,
-        s: &Scratch,
+        text: &'t str,
+        s: &'t Scratch,
         path: &Path,
         file: &Arc<PathBuf>,
     ) -> Option<UnitReport> {
@@ -291,20 +368,37 @@ impl Template {
         if !numbers_fit || self.numbered.iter().any(|k| numbered(k).is_none()) {
             return None;
         }
-        let named = [&meta.unit, &meta.year];
-        if named
+        let field = |(i, value): &'t (u32, String)| (s.field(text, *i), value.as_str());
+        self.report(
+            meta.unit.as_ref().map(field),
+            meta.year.as_ref().map(field),
+            path,
+            file,
+            |k| s.field(text, self.cells[k].0),
+        )
+    }
+
+    /// The report of a text that fits this template, given where it names its unit and year
+    /// (the field's text, and the value the full reader takes from it) and the text of the
+    /// field of each of [`Self::cells`].
+    fn report<'t>(
+        &self,
+        unit: Option<(&str, &str)>,
+        year: Option<(&str, &str)>,
+        path: &Path,
+        file: &Arc<PathBuf>,
+        cell_text: impl Fn(usize) -> &'t str,
+    ) -> Option<UnitReport> {
+        if [unit, year]
             .into_iter()
             .flatten()
-            .any(|(i, _)| names_a_label(s.field(text, *i)))
+            .any(|(field, _)| names_a_label(field))
         {
             return None;
         }
-        let unit = meta
-            .unit
-            .as_ref()
-            .map_or_else(|| unit_from_path(path), |(_, u)| u.clone());
+        let unit = unit.map_or_else(|| unit_from_path(path), |(_, u)| u.to_string());
         let path_year = year_from_path(path);
-        let year = match &meta.year {
+        let year = match year {
             // A year other than the folder's is a warning of the full reader.
             Some((_, y)) => parse_year(y).filter(|y| path_year.is_none_or(|py| py == *y))?,
             None => path_year?,
@@ -314,10 +408,10 @@ impl Template {
         }
         let cat = self.form.catalogue();
         let mut report = UnitReport::empty(unit, year, self.form, file.clone(), Layout::Grid);
-        for &(field, line, cell) in &self.cells {
+        for (k, &(_, line, cell)) in self.cells.iter().enumerate() {
             let kind = cat.cells.get(cell)?.kind();
             // A count with a fraction, say: the full reader's error to give.
-            let value = read_value(s.field(text, field), kind).ok()?;
+            let value = read_value(cell_text(k), kind).ok()?;
             report.set(cell, value, line);
         }
         Some(report)
@@ -463,36 +557,23 @@ impl Scratch {
                 .and_then(|&(a, b)| text.get(a as usize..b as usize))
                 .unwrap_or("")
         };
-        // A line of blanks is skipped where a line of numbers is read.
         let classes = &self.classes[first as usize..];
-        let blank = classes.iter().enumerate().all(|(i, class)| match *class {
-            EMPTY => true,
-            TEXT => get(i).chars().all(char::is_whitespace),
-            _ => false,
-        });
         let header = at + 5;
-        if !blank {
+        if !is_blank(classes, get) {
             self.shape[header + 1] = b'-';
         }
-        // Most lines cannot name the unit or year: their first cell says so at once.
-        let opener = classes.iter().position(|c| *c != EMPTY);
-        if !opener
-            .is_some_and(|i| classes[i] == TEXT && get(i).chars().next().is_some_and(may_name_meta))
-        {
-            return Some(());
-        }
-        // The field the full reader takes the unit or year from (see `grid::scan_meta`).
-        let Some((is_unit, value, col)) = meta_entry_of(line_fields.len(), get) else {
-            return Some(());
+        let (is_unit, j, value) = match line_meta(classes, get)? {
+            LineMeta::Neither => return Some(()),
+            LineMeta::Key { is_unit } => {
+                self.shape[header] = if is_unit { b'u' } else { b'y' };
+                return Some(());
+            }
+            LineMeta::Named {
+                is_unit,
+                field,
+                value,
+            } => (is_unit, field, value),
         };
-        self.shape[header] = if is_unit { b'u' } else { b'y' };
-        if value.is_empty() {
-            return Some(());
-        }
-        let j = (col as usize).checked_sub(1)?;
-        if get(j).trim() != value {
-            return None;
-        }
         let (slot, class) = if is_unit {
             (&mut meta.unit, UNIT)
         } else {
@@ -557,6 +638,67 @@ impl Scratch {
             .all(|(class, value)| *class != NUMBER || *value)
             .then_some((cells, values))
     }
+}
+
+/// What the full reader makes of a line for the unit and year (see `grid::scan_meta`).
+#[derive(Debug, PartialEq, Eq)]
+enum LineMeta {
+    Neither,
+    /// A unit or year key with no value beside it.
+    Key {
+        is_unit: bool,
+    },
+    /// A unit or year key and its value, the whole (trimmed) text of the line's field `field`.
+    Named {
+        is_unit: bool,
+        field: usize,
+        value: String,
+    },
+}
+
+/// [`LineMeta`] of a line given as its fields' classes (before a unit or year field is marked
+/// as such) and texts; `None` where a template cannot stand for the line: a value that is not
+/// its field's whole text (`填报单位：城关区`).
+fn line_meta<'t>(classes: &[u8], get: impl Fn(usize) -> &'t str) -> Option<LineMeta> {
+    // Most lines cannot name the unit or year: their first cell says so at once.
+    let opener = classes.iter().position(|c| *c != EMPTY);
+    if !opener
+        .is_some_and(|i| classes[i] == TEXT && get(i).chars().next().is_some_and(may_name_meta))
+    {
+        return Some(LineMeta::Neither);
+    }
+    // The field the full reader takes the unit or year from.
+    let Some((is_unit, value, col)) = meta_entry_of(classes.len(), &get) else {
+        return Some(LineMeta::Neither);
+    };
+    if value.is_empty() {
+        return Some(LineMeta::Key { is_unit });
+    }
+    let field = (col as usize).checked_sub(1)?;
+    (get(field).trim() == value).then_some(LineMeta::Named {
+        is_unit,
+        field,
+        value,
+    })
+}
+
+/// A line of blanks, which the full reader skips where a line of numbers is read.
+fn is_blank<'t>(classes: &[u8], get: impl Fn(usize) -> &'t str) -> bool {
+    classes.iter().enumerate().all(|(i, class)| match *class {
+        EMPTY => true,
+        TEXT => get(i).chars().all(char::is_whitespace),
+        _ => false,
+    })
+}
+
+/// How many templates of the last files are walked before a file's shape is looked up.
+const RECENT: usize = 4;
+
+/// Puts template `i` first among the recent ones.
+fn to_front(recent: &mut Vec<usize>, i: usize) {
+    recent.retain(|j| *j != i);
+    recent.insert(0, i);
+    recent.truncate(RECENT);
 }
 
 /// Text the full reader splits as [`Scratch::scan`] does: comma-separated (the caller knows),
@@ -692,6 +834,12 @@ pub(crate) fn hits() -> usize {
     CACHE.with(|c| c.borrow().hits)
 }
 
+/// Of them, reads by a template's steps (templates of the last files).
+#[cfg(test)]
+pub(crate) fn walks() -> usize {
+    CACHE.with(|c| c.borrow().walks)
+}
+
 /// Forgets this thread's templates.
 #[cfg(test)]
 pub(crate) fn forget() {
@@ -699,6 +847,7 @@ pub(crate) fn forget() {
         let mut c = c.borrow_mut();
         c.templates.clear();
         c.next = 0;
+        c.recent.clear();
         c.misses = 0;
         c.reads = 0;
         c.trying = false;
@@ -716,7 +865,7 @@ mod tests {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, TestRunner};
 
-    use super::{forget, hits, without_templates, Scratch};
+    use super::{forget, hits, walks, without_templates, Scratch};
     use crate::table::read_records;
     use crate::tests::distinct_values;
     use crate::{collect_files, grid, read_bytes_at, FileRead, ReadOptions};
@@ -803,11 +952,35 @@ mod tests {
         let first = grid_text(FormVersion::F2019, Some("城关区"), Some(2020), 1);
         let second = grid_text(FormVersion::F2019, Some("七里河区"), Some(2019), 2);
         assert!(!same_either_way(first.as_bytes(), "data/2020/城关区.csv"));
+        let walked = walks();
         assert!(same_either_way(second.as_bytes(), "data/2019/七里河区.csv"));
+        assert_eq!(walks(), walked + 1, "read by the template's steps");
         let f = read(second.as_bytes(), "七里河区.csv");
         assert_eq!(f.reports[0].unit, "七里河区");
         assert_eq!(f.reports[0].year, 2019);
         assert!(f.diagnostics.is_empty());
+    }
+
+    /// A batch where a table is blank in some files and filled in others has two layouts in
+    /// turn: both are walked, without looking up the shape.
+    #[test]
+    fn layouts_in_turn_are_walked() {
+        forget();
+        let filled = grid_text(FormVersion::F2019, Some("城关区"), Some(2020), 1);
+        // Table 四 is one line of numbers without labels: left blank, a line of commas.
+        let (head, last) = filled.trim_end().rsplit_once('\n').unwrap();
+        assert!(last.split(',').any(|f| !f.is_empty()) && !last.contains("行政"));
+        let blank = format!("{head}\n{}\n", ",".repeat(last.matches(',').count()));
+        assert!(!same_either_way(filled.as_bytes(), "data/2020/a.csv"));
+        assert!(
+            !same_either_way(blank.as_bytes(), "data/2020/b.csv"),
+            "one layout"
+        );
+        let walked = walks();
+        for text in [&filled, &blank, &filled, &blank] {
+            assert!(same_either_way(text.as_bytes(), "data/2020/c.csv"));
+        }
+        assert_eq!(walks() - walked, 4);
     }
 
     #[test]
@@ -1050,7 +1223,7 @@ mod tests {
             failure_persistence: None,
             ..Config::default()
         });
-        let before = hits();
+        let (before, walked) = (hits(), walks());
         let result = runner.run(&(0..seeds.len(), change()), |(seed, change)| {
             let (text, year) = &seeds[seed];
             forget();
@@ -1069,6 +1242,8 @@ mod tests {
         }
         let hit = hits() - before;
         assert!(hit * 10 > cases as usize, "{hit} template reads of {cases}");
+        // The steps are tried first: every template read here is theirs (one template).
+        assert_eq!(walks() - walked, hit);
     }
 
     proptest! {

@@ -347,6 +347,8 @@ pub(crate) fn sum_groups(
         });
     }
     let cell_key = |y: i32, c: u16| (y.wrapping_sub(first_year) as u32 & 0xff) << 8 | u32::from(c);
+    // By set of groups (`of_unit`): the groups of each set key.
+    let mut sets: Vec<&[u16]> = Vec::new();
     let blank = batch
         .column_by_name(c::BLANK)
         .ok_or(AggregateError::MissingColumn { column: c::BLANK })?;
@@ -366,26 +368,35 @@ pub(crate) fn sum_groups(
                 .as_any()
                 .downcast_ref::<BooleanArray>()
                 .ok_or_else(|| AggregateError::Arrow("blank is not a boolean column".into()))?;
-            let (mut key, mut value, mut flag) = (Vec::new(), Vec::new(), Vec::new());
-            let (units, years, cells, values) = (
-                cols.unit_keys.values(),
-                cols.year.values(),
-                cols.cell.values(),
-                cols.value.values(),
-            );
-            for i in 0..units.len() {
-                let base = cell_key(years[i], cells[i]);
-                for g in of_unit.get(units[i] as usize).into_iter().flatten() {
-                    key.push(u32::from(*g) << 16 | base);
-                    value.push(values[i]);
-                    flag.push(blank.value(i));
-                }
+            // Rows are summed once per set of groups (units under one parent share theirs), and
+            // each set's sums then go to its groups: no row is copied for each level of the tree.
+            let mut set_of: HashMap<&[u16], u32> = HashMap::new();
+            let unit_set: Vec<u32> = of_unit
+                .iter()
+                .map(|groups| {
+                    let next = sets.len() as u32;
+                    *set_of.entry(groups.as_slice()).or_insert_with(|| {
+                        sets.push(groups.as_slice());
+                        next
+                    })
+                })
+                .collect();
+            if sets.len() > usize::from(u16::MAX) {
+                return Err(AggregateError::TooManyGroups { groups: sets.len() });
             }
-            (
-                UInt32Array::from(key),
-                Arc::new(Int64Array::from(value)),
-                Arc::new(BooleanArray::from(flag)),
-            )
+            let no_set = sets.len() as u32;
+            sets.push(&[]);
+            let key: UInt32Array = cols
+                .unit_keys
+                .values()
+                .iter()
+                .zip(cols.year.values().iter().zip(cols.cell.values()))
+                .map(|(u, (y, c))| {
+                    let set = unit_set.get(*u as usize).copied().unwrap_or(no_set);
+                    set << 16 | cell_key(*y, *c)
+                })
+                .collect();
+            (key, Arc::new(cols.value.clone()), Arc::new(blank.clone()))
         }
     };
     let rows = key.len() as u128;
@@ -462,18 +473,33 @@ pub(crate) fn sum_groups(
 
     let [key, hi, lo, blank] = ["key", "hi", "lo", "blank"].map(|n| ints(&by_cell, n));
     let (key, hi, lo, blank) = (key?, hi?, lo?, blank?);
-    let mut order: Vec<usize> = (0..by_cell.height()).collect();
-    order.sort_by_key(|&i| key[i]);
-    for i in order {
-        let group = (key[i] >> 16) as u16;
-        let year = first_year.wrapping_add((key[i] >> 8 & 0xff) as i32);
-        let index = (key[i] & 0xff) as usize;
+    // Exact sums per group, year and cell, in key order: (group, year, cell).
+    let mut sums: BTreeMap<u32, (i128, i64)> = BTreeMap::new();
+    for i in 0..key.len() {
+        let cell = (key[i] & 0xffff) as u32;
+        let sum = i128::from(hi[i]) * i128::from(SPLIT) + i128::from(lo[i]);
+        let groups: &[u16] = match of_unit {
+            None => &[0],
+            Some(_) => sets
+                .get((key[i] >> 16) as usize)
+                .copied()
+                .unwrap_or_default(),
+        };
+        for &g in groups {
+            let entry = sums.entry(u32::from(g) << 16 | cell).or_default();
+            entry.0 += sum;
+            entry.1 += blank[i];
+        }
+    }
+    for (key, (sum, blank)) in sums {
+        let group = (key >> 16) as u16;
+        let year = first_year.wrapping_add((key >> 8 & 0xff) as i32);
+        let index = (key & 0xff) as usize;
         // Every year here was seen by the scan, with a known form and cells in range.
         let Some(total) = totals.get_mut(&(year, group)) else {
             continue;
         };
         let cat = total.form.catalogue();
-        let sum = i128::from(hi[i]) * i128::from(SPLIT) + i128::from(lo[i]);
         total.values[index] = i64::try_from(sum).map_err(|_| AggregateError::Overflow {
             year: total.year,
             form: total.form,
@@ -482,7 +508,7 @@ pub(crate) fn sum_groups(
             sum,
         })?;
         // Blank cells always have a row; no unit has a cell twice, so this is at most the units.
-        total.blank_units[index] = blank[i] as u32;
+        total.blank_units[index] = blank as u32;
     }
     Ok(totals.into_values().collect())
 }

@@ -9,7 +9,8 @@
 //! empty line; the reader says which lines those are. So a clean full read leaves a template
 //! (the shape, and the field each cell was taken from), and a later file of the same shape is
 //! read by taking its values from those fields, with the same result (tests compare every such
-//! read with the full one).
+//! read with the full one). The templates of the last files are first walked over a text as
+//! compiled steps ([`direct`]), which decide the same without splitting it into a shape.
 //!
 //! What the shape does not pin down is checked, else the file goes the full way: quotes, a BOM
 //! or a lone `\r` (split differently), a unit or year that is a label of the form (it would

@@ -14,7 +14,7 @@ use gongkai_ingest::{Registry, UnitKind, UnitReport};
 use rayon::prelude::*;
 
 use crate::findings::{self, Finding};
-use crate::link::YearLink;
+use crate::link::Links;
 use crate::{AggregateError, Total};
 
 /// A coverage problem: a unit that did not submit, or a file for a unit nobody expects.
@@ -80,17 +80,12 @@ pub fn check_batch(reports: &[UnitReport], registry: Option<&Registry>) -> Check
         .par_iter()
         .flat_map_iter(findings::check_report)
         .collect();
-    let links: Vec<YearLink> = reports.par_iter().map(YearLink::of).collect();
-    close(found, &links, registry)
+    close(found, &Links::of(reports), registry)
 }
 
 /// The checks that need the whole batch, once each report has had its own (`found`): X1–X4
 /// between a unit's years and coverage against the registry; then everything sorted.
-pub(crate) fn close(
-    mut found: Vec<Finding>,
-    links: &[YearLink],
-    registry: Option<&Registry>,
-) -> Checks {
+pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Registry>) -> Checks {
     let reorganised = |unit: &str, year: i32| {
         registry
             .and_then(|r| r.get(unit))
@@ -102,14 +97,14 @@ pub(crate) fn close(
     let mut coverage = Vec::new();
     if let Some(registry) = registry {
         let mut by_year: BTreeMap<i32, HashSet<&str>> = BTreeMap::new();
-        for r in links {
-            by_year.entry(r.year).or_default().insert(r.unit.as_str());
-            if registry.get(&r.unit).is_none() {
+        for r in links.iter() {
+            by_year.entry(r.year()).or_default().insert(r.unit());
+            if registry.get(r.unit()).is_none() {
                 coverage.push(Coverage::Unregistered {
-                    year: r.year,
-                    unit: r.unit.clone(),
-                    file: r.file.clone(),
-                    hint: registry.closest(&r.unit).map(str::to_string),
+                    year: r.year(),
+                    unit: r.unit().to_string(),
+                    file: Arc::new(r.file()),
+                    hint: registry.closest(r.unit()).map(str::to_string),
                 });
             }
         }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use gongkai_form::{FormVersion, Level, Relation, RuleId, Violation};
 use gongkai_ingest::UnitReport;
 
-use crate::link::YearLink;
+use crate::link::{Link, Links};
 
 /// One failed rule on one unit (or total) and year.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,31 +132,35 @@ pub fn sort(findings: &mut [Finding]) {
 
 /// X1–X4 between consecutive years of each unit. `reorganised(unit, year)` says whether the
 /// unit was merged or split going into `year` (X1 is then a warning).
-pub fn check_years(links: &[YearLink], reorganised: &dyn Fn(&str, i32) -> bool) -> Vec<Finding> {
+pub fn check_years(links: &Links, reorganised: &dyn Fn(&str, i32) -> bool) -> Vec<Finding> {
     // Each unit's years side by side: one sort, no map of 100,000 small lists.
-    let mut sorted: Vec<&YearLink> = links.iter().collect();
-    sorted.sort_by(|a, b| (a.unit.as_str(), a.year).cmp(&(b.unit.as_str(), b.year)));
+    let rank = links.unit_ranks();
+    let mut sorted: Vec<Link> = links.iter().collect();
+    sorted.sort_by_key(|l| (rank[l.unit_id() as usize], l.year()));
     let mut out = Vec::new();
-    for years in sorted.chunk_by(|a, b| a.unit == b.unit) {
-        let unit = years[0].unit.as_str();
+    for years in sorted.chunk_by(|a, b| a.unit_id() == b.unit_id()) {
+        let unit = years[0].unit();
         for pair in years.windows(2) {
-            let (prev, cur) = (pair[0], pair[1]);
-            if cur.year != prev.year + 1 {
+            let (prev, cur) = (&pair[0], &pair[1]);
+            if cur.year() != prev.year() + 1 {
                 continue;
             }
             // The links hold every cell X1–X3 read; X4 compares fingerprints.
             let (violations, _) = gongkai_form::rules::check_years(
-                (prev.form, &prev.values()),
-                (cur.form, &cur.values()),
-                reorganised(unit, cur.year),
+                (prev.form(), &prev.values()),
+                (cur.form(), &cur.values()),
+                reorganised(unit, cur.year()),
             );
             let identical = cur.identical_to(prev);
-            let cat = cur.form.catalogue();
-            let pcat = prev.form.catalogue();
+            if violations.is_empty() && !identical {
+                continue;
+            }
+            let file = Arc::new(cur.file());
+            let (cat, pcat) = (cur.form().catalogue(), prev.form().catalogue());
             for v in violations {
                 let code = |w: gongkai_form::Which, i: usize| match w {
                     gongkai_form::Which::Previous => {
-                        format!("{}@{}", pcat.cells[i].code(), prev.year)
+                        format!("{}@{}", pcat.cells[i].code(), prev.year())
                     }
                     gongkai_form::Which::Current => cat.cells[i].code(),
                 };
@@ -171,11 +175,11 @@ pub fn check_years(links: &[YearLink], reorganised: &dyn Fn(&str, i32) -> bool) 
                     rule: v.rule,
                     level: v.level,
                     unit: unit.to_string(),
-                    year: cur.year,
-                    form: cur.form,
-                    file: Some(cur.file.clone()),
+                    year: cur.year(),
+                    form: cur.form(),
+                    file: Some(file.clone()),
                     line: cur.line(v.target.0),
-                    arithmetic: v.arithmetic((prev.form, prev.year), (cur.form, cur.year)),
+                    arithmetic: v.arithmetic((prev.form(), prev.year()), (cur.form(), cur.year())),
                     cells,
                     expected: fmt(v.expected()),
                     found: gongkai_form::format_value(v.target.1, kind),
@@ -186,18 +190,18 @@ pub fn check_years(links: &[YearLink], reorganised: &dyn Fn(&str, i32) -> bool) 
                     rule: gongkai_form::RuleId::X4,
                     level: Level::Warning,
                     unit: unit.to_string(),
-                    year: cur.year,
-                    form: cur.form,
-                    file: Some(cur.file.clone()),
+                    year: cur.year(),
+                    form: cur.form(),
+                    file: Some(file.clone()),
                     line: None,
                     arithmetic: format!(
                         "all {} cells identical to {} ({}): suspected copy-paste",
                         cat.len(),
-                        prev.year,
-                        prev.file.display()
+                        prev.year(),
+                        prev.file().display()
                     ),
                     cells: Vec::new(),
-                    expected: format!("a report that differs from {}", prev.year),
+                    expected: format!("a report that differs from {}", prev.year()),
                     found: "identical".to_string(),
                 });
             }

@@ -1,6 +1,6 @@
 //! A batch folded chunk by chunk as it is read, so that memory stays flat however many units a
 //! province or a national study brings: each chunk's reports are checked (R1–R6), summed through
-//! [`consolidate`] (or [`rollup`]) into running totals, and reduced to a [`YearLink`]; then the
+//! [`consolidate`] (or [`rollup`]) into running totals, and reduced to a [`Link`]; then the
 //! reports go. What needs the whole batch (duplicate units, X1–X4, coverage) runs at the close,
 //! on the links.
 //!
@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::checks::{close, rollup, Checks};
 use crate::findings::{check_report, Finding};
-use crate::link::YearLink;
+use crate::link::{Link, Links};
 use crate::{consolidate, AggregateError, Total};
 
 /// Which totals a ledger keeps.
@@ -40,8 +40,8 @@ pub struct Ledger<'r> {
     keep_reports: bool,
     running: BTreeMap<(String, i32), Running>,
     findings: Vec<Finding>,
-    /// Every accepted report, reduced; `true` where it went into the running totals.
-    links: Vec<(YearLink, bool)>,
+    /// Every accepted report, reduced; also the names `running` keeps by id.
+    links: Links,
     reports: Vec<UnitReport>,
     /// Files with something to say (diagnostics, rejected reports), or all when keeping reports;
     /// their reports taken out.
@@ -58,7 +58,8 @@ struct Running {
     form: FormVersion,
     values: Vec<i128>,
     blank_units: Vec<i64>,
-    units: Vec<String>,
+    /// Ids of the units' names in the ledger's links.
+    units: Vec<u32>,
 }
 
 /// A batch read to the end: totals, checks, and what was read and left out.
@@ -97,7 +98,7 @@ impl<'r> Ledger<'r> {
             keep_reports: false,
             running: BTreeMap::new(),
             findings: Vec::new(),
-            links: Vec::new(),
+            links: Links::default(),
             reports: Vec::new(),
             files: Vec::new(),
             files_seen: 0,
@@ -137,9 +138,7 @@ impl<'r> Ledger<'r> {
             .iter()
             .map(|r| count[&(r.year, r.unit.as_str())] == 1)
             .collect();
-        let links: Vec<YearLink> = reports.par_iter().map(YearLink::of).collect();
-        self.links
-            .extend(links.into_iter().zip(summable.iter().copied()));
+        self.links.extend(&reports, &summable);
         if !matches!(self.sums, Sums::Skip) {
             let (sum, held): (Vec<_>, Vec<_>) =
                 reports.into_iter().zip(summable).partition(|(_, s)| *s);
@@ -182,10 +181,11 @@ impl<'r> Ledger<'r> {
                 units: Vec::new(),
             });
         if entry.form != t.form {
+            let first = entry.units.first().map(|u| self.links.unit_name(*u));
             return Err(AggregateError::MixedForms {
                 year: t.year,
                 first: entry.form,
-                first_unit: entry.units.first().cloned().unwrap_or_default(),
+                first_unit: first.unwrap_or_default().to_string(),
                 second: t.form,
                 second_unit: t.units.first().cloned().unwrap_or_default(),
             });
@@ -196,10 +196,11 @@ impl<'r> Ledger<'r> {
         for (sum, b) in entry.blank_units.iter_mut().zip(&t.blank_units) {
             *sum += i64::from(sign) * i64::from(*b);
         }
+        let ids = t.units.iter().map(|u| self.links.unit_id(u));
         if sign > 0 {
-            entry.units.extend(t.units);
+            entry.units.extend(ids);
         } else {
-            let out: HashSet<&String> = t.units.iter().collect();
+            let out: HashSet<u32> = ids.collect();
             entry.units.retain(|u| !out.contains(u));
         }
         Ok(())
@@ -215,54 +216,49 @@ impl<'r> Ledger<'r> {
         registry: Option<&Registry>,
         reread: &dyn Fn(&Path) -> FileRead,
     ) -> Result<Closed, AggregateError> {
-        self.links
-            .sort_by(|(a, _), (b, _)| (a.year, &a.unit, &a.file).cmp(&(b.year, &b.unit, &b.file)));
+        self.links.sort();
         let mut duplicates: BTreeSet<(i32, String)> = BTreeSet::new();
-        // File → the duplicate reports in it that went into the totals.
-        let mut summed: BTreeMap<Arc<PathBuf>, Vec<YearLink>> = BTreeMap::new();
         let mut values_dropped = 0;
-        for group in self
-            .links
-            .chunk_by(|(a, _), (b, _)| (a.year, &a.unit) == (b.year, &b.unit))
-            .filter(|g| g.len() > 1)
+        let mut minus = Vec::new();
         {
-            let (first, _) = &group[0];
-            let files: Vec<&Arc<PathBuf>> = group.iter().map(|(l, _)| &l.file).collect();
-            diagnostics.push(duplicate_report(&first.unit, first.year, &files));
-            duplicates.insert((first.year, first.unit.clone()));
-            for (link, was_summed) in group {
-                values_dropped += link.present as usize;
-                if *was_summed {
-                    summed
-                        .entry(link.file.clone())
-                        .or_default()
-                        .push(link.clone());
+            // File → the duplicate reports in it that went into the totals.
+            let mut summed: BTreeMap<PathBuf, Vec<Link>> = BTreeMap::new();
+            for group in self.links.duplicates() {
+                let first = &group[0];
+                let files: Vec<Arc<PathBuf>> = group.iter().map(|l| Arc::new(l.file())).collect();
+                let files: Vec<&Arc<PathBuf>> = files.iter().collect();
+                diagnostics.push(duplicate_report(first.unit(), first.year(), &files));
+                duplicates.insert((first.year(), first.unit().to_string()));
+                for link in group {
+                    values_dropped += link.present();
+                    if link.summed() {
+                        summed.entry(link.file()).or_default().push(link);
+                    }
                 }
             }
-        }
-        let reports_rejected = self.reports_rejected + duplicates.len();
-        if !duplicates.is_empty() {
-            let is_dup = |year: i32, unit: &str| duplicates.contains(&(year, unit.to_string()));
-            self.links.retain(|(l, _)| !is_dup(l.year, &l.unit));
-            self.findings.retain(|f| !is_dup(f.year, &f.unit));
-            self.reports.retain(|r| !is_dup(r.year, &r.unit));
-            let mut minus = Vec::new();
             for (file, links) in &summed {
                 let again = reread(file);
                 for link in links {
                     let report = again
                         .reports
                         .iter()
-                        .find(|r| r.year == link.year && r.unit == link.unit)
+                        .find(|r| r.year == link.year() && r.unit == link.unit())
                         .filter(|r| link.matches(r))
                         .ok_or_else(|| AggregateError::Changed {
                             file: file.display().to_string(),
-                            unit: link.unit.clone(),
-                            year: link.year,
+                            unit: link.unit().to_string(),
+                            year: link.year(),
                         })?;
                     minus.push(report.clone());
                 }
             }
+        }
+        let reports_rejected = self.reports_rejected + duplicates.len();
+        if !duplicates.is_empty() {
+            let is_dup = |year: i32, unit: &str| duplicates.contains(&(year, unit.to_string()));
+            self.links.retain(|l| !is_dup(l.year(), l.unit()));
+            self.findings.retain(|f| !is_dup(f.year, &f.unit));
+            self.reports.retain(|r| !is_dup(r.year, &r.unit));
             // A partial sum takes one report per unit and year: the files of a duplicate that
             // were all summed (in different chunks) are taken out in turns.
             minus.sort_by(|a, b| (a.year, &a.unit).cmp(&(b.year, &b.unit)));
@@ -284,28 +280,27 @@ impl<'r> Ledger<'r> {
         self.reports.sort_by(|a, b| {
             (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file))
         });
-        let links: Vec<YearLink> = self.links.into_iter().map(|(l, _)| l).collect();
-        let checks = close(self.findings, &links, registry);
-        let totals = totals(self.running, &self.name, self.sums)?;
+        let links = &self.links;
+        let checks = close(self.findings, links, registry);
+        let totals = totals(self.running, &self.name, self.sums, links)?;
 
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
-        let used: HashSet<*const PathBuf> = links.iter().map(|l| Arc::as_ptr(&l.file)).collect();
-        let units: HashSet<&str> = links.iter().map(|l| l.unit.as_str()).collect();
-        let years: BTreeSet<i32> = links.iter().map(|l| l.year).collect();
+        let used = links.files_used();
+        let years: BTreeSet<i32> = links.iter().map(|l| l.year()).collect();
         let mut closed = Closed {
             totals,
             checks,
             summary: Summary {
                 files_seen: self.files_seen,
-                files_used: used.len(),
-                files_rejected: self.files_seen - used.len(),
+                files_used: used,
+                files_rejected: self.files_seen - used,
                 reports: links.len(),
                 reports_rejected,
-                units: units.len(),
+                units: links.units_used(),
                 years: years.into_iter().collect(),
-                blank_cells: links.iter().map(|l| l.blanks as usize).sum(),
+                blank_cells: links.iter().map(|l| l.blanks()).sum(),
                 values_read: self.values_read,
-                values_used: links.iter().map(|l| l.present as usize).sum(),
+                values_used: links.iter().map(|l| l.present()).sum(),
                 values_rejected: self.values_rejected + values_dropped,
                 errors: 0,
                 warnings: 0,
@@ -328,6 +323,7 @@ fn totals(
     running: BTreeMap<(String, i32), Running>,
     name: &str,
     sums: Sums,
+    links: &Links,
 ) -> Result<Vec<Total>, AggregateError> {
     let rank: HashMap<&str, (usize, usize)> = match sums {
         Sums::ByParent(registry) => registry
@@ -347,7 +343,7 @@ fn totals(
         }
     };
     let mut out = Vec::new();
-    for ((group, year), mut r) in running {
+    for ((group, year), r) in running {
         if r.units.is_empty() {
             continue;
         }
@@ -366,14 +362,15 @@ fn totals(
                 })
             })
             .collect::<Result<Vec<i64>, _>>()?;
-        r.units.sort();
+        let mut units: Vec<String> = r.units.iter().map(|u| links.unit_name(*u).into()).collect();
+        units.sort();
         out.push(Total {
             name: group,
             year,
             form: r.form,
             values,
             blank_units: r.blank_units.iter().map(|b| *b as u32).collect(),
-            units: r.units,
+            units,
         });
     }
     out.sort_by_key(|t| (t.year, order(&t.name)));

@@ -319,13 +319,20 @@ pub fn read_chunks(
     chunk: usize,
     sink: &mut dyn FnMut(Vec<FileRead>),
 ) -> Vec<Diagnostic> {
-    let (files, diagnostics) = collect_files(paths);
+    let (mut files, diagnostics) = collect_files(paths);
     progress.start(files.len());
+    // Last first, each chunk taken off the end: a national batch's paths go as they are read.
+    files.reverse();
     // One chunk read ahead: enough to keep the readers busy while the sink works.
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<FileRead>>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for part in files.chunks(chunk.max(1)) {
+            while !files.is_empty() {
+                let at = files.len().saturating_sub(chunk.max(1));
+                let part: Vec<PathBuf> = files.drain(at..).rev().collect();
+                if files.len() < files.capacity() / 2 {
+                    files.shrink_to_fit();
+                }
                 let reads: Vec<FileRead> = part
                     .par_iter()
                     .map(|f| {

@@ -385,6 +385,44 @@ fn folder_files_come_in_path_order() {
     assert_eq!(files, sorted);
 }
 
+/// A streamed read hands every file over once, in path order, `chunk` files at a time (the last
+/// chunk what is left), whatever the chunk size.
+#[test]
+fn chunks_come_in_path_order_and_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "b.csv",
+        "a/c.csv",
+        "a.csv",
+        "城关区.csv",
+        "a-b.csv",
+        "z/y/x.csv",
+        "0.csv",
+    ] {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, "x").unwrap();
+    }
+    let input = [dir.path().to_path_buf()];
+    let (want, _) = crate::collect_files(&input);
+    for chunk in [0, 1, 2, 3, 6, 7, 100, usize::MAX] {
+        let (mut got, mut sizes) = (Vec::new(), Vec::new());
+        crate::read_chunks(
+            &input,
+            &ReadOptions::default(),
+            &crate::Quiet,
+            chunk,
+            &mut |reads| {
+                sizes.push(reads.len());
+                got.extend(reads.into_iter().map(|r| r.file.to_path_buf()));
+            },
+        );
+        assert_eq!(got, want, "chunk {chunk}");
+        let want_sizes: Vec<usize> = want.chunks(chunk.max(1)).map(<[_]>::len).collect();
+        assert_eq!(sizes, want_sizes, "chunk {chunk}");
+    }
+}
+
 /// A file with one good report and one bad one is not "left out" as a whole, even once a batch
 /// has moved its reports elsewhere (`accepted` remembers them).
 #[test]

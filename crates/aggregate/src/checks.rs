@@ -2,13 +2,14 @@
 //! coverage against the units registry. `validate` and `consolidate` both call [`check_batch`],
 //! so no rule is checked twice by different code.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use arrow::array::{Array, DictionaryArray, StringArray};
 use arrow::datatypes::UInt32Type;
 use arrow::record_batch::RecordBatch;
+use foldhash::HashSet;
 use gongkai_ingest::arrow::col;
 use gongkai_ingest::{Registry, UnitKind, UnitReport};
 use rayon::prelude::*;

@@ -3,7 +3,7 @@
 //! With it a run can say which units did not submit, which files name a unit nobody expects
 //! (usually a typo or a 区/县 mix-up), and roll totals up the `parent` tree.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -376,9 +376,28 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
     let mut unquoted = String::new();
     // Lines found with the memchr crate's SIMD search: `str::split` searches byte by byte.
     let mut start = 0;
+    let bytes = rest.as_bytes();
     while start < rest.len() {
-        let end =
-            memchr::memchr(b'\n', &rest.as_bytes()[start..]).map_or(rest.len(), |i| start + i);
+        // The line the report's cells in form order call for next, `2020,城关区,` and
+        // `active,regulations,new_made,`, is compared at once and its value read up to the end of
+        // the line: no search for the line's end or its last comma. Anything else goes below.
+        if let Some(c) = current.as_mut() {
+            if let Some(at) = expected_value(&bytes[start..], c) {
+                let (from, to) = (start + at.0, start + at.1);
+                let report = reports.last_mut()?;
+                line += 1;
+                if report.present(c.next) {
+                    return None;
+                }
+                let value = read_value(&rest[from..to], c.cat.cells[c.next].kind()).ok()?;
+                report.set(c.next, value, line);
+                c.next += 1;
+                lines += 1;
+                start = start + at.2;
+                continue;
+            }
+        }
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(rest.len(), |i| start + i);
         let mut l = &rest[start..end];
         start = end + 1;
         line += 1;
@@ -450,6 +469,28 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
         lines += 1;
     }
     (!reports.is_empty()).then_some((reports, lines))
+}
+
+/// Where the value of `line` is (from, to) and where the next line starts, if `line` is the one
+/// `c` expects next with a bare value: no quote and no further comma, ending the line.
+#[inline]
+fn expected_value(line: &[u8], c: &Current) -> Option<(usize, usize, usize)> {
+    let key = c.keys.cells.get(c.next)?.as_bytes();
+    let after = line.strip_prefix(c.prefix.as_bytes())?.strip_prefix(key)?;
+    let value = after.strip_prefix(b",")?;
+    let from = line.len() - value.len();
+    let len = value
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'\r' | b',' | b'"'))
+        .unwrap_or(value.len());
+    let to = from + len;
+    let next = match &line[to..] {
+        [] => to,
+        [b'\n', ..] => to + 1,
+        [b'\r', b'\n', ..] => to + 2,
+        _ => return None,
+    };
+    Some((from, to, next))
 }
 
 /// A field's text as the CSV reader gives it, if it is bare (no quote) or simply quoted (`"…"`

@@ -170,11 +170,17 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
 /// well-formed multi-byte characters than invalid sequences. GBK text read as UTF-8 is mostly
 /// invalid sequences, with a well-formed character only here and there by chance.
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut good, mut bad) = (0usize, 0usize);
+    let (mut good, mut bad, mut seen) = (0usize, 0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         if !chunk.invalid().is_empty() {
             bad += 1;
+        }
+        // Each character still to come takes two bytes at least: once they cannot make up for
+        // the bad bytes so far (GBK text, after a line or so), the answer is known.
+        seen += chunk.valid().len() + chunk.invalid().len();
+        if good + (bytes.len() - seen) / 2 < 20 * bad {
+            return false;
         }
     }
     good >= 8 && good >= 20 * bad
@@ -218,7 +224,37 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// Stopping once the bad bytes cannot be made up for gives the answer of the whole text:
+        /// on UTF-8 with bad bytes, GBK, and mixes of the two.
+        #[test]
+        fn mostly_utf8_stops_early_with_the_same_answer(
+            parts in prop::collection::vec(
+                ("[a-z0-9,城关区年度报告统计—]{0,40}", any::<bool>(), prop::collection::vec(any::<u8>(), 0..3)),
+                0..40,
+            )
+        ) {
+            let mut bytes = Vec::new();
+            for (text, gbk, junk) in &parts {
+                if *gbk {
+                    bytes.extend_from_slice(&GB18030.encode(text).0);
+                } else {
+                    bytes.extend_from_slice(text.as_bytes());
+                }
+                bytes.extend_from_slice(junk);
+            }
+            let (mut good, mut bad) = (0usize, 0usize);
+            for chunk in bytes.utf8_chunks() {
+                good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+                bad += usize::from(!chunk.invalid().is_empty());
+            }
+            prop_assert_eq!(mostly_utf8(&bytes), good >= 8 && good >= 20 * bad);
+        }
+    }
 
     #[test]
     fn utf8_plain_and_bom() {

@@ -505,7 +505,11 @@ fn unquote(field: &str) -> Option<&str> {
 /// Reads a cell's text: plain digits directly (most of a tidy file, and the reader's hot path),
 /// anything else by [`parse_value`]. The same result either way (a test says so).
 pub(crate) fn read_value(text: &str, kind: ValueKind) -> Result<Option<i64>, ValueError> {
-    if !text.is_empty() && text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
+    // A blank cell: a third of a grid's.
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
         let scale = if kind == ValueKind::Money {
             MONEY_SCALE
         } else {

@@ -393,7 +393,7 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
                 report.set(c.next, value, line);
                 c.next += 1;
                 lines += 1;
-                start = start + at.2;
+                start += at.2;
                 continue;
             }
         }

@@ -334,20 +334,18 @@ pub fn check_values(form: FormVersion, values: &[i64]) -> Vec<Violation> {
             });
         }
     }
+    // Every report of a batch passes through here: terms are listed only for a rule broken.
+    let sum = |idx: &[usize]| idx.iter().map(|&i| i128::from(values[i])).sum::<i128>();
+    let terms = |idx: &[usize]| idx.iter().map(|&i| (i, values[i])).collect::<Vec<_>>();
     for rule in rules(form) {
-        let terms = |idx: &[usize]| idx.iter().map(|&i| (i, values[i])).collect::<Vec<_>>();
-        let lhs = terms(&rule.lhs);
-        let rhs = terms(&rule.rhs);
-        let l: i128 = lhs.iter().map(|(_, v)| *v as i128).sum();
-        let r: i128 = rhs.iter().map(|(_, v)| *v as i128).sum();
-        if !rule.relation.holds(l, r) {
+        if !rule.relation.holds(sum(&rule.lhs), sum(&rule.rhs)) {
             out.push(Violation {
                 rule: rule.id,
                 level: rule.level,
                 scope: rule.scope.to_string(),
-                lhs,
+                lhs: terms(&rule.lhs),
                 relation: rule.relation,
-                rhs,
+                rhs: terms(&rule.rhs),
             });
         }
     }

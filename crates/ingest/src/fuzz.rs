@@ -388,7 +388,9 @@ proptest! {
 
     /// The tidy reader's fast path for plain digits agrees with the form's parser.
     #[test]
-    fn fast_value_path_agrees(text in "[0-9]{0,20}|[0-9 ,.+\\-]{0,12}") {
+    fn fast_value_path_agrees(
+        text in "[0-9]{0,20}|[0-9 ,.+\\-]{0,12}|-?[0-9]{0,17}(\\.[0-9]{0,11})?|-?0*[0-9]{1,3}\\.[0-9]{0,8}0*"
+    ) {
         for kind in [ValueKind::Count, ValueKind::SignedCount, ValueKind::Money] {
             prop_assert_eq!(tidy::read_value(&text, kind), gongkai_form::parse_value(&text, kind));
         }

@@ -1,9 +1,9 @@
 //! The tidy interchange CSV: `year,unit,section,row,column,value`, any units and years per file.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use foldhash::{HashMap, HashMapExt};
 use gongkai_form::{
     format_value, parse_value, Catalogue, FormVersion, Section, ValueError, ValueKind, MONEY_SCALE,
 };
@@ -361,15 +361,27 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
     }
     let header_end = memchr::memchr(b'\n', body.as_bytes())?;
     let header = &body[..header_end];
-    let mut names = header.strip_suffix('\r').unwrap_or(header).split(',');
-    if !HEADER
-        .iter()
-        .all(|h| names.next().and_then(unquote) == Some(*h))
-        || names.next().is_some()
+    // Where each of the six columns is: another order than the interchange's goes its own way.
+    let mut order = [usize::MAX; 6];
+    for (i, name) in header
+        .strip_suffix('\r')
+        .unwrap_or(header)
+        .split(',')
+        .enumerate()
     {
+        let k = HEADER.iter().position(|h| Some(*h) == unquote(name))?;
+        if order[k] != usize::MAX {
+            return None;
+        }
+        order[k] = i;
+    }
+    if order.contains(&usize::MAX) {
         return None;
     }
     let rest = &body[header_end + 1..];
+    if order != [0, 1, 2, 3, 4, 5] {
+        return reordered_reports(rest, order, r);
+    }
     let mut reports: Vec<UnitReport> = Vec::new();
     let mut current: Option<Current> = None;
     let (mut line, mut lines) = (1u32, 0usize);
@@ -469,6 +481,114 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
         lines += 1;
     }
     (!reports.is_empty()).then_some((reports, lines))
+}
+
+/// [`plain_reports`] of a text whose six columns come in another `order` (the place of each of
+/// [`HEADER`] in a line): each line split into its six fields, its cell found by its codes.
+fn reordered_reports(
+    rest: &str,
+    order: [usize; 6],
+    r: &Reading,
+) -> Option<(Vec<UnitReport>, usize)> {
+    let mut reports: Vec<UnitReport> = Vec::new();
+    // The year and unit fields of the report being read, as written; its form's catalogue and
+    // keys; the cell its next line holds if its lines follow the form.
+    let mut current: Option<(&str, &str, &'static Catalogue, &'static LineKeys, usize)> = None;
+    let (mut line, mut lines) = (1u32, 0usize);
+    let mut key = String::new();
+    let mut fields = [""; 6];
+    let bytes = rest.as_bytes();
+    // Commas and line ends found by one SIMD search over the text, not one per field.
+    let mut marks = memchr::memchr2_iter(b',', b'\n', bytes);
+    let mut start = 0;
+    while start < bytes.len() {
+        let (mut commas, mut n) = ([0usize; 5], 0);
+        let mut end = bytes.len();
+        for at in marks.by_ref() {
+            if bytes[at] == b'\n' {
+                end = at;
+                break;
+            }
+            *commas.get_mut(n)? = at;
+            n += 1;
+        }
+        let line_start = start;
+        start = end + 1;
+        line += 1;
+        if bytes[line_start..end].last() == Some(&b'\r') {
+            end -= 1;
+        }
+        if end == line_start {
+            continue;
+        }
+        if n != 5 {
+            return None;
+        }
+        let mut from = line_start;
+        for (k, field) in fields.iter_mut().enumerate() {
+            let to = commas.get(k).copied().unwrap_or(end);
+            *field = &rest[from..to];
+            from = to + 1;
+        }
+        let [year_field, unit_field, section, row, column, value] = order.map(|i| fields[i]);
+        let (_, _, cat, keys, next) = match &mut current {
+            Some(c) if (c.0, c.1) == (year_field, unit_field) => c,
+            _ => {
+                let (year_text, unit) = (unquote(year_field)?, unquote(unit_field)?);
+                let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
+                // A report's lines apart (the full reader joins them) or a name to trim.
+                let again = reports.iter().any(|p| p.year == year && p.unit == unit);
+                if again || unit.is_empty() || trim(unit) != unit {
+                    return None;
+                }
+                let form = FormVersion::for_year(year);
+                let file = r.file.clone();
+                reports.push(UnitReport::empty(
+                    unit.to_string(),
+                    year,
+                    form,
+                    file,
+                    Layout::Tidy,
+                ));
+                let keys = line_keys(form);
+                current.insert((year_field, unit_field, form.catalogue(), keys, 0))
+            }
+        };
+        // The cell after the last, as most files go; else found by its codes.
+        let codes = [section, row, column];
+        let index = match keys.cells.get(*next) {
+            Some(k) if joined_is(k, codes) => *next,
+            _ => {
+                key.clear();
+                for (k, code) in codes.into_iter().enumerate() {
+                    if k > 0 {
+                        key.push(',');
+                    }
+                    key.push_str(unquote(code)?);
+                }
+                *keys.index.get(key.as_str())?
+            }
+        };
+        *next = index + 1;
+        let report = reports.last_mut()?;
+        if report.present(index) {
+            return None;
+        }
+        let value = read_value(unquote(value)?, cat.cells[index].kind()).ok()?;
+        report.set(index, value, line);
+        lines += 1;
+    }
+    (!reports.is_empty()).then_some((reports, lines))
+}
+
+/// Whether `key` is the three codes joined by commas, as written (bare).
+fn joined_is(key: &str, [a, b, c]: [&str; 3]) -> bool {
+    key.len() == a.len() + b.len() + c.len() + 2
+        && key.starts_with(a)
+        && key[a.len()..].starts_with(',')
+        && key[a.len() + 1..].starts_with(b)
+        && key[a.len() + 1 + b.len()..].starts_with(',')
+        && key.ends_with(c)
 }
 
 /// Where the value of `line` is (from, to) and where the next line starts, if `line` is the one

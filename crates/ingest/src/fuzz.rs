@@ -186,6 +186,16 @@ fn make_seeds() -> Vec<Vec<u8>> {
     let body: Vec<String> = lines.map(reorder).collect();
     reordered.extend(body.into_iter().rev());
     out.push(reordered.into_bytes());
+    // A column besides the six, as pandas writes its index.
+    let indexed: String = single
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!(",{l}\n"),
+            _ => format!("{},{l}\n", i - 1),
+        })
+        .collect();
+    out.push(indexed.into_bytes());
     out
 }
 
@@ -468,12 +478,12 @@ proptest! {
 }
 
 /// The one-pass tidy reader takes the tidy seeds (so the property above is not vacuous): two
-/// reports in a file, one per form, quoted, with a BOM and CRLF, columns in another order, and
-/// one with lines left out.
+/// reports in a file, one per form, quoted, with a BOM and CRLF, columns in another order, a
+/// pandas index column, and one with lines left out.
 #[test]
 fn plain_tidy_seeds_take_the_one_pass_reader() {
     let reader = || crate::read::Reading::new(std::sync::Arc::new("x.csv".into()));
-    for bytes in &seeds()[seeds().len() - 6..] {
+    for bytes in &seeds()[seeds().len() - 7..] {
         let text = std::str::from_utf8(bytes).unwrap();
         let mut r = reader();
         assert!(tidy::read_plain(text, &mut r), "{text:.200}");
@@ -481,7 +491,7 @@ fn plain_tidy_seeds_take_the_one_pass_reader() {
         assert_eq!(r.values_read, cells);
         assert!(r.diagnostics.is_empty());
     }
-    let sparse: String = std::str::from_utf8(&seeds()[seeds().len() - 5])
+    let sparse: String = std::str::from_utf8(&seeds()[seeds().len() - 6])
         .unwrap()
         .lines()
         .enumerate()

@@ -361,15 +361,20 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
     }
     let header_end = memchr::memchr(b'\n', body.as_bytes())?;
     let header = &body[..header_end];
-    // Where each of the six columns is: another order than the interchange's goes its own way.
+    // Where each of the six columns is. Another order than the interchange's, or more columns
+    // (which the full reader leaves aside: a pandas index, say), go their own way.
     let mut order = [usize::MAX; 6];
+    let mut width = 0;
     for (i, name) in header
         .strip_suffix('\r')
         .unwrap_or(header)
         .split(',')
         .enumerate()
     {
-        let k = HEADER.iter().position(|h| Some(*h) == unquote(name))?;
+        width += 1;
+        let Some(k) = HEADER.iter().position(|h| Some(*h) == unquote(name)) else {
+            continue;
+        };
         if order[k] != usize::MAX {
             return None;
         }
@@ -379,8 +384,15 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
         return None;
     }
     let rest = &body[header_end + 1..];
+    if width > 6 {
+        // A quoted comma in a column left aside would shift the fields read: not here.
+        if width > MAX_WIDTH || memchr::memchr(b'"', rest.as_bytes()).is_some() {
+            return None;
+        }
+        return reordered_reports(rest, order, width, r);
+    }
     if order != [0, 1, 2, 3, 4, 5] {
-        return reordered_reports(rest, order, r);
+        return reordered_reports(rest, order, width, r);
     }
     let mut reports: Vec<UnitReport> = Vec::new();
     let mut current: Option<Current> = None;
@@ -483,11 +495,16 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
     (!reports.is_empty()).then_some((reports, lines))
 }
 
+/// Columns a tidy file may have for [`reordered_reports`].
+const MAX_WIDTH: usize = 16;
+
 /// [`plain_reports`] of a text whose six columns come in another `order` (the place of each of
-/// [`HEADER`] in a line): each line split into its six fields, its cell found by its codes.
+/// [`HEADER`] in a line), among `width` columns: each line split into its fields, its cell found
+/// by its codes.
 fn reordered_reports(
     rest: &str,
     order: [usize; 6],
+    width: usize,
     r: &Reading,
 ) -> Option<(Vec<UnitReport>, usize)> {
     let mut reports: Vec<UnitReport> = Vec::new();
@@ -496,13 +513,13 @@ fn reordered_reports(
     let mut current: Option<(&str, &str, &'static Catalogue, &'static LineKeys, usize)> = None;
     let (mut line, mut lines) = (1u32, 0usize);
     let mut key = String::new();
-    let mut fields = [""; 6];
+    let mut fields = [""; MAX_WIDTH];
     let bytes = rest.as_bytes();
     // Commas and line ends found by one SIMD search over the text, not one per field.
     let mut marks = memchr::memchr2_iter(b',', b'\n', bytes);
     let mut start = 0;
     while start < bytes.len() {
-        let (mut commas, mut n) = ([0usize; 5], 0);
+        let (mut commas, mut n) = ([0usize; MAX_WIDTH - 1], 0);
         let mut end = bytes.len();
         for at in marks.by_ref() {
             if bytes[at] == b'\n' {
@@ -521,12 +538,12 @@ fn reordered_reports(
         if end == line_start {
             continue;
         }
-        if n != 5 {
+        if n != width - 1 {
             return None;
         }
         let mut from = line_start;
-        for (k, field) in fields.iter_mut().enumerate() {
-            let to = commas.get(k).copied().unwrap_or(end);
+        for (k, field) in fields.iter_mut().take(width).enumerate() {
+            let to = commas.get(k).filter(|_| k < n).copied().unwrap_or(end);
             *field = &rest[from..to];
             from = to + 1;
         }

@@ -437,23 +437,7 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
             _ => {
                 let (year_field, after) = l.split_once(',')?;
                 let (unit_field, _) = after.split_once(',')?;
-                let year_text = unquote(year_field)?;
-                let unit = unquote(unit_field)?;
-                let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
-                // A report's lines apart (the full reader joins them) or a name to trim.
-                let again = reports.iter().any(|p| p.year == year && p.unit == unit);
-                if again || unit.is_empty() || trim(unit) != unit {
-                    return None;
-                }
-                let form = FormVersion::for_year(year);
-                let file = r.file.clone();
-                reports.push(UnitReport::empty(
-                    unit.to_string(),
-                    year,
-                    form,
-                    file,
-                    Layout::Tidy,
-                ));
+                let form = start_report(&mut reports, year_field, unit_field, r)?;
                 current.insert(Current {
                     prefix: &l[..year_field.len() + 1 + unit_field.len() + 1],
                     cat: form.catalogue(),
@@ -497,6 +481,33 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
 
 /// Columns a tidy file may have for [`reordered_reports`].
 const MAX_WIDTH: usize = 16;
+
+/// Starts the report a line's year and unit fields name and gives its form; `None` where a
+/// one-pass reader must leave the file to the full reader: a year or name it would not take as
+/// written, or a report whose lines came apart (the full reader joins them).
+fn start_report(
+    reports: &mut Vec<UnitReport>,
+    year_field: &str,
+    unit_field: &str,
+    r: &Reading,
+) -> Option<FormVersion> {
+    let (year_text, unit) = (unquote(year_field)?, unquote(unit_field)?);
+    let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
+    let again = reports.iter().any(|p| p.year == year && p.unit == unit);
+    if again || unit.is_empty() || trim(unit) != unit {
+        return None;
+    }
+    let form = FormVersion::for_year(year);
+    let file = r.file.clone();
+    reports.push(UnitReport::empty(
+        unit.to_string(),
+        year,
+        form,
+        file,
+        Layout::Tidy,
+    ));
+    Some(form)
+}
 
 /// [`plain_reports`] of a text whose six columns come in another `order` (the place of each of
 /// [`HEADER`] in a line), among `width` columns: each line split into its fields, its cell found
@@ -551,22 +562,7 @@ fn reordered_reports(
         let (_, _, cat, keys, next) = match &mut current {
             Some(c) if (c.0, c.1) == (year_field, unit_field) => c,
             _ => {
-                let (year_text, unit) = (unquote(year_field)?, unquote(unit_field)?);
-                let year = parse_year(year_text).filter(|_| year_text.len() == 4)?;
-                // A report's lines apart (the full reader joins them) or a name to trim.
-                let again = reports.iter().any(|p| p.year == year && p.unit == unit);
-                if again || unit.is_empty() || trim(unit) != unit {
-                    return None;
-                }
-                let form = FormVersion::for_year(year);
-                let file = r.file.clone();
-                reports.push(UnitReport::empty(
-                    unit.to_string(),
-                    year,
-                    form,
-                    file,
-                    Layout::Tidy,
-                ));
+                let form = start_report(&mut reports, year_field, unit_field, r)?;
                 let keys = line_keys(form);
                 current.insert((year_field, unit_field, form.catalogue(), keys, 0))
             }

@@ -82,7 +82,7 @@ struct Template {
     values: Vec<bool>,
     /// Records that must hold a number (see [`CellSources::header_if_blank`]).
     numbered: Vec<u32>,
-    /// The same, as steps over a text: tried first, on the template of the file before.
+    /// The same, as steps over a text: tried first, for the templates of the last files.
     program: Option<direct::Program>,
 }
 
@@ -960,6 +960,23 @@ mod tests {
         assert_eq!(f.reports[0].unit, "七里河区");
         assert_eq!(f.reports[0].year, 2019);
         assert!(f.diagnostics.is_empty());
+    }
+
+    /// The split of another file with the same bytes but another shape (a `-` where this one
+    /// has a `0`) is not learned as this file's: after a reset, no split is left to reuse.
+    #[test]
+    fn a_split_of_another_file_is_not_learned_as_this_ones() {
+        let text = grid_text(FormVersion::F2019, Some("城关区"), Some(2020), 1);
+        let at = text.find(",0,").expect("a zero value") + 1;
+        let dash = format!("{}-{}", &text[..at], &text[at + 1..]);
+        forget();
+        same_either_way(text.as_bytes(), "data/2020/a.csv");
+        // A miss: its split stays in the scratch.
+        same_either_way(dash.as_bytes(), "data/2020/b.csv");
+        forget();
+        // Learned from its own split, this text then walks and reads alike.
+        same_either_way(text.as_bytes(), "data/2020/a.csv");
+        assert!(same_either_way(text.as_bytes(), "data/2020/a.csv"));
     }
 
     /// A batch where a table is blank in some files and filled in others has two layouts in

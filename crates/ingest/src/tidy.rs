@@ -384,14 +384,11 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
         return None;
     }
     let rest = &body[header_end + 1..];
-    if width > 6 {
-        // A quoted comma in a column left aside would shift the fields read: not here.
-        if width > MAX_WIDTH || memchr::memchr(b'"', rest.as_bytes()).is_some() {
-            return None;
-        }
-        return reordered_reports(rest, order, width, r);
+    // A quoted comma in a column left aside would shift the fields read: not here.
+    if width > 6 && (width > MAX_WIDTH || memchr::memchr(b'"', rest.as_bytes()).is_some()) {
+        return None;
     }
-    if order != [0, 1, 2, 3, 4, 5] {
+    if width > 6 || order != [0, 1, 2, 3, 4, 5] {
         return reordered_reports(rest, order, width, r);
     }
     let mut reports: Vec<UnitReport> = Vec::new();
@@ -554,7 +551,7 @@ fn reordered_reports(
         }
         let mut from = line_start;
         for (k, field) in fields.iter_mut().take(width).enumerate() {
-            let to = commas.get(k).filter(|_| k < n).copied().unwrap_or(end);
+            let to = if k < n { commas[k] } else { end };
             *field = &rest[from..to];
             from = to + 1;
         }

@@ -304,8 +304,9 @@ pub fn read_batch_with(paths: &[PathBuf], options: &ReadOptions, progress: &dyn 
 }
 
 /// Files per chunk of a streamed read: enough to keep both cores busy between hand-overs, few
-/// enough that a chunk's reports (about 2.6 KB each) stay a few megabytes.
-pub const CHUNK_FILES: usize = 2048;
+/// enough that a chunk's reports (about 2.6 KB each) stay a few megabytes. On 100,000 files,
+/// 1024 ran as fast as 2048 with 15-20 MiB less peak memory; 256 ran 8% slower.
+pub const CHUNK_FILES: usize = 1024;
 
 /// Reads the files `paths` name in chunks of `chunk` files, each chunk in parallel, and hands
 /// every chunk's reads to `sink` in path order, so that a caller folding them as they come holds

@@ -3,12 +3,14 @@
 //! With it a run can say which units did not submit, which files name a unit nobody expects
 //! (usually a typo or a 区/县 mix-up), and roll totals up the `parent` tree.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::decode::{decode, EncodingChoice};
-use crate::table::{read_records, sniff_delimiter};
+use crate::table::{read_records_in_blocks, sniff_delimiter, Record};
 use crate::tidy::parse_year;
 use crate::Diagnostic;
 
@@ -68,12 +70,70 @@ impl RegisteredUnit {
     }
 }
 
+/// Positions in [`Registry::units`], found by name: the names are not stored a second time.
+#[derive(Debug, Clone, Default)]
+struct NameIndex(HashTable<u32>);
+
+impl NameIndex {
+    fn hash(name: &str) -> u64 {
+        FixedState::with_seed(0x9e37_79b9).hash_one(name)
+    }
+
+    fn find(&self, units: &[RegisteredUnit], name: &str) -> Option<usize> {
+        self.0
+            .find(Self::hash(name), |&i| units[i as usize].name == name)
+            .map(|&i| i as usize)
+    }
+
+    /// Indexes `units[at]`, whose name is not indexed yet.
+    fn insert(&mut self, units: &[RegisteredUnit], at: usize) {
+        let at = u32::try_from(at).expect("a registry has fewer than 4 billion units");
+        self.0
+            .insert_unique(Self::hash(&units[at as usize].name), at, |&i| {
+                Self::hash(&units[i as usize].name)
+            });
+    }
+}
+
+/// Columns of a registry: unit, kind, parent, then from, to and reorganised if given.
+type Columns = (
+    usize,
+    usize,
+    usize,
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+);
+
+/// The columns the registry's header line names.
+fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<Diagnostic>> {
+    let col = |name: &str| {
+        header.fields.iter().position(|f| {
+            f.trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(name)
+        })
+    };
+    let (Some(cu), Some(ck), Some(cp)) = (col("unit"), col("kind"), col("parent")) else {
+        return Err(vec![Diagnostic::error(
+            file,
+            "units registry header must have unit, kind and parent",
+        )
+        .at(header.line, None)
+        .found(
+            header.fields.iter().collect::<Vec<_>>().join(","),
+            "unit,kind,parent[,from,to,reorganised]",
+        )]);
+    };
+    Ok((cu, ck, cp, col("from"), col("to"), col("reorganised")))
+}
+
 #[derive(Debug, Clone)]
 pub struct Registry {
     pub file: PathBuf,
     /// Units in file order.
     pub units: Vec<RegisteredUnit>,
-    index: HashMap<String, usize>,
+    index: NameIndex,
 }
 
 impl Registry {
@@ -85,96 +145,91 @@ impl Registry {
         let bytes =
             std::fs::read(path).map_err(|e| err(format!("cannot read the units registry: {e}")))?;
         let text = decode(&bytes, EncodingChoice::Auto).map_err(|e| err(e.to_string()))?;
-        let table = read_records(&text.text, sniff_delimiter(&text.text))
-            .map_err(|e| err(e.to_string()))?;
-        let records = table.records();
-        let header = &records[0];
-        let col = |name: &str| {
-            header.fields.iter().position(|f| {
-                f.trim()
-                    .trim_start_matches('\u{feff}')
-                    .eq_ignore_ascii_case(name)
-            })
-        };
-        let (Some(cu), Some(ck), Some(cp)) = (col("unit"), col("kind"), col("parent")) else {
-            return Err(vec![Diagnostic::error(
-                &file,
-                "units registry header must have unit, kind and parent",
-            )
-            .at(header.line, None)
-            .found(
-                header.fields.iter().collect::<Vec<_>>().join(","),
-                "unit,kind,parent[,from,to,reorganised]",
-            )]);
-        };
-        let (cf, ct, cr) = (col("from"), col("to"), col("reorganised"));
         let mut problems = Vec::new();
         let mut units: Vec<RegisteredUnit> = Vec::new();
-        let mut index = HashMap::new();
-        for rec in records.iter().skip(1).filter(|r| !r.is_empty()) {
-            let name = rec.get(cu).trim().to_string();
-            let kind_text = rec.get(ck).trim();
-            let Some(kind) = UnitKind::parse(kind_text) else {
-                problems.push(
-                    Diagnostic::error(&file, "unknown unit kind")
-                        .at(rec.line, Some(ck as u32 + 1))
-                        .found(kind_text, "district, county, department, township or city"),
-                );
-                continue;
-            };
-            let year = |c: Option<usize>, problems: &mut Vec<Diagnostic>| -> Option<i32> {
-                let c = c?;
-                let t = rec.get(c).trim();
-                if t.is_empty() {
-                    return None;
+        let mut index = NameIndex::default();
+        let mut columns = None;
+        let blocks = read_records_in_blocks(&text.text, sniff_delimiter(&text.text));
+        for table in blocks {
+            let table = table.map_err(|e| err(e.to_string()))?;
+            for rec in table.records() {
+                let (cu, ck, cp, cf, ct, cr) = match columns {
+                    Some(c) => c,
+                    None => {
+                        columns = Some(header_columns(&file, &rec)?);
+                        continue;
+                    }
+                };
+                if rec.is_empty() {
+                    continue;
                 }
-                let y = parse_year(t);
-                if y.is_none() {
+                let name = rec.get(cu).trim().to_string();
+                let kind_text = rec.get(ck).trim();
+                let Some(kind) = UnitKind::parse(kind_text) else {
                     problems.push(
-                        Diagnostic::error(&file, "bad year")
-                            .at(rec.line, Some(c as u32 + 1))
-                            .found(t, "a year such as 2022"),
+                        Diagnostic::error(&file, "unknown unit kind")
+                            .at(rec.line, Some(ck as u32 + 1))
+                            .found(kind_text, "district, county, department, township or city"),
                     );
+                    continue;
+                };
+                let year = |c: Option<usize>, problems: &mut Vec<Diagnostic>| -> Option<i32> {
+                    let c = c?;
+                    let t = rec.get(c).trim();
+                    if t.is_empty() {
+                        return None;
+                    }
+                    let y = parse_year(t);
+                    if y.is_none() {
+                        problems.push(
+                            Diagnostic::error(&file, "bad year")
+                                .at(rec.line, Some(c as u32 + 1))
+                                .found(t, "a year such as 2022"),
+                        );
+                    }
+                    y
+                };
+                let (from, to, reorganised) = (
+                    year(cf, &mut problems),
+                    year(ct, &mut problems),
+                    year(cr, &mut problems),
+                );
+                if name.is_empty() {
+                    problems.push(
+                        Diagnostic::error(&file, "no unit name").at(rec.line, Some(cu as u32 + 1)),
+                    );
+                    continue;
                 }
-                y
-            };
-            let (from, to, reorganised) = (
-                year(cf, &mut problems),
-                year(ct, &mut problems),
-                year(cr, &mut problems),
-            );
-            if name.is_empty() {
-                problems.push(
-                    Diagnostic::error(&file, "no unit name").at(rec.line, Some(cu as u32 + 1)),
-                );
-                continue;
+                if let Some(first) = index.find(&units, &name) {
+                    let first: &RegisteredUnit = &units[first];
+                    problems.push(
+                        Diagnostic::error(
+                            &file,
+                            format!("unit listed twice (also as {})", first.kind.code()),
+                        )
+                        .at(rec.line, Some(cu as u32 + 1))
+                        .found(name.as_str(), "each unit once"),
+                    );
+                    continue;
+                }
+                let parent = Some(rec.get(cp).trim().to_string()).filter(|p| !p.is_empty());
+                units.push(RegisteredUnit {
+                    name,
+                    kind,
+                    parent,
+                    from,
+                    to,
+                    reorganised,
+                });
+                index.insert(&units, units.len() - 1);
             }
-            if let Some(&first) = index.get(&name) {
-                let first: &RegisteredUnit = &units[first];
-                problems.push(
-                    Diagnostic::error(
-                        &file,
-                        format!("unit listed twice (also as {})", first.kind.code()),
-                    )
-                    .at(rec.line, Some(cu as u32 + 1))
-                    .found(name.as_str(), "each unit once"),
-                );
-                continue;
-            }
-            let parent = Some(rec.get(cp).trim().to_string()).filter(|p| !p.is_empty());
-            index.insert(name.clone(), units.len());
-            units.push(RegisteredUnit {
-                name,
-                kind,
-                parent,
-                from,
-                to,
-                reorganised,
-            });
+        }
+        if columns.is_none() {
+            return Err(err("the units registry has no header line".into()));
         }
         for u in &units {
             if let Some(p) = &u.parent {
-                if !index.contains_key(p) {
+                if index.find(&units, p).is_none() {
                     problems.push(
                         Diagnostic::error(
                             &file,
@@ -218,7 +273,7 @@ impl Registry {
     }
 
     pub fn get(&self, name: &str) -> Option<&RegisteredUnit> {
-        self.index.get(name).map(|&i| &self.units[i])
+        self.position(name).map(|i| &self.units[i])
     }
 
     /// Parents up the tree, nearest first (bounded, so a loop cannot hang).
@@ -237,7 +292,7 @@ impl Registry {
 
     /// Where `name` is listed (0-based), if it is.
     pub fn position(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.index.find(&self.units, name)
     }
 
     /// Depth in the tree: 0 for a unit without parent.
@@ -292,6 +347,29 @@ mod tests {
         assert_eq!(r.closest("城关县"), Some("城关区"));
         assert_eq!(r.closest("兰州市数椐局"), Some("兰州市数据局"));
         assert_eq!(r.closest("完全不同的名字"), None);
+    }
+
+    /// A national registry is read a block of lines at a time: a problem far down still names
+    /// its own line, and every unit is found.
+    #[test]
+    fn a_long_registry_names_its_lines() {
+        let mut text = String::from("unit,kind,parent\n总局,city,\n");
+        for i in 0..5000 {
+            text.push_str(&format!("单位{i:04},department,总局\n"));
+        }
+        let r = load(&text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(r.units.len(), 5001);
+        assert_eq!(r.position("单位4999"), Some(5000));
+        assert_eq!(r.ancestors("单位3000"), vec!["总局"]);
+        let e = load(&text.replacen("单位4321,department", "单位4321,bureau", 1))
+            .err()
+            .unwrap_or_default();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].to_string()
+                .contains(":4324:2: error: unknown unit kind"),
+            "{e:?}"
+        );
     }
 
     #[test]

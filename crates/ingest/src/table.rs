@@ -189,6 +189,53 @@ pub fn read_records(text: &str, delimiter: u8) -> Result<Table<'_>, TableError> 
     read_quoted(text, delimiter)
 }
 
+/// Bytes of text per table when a long text is read a block at a time.
+const BLOCK_BYTES: usize = 1 << 16;
+
+/// The records of `text` as [`read_records`] reads them, in tables of a block of lines each: a
+/// long file (a national units registry has 100,000 lines) never has all its fields in memory at
+/// once. Lines are numbered from the start of `text`. Text that is not [`plain`] or has a quote is
+/// read whole, since a quoted field may hold a line break where a block would end.
+pub fn read_records_in_blocks(
+    text: &str,
+    delimiter: u8,
+) -> impl Iterator<Item = Result<Table<'_>, TableError>> + '_ {
+    let whole = !plain(text) || memchr::memchr(b'"', text.as_bytes()).is_some();
+    let (mut rest, mut lines_before, mut first) = (text, 0u32, true);
+    std::iter::from_fn(move || {
+        if whole || (first && text.trim().is_empty()) {
+            let done = !first;
+            first = false;
+            return (!done).then(|| read_records(text, delimiter));
+        }
+        first = false;
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let cut = match bytes.get(BLOCK_BYTES..) {
+            None => bytes.len(),
+            Some(after) => {
+                memchr::memchr(b'\n', after).map_or(bytes.len(), |i| BLOCK_BYTES + i + 1)
+            }
+        };
+        let (block, next) = rest.split_at(cut);
+        rest = next;
+        // Never `None`: the text has no quote.
+        let mut table = match split_simple(block, delimiter)
+            .map_or_else(|| read_quoted(block, delimiter), Ok)
+        {
+            Ok(table) => table,
+            Err(e) => return Some(Err(e)),
+        };
+        for span in &mut table.spans {
+            span.0 += lines_before;
+        }
+        lines_before += memchr::memchr_iter(b'\n', block.as_bytes()).count() as u32;
+        Some(Ok(table))
+    })
+}
+
 /// Text whose line ends a CSV reader would see as we do: no BOM, and every `\r` part of a `\r\n`.
 pub(crate) fn plain(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -398,6 +445,36 @@ mod tests {
                 prop_assert_eq!(shape(&direct), shape(&csv));
             }
         }
+    }
+
+    /// Read in blocks, a long text gives the records, fields and line numbers it gives read
+    /// whole: blank lines, CRLF and a last line without its end included; with a quote anywhere
+    /// it is one table, as a quoted field may hold a line break.
+    #[test]
+    fn blocks_read_what_the_whole_text_reads() {
+        let mut text = String::from("unit,kind,parent\n");
+        for i in 0..6000 {
+            text.push_str(&format!("单位{i},department,上级{}\r\n", i / 7));
+            if i % 997 == 0 {
+                text.push_str("\n,,\n");
+            }
+        }
+        text.push_str("末行,township,上级0");
+        let whole: Vec<_> = shape(&read_records(&text, b',').unwrap_or_default());
+        let blocks: Vec<Table> = read_records_in_blocks(&text, b',')
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        assert!(blocks.len() > 2, "{} block(s)", blocks.len());
+        assert_eq!(blocks.iter().flat_map(shape).collect::<Vec<_>>(), whole);
+        assert_eq!(whole.last().map(|r| r.0), Some(6016));
+
+        let quoted = text.replacen("单位5999", "\"单位\n5999\"", 1);
+        let blocks: Vec<_> = read_records_in_blocks(&quoted, b',').collect();
+        assert_eq!(blocks.len(), 1);
+        assert!(matches!(
+            read_records_in_blocks(" \n", b',').next(),
+            Some(Err(TableError::Empty))
+        ));
     }
 
     #[test]

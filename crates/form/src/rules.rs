@@ -504,8 +504,15 @@ impl CrossViolation {
     }
 }
 
-/// The rules X1–X3 that apply between a report in `prev` form and the next year's in `cur` form.
-pub fn cross_year_rules(prev: FormVersion, cur: FormVersion) -> Vec<CrossRule> {
+/// The rules X1–X3 that apply between a report in `prev` form and the next year's in `cur` form,
+/// built once per pair of forms: a national batch over five years checks 400,000 pairs.
+pub fn cross_year_rules(prev: FormVersion, cur: FormVersion) -> &'static [CrossRule] {
+    static RULES: [OnceLock<Vec<CrossRule>>; 4] = [const { OnceLock::new() }; 4];
+    let at = |f: FormVersion| usize::from(f == FormVersion::F2021);
+    RULES[2 * at(prev) + at(cur)].get_or_init(|| build_cross_year_rules(prev, cur))
+}
+
+fn build_cross_year_rules(prev: FormVersion, cur: FormVersion) -> Vec<CrossRule> {
     let (pc, cc) = (prev.catalogue(), cur.catalogue());
     let mut out = Vec::new();
     // X1: requests carry-over, per applicant column; the rows exist in both forms.
@@ -576,17 +583,18 @@ pub fn check_years(
                 cur.1[i]
             }
         };
-        let terms: Vec<(Which, usize, i64, i64)> = rule
+        let expected: i128 = rule
             .terms
             .iter()
-            .map(|&(w, i, c)| (w, i, c, value(w, i)))
-            .collect();
-        let expected: i128 = terms
-            .iter()
-            .map(|(_, _, c, v)| *c as i128 * *v as i128)
+            .map(|&(w, i, c)| c as i128 * value(w, i) as i128)
             .sum();
         let target = cur.1[rule.target];
         if target as i128 != expected {
+            let terms = rule
+                .terms
+                .iter()
+                .map(|&(w, i, c)| (w, i, c, value(w, i)))
+                .collect();
             let level = if rule.id == RuleId::X1 && reorganised {
                 Level::Warning
             } else {
@@ -595,7 +603,7 @@ pub fn check_years(
             out.push(CrossViolation {
                 rule: rule.id,
                 level,
-                scope: rule.scope,
+                scope: rule.scope.clone(),
                 target: (rule.target, target),
                 terms,
             });

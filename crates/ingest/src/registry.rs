@@ -95,15 +95,16 @@ impl NameIndex {
     }
 }
 
-/// Columns of a registry: unit, kind, parent, then from, to and reorganised if given.
-type Columns = (
-    usize,
-    usize,
-    usize,
-    Option<usize>,
-    Option<usize>,
-    Option<usize>,
-);
+/// Where a registry's columns are: unit, kind and parent, then from, to and reorganised if given.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    unit: usize,
+    kind: usize,
+    parent: usize,
+    from: Option<usize>,
+    to: Option<usize>,
+    reorganised: Option<usize>,
+}
 
 /// The columns the registry's header line names.
 fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<Diagnostic>> {
@@ -114,7 +115,7 @@ fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<D
                 .eq_ignore_ascii_case(name)
         })
     };
-    let (Some(cu), Some(ck), Some(cp)) = (col("unit"), col("kind"), col("parent")) else {
+    let (Some(unit), Some(kind), Some(parent)) = (col("unit"), col("kind"), col("parent")) else {
         return Err(vec![Diagnostic::error(
             file,
             "units registry header must have unit, kind and parent",
@@ -125,7 +126,14 @@ fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<D
             "unit,kind,parent[,from,to,reorganised]",
         )]);
     };
-    Ok((cu, ck, cp, col("from"), col("to"), col("reorganised")))
+    Ok(Columns {
+        unit,
+        kind,
+        parent,
+        from: col("from"),
+        to: col("to"),
+        reorganised: col("reorganised"),
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -153,7 +161,7 @@ impl Registry {
         for table in blocks {
             let table = table.map_err(|e| err(e.to_string()))?;
             for rec in table.records() {
-                let (cu, ck, cp, cf, ct, cr) = match columns {
+                let c = match columns {
                     Some(c) => c,
                     None => {
                         columns = Some(header_columns(&file, &rec)?);
@@ -163,19 +171,19 @@ impl Registry {
                 if rec.is_empty() {
                     continue;
                 }
-                let name = rec.get(cu).trim().to_string();
-                let kind_text = rec.get(ck).trim();
+                let name = rec.get(c.unit).trim().to_string();
+                let kind_text = rec.get(c.kind).trim();
                 let Some(kind) = UnitKind::parse(kind_text) else {
                     problems.push(
                         Diagnostic::error(&file, "unknown unit kind")
-                            .at(rec.line, Some(ck as u32 + 1))
+                            .at(rec.line, Some(c.kind as u32 + 1))
                             .found(kind_text, "district, county, department, township or city"),
                     );
                     continue;
                 };
-                let year = |c: Option<usize>, problems: &mut Vec<Diagnostic>| -> Option<i32> {
-                    let c = c?;
-                    let t = rec.get(c).trim();
+                let year = |at: Option<usize>, problems: &mut Vec<Diagnostic>| -> Option<i32> {
+                    let at = at?;
+                    let t = rec.get(at).trim();
                     if t.is_empty() {
                         return None;
                     }
@@ -183,20 +191,21 @@ impl Registry {
                     if y.is_none() {
                         problems.push(
                             Diagnostic::error(&file, "bad year")
-                                .at(rec.line, Some(c as u32 + 1))
+                                .at(rec.line, Some(at as u32 + 1))
                                 .found(t, "a year such as 2022"),
                         );
                     }
                     y
                 };
                 let (from, to, reorganised) = (
-                    year(cf, &mut problems),
-                    year(ct, &mut problems),
-                    year(cr, &mut problems),
+                    year(c.from, &mut problems),
+                    year(c.to, &mut problems),
+                    year(c.reorganised, &mut problems),
                 );
                 if name.is_empty() {
                     problems.push(
-                        Diagnostic::error(&file, "no unit name").at(rec.line, Some(cu as u32 + 1)),
+                        Diagnostic::error(&file, "no unit name")
+                            .at(rec.line, Some(c.unit as u32 + 1)),
                     );
                     continue;
                 }
@@ -207,12 +216,12 @@ impl Registry {
                             &file,
                             format!("unit listed twice (also as {})", first.kind.code()),
                         )
-                        .at(rec.line, Some(cu as u32 + 1))
+                        .at(rec.line, Some(c.unit as u32 + 1))
                         .found(name.as_str(), "each unit once"),
                     );
                     continue;
                 }
-                let parent = Some(rec.get(cp).trim().to_string()).filter(|p| !p.is_empty());
+                let parent = Some(rec.get(c.parent).trim().to_string()).filter(|p| !p.is_empty());
                 units.push(RegisteredUnit {
                     name,
                     kind,

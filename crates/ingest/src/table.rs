@@ -200,15 +200,10 @@ pub fn read_records_in_blocks(
     text: &str,
     delimiter: u8,
 ) -> impl Iterator<Item = Result<Table<'_>, TableError>> + '_ {
-    let whole = !plain(text) || memchr::memchr(b'"', text.as_bytes()).is_some();
-    let (mut rest, mut lines_before, mut first) = (text, 0u32, true);
-    std::iter::from_fn(move || {
-        if whole || (first && text.trim().is_empty()) {
-            let done = !first;
-            first = false;
-            return (!done).then(|| read_records(text, delimiter));
-        }
-        first = false;
+    let whole =
+        text.trim().is_empty() || !plain(text) || memchr::memchr(b'"', text.as_bytes()).is_some();
+    let (mut rest, mut lines_before) = (if whole { "" } else { text }, 0u32);
+    let blocks = std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
@@ -233,7 +228,12 @@ pub fn read_records_in_blocks(
         }
         lines_before += memchr::memchr_iter(b'\n', block.as_bytes()).count() as u32;
         Some(Ok(table))
-    })
+    });
+    // Read whole (blank text: its error), else block by block.
+    whole
+        .then(|| read_records(text, delimiter))
+        .into_iter()
+        .chain(blocks)
 }
 
 /// Text whose line ends a CSV reader would see as we do: no BOM, and every `\r` part of a `\r\n`.

@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn ingest_schema_converts() {
-        let batch = gongkai_ingest::arrow::to_record_batch(&[]).unwrap();
+        let batch = gongkai_report::arrow::to_record_batch(&[]).unwrap();
         // The dictionary-encoded unit column is refused with an error, not a panic.
         let err = record_batch_to_dataframe(&batch).unwrap_err();
         assert!(err.to_string().contains("column unit: dictionary"), "{err}");
@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(df.height(), 0);
         assert_eq!(
             df.width(),
-            gongkai_ingest::arrow::schema().fields().len() - 1
+            gongkai_report::arrow::schema().fields().len() - 1
         );
     }
 

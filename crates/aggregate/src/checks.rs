@@ -10,8 +10,8 @@ use arrow::array::{Array, DictionaryArray, StringArray};
 use arrow::datatypes::UInt32Type;
 use arrow::record_batch::RecordBatch;
 use foldhash::HashSet;
-use gongkai_ingest::arrow::col;
-use gongkai_ingest::{Registry, UnitKind, UnitReport};
+use gongkai_report::arrow::col;
+use gongkai_report::{Registry, UnitKind, UnitReport};
 use rayon::prelude::*;
 
 use crate::findings::{self, Finding};
@@ -193,8 +193,9 @@ mod rollup_tests {
     use arrow::array::{Array, BooleanArray, DictionaryArray, StringArray};
     use arrow::datatypes::UInt32Type;
     use arrow::record_batch::RecordBatch;
-    use gongkai_ingest::arrow::{col, to_record_batch};
-    use gongkai_ingest::{read_batch, ReadOptions, Registry};
+    use gongkai_ingest::{read_batch, ReadOptions};
+    use gongkai_report::arrow::{col, to_record_batch};
+    use gongkai_report::Registry;
 
     use super::rollup;
     use crate::{consolidate, Total};

@@ -25,7 +25,7 @@ use arrow::array::{
 use arrow::datatypes::{DataType as ArrowType, UInt32Type};
 use arrow::record_batch::RecordBatch;
 use gongkai_form::{FormVersion, Violation};
-use gongkai_ingest::arrow::{col as c, unit_type};
+use gongkai_report::arrow::{col as c, unit_type};
 use polars::prelude::*;
 
 use crate::bridge::record_batch_to_dataframe;
@@ -59,7 +59,7 @@ impl Total {
 /// Why a batch could not be consolidated.
 #[derive(Debug, thiserror::Error)]
 pub enum AggregateError {
-    #[error("the batch has no column \"{column}\" (see gongkai_ingest::arrow::schema)")]
+    #[error("the batch has no column \"{column}\" (see gongkai_report::arrow::schema)")]
     MissingColumn { column: &'static str },
     #[error("column \"{column}\" should be {expected} but is {found}")]
     ColumnType {
@@ -316,7 +316,7 @@ fn scan(cols: &Columns) -> Result<Shape, AggregateError> {
     Ok(Shape { years, max_abs })
 }
 
-/// Sums the unit reports in `batch` (the layout of [`gongkai_ingest::arrow::to_record_batch`])
+/// Sums the unit reports in `batch` (the layout of [`gongkai_report::arrow::to_record_batch`])
 /// into one [`Total`] per year, sorted by year. `name` names the consolidated body.
 ///
 /// A cell absent from the batch for a unit counts as a written 0 for that unit (the batch is
@@ -528,8 +528,8 @@ mod tests {
 
     use arrow::array::{ArrayRef, BooleanArray};
     use gongkai_form::{Section, ValueKind};
-    use gongkai_ingest::arrow::to_record_batch;
-    use gongkai_ingest::{Layout, UnitReport};
+    use gongkai_report::arrow::to_record_batch;
+    use gongkai_report::{Layout, UnitReport};
     use proptest::prelude::*;
 
     use super::*;
@@ -592,7 +592,7 @@ mod tests {
             Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.4))),
             Arc::new(BooleanArray::from_iter(rows.iter().map(|r| Some(r.5)))),
         ];
-        RecordBatch::try_new(gongkai_ingest::arrow::schema(), columns).unwrap()
+        RecordBatch::try_new(gongkai_report::arrow::schema(), columns).unwrap()
     }
 
     #[test]
@@ -795,7 +795,7 @@ mod tests {
         let err = consolidate(&batch.project(&[0, 1, 2, 3, 4]).unwrap(), "x").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the batch has no column \"blank\" (see gongkai_ingest::arrow::schema)"
+            "the batch has no column \"blank\" (see gongkai_report::arrow::schema)"
         );
     }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use gongkai_form::{FormVersion, Level, Relation, RuleId, Violation};
-use gongkai_ingest::UnitReport;
+use gongkai_report::UnitReport;
 
 use rayon::prelude::*;
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::FormVersion;
-use gongkai_ingest::{duplicate_report, Diagnostic, FileRead, Registry, Summary, UnitReport};
+use gongkai_report::{duplicate_report, Diagnostic, FileRead, Registry, Summary, UnitReport};
 use rayon::prelude::*;
 
 use crate::checks::{close, rollup, Checks};
@@ -160,7 +160,7 @@ impl<'r> Ledger<'r> {
         if reports.is_empty() {
             return Ok(Vec::new());
         }
-        let batch = gongkai_ingest::arrow::to_record_batch(reports)
+        let batch = gongkai_report::arrow::to_record_batch(reports)
             .map_err(|e| AggregateError::Arrow(e.to_string()))?;
         match self.sums {
             Sums::Skip => Ok(Vec::new()),
@@ -387,7 +387,8 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use gongkai_form::FormVersion;
-    use gongkai_ingest::{assemble, read_bytes_at, tidy, FileRead, ReadOptions};
+    use gongkai_ingest::{assemble, read_bytes_at, ReadOptions};
+    use gongkai_report::{write::tidy, FileRead};
     use proptest::prelude::*;
 
     use super::*;
@@ -463,7 +464,7 @@ mod tests {
             let want_totals = if whole.reports.is_empty() {
                 Vec::new()
             } else {
-                consolidate(&gongkai_ingest::arrow::to_record_batch(&whole.reports).unwrap(), "合计")
+                consolidate(&gongkai_report::arrow::to_record_batch(&whole.reports).unwrap(), "合计")
                     .unwrap()
             };
             let want_checks = check_batch(&whole.reports, None);

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use foldhash::fast::FixedState;
 use gongkai_form::rules::cross_year_rules;
 use gongkai_form::FormVersion;
-use gongkai_ingest::UnitReport;
+use gongkai_report::UnitReport;
 use hashbrown::hash_table::{Entry, HashTable};
 use rayon::prelude::*;
 
@@ -481,7 +481,7 @@ mod tests {
     use std::sync::Arc;
 
     use gongkai_form::rules::check_years;
-    use gongkai_ingest::{Layout, UnitReport};
+    use gongkai_report::{Layout, UnitReport};
     use proptest::prelude::*;
 
     use super::{Links, Varints};

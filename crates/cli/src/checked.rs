@@ -8,9 +8,8 @@ use gongkai_aggregate::checks::Coverage;
 use gongkai_aggregate::findings::Finding;
 use gongkai_aggregate::{Closed, Ledger, Sums};
 use gongkai_form::{Level, RuleId};
-use gongkai_ingest::{
-    read_chunks, read_file, Diagnostic, EncodingChoice, ReadOptions, Registry, CHUNK_FILES,
-};
+use gongkai_ingest::{read_chunks, read_file, EncodingChoice, ReadOptions, CHUNK_FILES};
+use gongkai_report::{Diagnostic, Registry};
 use serde_json::{json, Value};
 
 use crate::args::{InputArgs, PolicyArgs};

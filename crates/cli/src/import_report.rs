@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 use gongkai_form::{format_value, Level};
-use gongkai_ingest::page::{self, PageImport};
-use gongkai_ingest::UnitReport;
+use gongkai_pages::{self as page, PageImport};
+use gongkai_report::UnitReport;
 
 use crate::args::{ImportFormat, ImportReportArgs};
 use crate::output::emit;
@@ -56,7 +56,7 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     let text = match args.format {
         ImportFormat::Csv => {
             let mut out = String::new();
-            page::write_tidy(reports.iter().copied(), &mut out);
+            gongkai_report::write::tidy::write_as_read(reports.iter().copied(), &mut out);
             out
         }
         ImportFormat::Json => tidy_json(&reports),

@@ -147,10 +147,10 @@ pub fn markdown(all: &[Values]) -> String {
 /// Tidy CSV with the interchange header.
 pub fn tidy_csv(all: &[Values]) -> String {
     let mut out = String::new();
-    out.push_str(&gongkai_ingest::tidy::HEADER.join(","));
+    out.push_str(&gongkai_report::write::tidy::HEADER.join(","));
     out.push('\n');
     for v in all {
-        gongkai_ingest::tidy::write_rows(v.name, v.year, v.form, v.values, &mut out);
+        gongkai_report::write::tidy::write_rows(v.name, v.year, v.form, v.values, &mut out);
     }
     out
 }

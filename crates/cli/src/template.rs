@@ -17,7 +17,7 @@ pub fn run(args: &TemplateArgs) -> Result<Outcome> {
         anyhow::ensure!(due == form, "{year} reports use form {due}, not {form}");
     }
     let mut text = String::new();
-    gongkai_ingest::grid::write(form, args.unit.as_deref(), args.year, None, &mut text);
+    gongkai_report::write::grid::write(form, args.unit.as_deref(), args.year, None, &mut text);
     match &args.out {
         Some(path) => {
             let mut bytes = b"\xEF\xBB\xBF".to_vec();

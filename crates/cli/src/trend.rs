@@ -55,7 +55,7 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
     }
 
     // Every unit and the total, every year: deltas join on keys, so all go in together.
-    let record_batch = gongkai_ingest::arrow::to_record_batch(reports)?;
+    let record_batch = gongkai_report::arrow::to_record_batch(reports)?;
     let totals = gongkai_aggregate::consolidate(&record_batch, &args.name)?;
     let mut all_points: Vec<Point> = Vec::new();
     for t in &totals {
@@ -164,7 +164,7 @@ fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String 
             let mut out = format!("{HEADER}\n");
             for d in rows {
                 let [p, c, pct] = delta_fields(d);
-                let unit = gongkai_ingest::tidy::csv_field(&d.point.unit);
+                let unit = gongkai_report::write::tidy::csv_field(&d.point.unit);
                 out.push_str(&format!(
                     "{},{unit},{},{},{p},{c},{pct}\n",
                     d.point.year,

@@ -29,7 +29,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use gongkai_form::FormVersion;
-use gongkai_ingest::{Registry, UnitReport};
+use gongkai_report::{Registry, UnitReport};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 

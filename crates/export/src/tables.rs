@@ -7,7 +7,7 @@ use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
 use gongkai_aggregate::Total;
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{Cell, FormVersion, ValueKind};
-use gongkai_ingest::{Registry, UnitReport};
+use gongkai_report::{Registry, UnitReport};
 
 use crate::rows::{Rows, Val};
 use crate::schema;
@@ -61,7 +61,7 @@ fn split(v: i64, kind: ValueKind) -> (Option<i64>, Option<i64>) {
 }
 
 pub fn build(input: &Input) -> Result<Tables, ExportError> {
-    let all_batch = gongkai_ingest::arrow::to_record_batch(input.reports)?;
+    let all_batch = gongkai_report::arrow::to_record_batch(input.reports)?;
     let all_totals: Vec<Total> = if input.reports.is_empty() {
         Vec::new()
     } else {

@@ -11,7 +11,8 @@ use gongkai_aggregate::checks::check_batch;
 use gongkai_export::schema::{self, ColType};
 use gongkai_export::{FindingRow, Input, InputFile, Options};
 use gongkai_form::{FormVersion, Section, MONEY_SCALE};
-use gongkai_ingest::{read_batch, Layout, ReadOptions, Registry, UnitReport};
+use gongkai_ingest::{read_batch, ReadOptions};
+use gongkai_report::{Layout, Registry, UnitReport};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use polars::prelude::*;
 
@@ -198,7 +199,7 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
     // facts, summed per cell, are the consolidated totals, which are the published report.
     let facts = read_df(&dir.join("facts/year=2020/part-0.parquet"));
     assert_eq!(facts.height(), 20 * 198);
-    let batch = gongkai_ingest::arrow::to_record_batch(&data.reports).unwrap();
+    let batch = gongkai_report::arrow::to_record_batch(&data.reports).unwrap();
     let totals = gongkai_aggregate::consolidate(&batch, "兰州市").unwrap();
     let want: BTreeMap<String, i128> = {
         let cat = FormVersion::F2019.catalogue();

@@ -12,7 +12,7 @@ pub mod value;
 
 pub use catalogue::{Block, Catalogue, Cell, ColumnDef, RowDef};
 pub use rules::{CrossViolation, Level, Relation, Rule, RuleId, Violation, Which};
-pub use value::{format_value, parse_value, ValueError, MONEY_SCALE};
+pub use value::{format_value, parse_value, parse_year, ValueError, MONEY_SCALE};
 
 use std::fmt;
 

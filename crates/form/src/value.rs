@@ -51,6 +51,50 @@ fn is_blank_marker(s: &str) -> bool {
 /// Accepts full-width digits, thousands separators (`1,234`), a leading `+`/`-` and, in money
 /// cells, a unit (`27.88亿`, `251000元`, `350.5万元`; no unit means 万元).
 pub fn parse_value(text: &str, kind: ValueKind) -> Result<Option<i64>, ValueError> {
+    // A blank cell: a third of a grid's.
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(v) = plain_number(text.as_bytes(), kind) {
+        return Ok(Some(v));
+    }
+    parse_general(text, kind)
+}
+
+/// A number as exports write them, `41`, `-3`, `41.0` (pandas, once a column has a blank),
+/// `1520.5`, read without the general parser, whose allocation and Unicode checks took most of a
+/// file's reading; `None` for anything else, or a value the parser would refuse.
+#[inline]
+fn plain_number(text: &[u8], kind: ValueKind) -> Option<i64> {
+    let (negative, number) = match text.strip_prefix(b"-") {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int, frac) = match number.iter().position(|b| *b == b'.') {
+        Some(dot) => (&number[..dot], &number[dot + 1..]),
+        None => (number, &number[..0]),
+    };
+    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
+    if int.is_empty() || int.len() > 15 || frac.len() > 9 || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let scale = if kind == ValueKind::Money {
+        MONEY_SCALE
+    } else {
+        1
+    };
+    let frac = &frac[..frac.len() - frac.iter().rev().take_while(|d| **d == b'0').count()];
+    if frac.len() > scale.ilog10() as usize {
+        return None;
+    }
+    let value = |d: &[u8]| d.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+    let frac = value(frac) * (scale / 10i64.pow(frac.len() as u32));
+    let magnitude = value(int).checked_mul(scale)?.checked_add(frac)?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// [`parse_value`] for any text: NFKC, blank markers, signs, separators and money units.
+fn parse_general(text: &str, kind: ValueKind) -> Result<Option<i64>, ValueError> {
     // NFKC only where it changes something (full-width digits, ＋, …): it dominated grid reading.
     let mut s: String = if text.chars().all(crate::label::nfkc_stable) {
         text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -193,6 +237,20 @@ pub fn format_value(value: i64, kind: ValueKind) -> String {
     }
 }
 
+/// `2020`, `2020年`, `2020.0`: a plausible report year.
+pub fn parse_year(text: &str) -> Option<i32> {
+    // The common case, plainly: four digits.
+    if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', d @ b'0'..=b'9'] = *text.as_bytes() {
+        let y = [a, b, c, d]
+            .iter()
+            .fold(0, |y, digit| y * 10 + i32::from(digit - b'0'));
+        return (2000..=2100).contains(&y).then_some(y);
+    }
+    let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
+    let y: i32 = t.parse().ok()?;
+    (2000..=2100).contains(&y).then_some(y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +332,29 @@ mod tests {
         assert_eq!(format_value(1, M), "0.000001");
         assert_eq!(format_value(-1_500_000, M), "-1.5");
         assert_eq!(format_value(-271, S), "-271");
+    }
+
+    proptest! {
+        /// The fast path for plain numbers agrees with the general parser.
+        #[test]
+        fn fast_value_path_agrees(
+            text in "[0-9]{0,20}|[0-9 ,.+\\-]{0,12}|-?[0-9]{0,17}(\\.[0-9]{0,11})?|-?0*[0-9]{1,3}\\.[0-9]{0,8}0*"
+        ) {
+            for kind in [ValueKind::Count, ValueKind::SignedCount, ValueKind::Money] {
+                let general = if text.is_empty() { Ok(None) } else { parse_general(&text, kind) };
+                prop_assert_eq!(parse_value(&text, kind), general);
+            }
+        }
+
+        /// So does the year's fast path.
+        #[test]
+        fn fast_year_path_agrees(text in "[0-9]{4}|[0-9年. ]{0,8}") {
+            let slow = {
+                let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
+                t.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y))
+            };
+            prop_assert_eq!(parse_year(&text), slow);
+        }
     }
 
     proptest! {

@@ -7,8 +7,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::read::{read_file, FileRead, ReadOptions};
-use crate::{Diagnostic, UnitReport};
+use gongkai_report::{duplicate_report, FileRead, Summary, DUPLICATE};
+
+use crate::read::{read_file, ReadOptions};
+use gongkai_report::{Diagnostic, UnitReport};
 
 /// File names inside input folders that are not unit reports.
 const NOT_REPORTS: &[&str] = &["units.csv"];
@@ -181,24 +183,6 @@ pub struct Batch {
     pub values_dropped: usize,
 }
 
-/// Counts for the summary line: what came in and what was left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub files_seen: usize,
-    pub files_used: usize,
-    pub files_rejected: usize,
-    pub reports: usize,
-    pub reports_rejected: usize,
-    pub units: usize,
-    pub years: Vec<i32>,
-    pub blank_cells: usize,
-    pub values_read: usize,
-    pub values_used: usize,
-    pub values_rejected: usize,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
 impl Batch {
     /// Every diagnostic: the batch's, then each file's in path order.
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -256,23 +240,6 @@ impl Batch {
             warnings,
         }
     }
-}
-
-/// How a duplicate report's diagnostic opens (the summary counts them by it).
-pub const DUPLICATE: &str = "two files for";
-
-/// The error for a unit and year that several files give: all of them are left out, since there
-/// is no telling which is right.
-pub fn duplicate_report(unit: &str, year: i32, files: &[&Arc<PathBuf>]) -> Diagnostic {
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    Diagnostic::error(
-        files[0],
-        format!(
-            "{DUPLICATE} {unit} {year}: {}; both left out",
-            names.join(" and ")
-        ),
-    )
-    .unit(unit, Some(year))
 }
 
 /// Told of a batch read as it goes, from the reading threads: a progress bar, say.

@@ -14,12 +14,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use gongkai_form::{FormVersion, Section, ValueKind};
+use gongkai_form::{FormVersion, Section};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError};
 
 use crate::tests::distinct_values;
-use crate::{assemble, grid, read_bytes_at, tidy, EncodingChoice, FileRead, ReadOptions};
+use gongkai_report::{write, FileRead};
+
+use crate::{assemble, read_bytes_at, tidy, EncodingChoice, ReadOptions};
 
 /// Cases per property: `PROPTEST_CASES`, else a few dozen (seconds in a debug build).
 fn config() -> Config {
@@ -123,12 +125,12 @@ fn make_seeds() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for (form, year) in [(FormVersion::F2019, 2020), (FormVersion::F2021, 2023)] {
         let mut blank = String::new();
-        grid::write(form, Some("城关区"), Some(year), None, &mut blank);
+        write::grid::write(form, Some("城关区"), Some(year), None, &mut blank);
         out.push(blank.into_bytes());
         let values = distinct_values(form);
         let filled_mask = vec![false; values.len()];
         let mut filled = String::new();
-        grid::write(
+        write::grid::write(
             form,
             None,
             Some(year),
@@ -137,16 +139,16 @@ fn make_seeds() -> Vec<Vec<u8>> {
         );
         out.push(filled.into_bytes());
     }
-    let mut text = tidy::HEADER.join(",");
+    let mut text = write::tidy::HEADER.join(",");
     text.push('\n');
-    tidy::write_rows(
+    write::tidy::write_rows(
         "城关区",
         2020,
         FormVersion::F2019,
         &distinct_values(FormVersion::F2019),
         &mut text,
     );
-    tidy::write_rows(
+    write::tidy::write_rows(
         "七里河区",
         2023,
         FormVersion::F2021,
@@ -159,9 +161,9 @@ fn make_seeds() -> Vec<Vec<u8>> {
         ("城关区", 2020, FormVersion::F2019),
         ("七里河区", 2023, FormVersion::F2021),
     ] {
-        let mut text = tidy::HEADER.join(",");
+        let mut text = write::tidy::HEADER.join(",");
         text.push('\n');
-        tidy::write_rows(unit, year, form, &distinct_values(form), &mut text);
+        write::tidy::write_rows(unit, year, form, &distinct_values(form), &mut text);
         out.push(text.into_bytes());
     }
     // The same as other exporters write it: every field quoted (R), a BOM and CRLF (Excel).
@@ -404,30 +406,6 @@ proptest! {
     }
 }
 
-proptest! {
-    #![proptest_config(config())]
-
-    /// The tidy reader's fast path for plain digits agrees with the form's parser.
-    #[test]
-    fn fast_value_path_agrees(
-        text in "[0-9]{0,20}|[0-9 ,.+\\-]{0,12}|-?[0-9]{0,17}(\\.[0-9]{0,11})?|-?0*[0-9]{1,3}\\.[0-9]{0,8}0*"
-    ) {
-        for kind in [ValueKind::Count, ValueKind::SignedCount, ValueKind::Money] {
-            prop_assert_eq!(tidy::read_value(&text, kind), gongkai_form::parse_value(&text, kind));
-        }
-    }
-
-    /// So does the year's fast path.
-    #[test]
-    fn fast_year_path_agrees(text in "[0-9]{4}|[0-9年. ]{0,8}") {
-        let slow = {
-            let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
-            t.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y))
-        };
-        prop_assert_eq!(tidy::parse_year(&text), slow);
-    }
-}
-
 #[test]
 fn seeds_are_valid_files() {
     for (i, seed) in seeds().iter().enumerate() {
@@ -482,7 +460,7 @@ proptest! {
 /// pandas index column, and one with lines left out.
 #[test]
 fn plain_tidy_seeds_take_the_one_pass_reader() {
-    let reader = || crate::read::Reading::new(std::sync::Arc::new("x.csv".into()));
+    let reader = || crate::reading::Reading::new(std::sync::Arc::new("x.csv".into()));
     for bytes in &seeds()[seeds().len() - 7..] {
         let text = std::str::from_utf8(bytes).unwrap();
         let mut r = reader();
@@ -531,6 +509,6 @@ proptest! {
     /// The memchr delimiter guess agrees with the `str::lines` one.
     #[test]
     fn sniff_delimiter_agrees_with_lines(text in "([a-c,;\t \u{3000}\r]{0,6}\n?){0,50}") {
-        prop_assert_eq!(crate::table::sniff_delimiter(&text), sniff_by_lines(&text));
+        prop_assert_eq!(gongkai_document::delimited::sniff_delimiter(&text), sniff_by_lines(&text));
     }
 }

@@ -6,23 +6,18 @@
 //! name the row. What the form does not know is reported, never summed.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use std::borrow::Cow;
 
 use gongkai_form::label::{self, form_of_key, normalise, section_of_key, RowMatch};
 use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
 
-use crate::diagnostic::value_problem;
-use crate::read::Reading;
-use crate::table::Record;
-use crate::tidy::parse_year;
-use crate::{Layout, UnitReport};
+use gongkai_document::delimited::Record;
+use gongkai_form::parse_year;
+use gongkai_report::{value_problem, Layout, UnitReport};
 
-/// Labels of the unit and year lines (`填报单位,城关区` / `年度：2020`).
-// Not plain 单位: tables often say 单位：件 (the unit of measure).
-const UNIT_KEYS: &[&str] = &["填报单位", "单位名称", "报送单位", "填报机关", "机关名称"];
-const YEAR_KEYS: &[&str] = &["年度", "年份", "报告年度", "统计年度", "填报年度"];
+use crate::meta::meta_entry_of;
+use crate::reading::Reading;
 
 /// Unit and year named inside the file, with the line they were found on.
 #[derive(Debug, Default)]
@@ -34,58 +29,6 @@ struct Meta {
 /// Splits `填报单位：城关区` or (`年度`, `2020`) into a key and value if the key is a metadata key.
 fn meta_entry(rec: &Record) -> Option<(bool, String, u32)> {
     meta_entry_of(rec.len(), |i| rec.get(i))
-}
-
-/// Whether a line whose first non-empty cell opens with `c` may name the unit or year, as
-/// [`meta_entry_of`] first asks (a cell opening with whitespace may trim to anything).
-pub(crate) fn may_name_meta(c: char) -> bool {
-    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let keys = UNIT_KEYS.iter().chain(YEAR_KEYS);
-        keys.filter_map(|k| k.chars().next()).collect()
-    });
-    c.is_whitespace() || FIRST.contains(&c)
-}
-
-/// [`meta_entry`] of a line given as its field count and its fields by index: the template
-/// reader splits lines itself and must find the unit and year exactly as this reader does.
-pub(crate) fn meta_entry_of<'a>(
-    len: usize,
-    field: impl Fn(usize) -> &'a str,
-) -> Option<(bool, String, u32)> {
-    let (i, first) = (0..len)
-        .map(|i| (i, field(i)))
-        .find(|(_, f)| !f.trim().is_empty())?;
-    let first = first.trim();
-    // Every line of a grid comes here: most fail on the first character, and the rest are
-    // compared without whitespace and without allocating.
-    let opens = |keys: &[&str]| {
-        keys.iter()
-            .any(|k| k.chars().next() == first.chars().next())
-    };
-    if !opens(UNIT_KEYS) && !opens(YEAR_KEYS) {
-        return None;
-    }
-    let split = first.split_once(['：', ':']);
-    let key = split.map_or(first, |(k, _)| k);
-    let is = |keys: &[&str]| {
-        keys.iter()
-            .any(|k| key.chars().filter(|c| !c.is_whitespace()).eq(k.chars()))
-    };
-    let (is_unit, is_year) = (is(UNIT_KEYS), is(YEAR_KEYS));
-    if !is_unit && !is_year {
-        return None;
-    }
-    let (value, col) = match split {
-        Some((_, v)) if !v.trim().is_empty() => (v.trim().to_string(), i),
-        _ => match (i + 1..len)
-            .map(|j| (j, field(j)))
-            .find(|(_, f)| !f.trim().is_empty())
-        {
-            Some((j, v)) => (v.trim().to_string(), j),
-            None => (String::new(), i),
-        },
-    };
-    Some((is_unit, value, col as u32 + 1))
 }
 
 fn scan_meta(records: &[Record]) -> Meta {
@@ -523,7 +466,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
             .error(format!(
                 "no table of the form found: neither a tidy header ({}) nor the headings \
                  and row labels of form {form}'s tables",
-                crate::tidy::HEADER.join(",")
+                gongkai_report::write::tidy::HEADER.join(",")
             ))
             .unit(&unit, Some(year));
         r.fail_file(d);
@@ -772,134 +715,4 @@ fn read_appeals(
         bad |= read_row(rec, block, row, chunk, cat, report, r);
     }
     bad
-}
-
-/// Writes the form grid for `form`: blank when `values` is `None` (the `template` command),
-/// else filled with the values, blank where `blank` says so.
-pub fn write(
-    form: FormVersion,
-    unit: Option<&str>,
-    year: Option<i32>,
-    values: Option<(&[i64], &[bool])>,
-    out: &mut String,
-) {
-    const WIDTH: usize = 15;
-    let cat = form.catalogue();
-    let line = |cells: &[&str], out: &mut String| {
-        let mut fields: Vec<String> = cells
-            .iter()
-            .map(|c| crate::tidy::csv_field(c).into_owned())
-            .collect();
-        fields.resize(WIDTH, String::new());
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    };
-    let value = |index: usize| -> String {
-        match values {
-            Some((v, blank)) if !blank[index] => {
-                gongkai_form::format_value(v[index], cat.cells[index].kind())
-            }
-            _ => String::new(),
-        }
-    };
-    line(
-        &[&format!(
-            "政府信息公开工作年度报告统计表（{}）",
-            form.notice()
-        )],
-        out,
-    );
-    line(&["填报单位", unit.unwrap_or("")], out);
-    let year_text = year.map(|y| y.to_string()).unwrap_or_default();
-    line(&["年度", &year_text], out);
-    line(&[], out);
-    line(&[Section::Active.heading()], out);
-    let mut cell = 0;
-    for block in cat.blocks.iter().filter(|b| b.section == Section::Active) {
-        line(&[block.heading.unwrap_or("")], out);
-        let mut head = vec!["信息内容"];
-        head.extend(block.columns.iter().map(|c| c.label));
-        line(&head, out);
-        for row in block.rows {
-            let vals: Vec<String> = (0..block.columns.len()).map(|c| value(cell + c)).collect();
-            cell += block.columns.len();
-            let mut cells = vec![row.path[0]];
-            cells.extend(vals.iter().map(String::as_str));
-            line(&cells, out);
-        }
-    }
-    line(&[], out);
-    line(&[Section::Requests.heading()], out);
-    line(
-        &[
-            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-            "",
-            "",
-            "申请人情况",
-        ],
-        out,
-    );
-    line(
-        &[
-            "",
-            "",
-            "",
-            "自然人",
-            "法人或其他组织",
-            "",
-            "",
-            "",
-            "",
-            "总计",
-        ],
-        out,
-    );
-    let req = cat.block_of(Section::Requests);
-    let mut sub = vec!["", "", "", ""];
-    sub.extend(req.columns[1..6].iter().map(|c| c.label));
-    line(&sub, out);
-    let mut previous: &[&str] = &[];
-    for row in req.rows {
-        let mut cells = vec![""; 3];
-        for (d, part) in row.path.iter().enumerate() {
-            let shared = previous.len() > d && previous[..=d] == row.path[..=d];
-            if !shared {
-                cells[d] = part;
-            }
-        }
-        previous = row.path;
-        let vals: Vec<String> = (0..req.columns.len()).map(|c| value(cell + c)).collect();
-        cell += req.columns.len();
-        cells.extend(vals.iter().map(String::as_str));
-        line(&cells, out);
-    }
-    line(&[], out);
-    line(&[Section::Appeals.heading()], out);
-    let app = cat.block_of(Section::Appeals);
-    line(
-        &[app.rows[0].path[0], "", "", "", "", app.rows[1].path[0]],
-        out,
-    );
-    line(
-        &[
-            "",
-            "",
-            "",
-            "",
-            "",
-            app.rows[1].path[1],
-            "",
-            "",
-            "",
-            "",
-            app.rows[2].path[1],
-        ],
-        out,
-    );
-    let heads: Vec<&str> = (0..3)
-        .flat_map(|_| app.columns.iter().map(|c| c.label))
-        .collect();
-    line(&heads, out);
-    let vals: Vec<String> = (0..15).map(|c| value(cell + c)).collect();
-    line(&vals.iter().map(String::as_str).collect::<Vec<_>>(), out);
 }

@@ -7,7 +7,9 @@ use encoding_rs::GB18030;
 use gongkai_form::FormVersion;
 
 use crate::tests::{distinct_values, errors, read_text, warnings, HAND_GRID};
-use crate::{assemble, collect_files, read_bytes_at, tidy, FileRead, ReadOptions};
+use gongkai_report::{write, FileRead};
+
+use crate::{assemble, collect_files, read_bytes_at, ReadOptions};
 
 fn read(bytes: &[u8], path: &str) -> FileRead {
     read_bytes_at(bytes, Path::new(path), &ReadOptions::default())
@@ -24,10 +26,10 @@ fn balanced(f: &FileRead) {
 
 /// One unit's complete tidy file (header included) with distinct values.
 fn tidy_unit(unit: &str) -> String {
-    let mut text = tidy::HEADER.join(",");
+    let mut text = write::tidy::HEADER.join(",");
     text.push('\n');
     let values = distinct_values(FormVersion::F2019);
-    tidy::write_rows(unit, 2020, FormVersion::F2019, &values, &mut text);
+    write::tidy::write_rows(unit, 2020, FormVersion::F2019, &values, &mut text);
     text
 }
 

@@ -1,34 +1,27 @@
-//! Reading unit report files: decode, detect the layout, locate cells by label, parse values.
+//! Unit files to reports: every file under the folders given is read (tidy CSV or form grid, any
+//! encoding), its cells located by label, and each unit's report checked for reading problems.
 //!
-//! One path from file to table: [`read_chunks`] (or [`read_batch`], all files as one chunk) →
-//! [`read_file`] → (tidy | grid) → [`UnitReport`]s → [`arrow::to_record_batch`], the
-//! engine-neutral batch aggregate takes in. The common files of a national batch (a canonical
-//! tidy export, a grid laid out as one read before) are read in one pass over their text, with the
-//! full readers' result (tests hold them to it). Nothing here panics on bad input; every problem
-//! is a [`Diagnostic`] with its place.
+//! Layers, lowest first: [`meta`] · [`reading`] (one file's read state) → [`tidy`] · [`grid`]
+//! (the full readers) → [`learned`] (the fast path: layouts read before) → [`read`] (one file) →
+//! [`batch`] (folders, in parallel, a chunk at a time).
 
-pub mod arrow;
 mod batch;
-pub mod decode;
-mod diagnostic;
 pub mod grid;
-pub mod page;
+mod learned;
+mod meta;
 mod read;
-pub mod registry;
-mod report;
-mod table;
-mod template;
+mod reading;
 pub mod tidy;
 
 pub use batch::{
-    assemble, collect_files, duplicate_report, read_batch, read_batch_with, read_chunks, Batch,
-    Progress, Quiet, Summary, CHUNK_FILES, DUPLICATE,
+    collect_files, read_batch, read_batch_with, read_chunks, Batch, Progress, Quiet, CHUNK_FILES,
 };
-pub use decode::EncodingChoice;
-pub use diagnostic::Diagnostic;
-pub use read::{read_bytes_at, read_file, unit_from_path, year_from_path, FileRead, ReadOptions};
-pub use registry::{RegisteredUnit, Registry, UnitKind};
-pub use report::{Layout, Source, UnitReport};
+pub use gongkai_document::EncodingChoice;
+pub use read::{read_bytes_at, read_file, ReadOptions};
+pub use reading::{unit_from_path, year_from_path};
+
+/// A batch assembled from files already read (tests and the duplicate re-read use it).
+pub use batch::assemble;
 
 #[cfg(test)]
 mod fuzz;

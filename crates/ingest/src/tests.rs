@@ -5,7 +5,9 @@ use std::path::Path;
 
 use gongkai_form::{FormVersion, Level, Section, MONEY_SCALE};
 
-use crate::{grid, read_bytes_at, tidy, FileRead, Layout, ReadOptions, UnitReport};
+use gongkai_report::{write, FileRead, Layout, UnitReport};
+
+use crate::{read_bytes_at, ReadOptions};
 
 pub(crate) fn read_text(text: &str, path: &str) -> FileRead {
     read_bytes_at(text.as_bytes(), Path::new(path), &ReadOptions::default())
@@ -50,7 +52,7 @@ fn value(r: &UnitReport, section: Section, row: &str, col: &str) -> i64 {
 fn blank_template_reads_back_as_all_blank() {
     for (form, year) in [(FormVersion::F2019, 2020), (FormVersion::F2021, 2022)] {
         let mut text = String::new();
-        grid::write(form, Some("城关区"), Some(year), None, &mut text);
+        write::grid::write(form, Some("城关区"), Some(year), None, &mut text);
         let f = read_text(&text, "x.csv");
         assert_eq!(errors(&f), Vec::<String>::new(), "{form}");
         assert_eq!(warnings(&f), Vec::<String>::new(), "{form}");
@@ -69,7 +71,7 @@ fn filled_template_round_trips_every_cell() {
         let values = distinct_values(form);
         let blank = vec![false; values.len()];
         let mut text = String::new();
-        grid::write(
+        write::grid::write(
             form,
             Some("兰州市财政局"),
             Some(year),
@@ -89,7 +91,7 @@ fn filled_template_round_trips_every_cell() {
 #[test]
 fn unit_and_year_from_path_when_the_file_has_none() {
     let mut text = String::new();
-    grid::write(FormVersion::F2019, None, None, None, &mut text);
+    write::grid::write(FormVersion::F2019, None, None, None, &mut text);
     let f = read_text(&text, "data/lanzhou/2020/七里河区.csv");
     assert_eq!(errors(&f), Vec::<String>::new());
     assert_eq!(
@@ -108,7 +110,7 @@ fn unit_and_year_from_path_when_the_file_has_none() {
 #[test]
 fn one_cell_metadata() {
     let mut text = String::new();
-    grid::write(FormVersion::F2019, None, None, None, &mut text);
+    write::grid::write(FormVersion::F2019, None, None, None, &mut text);
     let text = text
         .replace("填报单位,", "填报单位：西固区,")
         .replace("年度,", "年度：2020年,");
@@ -123,7 +125,7 @@ fn one_cell_metadata() {
 #[test]
 fn wrong_form_for_the_year_is_an_error() {
     let mut text = String::new();
-    grid::write(
+    write::grid::write(
         FormVersion::F2021,
         Some("城关区"),
         Some(2020),
@@ -301,9 +303,9 @@ fn tidy_file_with_two_units_and_two_years() {
     let values21 = distinct_values(FormVersion::F2021);
     text.push_str("\u{feff}year,unit,section,row,column,value\n");
     let mut body = String::new();
-    tidy::write_rows("城关区", 2020, FormVersion::F2019, &values, &mut body);
-    tidy::write_rows("城关区", 2021, FormVersion::F2021, &values21, &mut body);
-    tidy::write_rows("西固区", 2020, FormVersion::F2019, &values, &mut body);
+    write::tidy::write_rows("城关区", 2020, FormVersion::F2019, &values, &mut body);
+    write::tidy::write_rows("城关区", 2021, FormVersion::F2021, &values21, &mut body);
+    write::tidy::write_rows("西固区", 2020, FormVersion::F2019, &values, &mut body);
     text.push_str(&body);
     let f = read_text(&text, "t.csv");
     assert_eq!(errors(&f), Vec::<String>::new());
@@ -427,12 +429,12 @@ fn chunks_come_in_path_order_and_size() {
 /// has moved its reports elsewhere (`accepted` remembers them).
 #[test]
 fn a_file_with_a_good_report_is_not_rejected_once_its_reports_move() {
-    let mut text = tidy::HEADER.join(",");
+    let mut text = write::tidy::HEADER.join(",");
     text.push('\n');
     let values = distinct_values(FormVersion::F2019);
-    tidy::write_rows("城关区", 2020, FormVersion::F2019, &values, &mut text);
+    write::tidy::write_rows("城关区", 2020, FormVersion::F2019, &values, &mut text);
     let mut bad = String::new();
-    tidy::write_rows("七里河区", 2020, FormVersion::F2019, &values, &mut bad);
+    write::tidy::write_rows("七里河区", 2020, FormVersion::F2019, &values, &mut bad);
     text.push_str(&bad.replacen(
         ",active,regulations,new_made,",
         ",active,regulations,nonsense,",

@@ -4,17 +4,13 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashMapExt};
-use gongkai_form::{
-    format_value, parse_value, Catalogue, FormVersion, Section, ValueError, ValueKind, MONEY_SCALE,
-};
+use gongkai_form::{format_value, parse_value, Catalogue, FormVersion, Section};
 
-use crate::diagnostic::value_problem;
-use crate::read::Reading;
-use crate::table::{trim, Record};
-use crate::{Diagnostic, Layout, UnitReport};
-
-/// The interchange header, in its canonical order.
-pub const HEADER: [&str; 6] = ["year", "unit", "section", "row", "column", "value"];
+use crate::reading::Reading;
+use gongkai_document::delimited::{trim, Record};
+use gongkai_form::parse_year;
+use gongkai_report::write::tidy::HEADER;
+use gongkai_report::{value_problem, Diagnostic, Layout, UnitReport};
 
 /// Positions of the six columns in a header record, if the record is a tidy header.
 /// Extra columns are allowed; at least four of the six names make it a tidy header.
@@ -207,7 +203,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         };
         next_cell = Some((form, cell.index + 1));
         let value_text = rec.get(pv);
-        let value = match read_value(value_text, cell.kind()) {
+        let value = match parse_value(value_text, cell.kind()) {
             Ok(v) => v,
             Err(e) => {
                 let d = r
@@ -356,7 +352,7 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
     // Excel's "CSV UTF-8" opens with a byte-order mark.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Lines as the CSV reader splits them.
-    if !crate::table::plain(body) {
+    if !gongkai_document::delimited::plain(body) {
         return None;
     }
     let header_end = memchr::memchr(b'\n', body.as_bytes())?;
@@ -410,7 +406,7 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
                 if report.present(c.next) {
                     return None;
                 }
-                let value = read_value(&rest[from..to], c.cat.cells[c.next].kind()).ok()?;
+                let value = parse_value(&rest[from..to], c.cat.cells[c.next].kind()).ok()?;
                 report.set(c.next, value, line);
                 c.next += 1;
                 lines += 1;
@@ -468,7 +464,7 @@ fn plain_reports(text: &str, r: &Reading) -> Option<(Vec<UnitReport>, usize)> {
         if report.present(index) {
             return None;
         }
-        let value = read_value(value_text, c.cat.cells[index].kind()).ok()?;
+        let value = parse_value(value_text, c.cat.cells[index].kind()).ok()?;
         report.set(index, value, line);
         c.next = index + 1;
         lines += 1;
@@ -584,7 +580,7 @@ fn reordered_reports(
         if report.present(index) {
             return None;
         }
-        let value = read_value(unquote(value)?, cat.cells[index].kind()).ok()?;
+        let value = parse_value(unquote(value)?, cat.cells[index].kind()).ok()?;
         report.set(index, value, line);
         lines += 1;
     }
@@ -632,51 +628,6 @@ fn unquote(field: &str) -> Option<&str> {
     }
 }
 
-/// Reads a cell's text: plain digits directly (most of a tidy file, and the reader's hot path),
-/// anything else by [`parse_value`]. The same result either way (a test says so).
-pub(crate) fn read_value(text: &str, kind: ValueKind) -> Result<Option<i64>, ValueError> {
-    // A blank cell: a third of a grid's.
-    if text.is_empty() {
-        return Ok(None);
-    }
-    if let Some(v) = plain_number(text.as_bytes(), kind) {
-        return Ok(Some(v));
-    }
-    parse_value(text, kind)
-}
-
-/// A number as exports write them, `41`, `-3`, `41.0` (pandas, once a column has a blank),
-/// `1520.5`, read without the general parser, whose allocation and Unicode checks took most of a
-/// file's reading; `None` for anything else, or a value the parser would refuse.
-#[inline]
-fn plain_number(text: &[u8], kind: ValueKind) -> Option<i64> {
-    let (negative, number) = match text.strip_prefix(b"-") {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (int, frac) = match memchr::memchr(b'.', number) {
-        Some(dot) => (&number[..dot], &number[dot + 1..]),
-        None => (number, &number[..0]),
-    };
-    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
-    if int.is_empty() || int.len() > 15 || frac.len() > 9 || !digits(int) || !digits(frac) {
-        return None;
-    }
-    let scale = if kind == ValueKind::Money {
-        MONEY_SCALE
-    } else {
-        1
-    };
-    let frac = &frac[..frac.len() - frac.iter().rev().take_while(|d| **d == b'0').count()];
-    if frac.len() > scale.ilog10() as usize {
-        return None;
-    }
-    let value = |d: &[u8]| d.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
-    let frac = value(frac) * (scale / 10i64.pow(frac.len() as u32));
-    let magnitude = value(int).checked_mul(scale)?.checked_add(frac)?;
-    Some(if negative { -magnitude } else { magnitude })
-}
-
 /// Rejects a whole line; leaves out the report it names, if any.
 fn reject_line(r: &mut Reading, d: Diagnostic, named: Option<(&str, i32)>) {
     match named {
@@ -685,53 +636,5 @@ fn reject_line(r: &mut Reading, d: Diagnostic, named: Option<(&str, i32)>) {
             r.taint(unit, year);
         }
         None => r.reject_value(d),
-    }
-}
-
-/// `2020`, `2020年`, `2020.0`: a plausible report year.
-pub fn parse_year(text: &str) -> Option<i32> {
-    // The common case, plainly: four digits.
-    if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', d @ b'0'..=b'9'] = *text.as_bytes() {
-        let y = [a, b, c, d]
-            .iter()
-            .fold(0, |y, digit| y * 10 + i32::from(digit - b'0'));
-        return (2000..=2100).contains(&y).then_some(y);
-    }
-    let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
-    let y: i32 = t.parse().ok()?;
-    (2000..=2100).contains(&y).then_some(y)
-}
-
-/// Writes reports as tidy CSV (header included), cells in template order.
-pub fn write(reports: &[&UnitReport], out: &mut String) {
-    out.push_str(&HEADER.join(","));
-    out.push('\n');
-    for report in reports {
-        write_rows(&report.unit, report.year, report.form, &report.values, out);
-    }
-}
-
-/// Writes one set of dense values as tidy rows (no header).
-pub fn write_rows(unit: &str, year: i32, form: FormVersion, values: &[i64], out: &mut String) {
-    let cat = form.catalogue();
-    let unit = csv_field(unit);
-    for cell in &cat.cells {
-        let _ = writeln!(
-            out,
-            "{year},{unit},{},{},{},{}",
-            cell.section.code(),
-            cell.row.code,
-            cell.column.code,
-            format_value(values[cell.index], cell.kind())
-        );
-    }
-}
-
-/// Quotes a field when CSV needs it.
-pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\n', '\r']) {
-        std::borrow::Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
-    } else {
-        std::borrow::Cow::Borrowed(s)
     }
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use gongkai_form::rules::{check_values, check_years};
 use gongkai_form::FormVersion;
-use gongkai_ingest::{read_bytes_at, read_file, ReadOptions, Registry, UnitKind};
+use gongkai_ingest::{read_bytes_at, read_file, ReadOptions};
+use gongkai_report::{Registry, UnitKind};
 use proptest::prelude::*;
 
 use crate::cells::{FormCells, TOTAL_COL};

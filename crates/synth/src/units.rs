@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gongkai_ingest::UnitKind;
+use gongkai_report::UnitKind;
 
 use crate::defects::DefectKind;
 use crate::names::{Department, DEPARTMENTS, GOVERNMENT_OFFICE, PLACE_CHARS, PROVINCES};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use gongkai_form::{FormVersion, Section};
-use gongkai_ingest::{grid, tidy};
+use gongkai_report::write::{grid, tidy};
 use rayon::prelude::*;
 
 use crate::defects::SENTINEL;

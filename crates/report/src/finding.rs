@@ -100,7 +100,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// What is wrong with a cell's text, in words for the diagnostic.
-pub(crate) fn value_problem(e: ValueError) -> String {
+pub fn value_problem(e: ValueError) -> String {
     match e {
         ValueError::Overflow => "too large: past the 64-bit integer range".to_string(),
         other => other.to_string(),

@@ -5,7 +5,7 @@
 //! cells followed by a run of value cells. Which row a run of values belongs to, and how many it
 //! must have, is then the reader's business (it knows the row labels and column counts).
 
-use super::{kind_of, Cell, Kind, Row};
+use crate::{kind_of, Cell, Kind, Row};
 
 /// One cell of copied text and the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]

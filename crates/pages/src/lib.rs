@@ -16,19 +16,18 @@ mod locate;
 mod text;
 mod title;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::label::form_of_label;
-use gongkai_form::{format_value, parse_value, FormVersion, Level, Section, ValueKind};
+use gongkai_form::{parse_value, FormVersion, Level, Section, ValueKind};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use check::Finding;
 
-use crate::decode::{decode, EncodingChoice};
-use crate::{Diagnostic, UnitReport};
+use gongkai_document::decode::{decode, EncodingChoice};
+use gongkai_report::{Diagnostic, UnitReport};
 
 /// What kind of page a file was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -545,36 +544,6 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// Reads many pages in parallel; the results are in the order of `files`.
 pub fn import_pages(files: &[PathBuf]) -> Vec<PageImport> {
     files.par_iter().map(|f| import_file(f)).collect()
-}
-
-/// Writes reports as the tidy CSV (header `year,unit,section,row,column,value`), cells in
-/// template order: every cell found on the page, a blank one with an empty value (which the
-/// tidy reader reads back as blank); cells not found are left out.
-pub fn write_tidy<'a>(reports: impl IntoIterator<Item = &'a UnitReport>, out: &mut String) {
-    out.push_str(&crate::tidy::HEADER.join(","));
-    out.push('\n');
-    for report in reports {
-        let cat = report.form.catalogue();
-        let unit = crate::tidy::csv_field(&report.unit);
-        for cell in &cat.cells {
-            if !report.present(cell.index) {
-                continue;
-            }
-            let value = if report.blank[cell.index] {
-                String::new()
-            } else {
-                format_value(report.values[cell.index], cell.kind())
-            };
-            let _ = writeln!(
-                out,
-                "{},{unit},{},{},{},{value}",
-                report.year,
-                cell.section.code(),
-                cell.row.code,
-                cell.column.code,
-            );
-        }
-    }
 }
 
 #[cfg(test)]

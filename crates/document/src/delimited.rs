@@ -237,7 +237,7 @@ pub fn read_records_in_blocks(
 }
 
 /// Text whose line ends a CSV reader would see as we do: no BOM, and every `\r` part of a `\r\n`.
-pub(crate) fn plain(text: &str) -> bool {
+pub fn plain(text: &str) -> bool {
     let bytes = text.as_bytes();
     !text.starts_with('\u{feff}')
         && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))

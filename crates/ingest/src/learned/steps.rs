@@ -11,8 +11,8 @@ use super::{
     classify, is_blank, line_meta, plain, LineMeta, Scratch, Template, EMPTY, NUMBER, PAST_END,
     TEXT, UNIT, YEAR,
 };
-use crate::grid::may_name_meta;
-use crate::UnitReport;
+use crate::meta::may_name_meta;
+use gongkai_report::UnitReport;
 
 /// A template as steps over a text.
 #[derive(Debug, Default)]

@@ -14,9 +14,9 @@ use std::sync::Arc;
 use gongkai_form::label::{match_section_heading, normalise, RowMatch};
 use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
 
-use super::{kind_of, Cell, Kind, Row};
-use crate::diagnostic::value_problem;
-use crate::{Diagnostic, Layout, UnitReport};
+use crate::{kind_of, Cell, Kind, Row};
+use gongkai_report::value_problem;
+use gongkai_report::{Diagnostic, Layout, UnitReport};
 
 /// What the reader made of a page's rows.
 #[derive(Debug)]

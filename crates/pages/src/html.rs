@@ -10,7 +10,7 @@ use std::sync::Arc;
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_8};
 use scraper::{ElementRef, Html, Node};
 
-use super::Cell;
+use crate::Cell;
 
 /// Longest colspan and rowspan taken from an attribute, and widest grid built: a hostile page
 /// cannot make a table of millions of cells.

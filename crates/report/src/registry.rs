@@ -9,10 +9,10 @@ use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::decode::{decode, EncodingChoice};
-use crate::table::{read_records_in_blocks, sniff_delimiter, Record};
-use crate::tidy::parse_year;
 use crate::Diagnostic;
+use gongkai_document::decode::{decode, EncodingChoice};
+use gongkai_document::delimited::{read_records_in_blocks, sniff_delimiter, Record};
+use gongkai_form::parse_year;
 
 /// What kind of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

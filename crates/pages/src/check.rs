@@ -8,7 +8,7 @@ use std::sync::Arc;
 use gongkai_form::rules::check_values;
 use gongkai_form::{format_value, Catalogue, Level, RuleId, Section, Violation};
 
-use crate::{Diagnostic, UnitReport};
+use gongkai_report::{Diagnostic, UnitReport};
 
 /// A rule that does not hold on an imported report, with the cell it points at.
 #[derive(Debug, Clone, PartialEq, Eq)]

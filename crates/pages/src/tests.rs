@@ -12,7 +12,7 @@ fn fixtures() -> PathBuf {
 
 fn tidy(imp: &PageImport) -> String {
     let mut out = String::new();
-    write_tidy(imp.report.iter(), &mut out);
+    gongkai_report::write::tidy::write_as_read(imp.report.iter(), &mut out);
     out
 }
 
@@ -648,7 +648,8 @@ fn blank_cells_survive_the_tidy_round_trip() {
     let imp = import_file(&fixtures().join("reports/county-2022.html"));
     let csv = tidy(&imp);
     assert!(csv.contains("2022,示例县,active,coercion,decisions,\n"));
-    let back = crate::read_bytes_at(csv.as_bytes(), Path::new("tidy.csv"), &Default::default());
+    let back =
+        gongkai_ingest::read_bytes_at(csv.as_bytes(), Path::new("tidy.csv"), &Default::default());
     assert_eq!(back.reports.len(), 1, "{:?}", back.diagnostics);
     let (a, b) = (&back.reports[0], imp.report.as_ref());
     assert_eq!(Some(&a.values), b.map(|r| &r.values));

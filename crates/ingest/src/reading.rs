@@ -1,0 +1,143 @@
+//! The working state of one file's read, shared by every reader, and what a path says of its
+//! unit and year.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gongkai_form::parse_year;
+use gongkai_report::{Diagnostic, FileRead, Layout, UnitReport};
+
+use crate::learned;
+
+/// Working state of one file's read, shared by the tidy and grid readers.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    pub file: Arc<PathBuf>,
+    pub reports: Vec<UnitReport>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub values_read: usize,
+    pub values_rejected: usize,
+    /// Where the grid reader took each cell from, when asked: what a template learns from.
+    pub cell_sources: Option<learned::CellSources>,
+    pub bytes: u64,
+    /// (unit, year) reports to leave out because one of their cells was rejected.
+    tainted: HashSet<(String, i32)>,
+    file_failed: bool,
+}
+
+impl Reading {
+    pub(crate) fn new(file: Arc<PathBuf>) -> Reading {
+        Reading {
+            file,
+            reports: Vec::new(),
+            diagnostics: Vec::new(),
+            values_read: 0,
+            values_rejected: 0,
+            cell_sources: None,
+            bytes: 0,
+            tainted: HashSet::new(),
+            file_failed: false,
+        }
+    }
+
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.file, message)
+    }
+
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.file, message)
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// A value cell that cannot be used.
+    pub fn reject_value(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+        self.values_rejected += 1;
+    }
+
+    /// `n` values seen and left out (an unknown row, values outside the tables), with why.
+    pub fn skip_values(&mut self, d: Diagnostic, n: usize) {
+        self.diagnostics.push(d);
+        self.values_read += n;
+        self.values_rejected += n;
+    }
+
+    /// Leaves out the whole report of `unit` in `year`: a total missing one of its cells would be
+    /// silently wrong.
+    pub fn taint(&mut self, unit: &str, year: i32) {
+        self.tainted.insert((unit.to_string(), year));
+    }
+
+    /// Nothing in the file can be used.
+    pub fn fail_file(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+        self.file_failed = true;
+    }
+
+    pub(crate) fn finish(
+        mut self,
+        encoding: Option<&'static str>,
+        layout: Option<Layout>,
+    ) -> FileRead {
+        let mut accepted = Vec::new();
+        let mut rejected = Vec::new();
+        let mut used = 0;
+        for report in std::mem::take(&mut self.reports) {
+            let present = report.source.lines.iter().filter(|l| **l != 0).count();
+            let bad_cells = self
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.is_error()
+                        && d.unit.as_deref() == Some(&report.unit)
+                        && d.year == Some(report.year)
+                })
+                .count();
+            if self.file_failed || self.tainted.contains(&(report.unit.clone(), report.year)) {
+                // Its rejected cells are counted already and were never set; the rest go with it.
+                self.values_rejected += present;
+                rejected.push(format!("{} {}", report.unit, report.year));
+                let d = Diagnostic::error(
+                    &self.file,
+                    format!("report left out: {bad_cells} error(s) in its cells"),
+                )
+                .unit(&report.unit, Some(report.year));
+                self.diagnostics.push(d);
+            } else {
+                used += present;
+                accepted.push(report);
+            }
+        }
+        FileRead {
+            file: self.file,
+            bytes: self.bytes,
+            encoding,
+            layout,
+            accepted: accepted.len(),
+            reports: accepted,
+            rejected,
+            diagnostics: self.diagnostics,
+            values_read: self.values_read,
+            values_used: used,
+            values_rejected: self.values_rejected,
+        }
+    }
+}
+
+/// The year a folder names, e.g. `data/lanzhou/2020/城关区.csv` → 2020 (nearest folder wins).
+pub fn year_from_path(path: &Path) -> Option<i32> {
+    path.parent()?
+        .ancestors()
+        .find_map(|p| p.file_name().and_then(|n| n.to_str()).and_then(parse_year))
+}
+
+/// The unit a file name names: its stem, `城关区.csv` → 城关区.
+pub fn unit_from_path(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,16 @@
+//! What every stage passes on: a unit's report for a year, the problems found with it, what
+//! became of each file, the units registry, and reports written as Arrow, tidy CSV or form grid.
+//!
+//! Layers, lowest first: [`report`] · [`finding`] → [`outcome`] · [`registry`] → [`arrow`] · [`write`].
+
+pub mod arrow;
+mod finding;
+mod outcome;
+pub mod registry;
+mod report;
+pub mod write;
+
+pub use finding::{value_problem, Diagnostic};
+pub use outcome::{duplicate_report, FileRead, Summary, DUPLICATE};
+pub use registry::{RegisteredUnit, Registry, UnitKind};
+pub use report::{Layout, Source, UnitReport};

@@ -1,0 +1,79 @@
+//! What became of the files of a batch: each file's reports and problems, and the counts of the
+//! summary line.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use gongkai_form::Level;
+
+use crate::{Diagnostic, Layout, UnitReport};
+
+/// Everything learned from one file: accepted reports, what was rejected and why.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FileRead {
+    pub file: Arc<PathBuf>,
+    /// Size of the file in bytes (0 when it could not be read).
+    pub bytes: u64,
+    /// Encoding the text was read in, once decoded.
+    pub encoding: Option<&'static str>,
+    pub layout: Option<Layout>,
+    /// Reports without errors, ready to sum (a batch moves them out; `accepted` stays).
+    pub reports: Vec<UnitReport>,
+    /// How many reports were accepted.
+    pub accepted: usize,
+    /// Reports left out because of errors: `城关区 2020`.
+    pub rejected: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Value cells seen in the file (tidy: data lines; grid: cells in value columns of table rows).
+    pub values_read: usize,
+    /// Value cells that went into accepted reports.
+    pub values_used: usize,
+    /// Value cells left out: unreadable, unknown rows, duplicates, or part of a rejected report.
+    pub values_rejected: usize,
+}
+
+impl FileRead {
+    /// True when nothing of the file can be used.
+    pub fn is_rejected(&self) -> bool {
+        self.accepted == 0 && self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.level == Level::Error)
+    }
+}
+
+/// Counts for the summary line: what came in and what was left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files_seen: usize,
+    pub files_used: usize,
+    pub files_rejected: usize,
+    pub reports: usize,
+    pub reports_rejected: usize,
+    pub units: usize,
+    pub years: Vec<i32>,
+    pub blank_cells: usize,
+    pub values_read: usize,
+    pub values_used: usize,
+    pub values_rejected: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// How a duplicate report's diagnostic opens (the summary counts them by it).
+pub const DUPLICATE: &str = "two files for";
+
+/// The error for a unit and year that several files give: all of them are left out, since there
+/// is no telling which is right.
+pub fn duplicate_report(unit: &str, year: i32, files: &[&Arc<PathBuf>]) -> Diagnostic {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    Diagnostic::error(
+        files[0],
+        format!(
+            "{DUPLICATE} {unit} {year}: {}; both left out",
+            names.join(" and ")
+        ),
+    )
+    .unit(unit, Some(year))
+}

@@ -2,11 +2,11 @@
 //! CSV that `consolidate`, `validate` and `trend` read, every page checked against R1–R6.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use anyhow::Result;
-use gongkai_form::{format_value, Level};
+use gongkai_form::Level;
 use gongkai_pages::{self as page, PageImport};
+use gongkai_report::write::tidy;
 use gongkai_report::UnitReport;
 
 use crate::args::{ImportFormat, ImportReportArgs};
@@ -56,7 +56,7 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     let text = match args.format {
         ImportFormat::Csv => {
             let mut out = String::new();
-            gongkai_report::write::tidy::write_as_read(reports.iter().copied(), &mut out);
+            tidy::write_as_read(reports.iter().copied(), &mut out);
             out
         }
         ImportFormat::Json => tidy_json(&reports),
@@ -89,31 +89,7 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
 
 /// Tidy JSON: one object per cell found, `null` for a blank one.
 fn tidy_json(reports: &[&UnitReport]) -> String {
-    let mut out = String::from("[");
-    let mut first = true;
-    for r in reports {
-        let cat = r.form.catalogue();
-        let unit = serde_json::to_string(&r.unit).unwrap_or_else(|_| "\"\"".into());
-        for cell in cat.cells.iter().filter(|c| r.present(c.index)) {
-            out.push_str(if first { "\n  " } else { ",\n  " });
-            first = false;
-            let value = if r.blank[cell.index] {
-                "null".to_string()
-            } else {
-                format_value(r.values[cell.index], cell.kind())
-            };
-            let _ = write!(
-                out,
-                "{{\"year\": {}, \"unit\": {unit}, \"section\": \"{}\", \"row\": \"{}\", \"column\": \"{}\", \"value\": {value}}}",
-                r.year,
-                cell.section.code(),
-                cell.row.code,
-                cell.column.code,
-            );
-        }
-    }
-    out.push_str(if first { "]\n" } else { "\n]\n" });
-    out
+    tidy::to_json(reports.iter().flat_map(|r| tidy::rows_as_read(r)))
 }
 
 /// Which pages yielded all their values, which are partial and why, which could not be read.

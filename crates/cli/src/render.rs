@@ -1,6 +1,7 @@
 //! Printing totals: the official tables (terminal, Markdown) laid out by walking the form
 //! catalogue, and the tidy CSV / JSON for other tools.
 
+use gongkai_report::write::tidy;
 use std::fmt::Write as _;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -146,36 +147,18 @@ pub fn markdown(all: &[Values]) -> String {
 
 /// Tidy CSV with the interchange header.
 pub fn tidy_csv(all: &[Values]) -> String {
-    let mut out = String::new();
-    out.push_str(&gongkai_report::write::tidy::HEADER.join(","));
+    let mut out = tidy::HEADER.join(",");
     out.push('\n');
     for v in all {
-        gongkai_report::write::tidy::write_rows(v.name, v.year, v.form, v.values, &mut out);
+        tidy::write_rows(v.name, v.year, v.form, v.values, &mut out);
     }
     out
 }
 
 /// Tidy JSON: one object per value, numbers written exactly as in the CSV.
 pub fn tidy_json(all: &[Values]) -> String {
-    let mut out = String::from("[");
-    let mut first = true;
-    for v in all {
-        let cat = v.form.catalogue();
-        let name = serde_json::to_string(v.name).unwrap_or_else(|_| "\"\"".into());
-        for cell in &cat.cells {
-            out.push_str(if first { "\n  " } else { ",\n  " });
-            first = false;
-            let _ = write!(
-                out,
-                "{{\"year\": {}, \"unit\": {name}, \"section\": \"{}\", \"row\": \"{}\", \"column\": \"{}\", \"value\": {}}}",
-                v.year,
-                cell.section.code(),
-                cell.row.code,
-                cell.column.code,
-                format_value(v.values[cell.index], cell.kind())
-            );
-        }
-    }
-    out.push_str("\n]\n");
-    out
+    tidy::to_json(
+        all.iter()
+            .flat_map(|v| tidy::rows(v.name, v.year, v.form, v.values)),
+    )
 }

@@ -1,14 +1,13 @@
-//! Writing an export folder so that no reader ever sees half of one.
-//!
-//! Every file goes into a temporary folder next to the destination (same file system), each
-//! synced to disk; then the folder takes the destination's place in one step. An existing export
-//! is swapped out atomically where the system can (Linux `renameat2(RENAME_EXCHANGE)`), else
-//! moved aside first, and removed afterwards. A destination that exists and is not an export
-//! (no `manifest.json` of ours, and not empty) is never touched.
+//! Writing an export folder so that no reader ever sees half of one, through the one folder swap
+//! of `gongkai-atomic`: every file goes into a temporary folder beside the destination, each
+//! synced to disk, and the folder then takes the destination's place in one step. A destination
+//! that exists and is not an export (no `manifest.json` of ours, and not empty) is never touched.
 
 use std::fs;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use gongkai_atomic::{io, sync_dir, AtomicError};
 
 use crate::ExportError;
 
@@ -16,52 +15,14 @@ use crate::ExportError;
 pub const MANIFEST: &str = "manifest.json";
 const MARK: &str = "\"tool\": \"gongkai\"";
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
-    move |source| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+/// Whether `dir` holds an export of ours.
+fn is_export(dir: &Path) -> bool {
+    fs::read_to_string(dir.join(MANIFEST)).is_ok_and(|m| m.contains(MARK))
 }
 
 /// Whether `dir` may be replaced: it does not exist, is an empty folder, or holds an export.
 pub fn replaceable(dir: &Path) -> Result<bool, ExportError> {
-    let meta = match fs::symlink_metadata(dir) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
-        Err(e) => return Err(io(dir)(e)),
-    };
-    if !meta.is_dir() {
-        return Ok(false);
-    }
-    if fs::read_dir(dir).map_err(io(dir))?.next().is_none() {
-        return Ok(true);
-    }
-    Ok(fs::read_to_string(dir.join(MANIFEST)).is_ok_and(|m| m.contains(MARK)))
-}
-
-/// A sibling path of `dir`: `.NAME.SUFFIX-PID`.
-fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf, ExportError> {
-    let name = dir
-        .file_name()
-        .ok_or_else(|| ExportError::Output {
-            path: dir.to_path_buf(),
-            reason: "the output folder has no name".into(),
-        })?
-        .to_string_lossy();
-    Ok(parent_of(dir).join(format!(".{name}.{suffix}-{}", std::process::id())))
-}
-
-fn parent_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-fn sync_dir(dir: &Path) -> Result<(), ExportError> {
-    fs::File::open(dir)
-        .and_then(|f| f.sync_all())
-        .map_err(io(dir))
+    Ok(gongkai_atomic::replaceable(dir, is_export)?)
 }
 
 /// Writes `files` (paths relative to the export root, `/`-separated) as the folder `dir`,
@@ -76,21 +37,10 @@ pub fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), ExportError>
             ),
         });
     }
-    let parent = parent_of(dir);
-    fs::create_dir_all(parent).map_err(io(parent))?;
-    let tmp = sibling(dir, "tmp")?;
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
-    }
-    let result = fill(&tmp, files).and_then(|()| swap(&tmp, dir));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
-    }
-    result
+    gongkai_atomic::replace_dir(dir, is_export, |tmp| fill(tmp, files))
 }
 
 fn fill(tmp: &Path, files: &[(String, Vec<u8>)]) -> Result<(), ExportError> {
-    fs::create_dir(tmp).map_err(io(tmp))?;
     let mut dirs = vec![tmp.to_path_buf()];
     for (rel, bytes) in files {
         let plain = |part: &str| !matches!(part, "" | "." | "..") && !part.contains(['\\', '\0']);
@@ -120,61 +70,21 @@ fn fill(tmp: &Path, files: &[(String, Vec<u8>)]) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// Puts the finished `tmp` at `dir`.
-fn swap(tmp: &Path, dir: &Path) -> Result<(), ExportError> {
-    let parent = parent_of(dir);
-    if !dir.exists() {
-        fs::rename(tmp, dir).map_err(io(dir))?;
-        return sync_dir(parent);
-    }
-    // Both exist: exchange them in one step where the file system can, so a reader sees the
-    // old export or the new one and never neither; `tmp` then holds the old one.
-    if exchange(tmp, dir).is_err() {
-        let old = sibling(dir, "old")?;
-        fs::rename(dir, &old).map_err(io(dir))?;
-        if let Err(e) = fs::rename(tmp, dir) {
-            let _ = fs::rename(&old, dir);
-            return Err(io(dir)(e));
-        }
-        fs::rename(&old, tmp).map_err(io(&old))?;
-    }
-    sync_dir(parent)?;
-    fs::remove_dir_all(tmp).map_err(io(tmp))
-}
-
-#[cfg(any(target_os = "linux", target_os = "android"))]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{renameat_with, RenameFlags, CWD};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
-}
-
-/// Writes one file through a temporary file beside it and a rename.
+/// Writes one file atomically (the one file write of `gongkai-atomic`).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let parent = parent_of(path);
-    fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| ExportError::Output {
-            path: path.to_path_buf(),
-            reason: "the output file has no name".into(),
-        })?
-        .to_string_lossy();
-    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
-        f.write_all(bytes).map_err(io(&tmp))?;
-        f.sync_all().map_err(io(&tmp))?;
-        fs::rename(&tmp, path).map_err(io(path))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    Ok(gongkai_atomic::write_file(path, bytes)?)
+}
+
+impl From<AtomicError> for ExportError {
+    fn from(e: AtomicError) -> ExportError {
+        let reason = e.to_string();
+        match e {
+            AtomicError::Io { path, source } => ExportError::Io { path, source },
+            AtomicError::NotReplaceable { path } | AtomicError::NoName { path } => {
+                ExportError::Output { path, reason }
+            }
+        }
     }
-    result
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ use std::sync::Arc;
 
 use gongkai_form::rules::{check_values, check_years};
 use gongkai_form::{format_value, FormVersion, Section, ValueKind, MONEY_SCALE};
-use gongkai_ingest::{grid, read_file, tidy, Layout, ReadOptions, UnitReport};
+use gongkai_ingest::{read_file, ReadOptions};
+use gongkai_report::write::{grid, tidy};
+use gongkai_report::{Layout, UnitReport};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 

@@ -1,0 +1,80 @@
+use super::*;
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_file_is_replaced_whole_and_nothing_is_left_beside_it() {
+    let t = tempfile::tempdir().unwrap();
+    let path = t.path().join("sub/out.csv");
+    write_file(&path, b"one").unwrap();
+    write_file(&path, b"two").unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"two");
+    assert_eq!(entries(&t.path().join("sub")), ["out.csv"]);
+    // A folder in the way: the write fails, and no temporary file stays.
+    fs::create_dir(t.path().join("sub/dir")).unwrap();
+    assert!(write_file(&t.path().join("sub/dir"), b"x").is_err());
+    assert_eq!(entries(&t.path().join("sub")), ["dir", "out.csv"]);
+    assert!(matches!(
+        write_file(Path::new("/"), b"x"),
+        Err(AtomicError::NoName { .. })
+    ));
+}
+
+#[test]
+fn what_may_be_replaced() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path();
+    let ours = |d: &Path| d.join("mark").exists();
+    assert!(replaceable(&p.join("new"), ours).unwrap());
+    fs::create_dir(p.join("empty")).unwrap();
+    assert!(replaceable(&p.join("empty"), ours).unwrap());
+    fs::write(p.join("file"), "x").unwrap();
+    assert!(!replaceable(&p.join("file"), ours).unwrap());
+    fs::create_dir(p.join("other")).unwrap();
+    fs::write(p.join("other/x"), "x").unwrap();
+    assert!(!replaceable(&p.join("other"), ours).unwrap());
+    fs::write(p.join("other/mark"), "").unwrap();
+    assert!(replaceable(&p.join("other"), ours).unwrap());
+}
+
+#[test]
+fn a_folder_is_swapped_whole_or_left_as_it_was() {
+    let t = tempfile::tempdir().unwrap();
+    let out = t.path().join("out");
+    let ours = |d: &Path| d.join("mark").exists();
+    let fill = |files: &'static [&'static str]| {
+        move |tmp: &Path| -> Result<(), AtomicError> {
+            for f in files {
+                fs::write(tmp.join(f), f).map_err(io(tmp))?;
+            }
+            Ok(())
+        }
+    };
+    replace_dir(&out, ours, fill(&["mark", "a"])).unwrap();
+    replace_dir(&out, ours, fill(&["mark", "b"])).unwrap();
+    assert_eq!(entries(&out), ["b", "mark"]);
+    assert_eq!(entries(t.path()), ["out"]);
+    // A fill that fails leaves the folder as it was, and no temporary folder beside it.
+    let failed: Result<(), AtomicError> = replace_dir(&out, ours, |tmp| {
+        fs::write(tmp.join("c"), "c").map_err(io(tmp))?;
+        Err(io(tmp)(std::io::ErrorKind::Other.into()))
+    });
+    assert!(failed.is_err());
+    assert_eq!(entries(&out), ["b", "mark"]);
+    assert_eq!(entries(t.path()), ["out"]);
+    // A folder that is not ours is never touched.
+    let theirs = t.path().join("theirs");
+    fs::create_dir(&theirs).unwrap();
+    fs::write(theirs.join("keep"), "").unwrap();
+    let refused = replace_dir(&theirs, ours, fill(&["mark"]));
+    assert!(matches!(refused, Err(AtomicError::NotReplaceable { .. })));
+    assert_eq!(entries(&theirs), ["keep"]);
+}

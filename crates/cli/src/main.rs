@@ -4,7 +4,6 @@
 //! is `gongkai-ingest`, sums and rules are `gongkai-aggregate`, the form is `gongkai-form`.
 
 mod args;
-mod chart;
 mod checked;
 mod consolidate;
 mod export;

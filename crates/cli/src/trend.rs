@@ -2,18 +2,20 @@
 //! one unit; or units ranked by change.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
+use gongkai_chart::{self as chart, Drawn, Series};
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{format_value, FormVersion};
 use serde_json::json;
 
 use crate::args::{Format, RankBy, TrendArgs};
 use crate::checked::{self, Need, Policy};
-use crate::output::emit;
+use crate::output::{emit, write_atomic};
 use crate::Outcome;
 
 /// The CSV header the trend output keeps, whatever the measures.
@@ -307,14 +309,11 @@ fn ranking_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, body)
 }
 
-fn draw_chart(
-    path: &std::path::Path,
-    subject: &str,
-    rows: &[&Delta],
-    chosen: &[String],
-) -> Result<crate::chart::Drawn> {
+/// Draws the subject's series as a chart (SVG or PNG by the file's extension) and writes it
+/// atomically: the chart crate draws in memory, the file appears whole or not at all.
+fn draw_chart(path: &Path, subject: &str, rows: &[&Delta], chosen: &[String]) -> Result<Drawn> {
     let years: BTreeSet<i32> = rows.iter().map(|d| d.point.year).collect();
-    let series: Vec<crate::chart::Series> = chosen
+    let series: Vec<Series> = chosen
         .iter()
         .filter(|m| rows.iter().any(|d| &d.point.measure == *m))
         .map(|m| {
@@ -327,7 +326,7 @@ fn draw_chart(
                     (*y, d.map(|d| d.point.value.as_f64()))
                 })
                 .collect();
-            crate::chart::Series {
+            Series {
                 label_zh: measures::label(m),
                 label_en: m.clone(),
                 points,
@@ -339,10 +338,86 @@ fn draw_chart(
         (Some(a), Some(b)) => format!("{a}–{b}"),
         _ => String::new(),
     };
-    crate::chart::draw(
+    write_chart(
         path,
         &format!("{subject} 政府信息公开 {span}"),
         &format!("{subject} government information disclosure {span}"),
         &series,
     )
+}
+
+/// Draws `series` in the format `path` names and writes it there atomically.
+fn write_chart(path: &Path, title_zh: &str, title_en: &str, series: &[Series]) -> Result<Drawn> {
+    let Some(format) = chart::Format::from_path(path) else {
+        bail!(
+            "chart {}: the file name must end in .svg or .png",
+            path.display()
+        );
+    };
+    let chart = chart::draw(format, title_zh, title_en, series)
+        .with_context(|| format!("chart {}", path.display()))?;
+    write_atomic(path, &chart.bytes)
+        .with_context(|| format!("writing chart {}", path.display()))?;
+    Ok(chart.drawn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<Series> {
+        let points = |k: f64| {
+            (2019..=2023)
+                .map(|y| (y, Some(k * f64::from(y - 2018))))
+                .collect()
+        };
+        vec![
+            Series {
+                label_zh: "予以公开".into(),
+                label_en: "requests.granted.total".into(),
+                points: points(120.0),
+                is_rate: false,
+            },
+            Series {
+                label_zh: "公开率".into(),
+                label_en: "rate.disclosure".into(),
+                points: points(0.1),
+                is_rate: true,
+            },
+        ]
+    }
+
+    /// Every file in `dir`, by name.
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn chart_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trend.svg");
+        std::fs::write(&path, "old").unwrap();
+        let drawn = write_chart(&path, "标题", "title", &sample()).unwrap();
+        assert!(drawn.chinese);
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("标题"));
+        assert_eq!(files(dir.path()), ["trend.svg"], "no temp file left");
+    }
+
+    #[test]
+    fn chart_unknown_extension_or_nothing_to_draw_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["trend.pdf", "trend", "trend.svg.txt"] {
+            let e = write_chart(&dir.path().join(name), "标题", "title", &sample()).unwrap_err();
+            assert!(format!("{e:#}").contains(".svg or .png"), "{e:#}");
+        }
+        let e = write_chart(&dir.path().join("empty.svg"), "标题", "title", &[]).unwrap_err();
+        assert!(format!("{e:#}").contains("no measure to draw"), "{e:#}");
+        assert!(files(dir.path()).is_empty(), "nothing written");
+    }
 }

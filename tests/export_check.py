@@ -6,12 +6,12 @@
 Checks, and exits non-zero on the first mismatch:
   * DuckDB over the hive-partitioned facts gives, per year and cell, the totals that
     `gongkai consolidate --format csv` prints, for every year of the sample;
-  * every file's column types are the ones the README documents (DuckDB names), facts plus the
+  * every file's column types are the ones docs/export.md documents (DuckDB names), facts plus the
     `year` partition column;
   * pyarrow reads every file: row counts as in manifest.json, flat signed types only, zstd, one
     row group, and the gongkai key-value metadata (version, forms, input manifest with sha256);
   * the CSV copies start with a BOM and have one line per row;
-  * the README's national query (marked `<!-- national-duckdb -->`) over two exports gathered
+  * docs/export.md's national query (marked `<!-- national-duckdb -->`) over two exports gathered
     into one year-partitioned folder gives twice the totals.
 Needs `pip install duckdb pyarrow`.
 """
@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "export.md"
 DATA = "data/lanzhou"
 NAME = "兰州市"
 
@@ -52,8 +53,8 @@ def run(binary, *args):
 
 
 def documented_types():
-    """{file: [(column, duckdb type), ...]} from the README's "Export for BI" column tables."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """{file: [(column, duckdb type), ...]} from the column tables of docs/export.md."""
+    text = DOCS.read_text(encoding="utf-8")
     tables, current = {}, None
     for line in text.splitlines():
         heading = re.match(r"#### `([^`]+\.parquet)`", line)
@@ -67,16 +68,16 @@ def documented_types():
     return tables
 
 
-def readme_block(marker):
-    """The first ```sql block after `<!-- marker -->` in the README."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def docs_block(marker):
+    """The first ```sql block after `<!-- marker -->` in docs/export.md."""
+    text = DOCS.read_text(encoding="utf-8")
     after = text.split(f"<!-- {marker} -->", 1)[1]
     return after.split("```sql", 1)[1].split("```", 1)[0]
 
 
 def national(binary, con, first, want, tmp):
-    """Two cities' exports gathered into national/facts/year=YYYY/<city>.parquet (as the README
-    says), queried with the README's SQL: every total is the sum of the two cities'."""
+    """Two cities' exports gathered into national/facts/year=YYYY/<city>.parquet (as docs/export.md
+    says), queried with its SQL: every total is the sum of the two cities'."""
     second = tmp / "second"
     code, _, err = run(binary, "export", DATA, "--name", NAME, "--out", str(second))
     if not check(code == 0, f"second export exited {code}:\n{err}"):
@@ -87,21 +88,21 @@ def national(binary, con, first, want, tmp):
             target = root / "facts" / part.parent.name / f"{city}.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(part.read_bytes())
-    sql = readme_block("national-duckdb").replace("'national/", f"'{root}/")
+    sql = docs_block("national-duckdb").replace("'national/", f"'{root}/")
     rows = con.execute(sql).fetchall()
     got = {}
     for year, measure, value, amount in rows:
         got[(int(year), measure)] = decimal.Decimal(value if amount is None else amount)
     doubled = {k: 2 * v for k, v in want.items()}
     check(got == doubled, f"national query: {len(got)} totals, {sum(1 for k in doubled if got.get(k) != doubled[k])} differ from twice consolidate")
-    print(f"DuckDB: the README's national query gives {len(got)} totals, each the sum of two cities' exports")
+    print(f"DuckDB: docs/export.md's national query gives {len(got)} totals, each the sum of two cities' exports")
 
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/debug/gongkai")
     binary = str(Path(binary).resolve())
     docs = documented_types()
-    check(len(docs) == 7, f"README documents {len(docs)} Parquet files, expected 7")
+    check(len(docs) == 7, f"docs/export.md documents {len(docs)} Parquet files, expected 7")
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
@@ -164,7 +165,7 @@ def main():
                 source = f"read_parquet('{facts_glob}', hive_partitioning = true)"
                 expected.append(("year", "BIGINT"))
             described = [(r[0], r[1]) for r in con.execute(f"describe select * from {source}").fetchall()]
-            check(described == expected, f"{path}: DuckDB sees {described}, README says {expected}")
+            check(described == expected, f"{path}: DuckDB sees {described}, docs/export.md says {expected}")
 
         # 3. pyarrow reads every file.
         expected_inputs = sorted(str(p.relative_to(ROOT)) for p in (ROOT / DATA).rglob("*.csv"))
@@ -204,7 +205,7 @@ def main():
             for i in inputs:
                 digest = hashlib.sha256((ROOT / i["path"]).read_bytes()).hexdigest()
                 check(digest == i["sha256"], f"{f['path']}: sha256 of {i['path']}")
-        # 4. The README's national query over several exports gathered by year.
+        # 4. docs/export.md's national query over several exports gathered by year.
         national(binary, con, out, want, Path(tmp))
 
         rates = pq.read_table(out / "rates.parquet")

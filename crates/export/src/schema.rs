@@ -1,8 +1,8 @@
 //! The tables of an export: their columns, types and meaning, written down once.
 //!
 //! The same specs give the Arrow schemas (with a `description` per field), the Parquet
-//! key-value metadata, the CSV headers and the README's column tables
-//! ([`markdown`], checked against the README by a test).
+//! key-value metadata, the CSV headers and the column tables of `docs/export.md`
+//! ([`markdown`], checked against that page by a test).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,7 +38,7 @@ impl ColType {
         }
     }
 
-    /// The type as the README names it (DuckDB's names).
+    /// The type as `docs/export.md` names it (DuckDB's names).
     pub fn doc(self) -> &'static str {
         match self {
             ColType::Str => "VARCHAR",
@@ -491,7 +491,7 @@ pub const ALL: [&TableSpec; 7] = [
     &FACTS, &UNITS, &MEASURES, &TOTALS, &DELTAS, &RATES, &FINDINGS,
 ];
 
-/// The column tables of the README: one `#### file` heading and table per exported table.
+/// The column tables of `docs/export.md`: one `#### file` heading and table per exported table.
 pub fn markdown() -> String {
     let mut out = String::new();
     for t in ALL {

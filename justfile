@@ -21,7 +21,7 @@ lint:
 
 # Regenerate the synthetic Lanzhou sample from the published totals.
 regenerate-sample:
-    cargo run -p gongkai-ingest --example lanzhou_sample
+    cargo run -q -p gongkai -- generate --lanzhou-sample --out .
 
 # Benchmark against DuckDB, polars and plain reads (5–15 min): just bench [--quick | --points 50,5000 | --data DIR]
 bench *args:

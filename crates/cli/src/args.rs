@@ -247,8 +247,8 @@ pub enum GenerateLayout {
 pub struct GenerateArgs {
     /// Reporting units: districts, counties, departments and townships (provinces and cities
     /// above them are added to the registry).
-    #[arg(long, value_name = "N")]
-    pub units: usize,
+    #[arg(long, value_name = "N", required_unless_present = "lanzhou_sample")]
+    pub units: Option<usize>,
     /// Report years: FIRST-LAST (2019-2023) or one year (2020).
     #[arg(long, default_value = "2019-2023", value_name = "YEARS")]
     pub years: String,
@@ -258,10 +258,20 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// The output folder: DIR/<year>/<id>.csv, DIR/units.csv, DIR/manifest.json. Must be new,
-    /// empty, or an earlier generate output (which is replaced).
-    #[arg(long, short, value_name = "DIR")]
-    pub out: PathBuf,
+    /// empty, or an earlier generate output (which is replaced). With --lanzhou-sample: the
+    /// repository root (default .).
+    #[arg(
+        long,
+        short,
+        value_name = "DIR",
+        required_unless_present = "lanzhou_sample"
+    )]
+    pub out: Option<PathBuf>,
     /// Fraction of reports (0 to 1) that get exactly one injected defect, listed in the manifest.
     #[arg(long, default_value_t = 0.0, value_name = "RATE")]
     pub errors: f64,
+    /// Rewrite the Lanzhou sample instead: data/lanzhou (the published 2020 totals split over
+    /// invented units, and invented years 2019-2023) and its two test fixtures, below --out.
+    #[arg(long, conflicts_with_all = ["units", "years", "layout", "seed", "errors"])]
+    pub lanzhou_sample: bool,
 }

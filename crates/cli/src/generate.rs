@@ -1,5 +1,7 @@
-//! `gongkai generate`: synthetic unit reports (issue 7), for tests, benchmarks and demos.
+//! `gongkai generate`: synthetic unit reports (issue 7), for tests, benchmarks and demos; with
+//! `--lanzhou-sample`, the repository's Lanzhou sample.
 
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Result;
@@ -10,9 +12,16 @@ use crate::Outcome;
 
 pub fn run(args: &GenerateArgs) -> Result<Outcome> {
     let started = Instant::now();
+    if args.lanzhou_sample {
+        return lanzhou_sample(args, started);
+    }
+    // clap requires both without --lanzhou-sample.
+    let (Some(units), Some(out)) = (args.units, &args.out) else {
+        anyhow::bail!("generate needs --units and --out");
+    };
     let config = Config {
         seed: args.seed,
-        units: args.units,
+        units,
         years: Years::parse(&args.years)?,
         layout: match args.layout {
             GenerateLayout::Grid => FileLayout::Grid,
@@ -20,7 +29,7 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
         },
         errors: args.errors,
     };
-    let summary = gongkai_synth::generate(config, &args.out)?;
+    let summary = gongkai_synth::generate(config, out)?;
     let c = &summary.manifest.counts;
     eprintln!(
         "generated: {} unit(s) ({} registry rows), {} report(s) for {}, {} file(s), {} bytes, \
@@ -37,5 +46,13 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
         started.elapsed().as_secs_f64(),
         summary.dir.display()
     );
+    Ok(Outcome::Clean)
+}
+
+/// `--lanzhou-sample`: rewrites `data/lanzhou` and its fixtures below `--out` (default `.`).
+fn lanzhou_sample(args: &GenerateArgs, started: Instant) -> Result<Outcome> {
+    let root = args.out.as_deref().unwrap_or(Path::new("."));
+    let summary = gongkai_synth::lanzhou::write_sample(root)?;
+    eprintln!("{summary}\nin {:.2} s", started.elapsed().as_secs_f64());
     Ok(Outcome::Clean)
 }

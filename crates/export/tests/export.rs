@@ -302,7 +302,7 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
     ));
     assert_eq!(text.lines().count(), 1 + 20 * 198);
     assert!(
-        text.contains(",money,,7922.5,"),
+        text.contains(",money,,6510.5,"),
         "money as an exact decimal"
     );
     for t in schema::ALL {

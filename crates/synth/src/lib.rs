@@ -3,12 +3,16 @@
 //! years intact, written exactly as the readers of `gongkai-ingest` read them, and optionally a
 //! known set of injected defects listed in a manifest, so `validate` can be scored against it.
 //!
+//! The Lanzhou sample in `data/lanzhou` ([`lanzhou`]) is made here too: the published 2020 city
+//! totals split over invented units, and invented years around it.
+//!
 //! Everything is a function of the seed: each unit draws from its own stream derived from
 //! (seed, unit), never from shared state, so the files are byte-identical whatever the number of
 //! threads.
 
 mod cells;
 mod defects;
+pub mod lanzhou;
 mod manifest;
 mod model;
 mod names;
@@ -134,6 +138,12 @@ pub enum SynthError {
         dir.display()
     )]
     NotEmpty { dir: PathBuf },
+    #[error(
+        "{}: exists and is not an earlier Lanzhou sample (no units.csv of it); --out is the \
+         repository root",
+        dir.display()
+    )]
+    NotSample { dir: PathBuf },
     #[error("{}: the output folder must have a name of its own (not . or /)", dir.display())]
     OutPath { dir: PathBuf },
     #[error("{}: {source}", path.display())]

@@ -330,7 +330,7 @@ fn active_factor(year: i32) -> f64 {
 }
 
 /// Money in 万元 as an exact value, a multiple of `step`.
-fn money(wan: f64, step: i64) -> i64 {
+pub(crate) fn money(wan: f64, step: i64) -> i64 {
     ((wan * MONEY_SCALE as f64 / step as f64).round().max(0.0) as i64) * step
 }
 

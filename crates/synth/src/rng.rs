@@ -24,6 +24,8 @@ pub(crate) enum Stream {
     Defect,
     /// Units created or dissolved inside the range.
     Lifespan,
+    /// The Lanzhou sample: the 2020 split, and each unit's drift to another year.
+    Lanzhou,
 }
 
 /// A hash of (seed, stream, a, b): the same inputs give the same number on every run.

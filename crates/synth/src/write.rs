@@ -129,34 +129,9 @@ fn render_into(
     bytes: &mut Vec<u8>,
     blank: &mut Vec<bool>,
 ) -> Result<usize, SynthError> {
-    text.clear();
-    bytes.clear();
     let values = report.written();
-    let mut blanks = 0;
-    match layout {
-        FileLayout::Tidy => {
-            text.push_str(&tidy::HEADER.join(","));
-            text.push('\n');
-            tidy::write_rows(&unit.name, report.year, report.form, &values, text);
-        }
-        FileLayout::Grid => {
-            blank.clear();
-            blank.extend(
-                values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| *v == 0 && style.blank(report.form, i)),
-            );
-            blanks = blank.iter().filter(|b| **b).count();
-            grid::write(
-                report.form,
-                Some(&unit.name),
-                Some(report.year),
-                Some((&values, blank)),
-                text,
-            );
-        }
-    }
+    let name = &unit.name;
+    let blanks = render_text(layout, style, name, report.year, &values, text, blank);
     if let Some(t) = report.defect.as_ref().and_then(|d| d.text.as_deref()) {
         let sentinel = SENTINEL.to_string();
         let at = text.find(&sentinel);
@@ -172,7 +147,54 @@ fn render_into(
             }
         }
     }
-    match style.encoding {
+    encode(style.encoding, name, text, bytes)?;
+    Ok(blanks)
+}
+
+/// One report's text in `layout` and the form of `year` (the ingest writers': what the readers
+/// read); `blank` is set to the cells written blank, and their number returned.
+pub(crate) fn render_text(
+    layout: FileLayout,
+    style: FileStyle,
+    unit: &str,
+    year: i32,
+    values: &[i64],
+    text: &mut String,
+    blank: &mut Vec<bool>,
+) -> usize {
+    let form = FormVersion::for_year(year);
+    text.clear();
+    blank.clear();
+    match layout {
+        FileLayout::Tidy => {
+            text.push_str(&tidy::HEADER.join(","));
+            text.push('\n');
+            tidy::write_rows(unit, year, form, values, text);
+            blank.resize(values.len(), false);
+            0
+        }
+        FileLayout::Grid => {
+            blank.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| *v == 0 && style.blank(form, i)),
+            );
+            grid::write(form, Some(unit), Some(year), Some((values, blank)), text);
+            blank.iter().filter(|b| **b).count()
+        }
+    }
+}
+
+/// `text` saved in `encoding`, into `bytes`.
+pub(crate) fn encode(
+    encoding: Encoding,
+    unit: &str,
+    text: &str,
+    bytes: &mut Vec<u8>,
+) -> Result<(), SynthError> {
+    bytes.clear();
+    match encoding {
         Encoding::Utf8 => bytes.extend_from_slice(text.as_bytes()),
         Encoding::Utf8Bom => {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
@@ -182,14 +204,14 @@ fn render_into(
             let (encoded, _, unmappable) = encoding_rs::GB18030.encode(text);
             if unmappable {
                 return Err(SynthError::Encoding {
-                    unit: unit.name.clone(),
+                    unit: unit.to_string(),
                     detail: "not encodable in GB18030".to_string(),
                 });
             }
             bytes.extend_from_slice(&encoded);
         }
     }
-    Ok(blanks)
+    Ok(())
 }
 
 /// What one unit contributed.
@@ -289,8 +311,8 @@ pub fn is_generated(dir: &Path) -> bool {
         .is_some_and(|m| m["generator"] == GENERATOR)
 }
 
-/// A folder beside `dir` for this process: `.out.generating-1234`.
-fn sibling(dir: &Path, what: &str) -> Result<PathBuf, SynthError> {
+/// A path beside `dir` (a folder or a file) for this process: `.out.generating-1234`.
+pub(crate) fn sibling(dir: &Path, what: &str) -> Result<PathBuf, SynthError> {
     let name = dir.file_name().ok_or_else(|| SynthError::OutPath {
         dir: dir.to_path_buf(),
     })?;
@@ -308,9 +330,9 @@ fn sibling(dir: &Path, what: &str) -> Result<PathBuf, SynthError> {
 /// Generates everything into `dir`: refused when `dir` is a file or a non-empty folder that is
 /// not an earlier run's output, which is replaced as a whole.
 pub fn write(plan: &Plan, dir: &Path) -> Result<Summary, SynthError> {
-    let tmp = sibling(dir, "generating")?;
-    let exists = dir.exists();
-    if exists {
+    // A folder without a name of its own (. or /) is refused before anything else.
+    sibling(dir, "generating")?;
+    if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map_err(SynthError::io(dir))?
             .next()
@@ -321,6 +343,20 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<Summary, SynthError> {
             });
         }
     }
+    let manifest = staged(dir, |tmp| fill(plan, tmp))?;
+    Ok(Summary {
+        dir: dir.to_path_buf(),
+        manifest,
+    })
+}
+
+/// Runs `fill` on a fresh folder beside `dir`, then moves that folder into place, replacing
+/// `dir` (if any) as a whole; on an error the folder is removed and `dir` left as it was.
+pub(crate) fn staged<T>(
+    dir: &Path,
+    fill: impl FnOnce(&Path) -> Result<T, SynthError>,
+) -> Result<T, SynthError> {
+    let tmp = sibling(dir, "generating")?;
     if let Some(parent) = tmp.parent() {
         std::fs::create_dir_all(parent).map_err(SynthError::io(parent))?;
     }
@@ -328,14 +364,14 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<Summary, SynthError> {
         std::fs::remove_dir_all(&tmp).map_err(SynthError::io(&tmp))?;
     }
     std::fs::create_dir(&tmp).map_err(SynthError::io(&tmp))?;
-    let manifest = match fill(plan, &tmp) {
+    let filled = match fill(&tmp) {
         Ok(m) => m,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(e);
         }
     };
-    if exists {
+    if dir.exists() {
         let old = sibling(dir, "replaced")?;
         std::fs::rename(dir, &old).map_err(SynthError::io(dir))?;
         if let Err(e) = std::fs::rename(&tmp, dir) {
@@ -350,9 +386,22 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<Summary, SynthError> {
     } else {
         std::fs::rename(&tmp, dir).map_err(SynthError::io(dir))?;
     }
-    Ok(Summary {
-        dir: dir.to_path_buf(),
-        manifest,
+    Ok(filled)
+}
+
+/// Writes a file whole or not at all: into a file beside it, then renamed over it.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SynthError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(SynthError::io(parent))?;
+    }
+    let tmp = sibling(path, "writing")?;
+    std::fs::write(&tmp, bytes).map_err(SynthError::io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        SynthError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
     })
 }
 

@@ -151,6 +151,8 @@ pub enum SynthError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Output(gongkai_atomic::AtomicError),
     #[error("{unit}: {detail}")]
     Encoding { unit: String, detail: String },
     /// A generated report breaks a rule it should keep, or a defect does not show: a bug here.
@@ -174,3 +176,12 @@ pub fn generate(config: Config, dir: &std::path::Path) -> Result<Summary, SynthE
 
 #[cfg(test)]
 mod tests;
+
+impl From<gongkai_atomic::AtomicError> for SynthError {
+    fn from(e: gongkai_atomic::AtomicError) -> SynthError {
+        match e {
+            gongkai_atomic::AtomicError::Io { path, source } => SynthError::Io { path, source },
+            other => SynthError::Output(other),
+        }
+    }
+}

@@ -350,59 +350,19 @@ pub fn write(plan: &Plan, dir: &Path) -> Result<Summary, SynthError> {
     })
 }
 
-/// Runs `fill` on a fresh folder beside `dir`, then moves that folder into place, replacing
-/// `dir` (if any) as a whole; on an error the folder is removed and `dir` left as it was.
+/// Runs `fill` on a fresh folder beside `dir`, then swaps that folder into place, replacing
+/// `dir` (if any) as a whole; on an error `dir` is left as it was. The caller has decided that
+/// `dir` may be replaced.
 pub(crate) fn staged<T>(
     dir: &Path,
     fill: impl FnOnce(&Path) -> Result<T, SynthError>,
 ) -> Result<T, SynthError> {
-    let tmp = sibling(dir, "generating")?;
-    if let Some(parent) = tmp.parent() {
-        std::fs::create_dir_all(parent).map_err(SynthError::io(parent))?;
-    }
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(SynthError::io(&tmp))?;
-    }
-    std::fs::create_dir(&tmp).map_err(SynthError::io(&tmp))?;
-    let filled = match fill(&tmp) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
-    if dir.exists() {
-        let old = sibling(dir, "replaced")?;
-        std::fs::rename(dir, &old).map_err(SynthError::io(dir))?;
-        if let Err(e) = std::fs::rename(&tmp, dir) {
-            let _ = std::fs::rename(&old, dir);
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(SynthError::Io {
-                path: dir.to_path_buf(),
-                source: e,
-            });
-        }
-        std::fs::remove_dir_all(&old).map_err(SynthError::io(&old))?;
-    } else {
-        std::fs::rename(&tmp, dir).map_err(SynthError::io(dir))?;
-    }
-    Ok(filled)
+    gongkai_atomic::replace_dir(dir, |_| true, fill)
 }
 
-/// Writes a file whole or not at all: into a file beside it, then renamed over it.
+/// Writes a file whole or not at all (the one atomic write of `gongkai-atomic`).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SynthError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(SynthError::io(parent))?;
-    }
-    let tmp = sibling(path, "writing")?;
-    std::fs::write(&tmp, bytes).map_err(SynthError::io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        SynthError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        }
-    })
+    Ok(gongkai_atomic::write_file(path, bytes)?)
 }
 
 /// Writes the unit files in parallel, then `units.csv`, then `manifest.json`.

@@ -3,74 +3,27 @@
 //! so no rule is checked twice by different code.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use arrow::array::{Array, DictionaryArray, StringArray};
 use arrow::datatypes::UInt32Type;
 use arrow::record_batch::RecordBatch;
 use foldhash::HashSet;
+use gongkai_form::Level;
 use gongkai_report::arrow::col;
-use gongkai_report::{Registry, UnitKind, UnitReport};
+use gongkai_report::{Check, Finding, Registry, UnitReport};
 use rayon::prelude::*;
 
-use crate::findings::{self, Finding};
+use crate::findings;
 use crate::link::Links;
 use crate::{AggregateError, Total};
 
-/// A coverage problem: a unit that did not submit, or a file for a unit nobody expects.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Coverage {
-    /// A registered unit due for `year` with no report.
-    Missing {
-        year: i32,
-        unit: String,
-        kind: UnitKind,
-    },
-    /// A report whose unit is not in the registry; `hint` is the closest registered name.
-    Unregistered {
-        year: i32,
-        unit: String,
-        file: Arc<PathBuf>,
-        hint: Option<String>,
-    },
-}
-
-impl std::fmt::Display for Coverage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Coverage::Missing { year, unit, kind } => {
-                write!(
-                    f,
-                    "{unit} {year} coverage warning: no report from this {} (registry)",
-                    kind.code()
-                )
-            }
-            Coverage::Unregistered {
-                year,
-                unit,
-                file,
-                hint,
-            } => {
-                write!(
-                    f,
-                    "{}: {unit} {year} coverage warning: unit not in the registry",
-                    file.display()
-                )?;
-                if let Some(h) = hint {
-                    write!(f, "; did you mean {h}?")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-/// The findings of a batch, sorted, and its coverage problems.
+/// The findings of a batch: rules on reports and between years, and coverage against the
+/// registry (units that did not submit, files of units nobody expects), each sorted.
 #[derive(Debug, Default)]
 pub struct Checks {
     pub findings: Vec<Finding>,
-    pub coverage: Vec<Coverage>,
+    pub coverage: Vec<Finding>,
 }
 
 /// R1–R6 on every report, X1–X4 between consecutive years of each unit, and coverage when a
@@ -94,33 +47,40 @@ pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Re
             .is_some_and(|y| y == year)
     };
     found.extend(findings::check_years(links, &reorganised));
-    findings::sort(&mut found);
+    Finding::sort(&mut found);
     let mut coverage = Vec::new();
     if let Some(registry) = registry {
         let mut by_year: BTreeMap<i32, HashSet<&str>> = BTreeMap::new();
         for r in links.iter() {
             by_year.entry(r.year()).or_default().insert(r.unit());
             if registry.get(r.unit()).is_none() {
-                coverage.push(Coverage::Unregistered {
-                    year: r.year(),
-                    unit: r.unit().to_string(),
-                    file: Arc::new(r.file()),
-                    hint: registry.closest(r.unit()).map(str::to_string),
+                let hint = registry.closest(r.unit());
+                let message = match hint {
+                    Some(h) => format!("unit not in the registry; did you mean {h}?"),
+                    None => "unit not in the registry".to_string(),
+                };
+                coverage.push(Finding {
+                    file: Some(Arc::new(r.file())),
+                    ..Finding::new(Check::Coverage, Level::Warning, message)
+                        .unit(r.unit(), Some(r.year()))
+                        .found(r.unit(), hint.unwrap_or("a unit of the registry"))
                 });
             }
         }
         for (year, present) in &by_year {
             for u in registry.due_in(*year) {
                 if !present.contains(u.name.as_str()) {
-                    coverage.push(Coverage::Missing {
-                        year: *year,
-                        unit: u.name.clone(),
-                        kind: u.kind,
-                    });
+                    let kind = u.kind.code();
+                    let message = format!("no report from this {kind} (registry)");
+                    coverage.push(
+                        Finding::new(Check::Coverage, Level::Warning, message)
+                            .unit(&u.name, Some(*year))
+                            .found("none", format!("a report from this {kind}")),
+                    );
                 }
             }
         }
-        coverage.sort();
+        Finding::sort(&mut coverage);
     }
     Checks {
         findings: found,

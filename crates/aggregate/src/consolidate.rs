@@ -46,7 +46,7 @@ pub struct Total {
 
 impl Total {
     /// R1–R6 on this total, as findings without a file.
-    pub fn findings(&self) -> Vec<crate::findings::Finding> {
+    pub fn findings(&self) -> Vec<gongkai_report::Finding> {
         crate::findings::check_values(&self.name, self.year, self.form, &self.values)
     }
 

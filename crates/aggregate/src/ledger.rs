@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::FormVersion;
-use gongkai_report::{duplicate_report, Diagnostic, FileRead, Registry, Summary, UnitReport};
+use gongkai_report::{duplicate_report, FileRead, Finding, Registry, Summary, UnitReport};
 use rayon::prelude::*;
 
 use crate::checks::{close, rollup, Checks};
-use crate::findings::{check_report, Finding};
+use crate::findings::check_report;
 use crate::link::{Link, Links};
 use crate::{consolidate, AggregateError, Total};
 
@@ -71,7 +71,7 @@ pub struct Closed {
     pub checks: Checks,
     pub summary: Summary,
     /// Problems of the batch as a whole: missing paths, unreadable folders, duplicate units.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Finding>,
     /// Files with diagnostics or rejected reports, in path order; every file when the reports
     /// were kept. Their reports are in `reports` (or gone).
     pub files: Vec<FileRead>,
@@ -82,7 +82,7 @@ pub struct Closed {
 
 impl Closed {
     /// Every diagnostic: the batch's, then each file's in path order.
-    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Finding> {
         self.diagnostics
             .iter()
             .chain(self.files.iter().flat_map(|f| f.diagnostics.iter()))
@@ -212,7 +212,7 @@ impl<'r> Ledger<'r> {
     /// coverage and X1's reorganised units.
     pub fn close(
         mut self,
-        mut diagnostics: Vec<Diagnostic>,
+        mut diagnostics: Vec<Finding>,
         registry: Option<&Registry>,
         reread: &dyn Fn(&Path) -> FileRead,
     ) -> Result<Closed, AggregateError> {
@@ -257,7 +257,8 @@ impl<'r> Ledger<'r> {
         if !duplicates.is_empty() {
             let is_dup = |year: i32, unit: &str| duplicates.contains(&(year, unit.to_string()));
             self.links.retain(|l| !is_dup(l.year(), l.unit()));
-            self.findings.retain(|f| !is_dup(f.year, &f.unit));
+            self.findings
+                .retain(|f| !matches!((f.year, &f.unit), (Some(y), Some(u)) if is_dup(y, u)));
             self.reports.retain(|r| !is_dup(r.year, &r.unit));
             // A partial sum takes one report per unit and year: the files of a duplicate that
             // were all summed (in different chunks) are taken out in turns.

@@ -23,6 +23,6 @@ pub mod link;
 pub mod trend;
 
 pub use bridge::record_batch_to_dataframe;
-pub use checks::{check_batch, rollup, Checks, Coverage};
+pub use checks::{check_batch, rollup, Checks};
 pub use consolidate::{consolidate, AggregateError, Total};
 pub use ledger::{Closed, Ledger, Sums};

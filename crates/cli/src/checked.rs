@@ -1,41 +1,33 @@
-//! Reading and checking a batch, shared by `validate` and `consolidate`: one list of entries
+//! Reading and checking a batch, shared by `validate` and `consolidate`: one list of findings
 //! (input problems, rule findings, coverage), the policy that filters them, and the summary.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{anyhow, bail, Result};
-use gongkai_aggregate::checks::Coverage;
-use gongkai_aggregate::findings::Finding;
 use gongkai_aggregate::{Closed, Ledger, Sums};
-use gongkai_form::{Level, RuleId};
 use gongkai_ingest::{read_chunks, read_file, EncodingChoice, ReadOptions, CHUNK_FILES};
-use gongkai_report::{Diagnostic, Registry};
-use serde_json::{json, Value};
+use gongkai_report::{Check, Finding, Registry};
 
 use crate::args::{InputArgs, PolicyArgs};
 use crate::Outcome;
-
-/// The id used for reading problems and coverage, beside the rule ids.
-const INPUT: &str = "input";
-const COVERAGE: &str = "coverage";
 
 /// Which findings count: `--allow` silences rules, `--strict` makes warnings fail.
 #[derive(Debug, Default)]
 pub struct Policy {
     pub strict: bool,
-    allowed: BTreeSet<String>,
+    allowed: BTreeSet<Check>,
 }
 
 impl Policy {
     pub fn from_args(args: &PolicyArgs) -> Result<Policy> {
         let mut allowed = BTreeSet::new();
         for a in &args.allow {
-            let id = match RuleId::parse(a) {
-                Some(r) => r.to_string(),
-                None if a.eq_ignore_ascii_case(COVERAGE) => COVERAGE.to_string(),
-                None => bail!("--allow {a:?}: not a rule (R1…R6, X1…X4, coverage)"),
+            match Check::parse(a) {
+                Some(Check::Input) | None => {
+                    bail!("--allow {a:?}: not a rule (R1…R6, X1…X4, coverage)")
+                }
+                Some(check) => allowed.insert(check),
             };
-            allowed.insert(id);
         }
         Ok(Policy {
             strict: args.strict,
@@ -43,121 +35,8 @@ impl Policy {
         })
     }
 
-    fn allows(&self, rule: &str) -> bool {
-        self.allowed.contains(rule)
-    }
-}
-
-/// One line of output: a reading problem, a rule finding or a coverage gap.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub file: Option<String>,
-    pub line: Option<u32>,
-    pub column: Option<u32>,
-    pub unit: Option<String>,
-    pub year: Option<i32>,
-    pub rule: String,
-    pub level: Level,
-    pub cells: Vec<String>,
-    pub expected: Option<String>,
-    pub found: Option<String>,
-    pub text: String,
-}
-
-impl Entry {
-    fn from_diagnostic(d: &Diagnostic) -> Entry {
-        Entry {
-            file: Some(d.file.display().to_string()),
-            line: d.line,
-            column: d.column,
-            unit: d.unit.clone(),
-            year: d.year,
-            rule: INPUT.to_string(),
-            level: d.level,
-            cells: Vec::new(),
-            expected: d.expected.clone(),
-            found: d.found.clone(),
-            text: d.to_string(),
-        }
-    }
-
-    fn from_finding(f: &Finding) -> Entry {
-        Entry {
-            file: f.file.as_ref().map(|p| p.display().to_string()),
-            line: f.line,
-            column: None,
-            unit: Some(f.unit.clone()),
-            year: Some(f.year),
-            rule: f.rule.to_string(),
-            level: f.level,
-            cells: f.cells.clone(),
-            expected: Some(f.expected.clone()),
-            found: Some(f.found.clone()),
-            text: f.to_string(),
-        }
-    }
-
-    fn from_coverage(c: &Coverage) -> Entry {
-        let (year, unit, file, expected, found) = match c {
-            Coverage::Missing { year, unit, kind } => (
-                *year,
-                unit,
-                None,
-                format!("a report from this {}", kind.code()),
-                "none".to_string(),
-            ),
-            Coverage::Unregistered {
-                year,
-                unit,
-                file,
-                hint,
-            } => (
-                *year,
-                unit,
-                Some(file.display().to_string()),
-                hint.as_ref()
-                    .map_or_else(|| "a unit of the registry".to_string(), |h| h.clone()),
-                unit.clone(),
-            ),
-        };
-        Entry {
-            file,
-            line: None,
-            column: None,
-            unit: Some(unit.clone()),
-            year: Some(year),
-            rule: COVERAGE.to_string(),
-            level: Level::Warning,
-            cells: Vec::new(),
-            expected: Some(expected),
-            found: Some(found),
-            text: c.to_string(),
-        }
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.level == Level::Error
-    }
-
-    pub fn json(&self) -> Value {
-        json!({
-            "file": self.file, "line": self.line, "column": self.column,
-            "unit": self.unit, "year": self.year, "rule": self.rule, "level": self.level.code(),
-            "cells": self.cells, "expected": self.expected, "found": self.found, "message": self.text,
-        })
-    }
-
-    /// Sort key: file and line first, so entries read top to bottom through each file.
-    fn key(&self) -> impl Ord + '_ {
-        (
-            self.file.as_deref(),
-            self.line,
-            self.column,
-            self.unit.as_deref(),
-            self.year,
-            self.rule.as_str(),
-            self.text.as_str(),
-        )
+    fn allows(&self, f: &Finding) -> bool {
+        self.allowed.contains(&f.rule)
     }
 }
 
@@ -178,24 +57,26 @@ pub struct Checked {
     /// Totals (if asked), checks, summary, problem files, reports (if asked).
     pub closed: Closed,
     pub registry: Option<Registry>,
-    /// Every entry the policy lets through, sorted by file, line, unit, year, rule.
-    pub entries: Vec<Entry>,
+    /// Every finding the policy lets through, sorted by file, line, unit, year, rule.
+    pub findings: Vec<Finding>,
     /// Units (and years) with rule errors: `城关区 2020`.
     pub failing: BTreeSet<(String, i32)>,
 }
 
 impl Checked {
     pub fn input_errors(&self) -> bool {
-        self.entries.iter().any(|e| e.rule == INPUT && e.is_error())
+        self.findings
+            .iter()
+            .any(|e| e.rule == Check::Input && e.is_error())
     }
 
     pub fn rule_errors(&self, policy: &Policy) -> bool {
-        self.entries
+        self.findings
             .iter()
-            .any(|e| e.rule != INPUT && (e.is_error() || policy.strict))
+            .any(|e| e.rule != Check::Input && (e.is_error() || policy.strict))
     }
 
-    /// Exit code for the entries so far: unreadable input wins over rule errors.
+    /// Exit code for the findings so far: unreadable input wins over rule errors.
     pub fn outcome(&self, policy: &Policy) -> Outcome {
         if self.input_errors() {
             Outcome::Unreadable
@@ -207,13 +88,9 @@ impl Checked {
     }
 
     /// Adds findings on totals (no file), keeping the order.
-    pub fn add_findings(&mut self, findings: &[Finding], policy: &Policy) {
-        self.entries.extend(
-            findings
-                .iter()
-                .filter(|f| !policy.allows(&f.rule.to_string()))
-                .map(Entry::from_finding),
-        );
+    pub fn add_findings(&mut self, findings: Vec<Finding>, policy: &Policy) {
+        self.findings
+            .extend(findings.into_iter().filter(|f| !policy.allows(f)));
     }
 }
 
@@ -284,28 +161,26 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
     })?;
     let registry = early.or(late);
     let checks = &closed.checks;
-    let mut entries: Vec<Entry> = closed.diagnostics().map(Entry::from_diagnostic).collect();
-    entries.extend(
+    let mut findings: Vec<Finding> = closed.diagnostics().cloned().collect();
+    findings.extend(
         checks
             .findings
             .iter()
-            .filter(|f| !policy.allows(&f.rule.to_string()))
-            .map(Entry::from_finding),
+            .chain(&checks.coverage)
+            .filter(|f| !policy.allows(f))
+            .cloned(),
     );
-    if !policy.allows(COVERAGE) {
-        entries.extend(checks.coverage.iter().map(Entry::from_coverage));
-    }
-    entries.sort_by(|a, b| a.key().cmp(&b.key()));
+    Finding::sort(&mut findings);
     let failing = checks
         .findings
         .iter()
-        .filter(|f| f.is_error() && !policy.allows(&f.rule.to_string()))
-        .map(|f| (f.unit.clone(), f.year))
+        .filter(|f| f.is_error() && !policy.allows(f))
+        .filter_map(|f| Some((f.unit.clone()?, f.year?)))
         .collect();
     Ok(Checked {
         closed,
         registry,
-        entries,
+        findings,
         failing,
     })
 }
@@ -380,9 +255,9 @@ pub fn print_summary(c: &Checked) {
     }
     let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut by_unit: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for e in &c.entries {
+    for e in &c.findings {
         let bump = |m: &mut (usize, usize)| if e.is_error() { m.0 += 1 } else { m.1 += 1 };
-        bump(by_rule.entry(e.rule.as_str()).or_default());
+        bump(by_rule.entry(e.rule.code()).or_default());
         bump(
             by_unit
                 .entry(e.unit.as_deref().unwrap_or("(file)"))
@@ -399,7 +274,7 @@ pub fn print_summary(c: &Checked) {
             .join(", ")
     };
     let (errors, warnings) =
-        c.entries.iter().fold(
+        c.findings.iter().fold(
             (0, 0),
             |(e, w), x| if x.is_error() { (e + 1, w) } else { (e, w + 1) },
         );
@@ -410,9 +285,9 @@ pub fn print_summary(c: &Checked) {
     eprintln!("findings by unit: {}", show(&by_unit));
     if let Some(r) = &c.registry {
         let missing = c
-            .entries
+            .findings
             .iter()
-            .filter(|e| e.rule == COVERAGE && e.found.as_deref() == Some("none"))
+            .filter(|e| e.rule == Check::Coverage && e.found.as_deref() == Some("none"))
             .count();
         eprintln!(
             "registry: {} ({} unit(s)); {missing} missing report(s)",

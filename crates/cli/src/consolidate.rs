@@ -16,8 +16,8 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
         by_parent: args.by == Some(By::Parent),
     };
     let mut checked = checked::load(&args.input, &policy, need)?;
-    for e in &checked.entries {
-        eprintln!("{}", e.text);
+    for f in &checked.findings {
+        eprintln!("{f}");
     }
     let failing: Vec<String> = checked
         .failing
@@ -38,7 +38,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
     for f in &total_findings {
         eprintln!("{f}");
     }
-    checked.add_findings(&total_findings, &policy);
+    checked.add_findings(total_findings, &policy);
 
     let values: Vec<Values> = totals
         .iter()

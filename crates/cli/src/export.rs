@@ -6,27 +6,11 @@
 //! be read), as for `validate`.
 
 use anyhow::{bail, Result};
-use gongkai_export::{FindingRow, Input, InputFile, Options};
+use gongkai_export::{Input, InputFile, Options};
 
 use crate::args::ExportArgs;
-use crate::checked::{self, Entry, Need, Policy};
+use crate::checked::{self, Need, Policy};
 use crate::Outcome;
-
-fn finding(e: &Entry) -> FindingRow {
-    FindingRow {
-        file: e.file.clone(),
-        line: e.line,
-        column: e.column,
-        unit: e.unit.clone(),
-        year: e.year,
-        rule: e.rule.clone(),
-        level: e.level.code().to_string(),
-        cells: e.cells.clone(),
-        expected: e.expected.clone(),
-        found: e.found.clone(),
-        message: e.text.clone(),
-    }
-}
 
 pub fn run(args: &ExportArgs) -> Result<Outcome> {
     if let (Some(from), Some(to)) = (args.from, args.to) {
@@ -36,8 +20,8 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     }
     let policy = Policy::from_args(&args.policy)?;
     let checked = checked::load(&args.input, &policy, Need::Reports)?;
-    for e in &checked.entries {
-        eprintln!("{}", e.text);
+    for f in &checked.findings {
+        eprintln!("{f}");
     }
     let reports = &checked.closed.reports;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
@@ -63,12 +47,11 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         .into_iter()
         .filter_map(|p| InputFile::read(p).ok())
         .collect();
-    let findings: Vec<FindingRow> = checked.entries.iter().map(finding).collect();
     let input = Input {
         name: &args.name,
         reports,
         registry: checked.registry.as_ref(),
-        findings: &findings,
+        findings: &checked.findings,
         failing: &checked.failing,
         from: args.from,
         to: args.to,
@@ -94,7 +77,8 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         args.out.display(),
         rendered.files.len(),
         years.join(", "),
-        findings
+        checked
+            .findings
             .iter()
             .filter(|f| f.year.is_none_or(in_range))
             .count(),

@@ -24,8 +24,8 @@ pub const HEADER: &str = "year,unit,measure,value,previous,change,change_pct";
 pub fn run(args: &TrendArgs) -> Result<Outcome> {
     let policy = Policy::default();
     let checked = checked::load(&args.input, &policy, Need::Reports)?;
-    for e in &checked.entries {
-        eprintln!("{}", e.text);
+    for f in &checked.findings {
+        eprintln!("{f}");
     }
     let reports = &checked.closed.reports;
     if reports.is_empty() {

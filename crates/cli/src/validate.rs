@@ -12,15 +12,11 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome> {
     let checked = checked::load(&args.input, &policy, Need::Checks)?;
     let text = match args.format {
         FindingsFormat::Text => checked
-            .entries
+            .findings
             .iter()
-            .map(|e| format!("{}\n", e.text))
+            .map(|e| format!("{e}\n"))
             .collect::<String>(),
-        FindingsFormat::Json => {
-            let items: Vec<serde_json::Value> =
-                checked.entries.iter().map(checked::Entry::json).collect();
-            format!("{}\n", serde_json::to_string_pretty(&items)?)
-        }
+        FindingsFormat::Json => format!("{}\n", serde_json::to_string_pretty(&checked.findings)?),
     };
     emit(&text, None)?;
     checked::print_summary(&checked);

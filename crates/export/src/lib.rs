@@ -29,7 +29,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use gongkai_form::FormVersion;
-use gongkai_report::{Registry, UnitReport};
+use gongkai_report::{Finding, Registry, UnitReport};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -120,24 +120,6 @@ pub fn sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// One validation finding, as `gongkai validate --format json` gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FindingRow {
-    pub file: Option<String>,
-    pub line: Option<u32>,
-    pub column: Option<u32>,
-    pub unit: Option<String>,
-    pub year: Option<i32>,
-    /// `R1` … `X4`, `input` or `coverage`.
-    pub rule: String,
-    /// `error` or `warning`.
-    pub level: String,
-    pub cells: Vec<String>,
-    pub expected: Option<String>,
-    pub found: Option<String>,
-    pub message: String,
-}
-
 /// What to export.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
@@ -147,8 +129,8 @@ pub struct Input<'a> {
     /// previous year of deltas.
     pub reports: &'a [UnitReport],
     pub registry: Option<&'a Registry>,
-    /// The validation findings, in their order.
-    pub findings: &'a [FindingRow],
+    /// The validation findings, in their order: the entries `validate --format json` prints.
+    pub findings: &'a [Finding],
     /// Unit reports with rule errors, `(unit, year)`: counted per total, named in the workbook.
     pub failing: &'a BTreeSet<(String, i32)>,
     /// The report years exported (facts, totals, rates, deltas, findings), inclusive.
@@ -165,7 +147,7 @@ impl Input<'_> {
     }
 
     /// The findings of the exported years, and those without a year.
-    fn findings_in_range(&self) -> impl Iterator<Item = &FindingRow> {
+    fn findings_in_range(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
             .filter(|f| f.year.is_none_or(|y| self.in_range(y)))
@@ -276,13 +258,17 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
             });
         }
     }
-    let (errors, warnings) = input.findings_in_range().fold((0, 0), |(e, w), f| {
-        if f.level == "error" {
-            (e + 1, w)
-        } else {
-            (e, w + 1)
-        }
-    });
+    let (errors, warnings) =
+        input.findings_in_range().fold(
+            (0, 0),
+            |(e, w), f| {
+                if f.is_error() {
+                    (e + 1, w)
+                } else {
+                    (e, w + 1)
+                }
+            },
+        );
     let manifest = json!({
         "tool": "gongkai",
         "version": VERSION,
@@ -306,7 +292,7 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
     let failing = |unit: &str, year: i32| input.failing.contains(&(unit.to_string(), year));
     let xlsx = match &options.xlsx {
         Some(_) => {
-            let findings: Vec<FindingRow> = input.findings_in_range().cloned().collect();
+            let findings: Vec<&Finding> = input.findings_in_range().collect();
             Some(xlsx::write(&tables.grand_totals, &findings, &failing)?)
         }
         None => None,

@@ -487,20 +487,22 @@ fn push_rates(
 fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
     let mut rows = Rows::new(&schema::FINDINGS);
     for f in input.findings_in_range() {
+        let file = f.file.as_deref().map(|p| p.to_string_lossy());
         let cells = f.cells.join(";");
+        let message = f.to_string();
         let int = |x: Option<u32>| x.and_then(|x| i32::try_from(x).ok());
         rows.push(&[
-            Val::Str(f.file.as_deref()),
+            Val::Str(file.as_deref()),
             Val::I32(int(f.line)),
             Val::I32(int(f.column)),
             Val::Str(f.unit.as_deref()),
             Val::I32(f.year),
-            Val::Str(Some(&f.rule)),
-            Val::Str(Some(&f.level)),
+            Val::Str(Some(f.rule.code())),
+            Val::Str(Some(f.level.code())),
             Val::Str(Some(&cells)),
             Val::Str(f.expected.as_deref()),
             Val::Str(f.found.as_deref()),
-            Val::Str(Some(&f.message)),
+            Val::Str(Some(&message)),
         ])?;
     }
     rows.finish()

@@ -15,8 +15,7 @@ use rust_xlsxwriter::{
 
 use gongkai_aggregate::Total;
 use gongkai_form::{Block, FormVersion, Section, ValueKind, MONEY_SCALE};
-
-use crate::FindingRow;
+use gongkai_report::Finding;
 
 const INFO: &str = "信息内容";
 const APPLICANTS: &str = "申请人情况";
@@ -362,11 +361,7 @@ const FINDING_HEADERS: [(&str, f64); 11] = [
     ("说明 message", 90.0),
 ];
 
-fn findings_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
-    findings: &[FindingRow],
-) -> Result<(), XlsxError> {
+fn findings_sheet(ws: &mut Worksheet, f: &Formats, findings: &[&Finding]) -> Result<(), XlsxError> {
     ws.set_name("校验结果")?;
     for (c, (h, width)) in FINDING_HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.heading)?;
@@ -386,17 +381,21 @@ fn findings_sheet(
             }
             Ok(())
         };
-        text(ws, 0, x.file.as_deref())?;
+        text(
+            ws,
+            0,
+            x.file.as_deref().map(|p| p.to_string_lossy()).as_deref(),
+        )?;
         num(ws, 1, x.line.map(f64::from))?;
         num(ws, 2, x.column.map(f64::from))?;
         text(ws, 3, x.unit.as_deref())?;
         num(ws, 4, x.year.map(f64::from))?;
-        text(ws, 5, Some(&x.rule))?;
-        text(ws, 6, Some(&x.level))?;
+        text(ws, 5, Some(x.rule.code()))?;
+        text(ws, 6, Some(x.level.code()))?;
         text(ws, 7, Some(&x.cells.join(";")))?;
         text(ws, 8, x.expected.as_deref())?;
         text(ws, 9, x.found.as_deref())?;
-        text(ws, 10, Some(&x.message))?;
+        text(ws, 10, Some(&x.to_string()))?;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(
@@ -412,7 +411,7 @@ fn findings_sheet(
 /// `failing(unit, year)` says whether a unit's report has rule errors.
 pub fn write(
     totals: &[Total],
-    findings: &[FindingRow],
+    findings: &[&Finding],
     failing: &dyn Fn(&str, i32) -> bool,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();

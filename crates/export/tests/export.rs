@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use gongkai_aggregate::checks::check_batch;
 use gongkai_export::schema::{self, ColType};
-use gongkai_export::{FindingRow, Input, InputFile, Options};
+use gongkai_export::{Input, InputFile, Options};
 use gongkai_form::{FormVersion, Section, MONEY_SCALE};
 use gongkai_ingest::{read_batch, ReadOptions};
-use gongkai_report::{Layout, Registry, UnitReport};
+use gongkai_report::{Finding, Layout, Registry, UnitReport};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use polars::prelude::*;
 
@@ -24,7 +24,7 @@ fn root() -> PathBuf {
 struct Loaded {
     reports: Vec<UnitReport>,
     registry: Option<Registry>,
-    findings: Vec<FindingRow>,
+    findings: Vec<Finding>,
     failing: BTreeSet<(String, i32)>,
     inputs: Vec<InputFile>,
 }
@@ -46,29 +46,13 @@ impl Loaded {
 
 fn checked(reports: Vec<UnitReport>, registry: Option<Registry>, files: &[PathBuf]) -> Loaded {
     let checks = check_batch(&reports, registry.as_ref());
-    let findings: Vec<FindingRow> = checks
-        .findings
-        .iter()
-        .map(|f| FindingRow {
-            file: f.file.as_ref().map(|p| p.display().to_string()),
-            line: f.line,
-            column: None,
-            unit: Some(f.unit.clone()),
-            year: Some(f.year),
-            rule: f.rule.to_string(),
-            level: f.level.code().to_string(),
-            cells: f.cells.clone(),
-            expected: Some(f.expected.clone()),
-            found: Some(f.found.clone()),
-            message: f.to_string(),
-        })
-        .collect();
     let failing = checks
         .findings
         .iter()
         .filter(|f| f.is_error())
-        .map(|f| (f.unit.clone(), f.year))
+        .filter_map(|f| Some((f.unit.clone()?, f.year?)))
         .collect();
+    let findings = checks.findings;
     let inputs = files
         .iter()
         .map(|p| InputFile::read(p).unwrap_or_else(|e| panic!("{e}")))

@@ -38,10 +38,26 @@ impl RuleId {
         RuleId::X4,
     ];
 
+    /// `R1` … `X4`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleId::R1 => "R1",
+            RuleId::R2 => "R2",
+            RuleId::R3 => "R3",
+            RuleId::R4 => "R4",
+            RuleId::R5 => "R5",
+            RuleId::R6 => "R6",
+            RuleId::X1 => "X1",
+            RuleId::X2 => "X2",
+            RuleId::X3 => "X3",
+            RuleId::X4 => "X4",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<RuleId> {
         RuleId::ALL
             .into_iter()
-            .find(|r| r.to_string().eq_ignore_ascii_case(s.trim()))
+            .find(|r| r.code().eq_ignore_ascii_case(s.trim()))
     }
 
     /// What the rule says, in one line.
@@ -69,12 +85,15 @@ impl RuleId {
 
 impl fmt::Display for RuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
+        f.write_str(self.code())
     }
 }
 
-/// Error or warning; errors fail a run, warnings only with `--strict`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Error or warning; errors fail a run, warnings only with `--strict`. Serialized as its code.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     Error,
     Warning,

@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 use gongkai_report::{duplicate_report, FileRead, Summary, DUPLICATE};
 
 use crate::read::{read_file, ReadOptions};
-use gongkai_report::{Diagnostic, UnitReport};
+use gongkai_report::{Finding, UnitReport};
 
 /// File names inside input folders that are not unit reports.
 const NOT_REPORTS: &[&str] = &["units.csv"];
@@ -19,7 +19,7 @@ const NOT_REPORTS: &[&str] = &["units.csv"];
 /// followed). Paths that do not exist and unreadable or broken entries are errors; symbolic link
 /// loops, `.csv` names that are not regular files and second paths to one file are warnings
 /// (nothing is left out by them).
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
@@ -37,7 +37,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 ),
                 Err(_) => "no such file or folder".to_string(),
             };
-            problems.push(Diagnostic::error(&Arc::new(path.clone()), message));
+            problems.push(Finding::error(&Arc::new(path.clone()), message));
             continue;
         }
         // Walked in directory order and sorted once below: walkdir's own sort re-parses both
@@ -60,7 +60,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 Ok(e)
                     if !e.file_type().is_dir() && !e.file_type().is_file() && is_csv(e.path()) =>
                 {
-                    problems.push(Diagnostic::warning(
+                    problems.push(Finding::warning(
                         &Arc::new(e.into_path()),
                         "not a regular file (a pipe, socket or device); skipped",
                     ));
@@ -102,7 +102,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             .unwrap_or(&paths[0])
             .clone();
         for p in paths.into_iter().filter(|p| *p != keep) {
-            problems.push(Diagnostic::warning(
+            problems.push(Finding::warning(
                 &Arc::new(p.clone()),
                 format!(
                     "the same file as {}, reached through a symbolic link; read once",
@@ -128,10 +128,10 @@ fn walk_key(path: &Path) -> Vec<u8> {
 }
 
 /// A folder entry that could not be walked.
-fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Diagnostic {
+fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
     let file = Arc::new(at);
     if let Some(ancestor) = err.loop_ancestor() {
-        return Diagnostic::warning(
+        return Finding::warning(
             &file,
             format!(
                 "symbolic link loop: it leads back to {}, which is read already; not followed",
@@ -150,12 +150,12 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Diagnostic {
             .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
         let message = format!("broken symbolic link: it points to {target}, which does not exist");
         return if is_csv(&file) {
-            Diagnostic::error(&file, format!("cannot read: {message}"))
+            Finding::error(&file, format!("cannot read: {message}"))
         } else {
-            Diagnostic::warning(&file, format!("{message}; skipped"))
+            Finding::warning(&file, format!("{message}; skipped"))
         };
     }
-    Diagnostic::error(&file, format!("cannot read: {io}"))
+    Finding::error(&file, format!("cannot read: {io}"))
 }
 
 fn is_csv(path: &Path) -> bool {
@@ -178,14 +178,14 @@ pub struct Batch {
     /// Accepted reports, sorted by year, unit and file.
     pub reports: Vec<UnitReport>,
     /// Problems of the batch as a whole: missing paths, unreadable folders, duplicate units.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Finding>,
     /// Value cells of reports dropped as duplicates.
     pub values_dropped: usize,
 }
 
 impl Batch {
     /// Every diagnostic: the batch's, then each file's in path order.
-    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Finding> {
         self.diagnostics
             .iter()
             .chain(self.files.iter().flat_map(|f| f.diagnostics.iter()))
@@ -289,7 +289,7 @@ pub fn read_chunks(
     progress: &dyn Progress,
     chunk: usize,
     sink: &mut (dyn FnMut(Vec<FileRead>) + Send),
-) -> Vec<Diagnostic> {
+) -> Vec<Finding> {
     let (mut files, diagnostics) = collect_files(paths);
     progress.start(files.len());
     // Last first, each chunk taken off the end: a national batch's paths go as they are read.
@@ -326,7 +326,7 @@ type ReportKey = (i32, String);
 
 /// Builds a batch from files already read (any order); drops every report of a unit and year
 /// that more than one file gives, since there is no telling which is right.
-pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Diagnostic>) -> Batch {
+pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Finding>) -> Batch {
     reads.sort_by(|a, b| a.file.cmp(&b.file));
     // (year, unit, file, report) sorted: a unit's reports for a year sit together.
     let mut places: Vec<(i32, &str, usize, usize)> = reads

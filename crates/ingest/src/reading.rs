@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::parse_year;
-use gongkai_report::{Diagnostic, FileRead, Layout, UnitReport};
+use gongkai_report::{FileRead, Finding, Layout, UnitReport};
 
 use crate::learned;
 
@@ -15,7 +15,7 @@ use crate::learned;
 pub(crate) struct Reading {
     pub file: Arc<PathBuf>,
     pub reports: Vec<UnitReport>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Finding>,
     pub values_read: usize,
     pub values_rejected: usize,
     /// Where the grid reader took each cell from, when asked: what a template learns from.
@@ -41,26 +41,26 @@ impl Reading {
         }
     }
 
-    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.file, message)
+    pub fn error(&self, message: impl Into<String>) -> Finding {
+        Finding::error(&self.file, message)
     }
 
-    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.file, message)
+    pub fn warning(&self, message: impl Into<String>) -> Finding {
+        Finding::warning(&self.file, message)
     }
 
-    pub fn push(&mut self, d: Diagnostic) {
+    pub fn push(&mut self, d: Finding) {
         self.diagnostics.push(d);
     }
 
     /// A value cell that cannot be used.
-    pub fn reject_value(&mut self, d: Diagnostic) {
+    pub fn reject_value(&mut self, d: Finding) {
         self.diagnostics.push(d);
         self.values_rejected += 1;
     }
 
     /// `n` values seen and left out (an unknown row, values outside the tables), with why.
-    pub fn skip_values(&mut self, d: Diagnostic, n: usize) {
+    pub fn skip_values(&mut self, d: Finding, n: usize) {
         self.diagnostics.push(d);
         self.values_read += n;
         self.values_rejected += n;
@@ -73,7 +73,7 @@ impl Reading {
     }
 
     /// Nothing in the file can be used.
-    pub fn fail_file(&mut self, d: Diagnostic) {
+    pub fn fail_file(&mut self, d: Finding) {
         self.diagnostics.push(d);
         self.file_failed = true;
     }
@@ -101,7 +101,7 @@ impl Reading {
                 // Its rejected cells are counted already and were never set; the rest go with it.
                 self.values_rejected += present;
                 rejected.push(format!("{} {}", report.unit, report.year));
-                let d = Diagnostic::error(
+                let d = Finding::error(
                     &self.file,
                     format!("report left out: {bad_cells} error(s) in its cells"),
                 )

@@ -10,7 +10,7 @@ use crate::reading::Reading;
 use gongkai_document::delimited::{trim, Record};
 use gongkai_form::parse_year;
 use gongkai_report::write::tidy::HEADER;
-use gongkai_report::{value_problem, Diagnostic, Layout, UnitReport};
+use gongkai_report::{value_problem, Finding, Layout, UnitReport};
 
 /// Positions of the six columns in a header record, if the record is a tidy header.
 /// Extra columns are allowed; at least four of the six names make it a tidy header.
@@ -629,7 +629,7 @@ fn unquote(field: &str) -> Option<&str> {
 }
 
 /// Rejects a whole line; leaves out the report it names, if any.
-fn reject_line(r: &mut Reading, d: Diagnostic, named: Option<(&str, i32)>) {
+fn reject_line(r: &mut Reading, d: Finding, named: Option<(&str, i32)>) {
     match named {
         Some((unit, year)) => {
             r.reject_value(d.unit(unit, Some(year)));

@@ -1,61 +1,13 @@
 //! After a page is read: blank totals derived from their parts, then rules R1–R6 on the report,
 //! so that an arithmetic error in a published report is caught when it is imported.
 
-use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use gongkai_form::rules::check_values;
-use gongkai_form::{format_value, Catalogue, Level, RuleId, Section, Violation};
+use gongkai_form::{format_value, Catalogue, Level, Section};
 
-use gongkai_report::{Diagnostic, UnitReport};
-
-/// A rule that does not hold on an imported report, with the cell it points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub file: Arc<PathBuf>,
-    /// Line of the cell in a text copy (HTML pages have none).
-    pub line: Option<u32>,
-    pub unit: String,
-    pub year: i32,
-    pub rule: RuleId,
-    /// Error, or warning for R6 and for a check that rests on cells not found on the page.
-    pub level: Level,
-    /// The cell the finding points at (`requests.total.natural_person`): the total checked.
-    pub cell: String,
-    /// Every cell the rule involves.
-    pub cells: Vec<String>,
-    /// `natural_person: 41 + 2 ≠ 40 + 0 (off by 3)`
-    pub arithmetic: String,
-    /// Cells of the rule that were not found on the page (counted as 0 in the arithmetic).
-    pub not_found: Vec<String>,
-    /// The violation itself, with dense cell indexes.
-    pub violation: Violation,
-}
-
-impl fmt::Display for Finding {
-    /// `page.html: 兰州市 2020 R2 error requests.total.natural_person: natural_person: 298 ≠ Σ19 rows = 297 (off by 1)`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        write!(
-            f,
-            ": {} {} {} {} {}: {}",
-            self.unit, self.year, self.rule, self.level, self.cell, self.arithmetic
-        )?;
-        if !self.not_found.is_empty() {
-            write!(
-                f,
-                " (rests on {} cell(s) not found on the page: {})",
-                self.not_found.len(),
-                self.not_found.join(", ")
-            )?;
-        }
-        Ok(())
-    }
-}
+use gongkai_report::{Finding, UnitReport};
 
 /// Fills blank totals from their parts (R3 row totals, R2 column totals, R4 appeal totals),
 /// with a warning naming each. A total stays blank when all its parts are blank too.
@@ -63,7 +15,7 @@ pub(crate) fn derive_totals(
     report: &mut UnitReport,
     file: &Arc<PathBuf>,
     text_lines: bool,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Vec<Finding>,
 ) -> Vec<usize> {
     let cat = report.form.catalogue();
     let mut derived = Vec::new();
@@ -129,7 +81,7 @@ pub(crate) fn derive_totals(
     }
     for (index, rule) in &derived {
         let cell = &cat.cells[*index];
-        let d = Diagnostic::warning(
+        let d = Finding::warning(
             file,
             format!(
                 "blank total {} derived from its parts ({rule}): {}",
@@ -181,37 +133,40 @@ fn derive(
     derived.push((total, rule));
 }
 
-/// Rules R1–R6 on an imported report. A check that involves a cell not found on the page is
-/// only a warning: its arithmetic counts that cell as 0.
+/// Rules R1–R6 on an imported report, each pointing at the cell it checks (the page may have no
+/// lines). A check that involves a cell not found on the page is only a warning: its arithmetic
+/// counts that cell as 0, and the finding names the cells it rests on.
 pub(crate) fn check(report: &UnitReport, file: &Arc<PathBuf>, text_lines: bool) -> Vec<Finding> {
     let cat = report.form.catalogue();
     check_values(report.form, &report.values)
-        .into_iter()
+        .iter()
         .map(|v| {
+            let finding = Finding::violation(v, report.form, &report.unit, report.year);
             let not_found: Vec<String> = v
                 .cells()
                 .filter(|i| !report.present(*i))
                 .map(|i| cat.cells[i].code())
                 .collect();
-            let level = if not_found.is_empty() {
-                v.level
-            } else {
-                Level::Warning
-            };
             let anchor = v.anchor();
+            let mut message = format!("{}: {}", cat.cells[anchor].code(), finding.message);
+            if !not_found.is_empty() {
+                message.push_str(&format!(
+                    " (rests on {} cell(s) not found on the page: {})",
+                    not_found.len(),
+                    not_found.join(", ")
+                ));
+            }
             let line = report.source.lines[anchor];
             Finding {
-                file: Arc::clone(file),
+                file: Some(Arc::clone(file)),
                 line: (text_lines && line != 0).then_some(line),
-                unit: report.unit.clone(),
-                year: report.year,
-                rule: v.rule,
-                level,
-                cell: cat.cells[anchor].code(),
-                cells: v.cells().map(|i| cat.cells[i].code()).collect(),
-                arithmetic: v.arithmetic(cat),
-                not_found,
-                violation: v,
+                level: if not_found.is_empty() {
+                    v.level
+                } else {
+                    Level::Warning
+                },
+                message,
+                ..finding
             }
         })
         .collect()

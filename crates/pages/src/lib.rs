@@ -24,10 +24,8 @@ use gongkai_form::{parse_value, FormVersion, Level, Section, ValueKind};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-pub use check::Finding;
-
 use gongkai_document::decode::{decode, EncodingChoice};
-use gongkai_report::{Diagnostic, UnitReport};
+use gongkai_report::{Finding, UnitReport};
 
 /// What kind of page a file was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,7 +140,7 @@ pub struct PageImport {
     /// The report, with every cell found on the page; `None` when the page could not be read.
     pub report: Option<UnitReport>,
     /// Reading problems and deviations: rows left out, cells not found, blank totals derived.
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Finding>,
     /// Rules R1–R6 that do not hold on the report as published.
     pub findings: Vec<Finding>,
     /// Cells whose blank total was derived from its parts.
@@ -166,8 +164,7 @@ impl PageImport {
     }
 
     fn fail(mut self, message: impl Into<String>) -> PageImport {
-        self.diagnostics
-            .push(Diagnostic::error(&self.file, message));
+        self.diagnostics.push(Finding::error(&self.file, message));
         self.report = None;
         self
     }
@@ -303,8 +300,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
         imp.kind = Some(PageKind::Html);
         imp.encoding = Some(page.encoding.name());
         if let Some(note) = &page.note {
-            imp.diagnostics
-                .push(Diagnostic::warning(&file, note.clone()));
+            imp.diagnostics.push(Finding::warning(&file, note.clone()));
         }
         let extracted = html::extract(&page.text);
         let mut rows = Vec::new();
@@ -371,7 +367,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
     let (unit, year) = match found {
         Some(t) => {
             let unit = t.unit.unwrap_or_else(|| {
-                imp.diagnostics.push(Diagnostic::warning(
+                imp.diagnostics.push(Finding::warning(
                     &file,
                     format!(
                         "the title does not name the reporting body; named {stem:?} after the file"
@@ -384,7 +380,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
         None => {
             match title::year_in_name(&stem) {
                 Some(y) => {
-                    imp.diagnostics.push(Diagnostic::warning(
+                    imp.diagnostics.push(Finding::warning(
                     &file,
                     format!(
                         "no report title (……{y}年政府信息公开工作年度报告) found; unit and year taken from the file name"
@@ -463,7 +459,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
         let all = cat.cells_of(s).count();
         if missing.len() == all {
             imp.diagnostics.push(
-                Diagnostic::warning(
+                Finding::warning(
                     &file,
                     format!("table {} not found on the page", s.heading()),
                 )
@@ -477,7 +473,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
                 String::new()
             };
             imp.diagnostics.push(
-                Diagnostic::warning(
+                Finding::warning(
                     &file,
                     format!(
                         "{} of the {all} cells of {} not found: {}{more}",
@@ -508,7 +504,7 @@ fn is_page(path: &Path) -> bool {
 
 /// The pages named by `paths`: files as given (whatever their name), folders searched for saved
 /// pages (sorted). A path that does not exist is an error.
-pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -517,7 +513,7 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             continue;
         }
         if !path.is_dir() {
-            problems.push(Diagnostic::error(
+            problems.push(Finding::error(
                 &Arc::new(path.clone()),
                 "no such file or folder",
             ));
@@ -531,7 +527,7 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 Ok(_) => {}
                 Err(err) => {
                     let at = err.path().map_or_else(|| path.clone(), Path::to_path_buf);
-                    problems.push(Diagnostic::error(&Arc::new(at), err.to_string()));
+                    problems.push(Finding::error(&Arc::new(at), err.to_string()));
                 }
             }
         }

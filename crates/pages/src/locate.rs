@@ -16,13 +16,13 @@ use gongkai_form::{parse_value, Catalogue, FormVersion, Section, ValueKind};
 
 use crate::{kind_of, Cell, Kind, Row};
 use gongkai_report::value_problem;
-use gongkai_report::{Diagnostic, Layout, UnitReport};
+use gongkai_report::{Finding, Layout, UnitReport};
 
 /// What the reader made of a page's rows.
 #[derive(Debug)]
 pub(crate) struct Located {
     pub report: UnitReport,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Finding>,
     /// Sections whose table (heading, header or a row) was seen.
     pub seen: Vec<Section>,
     /// Cells whose text could not be read as a value (an error each).
@@ -144,7 +144,7 @@ struct Reader<'a> {
     form: FormVersion,
     file: &'a Arc<PathBuf>,
     report: UnitReport,
-    diags: Vec<Diagnostic>,
+    diags: Vec<Finding>,
     section: Option<Section>,
     context: Option<String>,
     /// The HTML table the header positions belong to.
@@ -237,12 +237,12 @@ pub(crate) fn locate(
 impl Reader<'_> {
     /// A diagnostic at `place`: with its line when the page is text (HTML rows say their
     /// table and row in the message instead).
-    fn diag(&self, error: bool, place: Place, col: Option<usize>, message: String) -> Diagnostic {
+    fn diag(&self, error: bool, place: Place, col: Option<usize>, message: String) -> Finding {
         let message = format!("{}{message}", place.prefix());
         let d = if error {
-            Diagnostic::error(self.file, message)
+            Finding::error(self.file, message)
         } else {
-            Diagnostic::warning(self.file, message)
+            Finding::warning(self.file, message)
         };
         let d = if self.text_lines {
             d.at(place.line, col.map(|c| c as u32 + 1))
@@ -252,7 +252,7 @@ impl Reader<'_> {
         d.unit(&self.report.unit, Some(self.report.year))
     }
 
-    fn warn(&mut self, place: Place, col: Option<usize>, message: String) -> &mut Diagnostic {
+    fn warn(&mut self, place: Place, col: Option<usize>, message: String) -> &mut Finding {
         let d = self.diag(false, place, col, message);
         self.diags.push(d);
         let last = self.diags.len() - 1;

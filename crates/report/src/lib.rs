@@ -10,7 +10,7 @@ pub mod registry;
 mod report;
 pub mod write;
 
-pub use finding::{value_problem, Diagnostic};
+pub use finding::{value_problem, Check, Finding};
 pub use outcome::{duplicate_report, FileRead, Summary, DUPLICATE};
 pub use registry::{RegisteredUnit, Registry, UnitKind};
 pub use report::{Layout, Source, UnitReport};

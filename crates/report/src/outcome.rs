@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use gongkai_form::Level;
 
-use crate::{Diagnostic, Layout, UnitReport};
+use crate::{Finding, Layout, UnitReport};
 
 /// Everything learned from one file: accepted reports, what was rejected and why.
 #[derive(Debug, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub struct FileRead {
     pub accepted: usize,
     /// Reports left out because of errors: `城关区 2020`.
     pub rejected: Vec<String>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Finding>,
     /// Value cells seen in the file (tidy: data lines; grid: cells in value columns of table rows).
     pub values_read: usize,
     /// Value cells that went into accepted reports.
@@ -35,10 +35,10 @@ pub struct FileRead {
 impl FileRead {
     /// True when nothing of the file can be used.
     pub fn is_rejected(&self) -> bool {
-        self.accepted == 0 && self.diagnostics.iter().any(Diagnostic::is_error)
+        self.accepted == 0 && self.diagnostics.iter().any(Finding::is_error)
     }
 
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
         self.diagnostics.iter().filter(|d| d.level == Level::Error)
     }
 }
@@ -66,9 +66,9 @@ pub const DUPLICATE: &str = "two files for";
 
 /// The error for a unit and year that several files give: all of them are left out, since there
 /// is no telling which is right.
-pub fn duplicate_report(unit: &str, year: i32, files: &[&Arc<PathBuf>]) -> Diagnostic {
+pub fn duplicate_report(unit: &str, year: i32, files: &[&Arc<PathBuf>]) -> Finding {
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    Diagnostic::error(
+    Finding::error(
         files[0],
         format!(
             "{DUPLICATE} {unit} {year}: {}; both left out",

@@ -9,7 +9,7 @@ use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::Diagnostic;
+use crate::Finding;
 use gongkai_document::decode::{decode, EncodingChoice};
 use gongkai_document::delimited::{read_records_in_blocks, sniff_delimiter, Record};
 use gongkai_form::parse_year;
@@ -107,7 +107,7 @@ struct Columns {
 }
 
 /// The columns the registry's header line names.
-fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<Diagnostic>> {
+fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<Finding>> {
     let col = |name: &str| {
         header.fields.iter().position(|f| {
             f.trim()
@@ -116,7 +116,7 @@ fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<D
         })
     };
     let (Some(unit), Some(kind), Some(parent)) = (col("unit"), col("kind"), col("parent")) else {
-        return Err(vec![Diagnostic::error(
+        return Err(vec![Finding::error(
             file,
             "units registry header must have unit, kind and parent",
         )
@@ -147,9 +147,9 @@ pub struct Registry {
 impl Registry {
     /// Reads `unit,kind,parent` (more columns allowed: `from`, `to`, `reorganised`, anything else
     /// is ignored). Every bad line is a diagnostic; the registry is only returned when there is none.
-    pub fn load(path: &Path) -> Result<Registry, Vec<Diagnostic>> {
+    pub fn load(path: &Path) -> Result<Registry, Vec<Finding>> {
         let file = Arc::new(path.to_path_buf());
-        let err = |msg: String| vec![Diagnostic::error(&file, msg)];
+        let err = |msg: String| vec![Finding::error(&file, msg)];
         let bytes =
             std::fs::read(path).map_err(|e| err(format!("cannot read the units registry: {e}")))?;
         let text = decode(&bytes, EncodingChoice::Auto).map_err(|e| err(e.to_string()))?;
@@ -175,13 +175,13 @@ impl Registry {
                 let kind_text = rec.get(c.kind).trim();
                 let Some(kind) = UnitKind::parse(kind_text) else {
                     problems.push(
-                        Diagnostic::error(&file, "unknown unit kind")
+                        Finding::error(&file, "unknown unit kind")
                             .at(rec.line, Some(c.kind as u32 + 1))
                             .found(kind_text, "district, county, department, township or city"),
                     );
                     continue;
                 };
-                let year = |at: Option<usize>, problems: &mut Vec<Diagnostic>| -> Option<i32> {
+                let year = |at: Option<usize>, problems: &mut Vec<Finding>| -> Option<i32> {
                     let at = at?;
                     let t = rec.get(at).trim();
                     if t.is_empty() {
@@ -190,7 +190,7 @@ impl Registry {
                     let y = parse_year(t);
                     if y.is_none() {
                         problems.push(
-                            Diagnostic::error(&file, "bad year")
+                            Finding::error(&file, "bad year")
                                 .at(rec.line, Some(at as u32 + 1))
                                 .found(t, "a year such as 2022"),
                         );
@@ -204,15 +204,14 @@ impl Registry {
                 );
                 if name.is_empty() {
                     problems.push(
-                        Diagnostic::error(&file, "no unit name")
-                            .at(rec.line, Some(c.unit as u32 + 1)),
+                        Finding::error(&file, "no unit name").at(rec.line, Some(c.unit as u32 + 1)),
                     );
                     continue;
                 }
                 if let Some(first) = index.find(&units, &name) {
                     let first: &RegisteredUnit = &units[first];
                     problems.push(
-                        Diagnostic::error(
+                        Finding::error(
                             &file,
                             format!("unit listed twice (also as {})", first.kind.code()),
                         )
@@ -240,7 +239,7 @@ impl Registry {
             if let Some(p) = &u.parent {
                 if index.find(&units, p).is_none() {
                     problems.push(
-                        Diagnostic::error(
+                        Finding::error(
                             &file,
                             format!("parent of {} is not in the registry", u.name),
                         )
@@ -256,7 +255,7 @@ impl Registry {
         };
         for u in &registry.units {
             if registry.ancestors(&u.name).len() > registry.units.len() {
-                problems.push(Diagnostic::error(
+                problems.push(Finding::error(
                     &file,
                     format!("parent chain of {} loops", u.name),
                 ));
@@ -334,7 +333,7 @@ impl Registry {
 mod tests {
     use super::*;
 
-    fn load(text: &str) -> Result<Registry, Vec<Diagnostic>> {
+    fn load(text: &str) -> Result<Registry, Vec<Finding>> {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("units.csv");
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));

@@ -208,7 +208,7 @@ impl<'r> Ledger<'r> {
 
     /// Closes the batch: drops duplicate units (reading their files again with `reread` to take
     /// them out of the totals), checks what needs every report, and makes the totals.
-    /// `diagnostics` are the batch's own (from [`gongkai_ingest::read_chunks`]); `registry` is for
+    /// `diagnostics` are the batch's own (from `gongkai_ingest::read_chunks`); `registry` is for
     /// coverage and X1's reorganised units.
     pub fn close(
         mut self,

@@ -1,7 +1,12 @@
-//! Consolidation: summing unit reports into what a city publishes, with polars.
+//! Consolidation with polars: unit reports summed into what a city publishes, exactly, a chunk
+//! of files at a time, with every report and total checked (R1–R6, X1–X4, coverage); and trends.
+//!
+//! Layers, lowest first: [`bridge`] (Arrow → polars) · [`link`] (what a report leaves behind) →
+//! [`findings`] (rules on reports) → [`consolidate`] (the group-by sums) → [`checks`] (a batch's
+//! findings and roll-ups) → [`ledger`] (the streamed fold); [`trend`] beside them.
 //!
 //! A city's annual report is the cell-by-cell sum of its districts' and departments' reports.
-//! The ingest crate hands reports over as long Arrow batches (one row per unit, year and cell);
+//! Reports come as long Arrow batches (`gongkai_report::arrow`) (one row per unit, year and cell);
 //! [`consolidate`] moves a batch into polars through the Arrow C Data Interface ([`bridge`]) and
 //! sums it in one group-by over `(year, cell)`: one columnar group-by per batch, never a frame per
 //! file or per unit.

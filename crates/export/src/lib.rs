@@ -1,6 +1,9 @@
 //! Export for BI tools: checked unit reports, their totals, year-over-year changes, rates and
 //! findings as Parquet files (plus BOM-CSV and an Excel workbook on request).
 //!
+//! Layers, lowest first: [`schema`] (the tables' columns, as data) → `rows` → `tables` (Arrow
+//! batches) → `parquet_out` · `csv_out` · `xlsx` (encoders) → [`dir`] (the folder, atomically).
+//!
 //! ```text
 //! OUT/manifest.json                      what was read (size, sha256) and written
 //! OUT/facts/year=YYYY/part-0.parquet     one row per unit, cell (hive partition by year)
@@ -8,7 +11,7 @@
 //! OUT/csv/*.csv                          the same tables, UTF-8 with BOM (with --csv)
 //! ```
 //!
-//! The data is already Arrow ([`gongkai_ingest::arrow`]); the tables are Arrow record batches
+//! The data is already Arrow ([`gongkai_report::arrow`]); the tables are Arrow record batches
 //! written by arrow-rs' `parquet` crate: flat columns, zstd, page statistics, dictionary-encoded,
 //! one row group per file, counts `Int64`, money `Decimal(18, 6)` in 万元. Every file carries the
 //! tool version, the form versions and the input manifest in its key-value metadata. Output is a

@@ -1,10 +1,13 @@
-//! Synthetic 政府信息公开工作年度报告 data: a registry of units (provinces → cities → districts and
-//! counties → departments and townships), one report per unit and year with the chains between
-//! years intact, written exactly as the readers of `gongkai-ingest` read them, and optionally a
-//! known set of injected defects listed in a manifest, so `validate` can be scored against it.
+//! Synthetic 政府信息公开工作年度报告 data with known defects (`gongkai generate`), and the
+//! Lanzhou sample in `data/lanzhou` ([`lanzhou`]): the published 2020 totals split over invented units.
 //!
-//! The Lanzhou sample in `data/lanzhou` ([`lanzhou`]) is made here too: the published 2020 city
-//! totals split over invented units, and invented years around it.
+//! Layers, lowest first: `rng` · `names` · `cells` → `defects` → `units` → `model` → `manifest`
+//! → `write`; [`lanzhou`] on top of them.
+//!
+//! A registry of units (provinces → cities → districts and counties → departments and townships),
+//! one report per unit and year with the chains between years intact, written exactly as the
+//! readers of `gongkai-ingest` read them, and optionally a known set of injected defects listed
+//! in a manifest, so `validate` can be scored against it.
 //!
 //! Everything is a function of the seed: each unit draws from its own stream derived from
 //! (seed, unit), never from shared state, so the files are byte-identical whatever the number of

@@ -555,7 +555,7 @@ fn appeals_again(rec: &Record, first: u32, unit: &str, year: i32, r: &mut Readin
     }
 }
 
-/// Tells a template learning from this read (see `template`) that `rec`, read for its values,
+/// Tells a layout being learned from this read (see `learned`) that `rec`, read for its values,
 /// would be read as a header line had its numbers been blank, as they may be in another file.
 fn header_if_blank(
     rec: &Record,

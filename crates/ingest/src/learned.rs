@@ -6,10 +6,10 @@
 //! file's *shape*: its lines, the exact text of every label, which fields hold values. To that
 //! reader every plain number is alike (a value, never a label, of one label key), and a blank
 //! value differs from a number only where a line of blanks would look like a header line or an
-//! empty line; the reader says which lines those are. So a clean full read leaves a template
+//! empty line; the reader says which lines those are. So a clean full read leaves a layout
 //! (the shape, and the field each cell was taken from), and a later file of the same shape is
 //! read by taking its values from those fields, with the same result (tests compare every such
-//! read with the full one). The templates of the last files are first walked over a text as
+//! read with the full one). The layouts of the last files are first walked over a text as
 //! compiled steps ([`steps`]), which decide the same without splitting it into a shape.
 //!
 //! What the shape does not pin down is checked, else the file goes the full way: quotes, a BOM
@@ -33,7 +33,7 @@ use gongkai_form::{parse_value, parse_year};
 use gongkai_report::write::tidy::HEADER;
 use gongkai_report::{Layout, UnitReport};
 
-/// Classes of fields. Blank and number are one class in a shape: where a template allows a
+/// Classes of fields. Blank and number are one class in a shape: where a layout allows a
 /// value, either will do.
 const EMPTY: u8 = b'E';
 const NUMBER: u8 = b'N';
@@ -43,10 +43,10 @@ const TEXT: u8 = b'T';
 const UNIT: u8 = b'U';
 const YEAR: u8 = b'Y';
 
-/// Templates kept per thread: a batch has a few layouts; one-off layouts replace the oldest.
+/// Learned layouts kept per thread: a batch has a few layouts; one-off layouts replace the oldest.
 const CAPACITY: usize = 64;
 
-/// How the templates fare: a read they did not serve counts one up (to at most
+/// How the layouts fare: a read they did not serve counts one up (to at most
 /// [`MAX_MISSES`]), one they served [`HIT_CREDIT`] down. Past [`REST_AFTER`] (a batch of
 /// one-off layouts: fewer than one hit in five reads, while a miss costs about a third of what
 /// a hit saves), they are tried on one file in [`TRY_EVERY`] only.
@@ -58,7 +58,7 @@ const TRY_EVERY: u32 = 16;
 /// The field of a cell past the end of its line (the full reader reads it as blank).
 const PAST_END: u32 = u32::MAX;
 
-/// What the grid reader tells of a read, for a template to learn.
+/// What the grid reader tells of a read, for a layout to learn.
 #[derive(Debug, Default)]
 pub(crate) struct CellSources {
     /// `(line, 0-based field, cell)` of every cell it set.
@@ -67,12 +67,12 @@ pub(crate) struct CellSources {
     pub header_if_blank: Vec<u32>,
 }
 
-/// A cell of a template: (its field, in the file's order, or [`PAST_END`]; its line; the cell).
+/// A cell of a layout: (its field, in the file's order, or [`PAST_END`]; its line; the cell).
 type CellAt = (u32, u32, usize);
 
 /// A layout read before, and where the full reader took each cell from.
 #[derive(Debug)]
-struct Template {
+struct LearnedLayout {
     hash: u64,
     /// As [`Scratch::shape`] encodes it.
     shape: Vec<u8>,
@@ -83,7 +83,7 @@ struct Template {
     values: Vec<bool>,
     /// Records that must hold a number (see [`CellSources::header_if_blank`]).
     numbered: Vec<u32>,
-    /// The same, as steps over a text: tried first, for the templates of the last files.
+    /// The same, as steps over a text: tried first, for the layouts of the last files.
     program: Option<steps::Program>,
 }
 
@@ -115,21 +115,21 @@ struct Meta {
 
 #[derive(Debug, Default)]
 struct Cache {
-    templates: Vec<Template>,
-    /// The template to replace next once full.
+    layouts: Vec<LearnedLayout>,
+    /// The layout to replace next once full.
     next: usize,
     scratch: Scratch,
-    /// The templates that read the last files, the latest first: a batch's next file is most
+    /// The layouts that read the last files, the latest first: a batch's next file is most
     /// likely laid out as one of them (a few layouts alternate: a table blank or not, say).
     recent: Vec<usize>,
     walk: steps::Walk,
     /// See [`REST_AFTER`].
     misses: u32,
     reads: u32,
-    /// Whether templates are used and learned for the file being read (see [`REST_AFTER`]).
+    /// Whether layouts are used and learned for the file being read (see [`REST_AFTER`]).
     trying: bool,
-    /// Tests read some files the full way only.
-    #[cfg(test)]
+    /// Cross-checks and tests read some files the full way only.
+    #[cfg(any(test, feature = "cross-check"))]
     off: bool,
     #[cfg(test)]
     hits: usize,
@@ -139,12 +139,12 @@ struct Cache {
 }
 
 impl Cache {
-    /// The report of `text` from a template, if one has its layout.
+    /// The report of `text` from a layout, if one has its layout.
     fn read(&mut self, text: &str, path: &Path, r: &mut Reading) -> bool {
         // The scratch holds another file's split until this one is scanned: `learn` must not
         // take it for this file's (two files of one layout split alike, byte for byte).
         self.scratch.meta = None;
-        if self.templates.is_empty() {
+        if self.layouts.is_empty() {
             return false;
         }
         let Some((t, report)) = self
@@ -153,7 +153,7 @@ impl Cache {
         else {
             return false;
         };
-        r.values_read += self.templates[t].cells.len();
+        r.values_read += self.layouts[t].cells.len();
         r.reports.push(report);
         #[cfg(test)]
         {
@@ -162,7 +162,7 @@ impl Cache {
         true
     }
 
-    /// The templates of the last files, walked over `text`.
+    /// The layouts of the last files, walked over `text`.
     fn direct(
         &mut self,
         text: &str,
@@ -171,16 +171,16 @@ impl Cache {
     ) -> Option<(usize, UnitReport)> {
         for k in 0..self.recent.len() {
             let i = self.recent[k];
-            let Some(t) = self.templates.get(i) else {
+            let Some(t) = self.layouts.get(i) else {
                 continue;
             };
             let Some(program) = &t.program else {
                 continue;
             };
             let report = program.read(t, text, path, file, &mut self.walk);
-            // The walk is the shape's comparison and `Template::read` in one: tests hold it to
-            // them.
-            #[cfg(test)]
+            // The walk is the shape's comparison and `LearnedLayout::read` in one: cross-checks
+            // hold it to them.
+            #[cfg(any(test, feature = "cross-check"))]
             {
                 let s = &mut self.scratch;
                 let by_shape = (s.scan(text) && t.hash == s.hash && t.shape == s.shape)
@@ -192,7 +192,10 @@ impl Cache {
                     "walk and shape differ on {}",
                     path.display()
                 );
-                self.walks += usize::from(report.is_some());
+                #[cfg(test)]
+                {
+                    self.walks += usize::from(report.is_some());
+                }
             }
             if let Some(report) = report {
                 to_front(&mut self.recent, i);
@@ -202,7 +205,7 @@ impl Cache {
         None
     }
 
-    /// The template of `text`'s shape, if any.
+    /// The layout of `text`'s shape, if any.
     fn by_shape(
         &mut self,
         text: &str,
@@ -214,7 +217,7 @@ impl Cache {
         }
         let s = &self.scratch;
         let (i, t) = self
-            .templates
+            .layouts
             .iter()
             .enumerate()
             .find(|(_, t)| t.hash == s.hash && t.shape == s.shape)?;
@@ -223,12 +226,12 @@ impl Cache {
         Some((i, report))
     }
 
-    #[cfg(test)]
+    #[cfg(any(test, feature = "cross-check"))]
     fn off(&self) -> bool {
         self.off
     }
 
-    #[cfg(not(test))]
+    #[cfg(not(any(test, feature = "cross-check")))]
     fn off(&self) -> bool {
         false
     }
@@ -264,12 +267,12 @@ pub(crate) fn read_known(text: &str, path: &Path, r: &mut Reading) -> bool {
 /// Whether a clean full read of the file [`read_known`] declined would be learned from: the
 /// full reader need not say where it took its cells from otherwise.
 pub(crate) fn learning() -> bool {
-    CACHE.with(|cache| cache.try_borrow().is_ok_and(|c| c.trying))
+    CACHE.with(|cache| cache.try_borrow().is_ok_and(|c| c.trying && !c.off()))
 }
 
 /// Keeps the layout of a grid the full reader has just read (`records` of `text`, into `r`) as
-/// a template: only after a clean read (one report, no diagnostics) of a plain text, and only if
-/// the template gives back that same report from that same text.
+/// a layout: only after a clean read (one report, no diagnostics) of a plain text, and only if
+/// the layout gives back that same report from that same text.
 pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading) {
     let Some(sources) = r.cell_sources.take() else {
         return;
@@ -288,7 +291,7 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
             return;
         }
         let Cache {
-            templates,
+            layouts,
             next,
             scratch,
             recent,
@@ -301,7 +304,7 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
         if !(scanned || scratch.scan(text) && scratch.same_as(text, records)) {
             return;
         }
-        if templates
+        if layouts
             .iter()
             .any(|t| t.hash == scratch.hash && t.shape == scratch.shape)
         {
@@ -318,7 +321,7 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
         else {
             return;
         };
-        let mut t = Template {
+        let mut t = LearnedLayout {
             hash: scratch.hash,
             shape: scratch.shape.clone(),
             form: report.form,
@@ -332,20 +335,20 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
         }
         t.program = steps::Program::compile(&t, text, scratch)
             .filter(|p| p.read(&t, text, path, &r.file, walk).as_ref() == Some(report));
-        if templates.len() < CAPACITY {
-            to_front(recent, templates.len());
-            templates.push(t);
+        if layouts.len() < CAPACITY {
+            to_front(recent, layouts.len());
+            layouts.push(t);
         } else {
             to_front(recent, *next);
-            templates[*next] = t;
+            layouts[*next] = t;
             *next = (*next + 1) % CAPACITY;
         }
     });
 }
 
-impl Template {
-    /// The report of a text of this template's shape, as the full reader makes it; `None` when
-    /// its values, unit, year or path call for anything the template did not see.
+impl LearnedLayout {
+    /// The report of a text of this layout's shape, as the full reader makes it; `None` when
+    /// its values, unit, year or path call for anything the layout did not see.
     fn read<'t>(
         &self,
         text: &'t str,
@@ -380,7 +383,7 @@ impl Template {
         )
     }
 
-    /// The report of a text that fits this template, given where it names its unit and year
+    /// The report of a text that fits this layout, given where it names its unit and year
     /// (the field's text, and the value the full reader takes from it) and the text of the
     /// field of each of [`Self::cells`].
     fn report<'t>(
@@ -437,7 +440,7 @@ impl Scratch {
 
     /// Splits a [`plain`] text as `table::read_records` splits it (one record per non-empty
     /// line), classifies its fields, encodes its shape and finds where it names its unit and
-    /// year. False for any other text, and for what a template does not cover: a unit or year
+    /// year. False for any other text, and for what a layout does not cover: a unit or year
     /// in the cell of its key, a second unit or year line.
     fn scan(&mut self, text: &str) -> bool {
         self.meta = self.split_and_shape(text);
@@ -659,7 +662,7 @@ enum LineMeta {
 }
 
 /// [`LineMeta`] of a line given as its fields' classes (before a unit or year field is marked
-/// as such) and texts; `None` where a template cannot stand for the line: a value that is not
+/// as such) and texts; `None` where a layout cannot stand for the line: a value that is not
 /// its field's whole text (`填报单位：城关区`).
 fn line_meta<'t>(classes: &[u8], get: impl Fn(usize) -> &'t str) -> Option<LineMeta> {
     // Most lines cannot name the unit or year: their first cell says so at once.
@@ -693,10 +696,10 @@ fn is_blank<'t>(classes: &[u8], get: impl Fn(usize) -> &'t str) -> bool {
     })
 }
 
-/// How many templates of the last files are walked before a file's shape is looked up.
+/// How many layouts of the last files are walked before a file's shape is looked up.
 const RECENT: usize = 4;
 
-/// Puts template `i` first among the recent ones.
+/// Puts layout `i` first among the recent ones.
 fn to_front(recent: &mut Vec<usize>, i: usize) {
     recent.retain(|j| *j != i);
     recent.insert(0, i);
@@ -809,48 +812,33 @@ fn hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Asserts that a template read is what the full reader makes of the same file.
-#[cfg(test)]
-pub(crate) fn assert_same_as_full(
-    read: &gongkai_report::FileRead,
-    full: impl FnOnce() -> gongkai_report::FileRead,
-) {
-    let full = without_templates(full);
-    assert_eq!(
-        read,
-        &full,
-        "template read differs from the full read of {}",
-        read.file.display()
-    );
-}
-
-/// Runs `f` with templates neither used nor learned on this thread.
-#[cfg(test)]
-pub(crate) fn without_templates<T>(f: impl FnOnce() -> T) -> T {
+/// Runs `f` with layouts neither used nor learned on this thread.
+#[cfg(any(test, feature = "cross-check"))]
+pub(crate) fn without_learned<T>(f: impl FnOnce() -> T) -> T {
     let was = CACHE.with(|c| std::mem::replace(&mut c.borrow_mut().off, true));
     let out = f();
     CACHE.with(|c| c.borrow_mut().off = was);
     out
 }
 
-/// Template reads on this thread so far.
+/// LearnedLayout reads on this thread so far.
 #[cfg(test)]
 pub(crate) fn hits() -> usize {
     CACHE.with(|c| c.borrow().hits)
 }
 
-/// Of them, reads by a template's steps (templates of the last files).
+/// Of them, reads by a layout's steps (layouts of the last files).
 #[cfg(test)]
 pub(crate) fn walks() -> usize {
     CACHE.with(|c| c.borrow().walks)
 }
 
-/// Forgets this thread's templates.
+/// Forgets this thread's layouts.
 #[cfg(test)]
 pub(crate) fn forget() {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        c.templates.clear();
+        c.layouts.clear();
         c.next = 0;
         c.recent.clear();
         c.misses = 0;

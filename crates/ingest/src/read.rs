@@ -16,17 +16,34 @@ pub struct ReadOptions {
     pub encoding: EncodingChoice,
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "cross-check"))]
 thread_local! {
-    /// Tests turn the one-pass readers off to compare them with the full readers.
+    /// Off while a cross-check reads a file again the full way, and in tests that compare.
     pub(crate) static FAST_PATHS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
 fn fast_paths() -> bool {
-    #[cfg(test)]
+    #[cfg(any(test, feature = "cross-check"))]
     return FAST_PATHS.with(std::cell::Cell::get);
-    #[cfg(not(test))]
+    #[cfg(not(any(test, feature = "cross-check")))]
     true
+}
+
+/// With the `cross-check` feature (CI's whole test suite, CLI tests included) and in test
+/// builds, every read a fast path gave is read again by the full readers, which must give the
+/// same reports, problems and counts: the fast paths are held to the full readers on every file
+/// the tests read, not only on the fuzz's.
+#[cfg(any(test, feature = "cross-check"))]
+fn cross_check(read: &FileRead, full: impl FnOnce() -> FileRead) {
+    let was = FAST_PATHS.with(|f| f.replace(false));
+    let full = learned::without_learned(full);
+    FAST_PATHS.with(|f| f.set(was));
+    assert_eq!(
+        read,
+        &full,
+        "a fast read differs from the full read of {}",
+        read.file.display()
+    );
 }
 
 /// Reads one file. Never panics and never fails: problems are in the returned diagnostics.
@@ -93,7 +110,12 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     let text = decoded.text.as_ref();
     // A canonical tidy export first: every line of one has commas, so the delimiter is a comma.
     if fast_paths() && tidy::read_plain(text, &mut r) {
-        return r.finish(encoding, Some(Layout::Tidy));
+        let read = r.finish(encoding, Some(Layout::Tidy));
+        #[cfg(any(test, feature = "cross-check"))]
+        cross_check(&read, || {
+            read_bytes(bytes, path, options, Reading::new(read.file.clone()))
+        });
+        return read;
     }
     let delimiter = sniff_delimiter(text);
     if delimiter != b',' {
@@ -112,9 +134,8 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     // below (tests compare them); anything else, or anything they are unsure of, goes the full way.
     if delimiter == b',' && fast_paths() && learned::read_known(text, path, &mut r) {
         let read = r.finish(encoding, Some(Layout::Grid));
-        // Tests hold every template read to the full reader's result.
-        #[cfg(test)]
-        learned::assert_same_as_full(&read, || {
+        #[cfg(any(test, feature = "cross-check"))]
+        cross_check(&read, || {
             read_bytes(bytes, path, options, Reading::new(read.file.clone()))
         });
         return read;
@@ -144,7 +165,7 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
             Layout::Tidy
         }
         None => {
-            // Where each cell came from, for the template a clean read of a plain text leaves.
+            // Where each cell came from, for the learned layout a clean read of a plain text leaves.
             r.cell_sources =
                 (delimiter == b',' && learned::learning()).then(learned::CellSources::default);
             grid::read(

@@ -18,7 +18,7 @@ pub(crate) struct Reading {
     pub diagnostics: Vec<Finding>,
     pub values_read: usize,
     pub values_rejected: usize,
-    /// Where the grid reader took each cell from, when asked: what a template learns from.
+    /// Where the grid reader took each cell from, when asked: what a learned layout is made from.
     pub cell_sources: Option<learned::CellSources>,
     pub bytes: u64,
     /// (unit, year) reports to leave out because one of their cells was rejected.

@@ -1,27 +1,27 @@
-//! A template compiled to steps over a text: a file laid out as the template's is walked once,
+//! A layout compiled to steps over a text: a file laid out as the layout's is walked once,
 //! comparing its labels and the commas between its fields as whole runs of bytes and looking
 //! only at its value fields. Splitting and classifying every field to compare shapes (most of
-//! a grid's fields are empty) was half of a template read. The outcome is the shape
-//! comparison's and [`Template::read`]'s: test builds do both and assert they agree.
+//! a grid's fields are empty) was half of a layout read. The outcome is the shape
+//! comparison's and [`LearnedLayout::read`]'s: test builds do both and assert they agree.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{
-    classify, is_blank, line_meta, plain, LineMeta, Scratch, Template, EMPTY, NUMBER, PAST_END,
-    TEXT, UNIT, YEAR,
+    classify, is_blank, line_meta, plain, LearnedLayout, LineMeta, Scratch, EMPTY, NUMBER,
+    PAST_END, TEXT, UNIT, YEAR,
 };
 use crate::meta::may_name_meta;
 use gongkai_report::UnitReport;
 
-/// A template as steps over a text.
+/// A layout as steps over a text.
 #[derive(Debug, Default)]
 pub(super) struct Program {
     steps: Vec<Step>,
     /// The bytes of every [`Step::Lit`].
     lits: Vec<u8>,
     lines: Vec<MetaLine>,
-    /// Per cell of [`Template::cells`], where its text is.
+    /// Per cell of [`LearnedLayout::cells`], where its text is.
     sources: Vec<Source>,
     /// Value fields, each read into a slot.
     slots: usize,
@@ -43,7 +43,7 @@ enum Step {
     Line { index: u32 },
 }
 
-/// Where the text of a template's cell is.
+/// Where the text of a layout's cell is.
 #[derive(Debug)]
 enum Source {
     /// In a value field.
@@ -53,7 +53,7 @@ enum Source {
     Fixed(Box<str>),
 }
 
-/// A line that may name the unit or year, as the template has it.
+/// A line that may name the unit or year, as the layout has it.
 #[derive(Debug)]
 struct MetaLine {
     line: u32,
@@ -97,7 +97,7 @@ type Named = ((usize, usize), String);
 impl Program {
     /// The steps of `t`, learned from `text` as `s` split it; `None` for a layout the steps
     /// cannot express.
-    pub(super) fn compile(t: &Template, text: &str, s: &Scratch) -> Option<Program> {
+    pub(super) fn compile(t: &LearnedLayout, text: &str, s: &Scratch) -> Option<Program> {
         let heads = heads(&s.shape, &s.records)?;
         let mut p = Program::default();
         let mut slot_of = vec![u32::MAX; s.fields.len()];
@@ -181,7 +181,7 @@ impl Program {
                 }
             }
             p.flush(&mut lit);
-            // A line of value fields only is blank, or not, as the template's was.
+            // A line of value fields only is blank, or not, as the layout's was.
             let number = if numbered || !texts && !blank {
                 Some(true)
             } else if !texts {
@@ -221,7 +221,7 @@ impl Program {
     /// The report of `text`, if it is laid out as `t` (whose program this is) and `t` would read it.
     pub(super) fn read(
         &self,
-        t: &Template,
+        t: &LearnedLayout,
         text: &str,
         path: &Path,
         file: &Arc<PathBuf>,

@@ -1,5 +1,5 @@
 //! The learned layouts held to the full reader: same reports, same problems, hit or miss.
-//! Every template read in any test is also checked against the full reader (in
+//! Every layout read in any test is also checked against the full reader (in
 //! `read::read_bytes`); these tests make sure such reads happen, on real and varied files.
 
 use std::path::{Path, PathBuf};
@@ -8,7 +8,7 @@ use gongkai_form::{FormVersion, Section, ValueKind, MONEY_SCALE};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use super::{forget, hits, walks, without_templates, Scratch};
+use super::{forget, hits, walks, without_learned, Scratch};
 use crate::tests::distinct_values;
 use gongkai_document::delimited::read_records;
 use gongkai_report::{write, FileRead};
@@ -19,12 +19,12 @@ fn read(bytes: &[u8], path: &str) -> FileRead {
     read_bytes_at(bytes, Path::new(path), &ReadOptions::default())
 }
 
-/// Reads `bytes` with this thread's templates and without; asserts the two reads are the
-/// same and returns whether the first was a template read.
+/// Reads `bytes` with this thread's layouts and without; asserts the two reads are the
+/// same and returns whether the first was a layout read.
 fn same_either_way(bytes: &[u8], path: &str) -> bool {
     let before = hits();
     let warm = read(bytes, path);
-    let cold = without_templates(|| read(bytes, path));
+    let cold = without_learned(|| read(bytes, path));
     assert_eq!(warm, cold, "{path}");
     hits() > before
 }
@@ -99,7 +99,7 @@ fn a_file_laid_out_as_one_before_is_read_by_its_template() {
     assert!(!same_either_way(first.as_bytes(), "data/2020/城关区.csv"));
     let walked = walks();
     assert!(same_either_way(second.as_bytes(), "data/2019/七里河区.csv"));
-    assert_eq!(walks(), walked + 1, "read by the template's steps");
+    assert_eq!(walks(), walked + 1, "read by the layout's steps");
     let f = read(second.as_bytes(), "七里河区.csv");
     assert_eq!(f.reports[0].unit, "七里河区");
     assert_eq!(f.reports[0].year, 2019);
@@ -170,7 +170,7 @@ fn generated_grids_read_the_same_with_templates() {
             }
         }
     }
-    assert!(hit * 2 > n, "{hit} template reads of {n}");
+    assert!(hit * 2 > n, "{hit} layout reads of {n}");
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn a_unit_named_like_a_label_goes_the_full_way() {
             "{unit}"
         );
     }
-    // A label of the other form only votes for it: a template must not take such a file.
+    // A label of the other form only votes for it: a layout must not take such a file.
     let other = FormVersion::F2021.catalogue().block_of(Section::Requests);
     let text = base.replace(
         "填报单位,城关区,",
@@ -217,7 +217,7 @@ fn a_year_the_folder_contradicts_goes_the_full_way() {
 }
 
 /// Every grid in the sample data, and the first files of a generated bench batch if there
-/// is one, read in turn: layouts repeat, so most files are template reads.
+/// is one, read in turn: layouts repeat, so most files are layout reads.
 #[test]
 fn sample_and_bench_grids_read_the_same_with_templates() {
     forget();
@@ -235,7 +235,7 @@ fn sample_and_bench_grids_read_the_same_with_templates() {
     }
     assert!(
         hit * 3 > files.len(),
-        "{hit} template reads of {}",
+        "{hit} layout reads of {}",
         files.len()
     );
 }
@@ -354,8 +354,8 @@ fn apply(text: &str, change: &Change) -> String {
     lines.iter().map(|l| l.join(",") + "\n").collect()
 }
 
-/// Grids changed every which way, each read once with the templates of the unchanged grid
-/// and once the full way: the same result (and a template read is checked on its own too).
+/// Grids changed every which way, each read once with the layouts of the unchanged grid
+/// and once the full way: the same result (and a layout read is checked on its own too).
 #[test]
 fn changed_grids_read_the_same_with_and_without_templates() {
     let mut seeds = vec![
@@ -395,7 +395,7 @@ fn changed_grids_read_the_same_with_and_without_templates() {
         let own = format!("data/{year}/changed.csv");
         let path = change.path.map_or(own.as_str(), |p| PATHS[p]);
         let warm = read(changed.as_bytes(), path);
-        let cold = without_templates(|| read(changed.as_bytes(), path));
+        let cold = without_learned(|| read(changed.as_bytes(), path));
         prop_assert_eq!(warm, cold);
         Ok(())
     });
@@ -403,15 +403,15 @@ fn changed_grids_read_the_same_with_and_without_templates() {
         panic!("{e}");
     }
     let hit = hits() - before;
-    assert!(hit * 10 > cases as usize, "{hit} template reads of {cases}");
-    // The steps are tried first: every template read here is theirs (one template).
+    assert!(hit * 10 > cases as usize, "{hit} layout reads of {cases}");
+    // The steps are tried first: every layout read here is theirs (one layout).
     assert_eq!(walks() - walked, hit);
 }
 
 proptest! {
     #![proptest_config(Config { cases: 2000, failure_persistence: None, ..Config::default() })]
 
-    /// The template reader splits a plain text as `table::read_records` does.
+    /// The layout reader splits a plain text as `table::read_records` does.
     #[test]
     fn split_agrees_with_read_records(
         text in "[,\\n\\r a1\"\u{feff}规 ]{0,40}",

@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::label::LabelIndex;
-
 use crate::{FormVersion, Section, ValueKind};
 
 /// One column of a table: its code, the template's header and an English name.
@@ -442,7 +440,6 @@ pub struct Catalogue {
     pub form: FormVersion,
     pub blocks: Vec<Block>,
     pub cells: Vec<Cell>,
-    pub labels: LabelIndex,
     /// Dense index of each block's first cell.
     block_starts: Vec<usize>,
     /// `section.row.column` → dense index, for the tidy reader.
@@ -477,16 +474,13 @@ impl Catalogue {
             }
         }
         let codes = cells.iter().map(|c| (c.code(), c.index)).collect();
-        let mut cat = Catalogue {
+        Catalogue {
             form,
             blocks,
             cells,
-            labels: LabelIndex::empty(),
             block_starts,
             codes,
-        };
-        cat.labels = LabelIndex::build(&cat);
-        cat
+        }
     }
 
     pub fn get(form: FormVersion) -> &'static Catalogue {

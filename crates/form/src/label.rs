@@ -175,21 +175,25 @@ pub struct LabelIndex {
     column_at: HashMap<String, Vec<usize>>,
 }
 
+impl Catalogue {
+    /// The form's labels, normalised for matching: built once per form, on first use. The index
+    /// lives here, above the catalogue, so the catalogue knows nothing of matching.
+    pub fn labels(&self) -> &'static LabelIndex {
+        static F2019: OnceLock<LabelIndex> = OnceLock::new();
+        static F2021: OnceLock<LabelIndex> = OnceLock::new();
+        let index = match self.form {
+            FormVersion::F2019 => &F2019,
+            FormVersion::F2021 => &F2021,
+        };
+        index.get_or_init(|| LabelIndex::build(self.form.catalogue()))
+    }
+}
+
 /// Labels of the total row and column that some reports print as 合计.
 const TOTAL_ALIASES: &[&str] = &["合计"];
 
 impl LabelIndex {
-    pub(crate) fn empty() -> LabelIndex {
-        LabelIndex {
-            rows: Vec::new(),
-            columns: Vec::new(),
-            row_at: HashMap::new(),
-            column_at: HashMap::new(),
-            groups: HashSet::default(),
-        }
-    }
-
-    pub(crate) fn build(cat: &Catalogue) -> LabelIndex {
+    fn build(cat: &Catalogue) -> LabelIndex {
         let mut rows = Vec::new();
         let mut groups = HashSet::default();
         let mut columns = Vec::new();
@@ -394,12 +398,12 @@ pub fn form_of_key(key: &str) -> Option<FormVersion> {
         .get_or_init(|| {
             let keys = |form: FormVersion| -> HashSet<String> {
                 let cat = form.catalogue();
-                cat.labels
+                cat.labels()
                     .columns
                     .iter()
                     .map(|(k, _, _)| k.clone())
-                    .chain(cat.labels.rows.iter().map(|(k, _, _)| k.clone()))
-                    .chain(cat.labels.groups.iter().cloned())
+                    .chain(cat.labels().rows.iter().map(|(k, _, _)| k.clone()))
+                    .chain(cat.labels().groups.iter().cloned())
                     .collect()
             };
             let (k19, k21) = (keys(FormVersion::F2019), keys(FormVersion::F2021));
@@ -478,7 +482,7 @@ mod tests {
         ctx: Option<&str>,
     ) -> Option<&'static str> {
         let cat = form.catalogue();
-        match cat.labels.match_row(cat, section, label, ctx) {
+        match cat.labels().match_row(cat, section, label, ctx) {
             RowMatch::Row { block, row } => Some(cat.blocks[block].rows[row].code),
             _ => None,
         }
@@ -526,11 +530,11 @@ mod tests {
         );
         let cat = f.catalogue();
         assert_eq!(
-            cat.labels.match_row(cat, r, "（三）不予公开", None),
+            cat.labels().match_row(cat, r, "（三）不予公开", None),
             RowMatch::Group("不予公开".into())
         );
         assert_eq!(
-            cat.labels.match_row(cat, r, "合计人数", None),
+            cat.labels().match_row(cat, r, "合计人数", None),
             RowMatch::Unknown
         );
     }
@@ -539,13 +543,13 @@ mod tests {
     fn columns_and_sections() {
         let cat = FormVersion::F2021.catalogue();
         assert_eq!(
-            cat.labels
+            cat.labels()
                 .match_column(cat, Section::Active, "本年收费金额（单位：万元）")
                 .len(),
             1
         );
         assert_eq!(
-            cat.labels
+            cat.labels()
                 .match_column(cat, Section::Requests, "其他")
                 .len(),
             1

@@ -1,8 +1,9 @@
-//! The 政府信息公开工作年度报告 statistical form, as data.
+//! The 政府信息公开工作年度报告 statistical form, as data: both versions' cells with their codes,
+//! labels and value kinds, the value parser, the label matcher, the rules (勾稽关系) and the
+//! 2020→2021 crosswalk. Everything that reads, checks or prints a report walks this catalogue.
 //!
-//! Both form versions, every cell with its codes and labels, the value kinds, the label matcher
-//! and the consistency rules (勾稽关系). Everything that reads, checks or prints a report walks
-//! this catalogue instead of keeping its own label list.
+//! Layers, lowest first: `catalogue` · [`value`] → [`label`] (the catalogue's labels, indexed
+//! for matching) · [`rules`] → [`measures`] (trend measures and the crosswalk).
 
 mod catalogue;
 pub mod label;

@@ -290,7 +290,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                             .iter()
                             .enumerate()
                             .filter(|(_, k)| {
-                                !cat.labels
+                                !cat.labels()
                                     .match_column_key(cat, Section::Appeals, k)
                                     .is_empty()
                             })
@@ -305,7 +305,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
                             header = Header::default();
                         }
                         for (i, k) in keys.iter().enumerate() {
-                            for (b, c) in cat.labels.match_column_key(cat, s, k) {
+                            for (b, c) in cat.labels().match_column_key(cat, s, k) {
                                 header.positions.insert((b, c), i);
                             }
                         }
@@ -354,7 +354,7 @@ pub(crate) fn read(records: &[Record], path_year: Option<i32>, path_unit: &str, 
             .min_position(s, cat)
             .unwrap_or_else(|| label_end(rec));
         let labels: String = rec.fields.iter().take(start).collect();
-        let m = cat.labels.match_row(cat, s, &labels, context.as_deref());
+        let m = cat.labels().match_row(cat, s, &labels, context.as_deref());
         match m {
             RowMatch::Row { block, row } => {
                 let def = &cat.blocks[block].rows[row];
@@ -581,13 +581,13 @@ fn is_appeals_header(rec: &Record, keys: &[Cow<str>], cat: &Catalogue) -> bool {
 fn header_section(keys: &[Cow<str>], current: Option<Section>, cat: &Catalogue) -> Option<Section> {
     let count = |s: Section| {
         keys.iter()
-            .filter(|k| !cat.labels.match_column_key(cat, s, k).is_empty())
+            .filter(|k| !cat.labels().match_column_key(cat, s, k).is_empty())
             .count()
     };
     let row_label = |s: Section| {
         keys.iter().any(|k| {
             matches!(
-                cat.labels.match_row_key(cat, s, k, None),
+                cat.labels().match_row_key(cat, s, k, None),
                 RowMatch::Row { .. }
             )
         })
@@ -615,7 +615,7 @@ fn infer_section(rec: &Record, cat: &Catalogue) -> Option<Section> {
     let labels: String = rec.fields.iter().take(label_end(rec)).collect();
     [Section::Active, Section::Requests].into_iter().find(|&s| {
         matches!(
-            cat.labels.match_row(cat, s, &labels, None),
+            cat.labels().match_row(cat, s, &labels, None),
             RowMatch::Row { .. }
         )
     })

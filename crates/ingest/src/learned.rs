@@ -789,8 +789,8 @@ fn names_a_label(field: &str) -> bool {
         || FormVersion::ALL.into_iter().any(|form| {
             let cat = form.catalogue();
             Section::ALL.into_iter().any(|s| {
-                !cat.labels.match_column_key(cat, s, &key).is_empty()
-                    || cat.labels.match_row_key(cat, s, &key, None) != RowMatch::Unknown
+                !cat.labels().match_column_key(cat, s, &key).is_empty()
+                    || cat.labels().match_row_key(cat, s, &key, None) != RowMatch::Unknown
             })
         })
 }

@@ -113,9 +113,11 @@ fn header_sign(cat: &Catalogue, texts: &[String]) -> Option<Section> {
         return Some(Section::Requests);
     }
     if has("信息内容")
-        || texts
-            .iter()
-            .any(|t| !cat.labels.match_column(cat, Section::Active, t).is_empty())
+        || texts.iter().any(|t| {
+            !cat.labels()
+                .match_column(cat, Section::Active, t)
+                .is_empty()
+        })
     {
         return Some(Section::Active);
     }
@@ -425,7 +427,7 @@ impl Reader<'_> {
             || row.cells[start..].iter().any(|c| {
                 !self
                     .cat
-                    .labels
+                    .labels()
                     .match_column(self.cat, section, &c.text)
                     .is_empty()
             });
@@ -453,7 +455,7 @@ impl Reader<'_> {
             if !c.first {
                 continue;
             }
-            for (b, col) in self.cat.labels.match_column(self.cat, section, &c.text) {
+            for (b, col) in self.cat.labels().match_column(self.cat, section, &c.text) {
                 self.positions.insert((b, col), c.col);
             }
         }
@@ -532,7 +534,7 @@ impl Reader<'_> {
                     let cur = self.section.unwrap_or(Section::Active);
                     if !self
                         .cat
-                        .labels
+                        .labels()
                         .match_column(self.cat, cur, &text)
                         .is_empty()
                         || section == Section::Appeals
@@ -544,7 +546,7 @@ impl Reader<'_> {
                     .iter()
                     .rev()
                     .find_map(
-                        |l| match self.cat.labels.match_row(self.cat, section, l, None) {
+                        |l| match self.cat.labels().match_row(self.cat, section, l, None) {
                             RowMatch::Group(g) => Some(g),
                             _ => None,
                         },
@@ -552,7 +554,7 @@ impl Reader<'_> {
                     .or_else(|| self.context.clone());
                 match self
                     .cat
-                    .labels
+                    .labels()
                     .match_row(self.cat, section, &text, context.as_deref())
                 {
                     RowMatch::Row { block, row } => {
@@ -669,7 +671,7 @@ impl Reader<'_> {
             let block = self.appeals_block();
             // Table 四 printed as three labelled rows of five.
             if let Some(last) = labels.last() {
-                if let RowMatch::Row { block: b, row: r } = self.cat.labels.match_row(
+                if let RowMatch::Row { block: b, row: r } = self.cat.labels().match_row(
                     self.cat,
                     Section::Appeals,
                     last,

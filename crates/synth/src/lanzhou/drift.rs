@@ -80,7 +80,7 @@ fn ix(form: FormVersion, section: Section, row: &str, col: &str) -> usize {
 }
 
 /// The six applicant columns and the result rows (予以公开 … 其他处理) of a form.
-fn request_codes(form: FormVersion) -> (Vec<&'static str>, Vec<&'static str>) {
+pub(super) fn request_codes(form: FormVersion) -> (Vec<&'static str>, Vec<&'static str>) {
     let req = form.catalogue().block_of(Section::Requests);
     let applicants = req
         .columns

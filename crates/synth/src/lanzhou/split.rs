@@ -162,19 +162,7 @@ pub(super) fn split_all(golden: &[i64], units: &[&Unit], rng: &mut Rng) -> Resul
     // Section 三: result rows × applicant columns, then carried_forward and carried_over.
     let req = cat.block_of(Section::Requests);
     let weights: Vec<f64> = units.iter().map(|u| u.requests).collect();
-    let result_rows: Vec<&str> = req
-        .rows
-        .iter()
-        .map(|r| r.code)
-        .skip_while(|r| *r != "granted")
-        .take_while(|r| *r != "total")
-        .collect();
-    let applicants: Vec<&str> = req
-        .columns
-        .iter()
-        .map(|c| c.code)
-        .filter(|c| *c != "total")
-        .collect();
+    let (applicants, result_rows) = super::drift::request_codes(FORM);
     let r = |row: &str, col: &str| idx(Section::Requests, row, col);
     for &col in &applicants {
         // Organisations apply mostly to departments and the larger districts.

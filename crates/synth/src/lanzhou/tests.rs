@@ -8,29 +8,12 @@ use std::path::{Path, PathBuf};
 use gongkai_form::rules::check_values;
 use gongkai_form::FormVersion;
 
+use crate::tests::tree;
+
 use super::*;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Every file below `dir`: relative path → bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else if let Ok(rel) = p.strip_prefix(base) {
-                let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{e}"));
-                out.insert(rel.to_string_lossy().into_owned(), bytes);
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 fn years() -> (Vec<i64>, BTreeMap<i32, drift::Year>) {

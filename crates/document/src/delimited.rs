@@ -12,11 +12,11 @@ use csv::{ReaderBuilder, StringRecord};
 /// Every record of a text: their fields in one arena, each record a span of it.
 #[derive(Debug, Default)]
 pub struct Table<'t> {
-    fields: Vec<Cow<'t, str>>,
+    pub(crate) fields: Vec<Cow<'t, str>>,
     /// (line, first field, end of fields) per record.
-    spans: Vec<(u32, u32, u32)>,
+    pub(crate) spans: Vec<(u32, u32, u32)>,
     /// Read from quoted text: a field may hold a line break.
-    quoted: bool,
+    pub(crate) quoted: bool,
 }
 
 impl<'t> Table<'t> {

@@ -1,6 +1,6 @@
 //! Grid files laid out as one read before: read in one pass, without locating cells by label.
 //!
-//! A national batch is one template spreadsheet filled in many thousand times: the same lines,
+//! A national batch is one layout spreadsheet filled in many thousand times: the same lines,
 //! labels and columns; only the unit, the year and the values differ. The grid reader spends
 //! most of its time finding cells by their labels, yet what it decides depends only on the
 //! file's *shape*: its lines, the exact text of every label, which fields hold values. To that
@@ -28,7 +28,7 @@ use gongkai_form::{FormVersion, Section};
 
 use crate::meta::{may_name_meta, meta_entry_of};
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use gongkai_document::delimited::Record;
+use gongkai_document::Grid;
 use gongkai_form::{parse_value, parse_year};
 use gongkai_report::write::tidy::HEADER;
 use gongkai_report::{Layout, UnitReport};
@@ -58,15 +58,6 @@ const TRY_EVERY: u32 = 16;
 /// The field of a cell past the end of its line (the full reader reads it as blank).
 const PAST_END: u32 = u32::MAX;
 
-/// What the grid reader tells of a read, for a layout to learn.
-#[derive(Debug, Default)]
-pub(crate) struct CellSources {
-    /// `(line, 0-based field, cell)` of every cell it set.
-    pub cells: Vec<(u32, u32, usize)>,
-    /// Lines with numbers it would have taken for a header line had they been blank.
-    pub header_if_blank: Vec<u32>,
-}
-
 /// A cell of a layout: (its field, in the file's order, or [`PAST_END`]; its line; the cell).
 type CellAt = (u32, u32, usize);
 
@@ -81,7 +72,7 @@ struct LearnedLayout {
     /// Per field: it holds a cell's value, blank or a number. Any other field of class `VALUE`
     /// in the shape must be blank.
     values: Vec<bool>,
-    /// Records that must hold a number (see [`CellSources::header_if_blank`]).
+    /// Records that must hold a number (see [`crate::locate::CellSources`]).
     numbered: Vec<u32>,
     /// The same, as steps over a text: tried first, for the layouts of the last files.
     program: Option<steps::Program>,
@@ -97,7 +88,7 @@ struct Scratch {
     records: Vec<(u32, u32, u32)>,
     /// Class of every field.
     classes: Vec<u8>,
-    /// Per record `\n`, its line number (4 bytes), what `grid::meta_entry` makes of it and
+    /// Per record `\n`, its line number (4 bytes), what the unit-line reader (`meta::meta_entry_of`) makes of it and
     /// whether it is blank; per field `,`, its shape class and, for text, the text (which holds
     /// no `,` or `\n`, so the encoding is unambiguous).
     shape: Vec<u8>,
@@ -270,10 +261,10 @@ pub(crate) fn learning() -> bool {
     CACHE.with(|cache| cache.try_borrow().is_ok_and(|c| c.trying && !c.off()))
 }
 
-/// Keeps the layout of a grid the full reader has just read (`records` of `text`, into `r`) as
+/// Keeps the layout of a grid the full reader has just read (`grid` of `text`, into `r`) as
 /// a layout: only after a clean read (one report, no diagnostics) of a plain text, and only if
 /// the layout gives back that same report from that same text.
-pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading) {
+pub(crate) fn learn(text: &str, grid: &Grid, path: &Path, r: &mut Reading) {
     let Some(sources) = r.cell_sources.take() else {
         return;
     };
@@ -300,8 +291,8 @@ pub(crate) fn learn(text: &str, records: &[Record], path: &Path, r: &mut Reading
         } = &mut *cache;
         // The scan of the miss before the full read, if it is of this text (its fields are the
         // full reader's); else a scan now.
-        let scanned = plain(text) && scratch.meta.is_some() && scratch.same_as(text, records);
-        if !(scanned || scratch.scan(text) && scratch.same_as(text, records)) {
+        let scanned = plain(text) && scratch.meta.is_some() && scratch.same_as(text, grid);
+        if !(scanned || scratch.scan(text) && scratch.same_as(text, grid)) {
             return;
         }
         if layouts
@@ -513,7 +504,7 @@ impl Scratch {
         Some(meta)
     }
 
-    /// Starts the shape of a line: `\n`, its number, and places for what `grid::meta_entry`
+    /// Starts the shape of a line: `\n`, its number, and places for what `meta::meta_entry_of`
     /// makes of it and whether it is blank.
     fn open_line(&mut self, line: u32) {
         self.records
@@ -597,19 +588,19 @@ impl Scratch {
         Some(())
     }
 
-    /// True when the split is the full reader's records, field for field.
-    fn same_as(&self, text: &str, records: &[Record]) -> bool {
-        self.records.len() == records.len()
+    /// True when the split is the full reader's grid, field for field.
+    fn same_as(&self, text: &str, grid: &Grid) -> bool {
+        self.records.len() == grid.row_count()
             && self
                 .records
                 .iter()
-                .zip(records)
-                .all(|(&(line, a, b), rec)| {
-                    line == rec.line
-                        && (b - a) as usize == rec.len()
+                .zip(grid.rows())
+                .all(|(&(line, a, b), row)| {
+                    line == row.number()
+                        && (b - a) as usize == row.len()
                         && (a..b)
-                            .zip(rec.fields.iter())
-                            .all(|(i, f)| self.field(text, i) == f)
+                            .zip(row.cells())
+                            .all(|(i, c)| self.field(text, i) == c.text)
                 })
     }
 
@@ -645,7 +636,7 @@ impl Scratch {
     }
 }
 
-/// What the full reader makes of a line for the unit and year (see `grid::scan_meta`).
+/// What the full reader makes of a line for the unit and year (see `unit_file::scan_meta`).
 #[derive(Debug, PartialEq, Eq)]
 enum LineMeta {
     Neither,
@@ -731,7 +722,7 @@ fn emit(shape: &mut Vec<u8>, class: u8, field: &[u8]) {
     }
 }
 
-/// `EMPTY`, `NUMBER` or `TEXT`. A number is what `grid::is_number` takes: up to 12 digits,
+/// `EMPTY`, `NUMBER` or `TEXT`. A number is what the locator takes for a value (`locate::kind`): up to 12 digits,
 /// maybe after a `-` (a change, 本年增/减) or before up to 6 decimals (money), so that it fits
 /// in an `i64` in money cells too. To the full reader each of them is a value, never a label,
 /// with a label key of "" or `-`. Anything else is text, compared exactly.

@@ -1,17 +1,19 @@
 //! Unit files to reports: every file under the folders given is read (tidy CSV or form grid, any
 //! encoding), its cells located by label, and each unit's report checked for reading problems.
 //!
-//! Layers, lowest first: [`meta`] · [`reading`] (one file's read state) → [`tidy`] · [`grid`]
-//! (the full readers) → [`learned`] (the fast path: layouts read before) → [`read`] (one file) →
-//! [`batch`] (folders, in parallel, a chunk at a time).
+//! Layers, lowest first: [`meta`] · [`locate`] (the one locator: the form found in any grid of
+//! cells, a unit's or a published page's) → [`reading`] (one file's read state) → [`tidy`] ·
+//! [`unit_file`] (the full readers) → [`learned`] (the fast path: layouts read before) → [`read`]
+//! (one file) → [`batch`] (folders, in parallel, a chunk at a time).
 
 mod batch;
-pub mod grid;
 mod learned;
+pub mod locate;
 mod meta;
 mod read;
 mod reading;
 pub mod tidy;
+mod unit_file;
 
 pub use batch::{
     collect_files, read_batch, read_batch_with, read_chunks, Batch, Progress, Quiet, CHUNK_FILES,

@@ -5,10 +5,12 @@ use std::sync::Arc;
 
 use gongkai_document::decode::{decode, EncodingChoice};
 use gongkai_document::delimited::{read_records, sniff_delimiter};
+use gongkai_document::Grid;
 use gongkai_report::{FileRead, Layout};
 
+use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{grid, learned, tidy};
+use crate::{learned, tidy, unit_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -150,33 +152,24 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         }
     };
     let records = table.records();
-    let first = records.iter().find(|rec| !rec.is_empty());
-    let layout = match first.and_then(tidy::header_positions) {
-        Some(pos) => {
-            let start = records.iter().position(|rec| !rec.is_empty()).unwrap_or(0);
-            if records[start + 1..].iter().all(|rec| rec.is_empty()) {
-                let d = r
-                    .error("header only: the file has no values")
-                    .at(records[start].line, None);
-                r.fail_file(d);
-            } else {
-                tidy::read(&records[start..], pos, &mut r);
-            }
-            Layout::Tidy
+    let first = records.iter().position(|rec| !rec.is_empty());
+    if let Some((start, pos)) = first.and_then(|i| Some((i, tidy::header_positions(&records[i])?)))
+    {
+        if records[start + 1..].iter().all(|rec| rec.is_empty()) {
+            let d = r
+                .error("header only: the file has no values")
+                .at(records[start].line, None);
+            r.fail_file(d);
+        } else {
+            tidy::read(&records[start..], pos, &mut r);
         }
-        None => {
-            // Where each cell came from, for the learned layout a clean read of a plain text leaves.
-            r.cell_sources =
-                (delimiter == b',' && learned::learning()).then(learned::CellSources::default);
-            grid::read(
-                &records,
-                year_from_path(path),
-                &unit_from_path(path),
-                &mut r,
-            );
-            learned::learn(text, &records, path, &mut r);
-            Layout::Grid
-        }
-    };
-    r.finish(encoding, Some(layout))
+        return r.finish(encoding, Some(Layout::Tidy));
+    }
+    drop(records);
+    let grid = Grid::from(table);
+    // Where each cell came from, for the layout a clean read of a plain text leaves.
+    r.cell_sources = (delimiter == b',' && learned::learning()).then(CellSources::default);
+    unit_file::read(&grid, year_from_path(path), &unit_from_path(path), &mut r);
+    learned::learn(text, &grid, path, &mut r);
+    r.finish(encoding, Some(Layout::Grid))
 }

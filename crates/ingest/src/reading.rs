@@ -8,7 +8,7 @@ use std::sync::Arc;
 use gongkai_form::parse_year;
 use gongkai_report::{FileRead, Finding, Layout, UnitReport};
 
-use crate::learned;
+use crate::locate::CellSources;
 
 /// Working state of one file's read, shared by the tidy and grid readers.
 #[derive(Debug)]
@@ -18,8 +18,8 @@ pub(crate) struct Reading {
     pub diagnostics: Vec<Finding>,
     pub values_read: usize,
     pub values_rejected: usize,
-    /// Where the grid reader took each cell from, when asked: what a learned layout is made from.
-    pub cell_sources: Option<learned::CellSources>,
+    /// Where the locator took each cell from, when asked: what a learned layout learns from.
+    pub cell_sources: Option<CellSources>,
     pub bytes: u64,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
@@ -57,13 +57,6 @@ impl Reading {
     pub fn reject_value(&mut self, d: Finding) {
         self.diagnostics.push(d);
         self.values_rejected += 1;
-    }
-
-    /// `n` values seen and left out (an unknown row, values outside the tables), with why.
-    pub fn skip_values(&mut self, d: Finding, n: usize) {
-        self.diagnostics.push(d);
-        self.values_read += n;
-        self.values_rejected += n;
     }
 
     /// Leaves out the whole report of `unit` in `year`: a total missing one of its cells would be

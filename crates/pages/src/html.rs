@@ -5,12 +5,11 @@
 //! between the tables, so that section headings printed as paragraphs are seen where they are.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_8};
 use scraper::{ElementRef, Html, Node};
 
-use crate::Cell;
+use gongkai_document::{Grid, Origin};
 
 /// Longest colspan and rowspan taken from an attribute, and widest grid built: a hostile page
 /// cannot make a table of millions of cells.
@@ -177,8 +176,9 @@ pub(crate) struct Extracted {
 pub(crate) enum Item {
     /// Lines of text outside any table (each trimmed, non-empty), with the ordinal of the first.
     Lines(Vec<String>),
-    /// A table's rows, spans expanded: each row the cells it covers, by grid column.
-    Table(Vec<Vec<Cell>>),
+    /// A table (numbered in the page from 1), spans expanded: each row the cells it covers, by
+    /// grid column.
+    Table(Grid<'static>),
 }
 
 /// One step of the document walk (iterative: a deeply nested page cannot overflow the stack).
@@ -406,6 +406,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
     page_title.retain(|t| !t.is_empty());
     h1.retain(|t| !t.is_empty() && t.chars().count() <= 200);
     let mut stack = vec![Step::Open(html.root_element())];
+    let mut tables = 0;
     while let Some(step) = stack.pop() {
         match step {
             Step::Text(t) => para.push_str(t),
@@ -431,8 +432,9 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 }
                 if name == "table" && !has_nested_table(e) {
                     flush(&mut para, &mut out);
-                    let grid = read_table(e);
+                    let grid = read_table(e, tables + 1);
                     if !grid.is_empty() {
+                        tables += 1;
                         out.items.push(Item::Table(grid));
                     }
                     continue;
@@ -484,15 +486,15 @@ fn span(el: &ElementRef, attr: &str, max: usize) -> usize {
         .map_or(1, |n| n.clamp(1, max))
 }
 
-/// Reads a table into rows of cells by grid column, rowspan and colspan expanded: a cell that
-/// spans columns appears at each (only the first marked `first`), one that spans rows appears
-/// in each row it covers.
-pub(crate) fn read_table(table: ElementRef) -> Vec<Vec<Cell>> {
+/// Reads a table into a grid, rowspan and colspan expanded: a cell that spans columns fills
+/// each (only the first marked `first`), one that spans rows is in each row it covers (first
+/// there again). Its caption comes first, as a row of its own.
+pub(crate) fn read_table(table: ElementRef, number: u32) -> Grid<'static> {
     let trs = table_rows(table);
     let n = trs.len();
-    // grid[r][c] = index into `texts`
-    let mut grid: Vec<Vec<Option<usize>>> = vec![Vec::new(); n];
-    let mut texts: Vec<Arc<str>> = Vec::new();
+    let mut out = Grid::new(Origin::Table(number));
+    // slots[r][c] = the text of the cell there, by its index in the grid
+    let mut slots: Vec<Vec<Option<u32>>> = vec![Vec::new(); n];
     let mut caption = Vec::new();
     for child in table.children().filter_map(ElementRef::wrap) {
         if child.value().name() == "caption" {
@@ -502,10 +504,17 @@ pub(crate) fn read_table(table: ElementRef) -> Vec<Vec<Cell>> {
             }
         }
     }
-    let mut slots = 0usize;
+    let mut row_number = 0;
+    for t in caption {
+        row_number += 1;
+        out.add_row(row_number);
+        out.add_cell(t, 0, 0);
+    }
+    let mut texts = Vec::new();
+    let mut filled = 0usize;
     for (r, tr) in trs.iter().enumerate() {
-        if slots > MAX_SLOTS {
-            grid.truncate(r);
+        if filled > MAX_SLOTS {
+            slots.truncate(r);
             break;
         }
         let mut c = 0;
@@ -519,16 +528,16 @@ pub(crate) fn read_table(table: ElementRef) -> Vec<Vec<Cell>> {
                 Some("0") => n - r,
                 _ => span(&cell, "rowspan", MAX_ROWSPAN),
             };
-            while grid[r].get(c).is_some_and(Option::is_some) {
+            while slots[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
             if c >= MAX_COLUMNS {
                 break;
             }
-            let id = texts.len();
-            texts.push(element_text(cell).into());
-            slots += rowspan.min(n - r) * colspan;
-            for row in grid.iter_mut().skip(r).take(rowspan) {
+            texts.push(element_text(cell));
+            let id = texts.len() as u32 - 1;
+            filled += rowspan.min(n - r) * colspan;
+            for row in slots.iter_mut().skip(r).take(rowspan) {
                 let end = (c + colspan).min(MAX_COLUMNS);
                 if row.len() < end {
                     row.resize(end, None);
@@ -542,30 +551,22 @@ pub(crate) fn read_table(table: ElementRef) -> Vec<Vec<Cell>> {
             c += colspan;
         }
     }
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    for t in caption {
-        rows.push(vec![Cell {
-            text: t.into(),
-            col: 0,
-            first: true,
-            line: 0,
-        }]);
+    // The caption's texts come first.
+    let base = out.texts().len() as u32;
+    for t in texts {
+        out.add_text(t);
     }
-    for row in &grid {
-        let mut cells = Vec::new();
+    for row in &slots {
+        row_number += 1;
+        out.add_row(row_number);
         for (c, slot) in row.iter().enumerate() {
             if let Some(id) = slot {
-                cells.push(Cell {
-                    text: texts[*id].clone(),
-                    col: c,
-                    first: c == 0 || row[c - 1] != Some(*id),
-                    line: 0,
-                });
+                let first = c == 0 || row[c - 1] != Some(*id);
+                out.add_slot(base + id, c as u32, 0, first);
             }
         }
-        rows.push(cells);
     }
-    rows
+    out
 }
 
 #[cfg(test)]
@@ -578,10 +579,10 @@ mod tests {
             .iter()
             .find_map(|i| match i {
                 Item::Table(t) => Some(
-                    t.iter()
+                    t.rows()
                         .map(|r| {
-                            r.iter()
-                                .map(|c| (c.text.to_string(), c.col, c.first))
+                            r.cells()
+                                .map(|c| (c.text.to_string(), c.column as usize, c.first))
                                 .collect()
                         })
                         .collect(),
@@ -686,7 +687,9 @@ mod tests {
             "<table><tr><td><p>标题</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>",
         );
         assert!(matches!(&page.items[0], Item::Lines(l) if l == &["标题".to_string()]));
-        assert!(matches!(&page.items[1], Item::Table(t) if t[0].len() == 2));
+        assert!(
+            matches!(&page.items[1], Item::Table(t) if t.rows().next().is_some_and(|r| r.len() == 2))
+        );
     }
 
     #[test]
@@ -713,7 +716,7 @@ mod tests {
             .items
             .iter()
             .map(|i| match i {
-                Item::Table(t) => t.iter().map(Vec::len).sum(),
+                Item::Table(t) => t.rows().map(|r| r.len()).sum(),
                 Item::Lines(_) => 0,
             })
             .sum();

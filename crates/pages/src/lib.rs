@@ -4,27 +4,31 @@
 //! [`import_file`] reads one page: the HTML as saved (any charset the page declares; tables with
 //! rowspan/colspan, `&nbsp;`, `<br>` and nested markup in cells; navigation, scripts and styles
 //! around the report), or the text copied from it (one cell per line, blank lines between, or
-//! tab-separated). The report's unit and year come from its title, the form version from the
-//! labels; the three tables are found by their headings and labels, every cell by its row label
-//! and column header. Deviations are data: rows the form does not have are left out with a
-//! warning, blank cells stay blank, blank totals are derived from their parts (a warning names
-//! each), and rules R1–R6 run on what was read ([`PageImport::findings`]).
+//! tab-separated). Both become grids of cells ([`gongkai_document::Grid`]: a page's tables, the
+//! text between them, a text copy regrouped into rows); the report's unit and year come from its
+//! title, and the form is found in the grids by the one locator (`gongkai_ingest::locate`, with
+//! the conventions of published reports). Deviations are data: rows the form does not have are
+//! left out with a warning, blank cells stay blank, blank totals are derived from their parts (a
+//! warning names each), and rules R1–R6 run on what was read ([`PageImport::findings`]).
+//!
+//! Layers, lowest first: [`html`] · [`text`] (a page to grids) · [`title`] (unit and year) →
+//! [`check`] (derived totals, rules) → this module (one page's import).
 
 mod check;
 mod html;
-mod locate;
 mod text;
 mod title;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use gongkai_form::label::form_of_label;
-use gongkai_form::{parse_value, FormVersion, Level, Section, ValueKind};
+use gongkai_form::{FormVersion, Level, Section};
+use gongkai_ingest::locate::{self, kind, Conventions, Document, Kind, Setting, Values};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use gongkai_document::decode::{decode, EncodingChoice};
+use gongkai_document::{Grid, Origin};
 use gongkai_report::{Finding, UnitReport};
 
 /// What kind of page a file was read as.
@@ -48,86 +52,9 @@ impl PageKind {
     }
 }
 
-/// One cell of a page: its text, the grid column it is in, and whether it is the first column
-/// of its (colspan) cell in this row. Text copies number their cells in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Cell {
-    /// Shared: a cell spanning rows and columns is one text however many slots it fills.
-    pub text: Arc<str>,
-    pub col: usize,
-    pub first: bool,
-    /// 1-based line in a text file; 0 in HTML.
-    pub line: u32,
-}
-
-/// A row of cells: an HTML table row (spans expanded), or a regrouped run of copied text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Row {
-    pub cells: Vec<Cell>,
-    /// HTML: (table, row within it), both 1-based. `None` for text.
-    pub table: Option<(usize, usize)>,
-    /// 1-based: the line in a text file, the row's ordinal in an HTML page.
-    pub line: u32,
-}
-
-/// What a cell holds, for telling labels from values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// Label or other words.
-    Text,
-    /// A number, or something meant as one (`3件` is read and reported, not taken as a label).
-    Value,
-    /// Empty, or a blank marker (`-`, `—`, `/`).
-    Blank,
-}
-
-/// Whether a cell's text is a value, a blank or a label. `1.属于国家秘密` and `3.其他` are
-/// labels (numbering, then words); `27.88亿`, `+2`, `3件` are values.
+/// What a cell of a published page holds (`3件` is a value, `无` a blank).
 pub(crate) fn kind_of(text: &str) -> Kind {
-    let t = text.trim();
-    if t.is_empty() {
-        return Kind::Blank;
-    }
-    match parse_value(t, ValueKind::Money) {
-        Ok(Some(_)) => return Kind::Value,
-        Ok(None) => return Kind::Blank,
-        Err(_) if locate::is_none_word(t) => return Kind::Blank,
-        Err(_) => {}
-    }
-    let s: String = t
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '＋' => '+',
-            '－' | '−' => '-',
-            _ => c,
-        })
-        .collect();
-    let body = s.strip_prefix(['+', '-']).unwrap_or(&s);
-    let digits = body
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(body.len());
-    if digits == 0 || !body.starts_with(|c: char| c.is_ascii_digit()) {
-        return Kind::Text;
-    }
-    let number = &body[..digits];
-    let rest = &body[digits..];
-    // `1.属于…`, `1、重复申请`: numbering before words.
-    if number.ends_with('.') || rest.starts_with(['、', ',', '，']) {
-        return Kind::Text;
-    }
-    // A number and its unit (`3件`, `1.5亿元`) is a value; `3其他`, `2020年` are not.
-    if rest.chars().count() <= 3
-        && rest
-            .chars()
-            .all(|c| "件个项条次人宗起份家篇元万亿（）()".contains(c))
-    {
-        Kind::Value
-    } else {
-        Kind::Text
-    }
+    kind(text, Values::Published)
 }
 
 /// Everything learned from one page.
@@ -295,7 +222,7 @@ pub fn import_file(path: &Path) -> PageImport {
 pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
     let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
     let file = Arc::clone(&imp.file);
-    let (rows, titles) = if html::looks_like_html(bytes) {
+    let (grids, titles) = if html::looks_like_html(bytes) {
         let page = html::decode_page(bytes);
         imp.kind = Some(PageKind::Html);
         imp.encoding = Some(page.encoding.name());
@@ -303,9 +230,8 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
             imp.diagnostics.push(Finding::warning(&file, note.clone()));
         }
         let extracted = html::extract(&page.text);
-        let mut rows = Vec::new();
+        let mut grids: Vec<Grid> = Vec::new();
         let mut titles = extracted.titles;
-        let mut table = 0;
         for item in extracted.items {
             match item {
                 html::Item::Lines(lines) => {
@@ -314,24 +240,12 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
                         .into_iter()
                         .map(|l| text::Token { text: l, line: 0 })
                         .collect();
-                    rows.extend(text::regroup(&toks));
+                    grids.push(text::regroup(&toks, Origin::Prose));
                 }
-                html::Item::Table(grid) => {
-                    table += 1;
-                    for (r, cells) in grid.into_iter().enumerate() {
-                        rows.push(Row {
-                            cells,
-                            table: Some((table, r + 1)),
-                            line: 0,
-                        });
-                    }
-                }
+                html::Item::Table(grid) => grids.push(grid),
             }
         }
-        for (i, row) in rows.iter_mut().enumerate() {
-            row.line = i as u32 + 1;
-        }
-        (rows, titles)
+        (grids, titles)
     } else {
         let decoded = match decode(bytes, EncodingChoice::Auto) {
             Ok(d) => d,
@@ -346,7 +260,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
             PageKind::Text
         });
         (
-            text::regroup(&text::tokens(text, layout)),
+            vec![text::regroup(&text::tokens(text, layout), Origin::Text)],
             text::title_lines(text),
         )
     };
@@ -359,9 +273,11 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
         .unwrap_or_default();
     let found = title::find_title(titles.iter().map(String::as_str)).or_else(|| {
         title::find_title(
-            rows.iter()
+            grids
+                .iter()
+                .flat_map(|g| g.rows())
                 .take(400)
-                .flat_map(|r| r.cells.iter().map(|c| &*c.text)),
+                .flat_map(|r| r.cells().map(|c| c.text)),
         )
     });
     let (unit, year) = match found {
@@ -398,26 +314,8 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
 
     // Form version: labels only one form has, checked against the year.
     let due = FormVersion::for_year(year);
-    let (mut v19, mut v21) = (0usize, 0usize);
-    for row in &rows {
-        for c in &row.cells {
-            if c.first && c.text.len() <= 300 && kind_of(&c.text) == Kind::Text {
-                match form_of_label(&c.text) {
-                    Some(FormVersion::F2019) => v19 += 1,
-                    Some(FormVersion::F2021) => v21 += 1,
-                    None => {}
-                }
-            }
-        }
-    }
-    let detected = if v19 > 0 && v19 >= 3 * v21 {
-        Some(FormVersion::F2019)
-    } else if v21 > 0 && v21 >= 3 * v19 {
-        Some(FormVersion::F2021)
-    } else {
-        None
-    };
-    if let Some(d) = detected.filter(|d| *d != due) {
+    let document = Document::new(&grids);
+    if let Some(d) = document.form_of_labels().filter(|d| *d != due) {
         return imp.fail(format!(
             "{unit} {year}: the tables are laid out in form {d}, but {year} reports use form {due} \
              ({}); is the year in the title right?",
@@ -425,12 +323,24 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
         ));
     }
 
-    let located = locate::locate(&rows, due, &unit, year, &file, text_lines);
-    imp.diagnostics.extend(located.diagnostics);
+    let setting = Setting {
+        form: due,
+        unit: &unit,
+        year,
+        file: &file,
+        conventions: Conventions::PUBLISHED,
+    };
+    let mut located = locate::locate(&document, setting);
     imp.bad_cells = located.bad_cells;
-    let mut report = located.report;
-    let present = report.source.lines.iter().filter(|l| **l != 0).count();
+    let present = located
+        .report
+        .source
+        .lines
+        .iter()
+        .filter(|l| **l != 0)
+        .count();
     if present == 0 && imp.bad_cells == 0 {
+        imp.diagnostics.append(&mut located.diagnostics);
         let seen = if located.seen.is_empty() {
             String::new()
         } else {
@@ -449,43 +359,9 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
         ));
     }
     // What was not found, table by table.
-    let cat = due.catalogue();
-    for s in Section::ALL {
-        let missing: Vec<String> = cat
-            .cells_of(s)
-            .filter(|c| !report.present(c.index))
-            .map(|c| c.code())
-            .collect();
-        let all = cat.cells_of(s).count();
-        if missing.len() == all {
-            imp.diagnostics.push(
-                Finding::warning(
-                    &file,
-                    format!("table {} not found on the page", s.heading()),
-                )
-                .unit(&unit, Some(year)),
-            );
-        } else if !missing.is_empty() {
-            let shown: Vec<&str> = missing.iter().take(6).map(String::as_str).collect();
-            let more = if missing.len() > 6 {
-                format!(" and {} more", missing.len() - 6)
-            } else {
-                String::new()
-            };
-            imp.diagnostics.push(
-                Finding::warning(
-                    &file,
-                    format!(
-                        "{} of the {all} cells of {} not found: {}{more}",
-                        missing.len(),
-                        s.code(),
-                        shown.join(", ")
-                    ),
-                )
-                .unit(&unit, Some(year)),
-            );
-        }
-    }
+    located.report_missing();
+    imp.diagnostics.append(&mut located.diagnostics);
+    let mut report = located.report;
     imp.derived = check::derive_totals(&mut report, &file, text_lines, &mut imp.diagnostics);
     imp.findings = check::check(&report, &file, text_lines);
     imp.report = Some(report);

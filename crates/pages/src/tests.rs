@@ -441,21 +441,24 @@ fn text_copy(html: &str) -> String {
                     out.push_str("\n\n");
                 }
             }
-            html::Item::Table(rows) => {
+            html::Item::Table(grid) => {
                 // Merged cells once, where they start: a cell the row above has in the same
                 // column is its rowspan.
-                let mut above: Vec<(usize, String)> = Vec::new();
-                for row in rows {
-                    for c in row.iter().filter(|c| c.first) {
-                        if kind_of(&c.text) == Kind::Text
-                            && above.contains(&(c.col, c.text.to_string()))
+                let mut above: Vec<(u32, String)> = Vec::new();
+                for row in grid.rows() {
+                    for c in row.cells().filter(|c| c.first) {
+                        if kind_of(c.text) == Kind::Text
+                            && above.contains(&(c.column, c.text.to_string()))
                         {
                             continue;
                         }
-                        out.push_str(if c.text.is_empty() { "\u{a0}" } else { &c.text });
+                        out.push_str(if c.text.is_empty() { "\u{a0}" } else { c.text });
                         out.push_str("\n\n");
                     }
-                    above = row.iter().map(|c| (c.col, c.text.to_string())).collect();
+                    above = row
+                        .cells()
+                        .map(|c| (c.column, c.text.to_string()))
+                        .collect();
                 }
             }
         }

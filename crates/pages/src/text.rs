@@ -1,11 +1,13 @@
 //! Text copied from a report page: one cell per line (blank lines between, as a page's text
 //! copies), or tab-separated lines as a browser copies a table.
 //!
-//! Either way the text becomes a stream of cell tokens, regrouped into rows: a run of label
-//! cells followed by a run of value cells. Which row a run of values belongs to, and how many it
-//! must have, is then the reader's business (it knows the row labels and column counts).
+//! Either way the text becomes a stream of cell tokens, regrouped into the rows of a grid: a run
+//! of label cells followed by a run of value cells. Which row a run of values belongs to, and how
+//! many it must have, is then the locator's business (it knows the row labels and column counts).
 
-use crate::{kind_of, Cell, Kind, Row};
+use gongkai_document::{Grid, Origin};
+
+use crate::{kind_of, Kind};
 
 /// One cell of copied text and the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,50 +190,33 @@ fn with_empty_cells(tokens: Vec<Token>, gaps: &[(usize, usize)]) -> Vec<Token> {
     out
 }
 
-/// Regroups tokens into rows: each row is a run of label cells and the run of value cells
-/// (numbers, blank markers, empty cells) after it.
-pub(crate) fn regroup(tokens: &[Token]) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut in_values = false;
-    let finish = |cells: &mut Vec<Cell>, rows: &mut Vec<Row>| {
-        if cells.is_empty() {
-            return;
-        }
-        // The row is where its label is: the last words before its values.
-        let first_value = cells
-            .iter()
-            .position(|c| kind_of(&c.text) != Kind::Text)
-            .unwrap_or(cells.len());
-        let line = cells[..first_value]
+/// Regroups tokens into the rows of a grid of `origin`: each row is a run of label cells and the
+/// run of value cells (numbers, blank markers, empty cells) after it, numbered by the line of
+/// its label (the last words before its values).
+pub(crate) fn regroup(tokens: &[Token], origin: Origin) -> Grid<'static> {
+    let mut grid = Grid::new(origin);
+    grid.regrouped = true;
+    let kinds: Vec<Kind> = tokens.iter().map(|t| kind_of(&t.text)).collect();
+    let mut start = 0;
+    while start < tokens.len() {
+        // A run of words, then a run of values.
+        let values = (start..tokens.len())
+            .find(|&i| kinds[i] != Kind::Text)
+            .unwrap_or(tokens.len());
+        let end = (values..tokens.len())
+            .find(|&i| kinds[i] == Kind::Text)
+            .unwrap_or(tokens.len());
+        let line = tokens[start..values]
             .last()
-            .or(cells.first())
-            .map_or(0, |c| c.line);
-        rows.push(Row {
-            cells: std::mem::take(cells),
-            table: None,
-            line,
-        });
-    };
-    for tok in tokens {
-        let kind = kind_of(&tok.text);
-        if kind == Kind::Text && in_values {
-            finish(&mut cells, &mut rows);
-            in_values = false;
+            .or(tokens.get(start))
+            .map_or(0, |t| t.line);
+        grid.add_row(line);
+        for (col, tok) in tokens[start..end].iter().enumerate() {
+            grid.add_cell(tok.text.clone(), col as u32, tok.line);
         }
-        if kind != Kind::Text {
-            in_values = true;
-        }
-        let col = cells.len();
-        cells.push(Cell {
-            text: tok.text.as_str().into(),
-            col,
-            first: true,
-            line: tok.line,
-        });
+        start = end;
     }
-    finish(&mut cells, &mut rows);
-    rows
+    grid
 }
 
 /// The first non-empty lines, where a copied page has its title.
@@ -248,10 +233,15 @@ pub(crate) fn title_lines(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn texts(rows: &[Row]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+    fn texts(grid: &Grid) -> Vec<Vec<String>> {
+        grid.rows()
+            .map(|r| r.cells().map(|c| c.text.to_string()).collect())
             .collect()
+    }
+
+    /// The rows' lines.
+    fn lines(grid: &Grid) -> Vec<u32> {
+        grid.rows().map(|r| r.number()).collect()
     }
 
     #[test]
@@ -277,7 +267,7 @@ mod tests {
             ]
         );
         assert_eq!(toks[1].line, 3);
-        let rows = regroup(&toks);
+        let rows = regroup(&toks, Origin::Text);
         assert_eq!(
             texts(&rows),
             vec![
@@ -306,7 +296,7 @@ mod tests {
     fn tabs_keep_empty_fields_but_not_leading_ones() {
         let text = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t\t3\n\t\t行政规范性文件\t4\t5\t6\n";
         assert_eq!(layout_of(text), TextLayout::Tabs);
-        let rows = regroup(&tokens(text, TextLayout::Tabs));
+        let rows = regroup(&tokens(text, TextLayout::Tabs), Origin::Text);
         assert_eq!(
             texts(&rows),
             vec![
@@ -323,14 +313,14 @@ mod tests {
                 vec!["行政规范性文件", "4", "5", "6"],
             ]
         );
-        assert_eq!(rows[1].line, 3);
+        assert_eq!(lines(&rows)[1], 3);
     }
 
     #[test]
     fn one_cell_per_line() {
         let text = "规章\n1\n2\n \n行政许可\n5\n";
         assert_eq!(layout_of(text), TextLayout::Lines);
-        let rows = regroup(&tokens(text, TextLayout::Lines));
+        let rows = regroup(&tokens(text, TextLayout::Lines), Origin::Text);
         assert_eq!(
             texts(&rows),
             vec![vec!["规章", "1", "2", ""], vec!["行政许可", "5"]]

@@ -419,7 +419,7 @@ fn end_line(bytes: &[u8], pos: &mut usize) -> Option<()> {
     Some(())
 }
 
-/// Per record of a shape: what `grid::meta_entry` makes of it and whether it is blank (the two
+/// Per record of a shape: what `meta::meta_entry_of` makes of it and whether it is blank (the two
 /// bytes after its line number; see [`Scratch::shape`]).
 fn heads(shape: &[u8], records: &[(u32, u32, u32)]) -> Option<Vec<(u8, u8)>> {
     let mut at = 0;

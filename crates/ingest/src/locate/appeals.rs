@@ -1,0 +1,314 @@
+//! Table 四: one line of 15 numbers under a header of three lines (行政复议 and 行政诉讼, the two
+//! kinds of litigation, the five result columns each), or three labelled rows of five.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use gongkai_document::delimited::trim;
+use gongkai_document::{Cell, Row};
+use gongkai_form::label::{normalise, RowMatch};
+use gongkai_form::{Catalogue, Section};
+
+use super::label::Label;
+use super::values::What;
+use super::{Kind, Locator, Scratch};
+
+/// What is known of table 四 so far.
+#[derive(Debug, Default)]
+pub(super) struct Appeals<'g> {
+    /// Grid column → the header words above it in the current table (keys, top first).
+    stacks: BTreeMap<u32, Vec<String>>,
+    /// The grid column of each of the 15 cells, from the header.
+    positions: Option<Vec<u32>>,
+    /// A header line of table 四 was read in the current table: the next row is its line.
+    pub header_seen: bool,
+    /// The row its line of numbers was read from.
+    line: Option<u32>,
+    /// The line was read (or given up on).
+    done: bool,
+    /// Values gathered over rows of copied text, until there are 15: (row, cell, ordinal).
+    pending: Vec<(Row<'g>, Cell<'g>, u32)>,
+}
+
+impl Appeals<'_> {
+    /// A new table: its own header.
+    pub fn new_table(&mut self) {
+        self.stacks.clear();
+        self.positions = None;
+        self.header_seen = false;
+    }
+
+    /// Table 四's header was read and its line not yet.
+    pub fn awaits_line(&self, section: Option<Section>) -> bool {
+        section == Some(Section::Appeals) && self.header_seen && !self.done
+    }
+
+    pub fn done(&self) -> bool {
+        self.done
+    }
+
+    /// Takes the words of a header line of table 四: the words above each column, and, where a
+    /// line names all 15 result columns, their columns in order.
+    pub fn header_words(&mut self, row: Row, keys: &[Cow<str>], cat: &Catalogue) {
+        let mut line = Vec::new();
+        for c in row.cells() {
+            let key = keys[c.text_index as usize].as_ref();
+            let stack = self.stacks.entry(c.column).or_default();
+            if !key.is_empty() && stack.last().map(String::as_str) != Some(key) {
+                stack.push(key.to_string());
+            }
+            if !cat
+                .labels()
+                .match_column_key(cat, Section::Appeals, key)
+                .is_empty()
+            {
+                line.push(c.column);
+            }
+        }
+        let from_words = self.columns(cat);
+        if let Some(p) = from_words.or_else(|| (line.len() == 15).then_some(line)) {
+            self.positions = Some(p);
+        }
+    }
+
+    /// The grid column of each of the 15 cells, from the header words above them.
+    fn columns(&self, cat: &Catalogue) -> Option<Vec<u32>> {
+        let block = appeals_block(cat);
+        let rows = cat.blocks[block].rows;
+        let cols = cat.blocks[block].columns;
+        let mut found: Vec<Option<u32>> = vec![None; 15];
+        for (&grid_col, heads) in &self.stacks {
+            let has = |w: &str| heads.iter().any(|h| h == w);
+            let row = if has("未经复议直接起诉") {
+                rows.iter().position(|r| r.code == "litigation_direct")
+            } else if has("复议后起诉") {
+                rows.iter()
+                    .position(|r| r.code == "litigation_after_reconsideration")
+            } else if has("行政复议") {
+                rows.iter().position(|r| r.code == "reconsideration")
+            } else {
+                None
+            };
+            let col = heads.last().and_then(|h| {
+                cols.iter()
+                    .position(|c| normalise(c.label) == *h || (c.code == "total" && h == "合计"))
+            });
+            if let (Some(r), Some(c)) = (row, col) {
+                let i = r * cols.len() + c;
+                if found.get(i).is_some_and(Option::is_none) {
+                    found[i] = Some(grid_col);
+                }
+            }
+        }
+        found.into_iter().collect()
+    }
+}
+
+fn appeals_block(cat: &Catalogue) -> usize {
+    cat.blocks
+        .iter()
+        .position(|b| b.section == Section::Appeals)
+        .unwrap_or(0)
+}
+
+impl<'g> Locator<'_, 'g> {
+    /// A row with values in table 四.
+    pub(super) fn appeals_row(
+        &mut self,
+        row: Row<'g>,
+        keys: &[Cow<str>],
+        sc: &mut Scratch<'g>,
+        label_end: usize,
+        label: Label,
+    ) {
+        let cat = self.cat;
+        let block = appeals_block(cat);
+        // Table 四 printed as three labelled rows of five.
+        if let Some(&last) = sc.labels.last() {
+            let key = row.cell(last).map_or("", |c| &keys[c.text_index as usize]);
+            if let RowMatch::Row { block: b, row: r } =
+                cat.labels()
+                    .match_row_key(cat, Section::Appeals, key, self.context.as_deref())
+            {
+                let cells = (label_end..row.len())
+                    .filter(|&i| row.cell(i).is_some_and(|c| c.first))
+                    .count();
+                if b == block && cells <= 6 {
+                    self.read_row(row, keys, sc, label_end, b, r, 1);
+                    return;
+                }
+            }
+        }
+        // A row of another table (the report goes on after table 四).
+        if let Label::Row {
+            section,
+            block,
+            row: r,
+            cells,
+            close: None,
+        } = label
+        {
+            if section != Section::Appeals {
+                self.enter(section);
+                self.read_row(row, keys, sc, label_end, block, r, cells);
+                return;
+            }
+        }
+        if !self.appeals.done {
+            if row.grid().regrouped {
+                self.gather_appeals(row, label_end);
+            } else {
+                self.appeals_line(row, label_end, sc);
+            }
+        } else if !self.conv.prose {
+            self.appeals_again(row, sc, label_end);
+        }
+    }
+
+    /// Reads the line of 15 numbers of table 四 from one row: at the header's columns, else in
+    /// order after its label.
+    pub(super) fn appeals_line(&mut self, row: Row<'g>, label_end: usize, sc: &mut Scratch<'g>) {
+        let cat = self.cat;
+        let block = appeals_block(cat);
+        let positions = self.appeals.positions.take();
+        let read = self.cells_for(
+            row,
+            sc,
+            label_end,
+            positions.as_deref(),
+            15,
+            What::Appeals(block),
+        );
+        self.appeals.positions = positions;
+        self.appeals.line = Some(row.number());
+        self.appeals.done = true;
+        if !read {
+            return;
+        }
+        let start = cat.cell_index(block, 0, 0);
+        let ordinal = self.ordinal;
+        for i in 0..sc.cells.len() {
+            let (column, cell) = sc.cells[i];
+            let line = self.source_line(&row, cell.map_or(0, |c| c.line), ordinal);
+            self.read_cell(start + i, column, cell, row, line);
+        }
+    }
+
+    /// Copied text may break table 四's line over rows: its values are gathered until there
+    /// are 15.
+    fn gather_appeals(&mut self, row: Row<'g>, label_end: usize) {
+        let ordinal = self.ordinal;
+        for c in (label_end..row.len()).filter_map(|i| row.cell(i)) {
+            if c.first {
+                self.appeals.pending.push((row, c, ordinal));
+            }
+        }
+        if self.appeals.pending.len() >= 15 {
+            self.flush_appeals();
+        }
+    }
+
+    /// Reads the values of table 四 gathered so far.
+    pub(super) fn flush_appeals(&mut self) {
+        if self.appeals.pending.is_empty() || self.appeals.done {
+            return;
+        }
+        let mut values = std::mem::take(&mut self.appeals.pending);
+        let blank = |v: &(Row, Cell, u32)| super::kind(v.1.text, self.conv.values) == Kind::Blank;
+        while values.len() > 15 && values.last().is_some_and(blank) {
+            values.pop();
+        }
+        let lead = values
+            .iter()
+            .take_while(|v| blank(v))
+            .count()
+            .min(values.len().saturating_sub(15));
+        values.drain(..lead);
+        self.appeals.done = true;
+        let (row, first, _) = values[0];
+        self.appeals.line = Some(row.number());
+        if values.len() > 15 {
+            let extra = &values[15..];
+            let shown: Vec<&str> = extra.iter().map(|v| trim(v.1.text)).collect();
+            let (at_row, at_cell, _) = extra[0];
+            let d = self
+                .warning(
+                    &at_row.place(Some(&at_cell)),
+                    format!("{} value(s) past the 15 of table 四; not read", extra.len()),
+                )
+                .found(shown.join(" "), "15 values");
+            self.skip(d, extra.len());
+            values.truncate(15);
+        }
+        if values.len() < 15 {
+            let shown: Vec<&str> = values.iter().map(|v| trim(v.1.text)).collect();
+            let d = self
+                .error(
+                    &row.place(Some(&first)),
+                    format!(
+                        "table 四 has {} of its 15 values: cannot tell which are missing; not read",
+                        values.len()
+                    ),
+                )
+                .found(
+                    shown.join(" "),
+                    "15 values: 行政复议 5, 未经复议直接起诉 5, 复议后起诉 5",
+                );
+            self.skip(d, values.len());
+            self.bad_cells += 1;
+            self.tainted = true;
+            return;
+        }
+        let start = self.cat.cell_index(appeals_block(self.cat), 0, 0);
+        for (i, (row, cell, ordinal)) in values.into_iter().enumerate() {
+            let line = self.source_line(&row, cell.line, ordinal);
+            self.read_cell(start + i, cell.column, Some(cell), row, line);
+        }
+    }
+
+    /// A line of values in table 四 after its line of numbers was read (a unit file): a second
+    /// copy of the table is an error (there is no telling which is right); a stray value or two
+    /// is a warning.
+    fn appeals_again(&mut self, row: Row<'g>, sc: &Scratch, label_end: usize) {
+        let values: Vec<Cell> = (label_end..row.len())
+            .filter_map(|i| row.cell(i))
+            .filter(|c| c.first && !trim(c.text).is_empty())
+            .collect();
+        let Some(first) = values.first() else {
+            return;
+        };
+        let place = row.place(Some(first));
+        let shown: Vec<&str> = values.iter().map(|c| trim(c.text)).collect();
+        let numbers = (label_end..row.len())
+            .filter(|&i| sc.kinds[i] == Kind::Value)
+            .count();
+        let line = self.appeals.line.unwrap_or(0);
+        self.values_read += values.len();
+        if numbers >= 5 {
+            let d = self
+                .error(
+                    &place,
+                    format!(
+                        "table 四 given twice: a second line of numbers (the first is line \
+                         {line}); this line is not summed"
+                    ),
+                )
+                .found(shown.join(","), "one line of 15 numbers in table 四");
+            self.reject(d);
+            self.values_rejected += values.len() - 1;
+            self.tainted = true;
+        } else {
+            let d = self
+                .warning(
+                    &place,
+                    format!(
+                        "{} value(s) after table 四's line of numbers (line {line}); not summed",
+                        values.len()
+                    ),
+                )
+                .found(shown.join(","), "nothing after table 四");
+            self.push(d);
+            self.values_rejected += values.len();
+        }
+    }
+}

@@ -1,7 +1,11 @@
 //! `gongkai`: consolidate, check and compare government information disclosure annual reports.
 //!
-//! A thin binary: argument parsing, the order of the stages and exit codes live here; reading
-//! is `gongkai-ingest`, sums and rules are `gongkai-aggregate`, the form is `gongkai-form`.
+//! A thin binary: arguments, the order of the stages, rendering and exit codes; the work is in
+//! the crates (docs/architecture.md): files are read by `gongkai-ingest` and `gongkai-pages`,
+//! summed and checked by `gongkai-aggregate`, exported by `gongkai-export`, drawn by `gongkai-chart`.
+//!
+//! Layers, lowest first: `args` · `output` · `progress` · `render` → `checked` (read and check a
+//! batch) → one module per command (`consolidate`, `validate`, `trend`, `export`, …).
 
 mod args;
 mod checked;

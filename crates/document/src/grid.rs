@@ -32,6 +32,15 @@ pub enum Origin {
     Page(u32),
 }
 
+impl Origin {
+    /// Rows may end before their last empty cells, which then count as blank: delimited text
+    /// (a spreadsheet's CSV export drops them) and sheets (which store no empty cell). A table's
+    /// rows have all their cells: one that is short is a row that does not line up.
+    pub fn drops_trailing_empty_cells(&self) -> bool {
+        matches!(self, Origin::Delimited | Origin::Sheet(_))
+    }
+}
+
 /// One slot of a grid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cell<'g> {
@@ -72,6 +81,8 @@ pub struct Grid<'t> {
     slots: Vec<Slot>,
     /// A cell may hold a line break that was inside quotes in the source.
     line_breaks: bool,
+    /// A cell fills more than one slot (a merged cell).
+    spans: bool,
 }
 
 impl<'t> Grid<'t> {
@@ -85,6 +96,7 @@ impl<'t> Grid<'t> {
             rows: Vec::new(),
             slots: Vec::new(),
             line_breaks: false,
+            spans: false,
         }
     }
 
@@ -102,6 +114,8 @@ impl<'t> Grid<'t> {
 
     /// Puts text `text` in the next slot of the last row, in grid column `column`.
     pub fn add_slot(&mut self, text: u32, column: u32, line: u32, first: bool) {
+        // A text in a second slot: a cell spanning columns or rows.
+        self.spans |= !first || self.slots.last().is_some_and(|s| s.text >= text);
         self.slots.push(Slot {
             text,
             column,
@@ -141,6 +155,11 @@ impl<'t> Grid<'t> {
     /// True when a cell may hold a line break that was inside quotes (delimited text only).
     pub fn may_hold_line_breaks(&self) -> bool {
         self.line_breaks
+    }
+
+    /// True when a cell fills more than one slot (merged cells, spans expanded).
+    pub fn has_merged_cells(&self) -> bool {
+        self.spans
     }
 
     /// True when every slot is its own text, in order, on its row's line (delimited text).
@@ -185,6 +204,7 @@ impl<'t> From<Table<'t>> for Grid<'t> {
             rows: table.spans,
             slots: Vec::new(),
             line_breaks: table.quoted,
+            spans: false,
         }
     }
 }
@@ -410,6 +430,7 @@ mod tests {
         let text = "a,b\n\n规章,1,\"2\"\n";
         let grid = Grid::from(read_records(text, b',').unwrap_or_default());
         assert_eq!(grid.origin, Origin::Delimited);
+        assert!(!grid.has_merged_cells());
         let rows: Vec<(u32, Vec<&str>)> = grid
             .rows()
             .map(|r| (r.number(), r.cells().map(|c| c.text).collect()))
@@ -471,6 +492,7 @@ mod tests {
             ]
         );
         assert_eq!(grid.texts().len(), 3);
+        assert!(grid.has_merged_cells());
         let place = grid.rows().nth(1).map(|r| r.place(r.cell(1).as_ref()));
         assert_eq!(place, Some(Place::TableRow { table: 2, row: 2 }));
     }

@@ -47,6 +47,11 @@ impl Appeals<'_> {
         self.done
     }
 
+    /// The leftmost of the 15 columns, when the header gave them.
+    pub fn first_column(&self) -> Option<u32> {
+        self.positions.as_ref()?.iter().copied().min()
+    }
+
     /// Takes the words of a header line of table 四: the words above each column, and, where a
     /// line names all 15 result columns, their columns in order.
     pub fn header_words(&mut self, row: Row, keys: &[Cow<str>], cat: &Catalogue) {
@@ -65,10 +70,11 @@ impl Appeals<'_> {
                 line.push(c.column);
             }
         }
-        let from_words = self.columns(cat);
-        if let Some(p) = from_words.or_else(|| (line.len() == 15).then_some(line)) {
-            self.positions = Some(p);
-        }
+        // The header as read so far: a later line that breaks it leaves the columns unknown.
+        // Without merged cells (delimited text) the words above a column are not repeated over
+        // it: there a line naming all 15 columns gives them.
+        let in_order = !row.grid().has_merged_cells() && line.len() == 15;
+        self.positions = self.columns(cat).or_else(|| in_order.then_some(line));
     }
 
     /// The grid column of each of the 15 cells, from the header words above them.
@@ -155,10 +161,21 @@ impl<'g> Locator<'_, 'g> {
             }
         }
         if !self.appeals.done {
-            if row.grid().regrouped {
-                self.gather_appeals(row, label_end);
-            } else {
+            // In delimited text the line is the row after the header, whatever it holds, and
+            // its empty tail may be left out; a page may break the line over rows, and a row
+            // without values there is words about the table.
+            let delimited = row.grid().origin.drops_trailing_empty_cells();
+            let has_values = sc
+                .kinds
+                .get(label_end..)
+                .unwrap_or_default()
+                .contains(&Kind::Value);
+            if delimited
+                || (has_values && self.appeals.positions.is_some() && !row.grid().regrouped)
+            {
                 self.appeals_line(row, label_end, sc);
+            } else if has_values {
+                self.gather_appeals(row, label_end);
             }
         } else if !self.conv.prose {
             self.appeals_again(row, sc, label_end);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use gongkai_document::Row;
 use gongkai_form::{Catalogue, Section};
 
-use super::label::{label_cells, Label};
+use super::label::{label_cells, Label, Scope};
 use super::{Kind, Line, Locator, Scratch};
 
 /// Where each column of the current table sits, from its header lines.
@@ -133,7 +133,7 @@ impl<'g> Locator<'_, 'g> {
         if !v.header {
             return match v.label {
                 Some(label) => Line::Other(label),
-                None => Line::Prose,
+                None => Line::BeforeTables,
             };
         }
         let section = v.section.unwrap_or(Section::Active);
@@ -172,21 +172,29 @@ impl<'g> Locator<'_, 'g> {
             None
         };
         let Some(current) = section else {
-            // Before any table: a page's prose, or (in a unit file) a row that names its table.
-            let label = (!self.conv.prose)
-                .then(|| self.match_label_in(row, keys, labels, None, context, buf));
+            // Before any table, words without values (a title, a page's prose) open none.
             return Verdict {
                 sign,
                 section,
                 header: false,
-                label,
+                label: None,
             };
         };
-        let label = self.match_label_in(row, keys, labels, section, context, buf);
-        let cells_after = (label_end..row.len()).any(|i| row.cell(i).is_some_and(|c| c.first));
+        // Blank cells are no sign of another table.
+        let scope = Scope {
+            section,
+            context,
+            other_tables: false,
+        };
+        let label = self.match_label_in(row, keys, labels, scope, buf);
+        // Delimited text leaves a row's empty cells out at its end: a row label alone there is
+        // a row of blanks.
+        let cells_after = row.grid().origin.drops_trailing_empty_cells()
+            || (label_end..row.len()).any(|i| row.cell(i).is_some_and(|c| c.first));
+        let row_label = matches!(label, Label::Row { .. });
         // A row of the form with every cell blank (`3.其他` is a row here, though 其他 is also
         // a column).
-        if sign.is_none() && cells_after && matches!(label, Label::Row { .. }) {
+        if sign.is_none() && cells_after && row_label {
             return Verdict {
                 sign,
                 section,
@@ -198,6 +206,8 @@ impl<'g> Locator<'_, 'g> {
         let header = sign.is_some()
             || words(row, keys, kinds, start)
                 .any(|k| !cat.labels().match_column_key(cat, current, k).is_empty());
+        // A row label with no cell after it is words beside the table, not a row to read.
+        let label = if row_label { Label::Unknown } else { label };
         Verdict {
             sign,
             section,

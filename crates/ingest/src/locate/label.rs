@@ -31,6 +31,15 @@ pub(super) enum Label {
     None,
 }
 
+/// Where a label is matched: the table the reader is in, the group heading last seen there,
+/// and whether the label may name a row of another table.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scope<'c> {
+    pub section: Option<Section>,
+    pub context: Option<&'c str>,
+    pub other_tables: bool,
+}
+
 /// The label cells of a row (slots, in order): words between `start` and `label_end`, a
 /// merged cell once.
 pub(super) fn label_cells(
@@ -94,28 +103,31 @@ impl<'g> Locator<'_, 'g> {
         keys: &[Cow<str>],
         sc: &mut Scratch<'g>,
     ) -> Label {
-        self.match_label_in(
-            row,
-            keys,
-            &sc.labels,
-            self.section,
-            self.context.as_deref(),
-            &mut sc.text,
-        )
+        let scope = Scope {
+            section: self.section,
+            context: self.context.as_deref(),
+            other_tables: true,
+        };
+        self.match_label_in(row, keys, &sc.labels, scope, &mut sc.text)
     }
 
     /// The longest run of label cells, from the end (up to four), that names a row of
-    /// `section`, else of another table when unmistakable; else a group heading, several rows,
-    /// or (on a page) the row whose label is a few characters off.
+    /// `section`, else (with `other_tables`, or before any table) of another table when
+    /// unmistakable; else a group heading, several rows, or (on a page) the row whose label is
+    /// a few characters off.
     pub(super) fn match_label_in(
         &self,
         row: Row<'g>,
         keys: &[Cow<str>],
         labels: &[usize],
-        section: Option<Section>,
-        context: Option<&str>,
+        scope: Scope,
         buf: &mut String,
     ) -> Label {
+        let Scope {
+            section,
+            context,
+            other_tables,
+        } = scope;
         let n = labels.len();
         if n == 0 {
             return Label::None;
@@ -157,11 +169,14 @@ impl<'g> Locator<'_, 'g> {
                 if joined.is_empty() {
                     continue;
                 }
-                // In another table than the current one, words that are columns here (总计,
-                // 其他) or rows of table 四 (which are headers on a page) say nothing.
+                // In another table than the current one: only for a row with values, and not
+                // for words that are columns here (总计, 其他), rows of table 四 (which are
+                // headers on a page) or a total (合计: a sum row belongs to its own table).
                 if si > 0 {
                     let cur = section.unwrap_or(Section::Active);
-                    if s == Section::Appeals
+                    if !other_tables
+                        || s == Section::Appeals
+                        || matches!(&*joined, "总计" | "合计")
                         || !cat.labels().match_column_key(cat, cur, &joined).is_empty()
                     {
                         continue;

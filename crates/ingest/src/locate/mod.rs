@@ -226,8 +226,8 @@ struct Locator<'d, 'g> {
 enum Line {
     /// A header line, taken.
     Header,
-    /// Prose before any table: nothing to read.
-    Prose,
+    /// Words before any table (a title, a page's prose): nothing to read.
+    BeforeTables,
     /// Anything else: a row of blank cells, a group heading, a row the form does not have.
     Other(Label),
 }
@@ -320,7 +320,9 @@ impl<'d, 'g> Locator<'d, 'g> {
         }
         if row.cells().all(|c| trim(c.text).is_empty()) {
             // Table 四's line of numbers follows its header, even when every cell is blank.
-            if self.appeals.awaits_line(self.section) && !row.grid().regrouped {
+            if self.appeals.awaits_line(self.section)
+                && row.grid().origin.drops_trailing_empty_cells()
+            {
                 self.appeals_line(row, 0, sc);
             }
             return;
@@ -341,13 +343,29 @@ impl<'d, 'g> Locator<'d, 'g> {
             }
             return;
         }
-        let first_value = (start..len).find(|&i| sc.kinds[i] == Kind::Value);
+        // A number before a row's first words is a serial number (a 序号 column), not a value.
+        let filled = |from: usize| (from..len).find(|&i| sc.kinds[i] != Kind::Blank);
+        let values_from = self.first_value_column(row.grid().regrouped);
+        let serial = filled(start).filter(|&i| {
+            sc.kinds[i] == Kind::Value
+                && filled(i + 1).is_some_and(|j| sc.kinds[j] == Kind::Text)
+                && row
+                    .cell(i)
+                    .is_some_and(|c| values_from.is_none_or(|m| c.column < m))
+        });
+        let first_value =
+            (serial.map_or(start, |i| i + 1)..len).find(|&i| sc.kinds[i] == Kind::Value);
         let label_end = self.label_end(row, &sc.kinds, start, first_value);
         label::label_cells(row, keys, &sc.kinds, start, label_end, &mut sc.labels);
         let label = if first_value.is_none() {
             match self.line_without_values(row, keys, sc, start, label_end) {
                 Line::Header => return,
-                Line::Prose => {
+                Line::BeforeTables => {
+                    self.header.last_was_header = false;
+                    return;
+                }
+                // A heading's line holds no row of the form.
+                Line::Other(_) if heading.is_some() => {
                     self.header.last_was_header = false;
                     return;
                 }
@@ -437,6 +455,8 @@ impl<'d, 'g> Locator<'d, 'g> {
                     section = Some(s);
                     start = i + 1;
                 }
+                // An item heading after the row's values is a note beside the table.
+                Some(Heading::Item(_)) if sc.kinds[..i].contains(&Kind::Value) => {}
                 Some(Heading::Item(_)) => {
                     if self.section.is_none_or(|s| s == Section::Active)
                         || self.may_enter(Section::Active)
@@ -481,6 +501,17 @@ impl<'d, 'g> Locator<'d, 'g> {
             }
         }
         label_end
+    }
+
+    /// The leftmost column the current table's header gives a value, if it gave one.
+    fn first_value_column(&self, regrouped: bool) -> Option<u32> {
+        if regrouped {
+            return None;
+        }
+        match self.section {
+            Some(Section::Appeals) => self.appeals.first_column(),
+            section => self.header.min_position(section, self.cat),
+        }
     }
 
     /// Moves to table `s` (reading what was gathered of table 四 when leaving it).
@@ -651,7 +682,12 @@ impl<'d, 'g> Locator<'d, 'g> {
             .filter_map(|i| row.cell(i))
             .filter(|c| c.first)
             .collect();
-        let shown: Vec<&str> = cells.iter().map(|c| trim(c.text)).collect();
+        // Up to the last cell with text: spreadsheets pad rows with empty cells.
+        let end = cells
+            .iter()
+            .rposition(|c| !trim(c.text).is_empty())
+            .map_or(0, |i| i + 1);
+        let shown: Vec<&str> = cells[..end].iter().map(|c| trim(c.text)).collect();
         (row.place(cells.first()), shown.join(" "))
     }
 

@@ -88,11 +88,12 @@ impl<'g> Locator<'_, 'g> {
         self.reading_close = false;
     }
 
-    /// Finds the cells holding the `n` values of a row (into `sc.cells`): at the header's columns
-    /// when the header gave them and they fit the row (a column past the row's end is a blank
-    /// cell: spreadsheets leave trailing empty cells out), else the cells after the label in
-    /// order. False when a row of copied text has fewer values than columns: which cell is empty
-    /// cannot be told, and none of it is read.
+    /// Finds the cells holding the `n` values of a row (into `sc.cells`, in the form's order of
+    /// columns): at the header's columns when the header gave them and they fit the row, else
+    /// the cells after the label in order. Past the end of a row of delimited text a cell is
+    /// blank (spreadsheets leave trailing empty cells out); a table's short row gives fewer cells
+    /// (the last columns are not found). False when a row of copied text has fewer values than
+    /// columns: which cell is empty cannot be told, and none of it is read.
     pub(super) fn cells_for(
         &mut self,
         row: Row<'g>,
@@ -108,6 +109,7 @@ impl<'g> Locator<'_, 'g> {
             .filter_map(|i| row.cell(i))
             .map(|c| c.column)
             .max();
+        let tail_dropped = row.grid().origin.drops_trailing_empty_cells();
         if let Some(pos) = header {
             let last_col = len
                 .checked_sub(1)
@@ -117,7 +119,7 @@ impl<'g> Locator<'_, 'g> {
                 label_col.is_none_or(|l| p > l)
                     && match slot_at(row, p) {
                         Some(i) => row.cell(i).is_some_and(|c| c.first),
-                        None => last_col.is_none_or(|l| p > l),
+                        None => tail_dropped && last_col.is_none_or(|l| p > l),
                     }
             });
             if fits {
@@ -151,16 +153,17 @@ impl<'g> Locator<'_, 'g> {
                 .filter_map(|&i| row.cell(i))
                 .collect();
             if let Some(first) = extra.first() {
+                let shown: Vec<&str> = extra.iter().map(|c| trim(c.text)).collect();
                 let d = self
                     .warning(
                         &row.place(Some(first)),
                         format!(
-                            "{} value(s) right of the row's last column ({}); not summed",
+                            "{} value(s) past the {n} column(s) of {}; not summed",
                             extra.len(),
-                            self.last_column(what)
+                            self.what(what)
                         ),
                     )
-                    .found(first.text, "nothing right of the table");
+                    .found(shown.join(" "), format!("{n} values"));
                 self.skip(d, extra.len());
             }
         }
@@ -190,6 +193,23 @@ impl<'g> Locator<'_, 'g> {
             self.tainted = true;
             return false;
         }
+        if values.len() < n && !tail_dropped {
+            let got = values.len();
+            let d = self.warning(
+                &row.place(None),
+                format!(
+                    "only {got} cell(s) for the {n} column(s) of {}; the last are not found",
+                    self.what(what)
+                ),
+            );
+            self.push(d);
+            for &i in values {
+                if let Some(c) = row.cell(i) {
+                    sc.cells.push((c.column, Some(c)));
+                }
+            }
+            return true;
+        }
         let mut next = values
             .last()
             .and_then(|&i| row.cell(i))
@@ -210,12 +230,14 @@ impl<'g> Locator<'_, 'g> {
     /// last (a note's number, a stray value), said for each row; between them (a column the
     /// form does not have, such as 小计), said once per column of a table.
     fn strays(&mut self, row: Row<'g>, kinds: &[Kind], label_end: usize, pos: &[u32], what: What) {
+        // Numbers left of the table's columns (a serial number) are none of its values.
+        let first = pos.iter().copied().min().unwrap_or(0);
         let last = pos.iter().copied().max().unwrap_or(0);
         let mut right: Vec<Cell> = Vec::new();
         let mut between = 0;
         let mut new: Vec<Cell> = Vec::new();
         for (i, c) in row.cells().enumerate().skip(label_end) {
-            if !c.first || kinds[i] != Kind::Value || pos.contains(&c.column) {
+            if !c.first || kinds[i] != Kind::Value || c.column < first || pos.contains(&c.column) {
                 continue;
             }
             if c.column > last {

@@ -1,16 +1,16 @@
 //! Grid files laid out as one read before: read in one pass, without locating cells by label.
 //!
-//! A national batch is one layout spreadsheet filled in many thousand times: the same lines,
-//! labels and columns; only the unit, the year and the values differ. The grid reader spends
-//! most of its time finding cells by their labels, yet what it decides depends only on the
-//! file's *shape*: its lines, the exact text of every label, which fields hold values. To that
-//! reader every plain number is alike (a value, never a label, of one label key), and a blank
-//! value differs from a number only where a line of blanks would look like a header line or an
-//! empty line; the reader says which lines those are. So a clean full read leaves a layout
-//! (the shape, and the field each cell was taken from), and a later file of the same shape is
-//! read by taking its values from those fields, with the same result (tests compare every such
-//! read with the full one). The layouts of the last files are first walked over a text as
-//! compiled steps ([`steps`]), which decide the same without splitting it into a shape.
+//! A national batch is one template spreadsheet filled in many thousand times: the same lines,
+//! labels and columns; only the unit, the year and the values differ. The full read (the
+//! locator) spends most of its time finding cells by their labels, yet what it decides depends
+//! only on the file's *shape*: its lines, the exact text of every label, which fields hold
+//! values. To that reader every plain number is alike (a value, never a label, of one label
+//! key), and a blank value differs from a number only where a line of blanks would look like a
+//! header line or an empty line; the reader says which lines those are. So a clean full read
+//! leaves a layout (the shape, and the field each cell was taken from), and a later file of the
+//! same shape is read by taking its values from those fields, with the same result (tests compare
+//! every such read with the full one). The layouts of the last files are first walked over a
+//! text as compiled steps ([`steps`]), which decide the same without splitting it into a shape.
 //!
 //! What the shape does not pin down is checked, else the file goes the full way: quotes, a BOM
 //! or a lone `\r` (split differently), a unit or year that is a label of the form (it would

@@ -10,7 +10,7 @@ use gongkai_report::{FileRead, Finding, Layout, UnitReport};
 
 use crate::locate::CellSources;
 
-/// Working state of one file's read, shared by the tidy and grid readers.
+/// Working state of one file's read, shared by the tidy reader and the unit-file reader.
 #[derive(Debug)]
 pub(crate) struct Reading {
     pub file: Arc<PathBuf>,

@@ -2,7 +2,6 @@
 //! kinds of litigation, the five result columns each), or three labelled rows of five.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use gongkai_document::delimited::trim;
 use gongkai_document::{Cell, Row};
@@ -10,51 +9,14 @@ use gongkai_form::label::{normalise, RowMatch};
 use gongkai_form::{Catalogue, Section};
 
 use super::label::Label;
+use super::state::{Appeals, Locator, Scratch};
 use super::values::What;
-use super::{Kind, Locator, Scratch};
-
-/// What is known of table 四 so far.
-#[derive(Debug, Default)]
-pub(super) struct Appeals<'g> {
-    /// Grid column → the header words above it in the current table (keys, top first).
-    stacks: BTreeMap<u32, Vec<String>>,
-    /// The grid column of each of the 15 cells, from the header.
-    positions: Option<Vec<u32>>,
-    /// A header line of table 四 was read in the current table: the next row is its line.
-    pub header_seen: bool,
-    /// The row its line of numbers was read from.
-    line: Option<u32>,
-    /// The line was read (or given up on).
-    done: bool,
-    /// Values gathered over rows of copied text, until there are 15: (row, cell, ordinal).
-    pending: Vec<(Row<'g>, Cell<'g>, u32)>,
-}
+use super::Kind;
 
 impl Appeals<'_> {
-    /// A new table: its own header.
-    pub fn new_table(&mut self) {
-        self.stacks.clear();
-        self.positions = None;
-        self.header_seen = false;
-    }
-
-    /// Table 四's header was read and its line not yet.
-    pub fn awaits_line(&self, section: Option<Section>) -> bool {
-        section == Some(Section::Appeals) && self.header_seen && !self.done
-    }
-
-    pub fn done(&self) -> bool {
-        self.done
-    }
-
-    /// The leftmost of the 15 columns, when the header gave them.
-    pub fn first_column(&self) -> Option<u32> {
-        self.positions.as_ref()?.iter().copied().min()
-    }
-
     /// Takes the words of a header line of table 四: the words above each column, and, where a
     /// line names all 15 result columns, their columns in order.
-    pub fn header_words(&mut self, row: Row, keys: &[Cow<str>], cat: &Catalogue) {
+    pub(super) fn header_words(&mut self, row: Row, keys: &[Cow<str>], cat: &Catalogue) {
         let mut line = Vec::new();
         for c in row.cells() {
             let key = keys[c.text_index as usize].as_ref();

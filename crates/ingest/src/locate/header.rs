@@ -1,51 +1,13 @@
 //! Header lines: which table a line of column labels belongs to, and where its columns are.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use gongkai_document::Row;
 use gongkai_form::{Catalogue, Section};
 
 use super::label::{label_cells, Label, Scope};
-use super::{Kind, Line, Locator, Scratch};
-
-/// Where each column of the current table sits, from its header lines.
-#[derive(Debug, Default)]
-pub(super) struct Header {
-    /// (block, column) → grid column.
-    positions: HashMap<(usize, usize), u32>,
-    /// The last row read was a header line: the next one adds to it (a header over several
-    /// lines) rather than starting another.
-    pub last_was_header: bool,
-}
-
-impl Header {
-    pub fn clear(&mut self) {
-        self.positions.clear();
-    }
-
-    /// The leftmost column the header gives a value column of `section`.
-    pub fn min_position(&self, section: Option<Section>, cat: &Catalogue) -> Option<u32> {
-        let section = section?;
-        self.positions
-            .iter()
-            .filter(|((b, _), _)| cat.blocks[*b].section == section)
-            .map(|(_, p)| *p)
-            .min()
-    }
-
-    /// The grid column of every column of `block` into `out`, if the header gave them all.
-    pub fn block_positions(&self, block: usize, cat: &Catalogue, out: &mut Vec<u32>) -> bool {
-        out.clear();
-        for c in 0..cat.blocks[block].columns.len() {
-            match self.positions.get(&(block, c)) {
-                Some(p) => out.push(*p),
-                None => return false,
-            }
-        }
-        true
-    }
-}
+use super::state::{Line, Locator, Scratch};
+use super::Kind;
 
 const APPLICANT_WORDS: &[&str] = &[
     "自然人",

@@ -7,7 +7,8 @@ use gongkai_document::Row;
 use gongkai_form::label::{key, normalise, RowMatch};
 use gongkai_form::{Catalogue, FormVersion, Section};
 
-use super::{Kind, Locator, Scratch};
+use super::state::{Locator, Scratch};
+use super::Kind;
 
 /// What a row's label cells name.
 #[derive(Debug)]

@@ -11,7 +11,8 @@ use gongkai_report::value_problem;
 
 use super::kind::{is_none_word, COUNT_UNITS};
 use super::label::{joined, parent_key};
-use super::{Kind, Locator, Repeats, Scratch, Values};
+use super::state::{Locator, Scratch};
+use super::{Kind, Repeats, Values};
 
 /// What a run of values is read for, for messages.
 #[derive(Debug, Clone, Copy)]
@@ -299,13 +300,14 @@ impl<'g> Locator<'_, 'g> {
             line,
             ..cell.unwrap_or_default()
         };
-        let place = row.place(Some(&at));
+        // Only for a diagnostic: a sheet's place holds its name.
+        let place = || row.place(Some(&at));
         self.values_read += 1;
         if self.report.present(index) && !self.reading_close && self.close_cells.remove(&index) {
             // The form's own row after one read by a close label (其他行政许可 before 行政许可).
             let d = self
                 .warning(
-                    &place,
+                    &place(),
                     format!(
                         "{} read from the row with the form's label, not the one with a close label",
                         def.code()
@@ -324,7 +326,7 @@ impl<'g> Locator<'_, 'g> {
                 Repeats::Reject => {
                     let d = self
                         .error(
-                            &place,
+                            &place(),
                             format!(
                                 "row {} given twice (first on line {}); this line is not summed",
                                 def.row.code, self.report.source.lines[index]
@@ -345,7 +347,7 @@ impl<'g> Locator<'_, 'g> {
                     if !same {
                         let d = self
                             .warning(
-                                &place,
+                                &place(),
                                 format!("{} given twice; the first is kept", def.code()),
                             )
                             .found(text, "each cell once");
@@ -361,7 +363,7 @@ impl<'g> Locator<'_, 'g> {
                 parsed = Ok(None);
                 let d = self
                     .warning(
-                        &place,
+                        &place(),
                         format!("{:?} in {} read as a blank cell", trim(text), def.code()),
                     )
                     .found(text, "a number, or - for none");
@@ -378,7 +380,7 @@ impl<'g> Locator<'_, 'g> {
                         parsed = Ok(v);
                         let d = self
                             .warning(
-                                &place,
+                                &place(),
                                 format!("unit {unit} after the number in {} dropped", def.code()),
                             )
                             .found(text, "a number");
@@ -397,7 +399,7 @@ impl<'g> Locator<'_, 'g> {
             Err(e) => {
                 let d = self
                     .error(
-                        &place,
+                        &place(),
                         format!(
                             "{} in {} ({} / {})",
                             value_problem(e),

@@ -311,27 +311,15 @@ pub fn is_generated(dir: &Path) -> bool {
         .is_some_and(|m| m["generator"] == GENERATOR)
 }
 
-/// A path beside `dir` (a folder or a file) for this process: `.out.generating-1234`.
-pub(crate) fn sibling(dir: &Path, what: &str) -> Result<PathBuf, SynthError> {
-    let name = dir.file_name().ok_or_else(|| SynthError::OutPath {
-        dir: dir.to_path_buf(),
-    })?;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    Ok(parent.join(format!(
-        ".{}.{what}-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
-}
-
 /// Generates everything into `dir`: refused when `dir` is a file or a non-empty folder that is
 /// not an earlier run's output, which is replaced as a whole.
 pub fn write(plan: &Plan, dir: &Path) -> Result<Summary, SynthError> {
     // A folder without a name of its own (. or /) is refused before anything else.
-    sibling(dir, "generating")?;
+    if dir.file_name().is_none() {
+        return Err(SynthError::OutPath {
+            dir: dir.to_path_buf(),
+        });
+    }
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map_err(SynthError::io(dir))?

@@ -140,15 +140,6 @@ impl serde_json::ser::Formatter for OneLine {
     }
 }
 
-/// Writes reports as tidy CSV (header included), every cell in template order.
-pub fn write(reports: &[&UnitReport], out: &mut String) {
-    out.push_str(&HEADER.join(","));
-    out.push('\n');
-    for report in reports {
-        write_rows(&report.unit, report.year, report.form, &report.values, out);
-    }
-}
-
 /// Writes one set of dense values as tidy rows (no header).
 pub fn write_rows(unit: &str, year: i32, form: FormVersion, values: &[i64], out: &mut String) {
     write_csv(rows(unit, year, form, values), out);

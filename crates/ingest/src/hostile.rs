@@ -123,11 +123,17 @@ fn nul_bytes_are_binary_whatever_the_encoding() {
     let forced = ReadOptions {
         encoding: crate::EncodingChoice::parse("utf-8").unwrap_or_default(),
     };
-    let f = read_bytes_at(b"PK\x03\x04\x00\x00", Path::new("a.csv"), &forced);
+    let f = read_bytes_at(b"\x00\x00PK\x03\x04", Path::new("a.csv"), &forced);
     assert!(
-        errors(&f)[0].contains("NUL byte at offset 4"),
+        errors(&f)[0].contains("NUL byte at offset 0"),
         "{:?}",
         errors(&f)
+    );
+    // A zip is told by its bytes, whatever the encoding asked for.
+    let f = read_bytes_at(b"PK\x03\x04\x00\x00", Path::new("a.csv"), &forced);
+    assert_eq!(
+        errors(&f),
+        vec!["a.csv: error: a zip archive, not a report: unzip it and give the files inside"]
     );
     let f = read(b"\xFF\xFEy\x00\x00\x00", "a.csv");
     assert!(

@@ -26,7 +26,7 @@ use std::sync::{Arc, OnceLock};
 use gongkai_form::label::{self, RowMatch};
 use gongkai_form::{FormVersion, Section};
 
-use crate::meta::{may_name_meta, meta_entry_of};
+use crate::locate::meta::{may_name_meta, meta_entry_of};
 use crate::reading::{unit_from_path, year_from_path, Reading};
 use gongkai_document::Grid;
 use gongkai_form::{parse_value, parse_year};

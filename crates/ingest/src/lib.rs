@@ -1,15 +1,15 @@
 //! Unit files to reports: every file under the folders given is read (tidy CSV or form grid, any
 //! encoding), its cells located by label, and each unit's report checked for reading problems.
 //!
-//! Layers, lowest first: [`meta`] · [`locate`] (the one locator: the form found in any grid of
-//! cells, a unit's or a published page's) → [`reading`] (one file's read state) → [`tidy`] ·
-//! [`unit_file`] (the full readers) → [`learned`] (the fast path: layouts read before) → [`read`]
+//! The form is found in each file by the one locator ([`locate`], the `gongkai-locate` crate).
+//!
+//! Layers, lowest first: [`reading`] (one file's read state) → [`tidy`] · [`unit_file`] ·
+//! [`document_file`] (the full readers: a Word, PDF or HTML report read as published) → [`learned`] (the fast path: layouts read before) → [`read`]
 //! (one file) → [`batch`] (folders, in parallel, a chunk at a time).
 
 mod batch;
+mod document_file;
 mod learned;
-pub mod locate;
-mod meta;
 mod read;
 mod reading;
 pub mod tidy;
@@ -19,6 +19,8 @@ pub use batch::{
     collect_files, read_batch, read_batch_with, read_chunks, Batch, Progress, Quiet, CHUNK_FILES,
 };
 pub use gongkai_document::EncodingChoice;
+/// The one locator, re-exported: the form found in any grid of cells.
+pub use gongkai_locate as locate;
 pub use read::{read_bytes_at, read_file, ReadOptions};
 pub use reading::{unit_from_path, year_from_path};
 
@@ -29,5 +31,7 @@ pub use batch::assemble;
 mod fuzz;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod locate_tests;
 #[cfg(test)]
 mod tests;

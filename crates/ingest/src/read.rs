@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use gongkai_document::decode::{decode, EncodingChoice};
 use gongkai_document::delimited::{read_records, sniff_delimiter};
-use gongkai_document::Grid;
+use gongkai_document::{sniff, Format, Grid};
 use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{learned, tidy, unit_file};
+use crate::{document_file, learned, tidy, unit_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,6 +99,22 @@ pub fn read_bytes_at(bytes: &[u8], path: &Path, options: &ReadOptions) -> FileRe
 
 fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) -> FileRead {
     r.bytes = bytes.len() as u64;
+    // What the file is, by its bytes: a `.xls` may be an HTML table, a `.csv` a workbook.
+    let format = sniff(bytes);
+    r.format = Some(format);
+    match format {
+        // The text path says what is wrong with an empty or binary file, and where.
+        Format::Text | Format::Empty | Format::Binary => {}
+        Format::Html | Format::Docx | Format::Pdf => {
+            let layout = document_file::read(bytes, path, &mut r);
+            return r.finish(None, layout);
+        }
+        other => {
+            let d = r.error(gongkai_pages::not_read(other));
+            r.fail_file(d);
+            return r.finish(None, None);
+        }
+    }
     let decoded = match decode(bytes, options.encoding) {
         Ok(d) => d,
         Err(e) => {

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use gongkai_document::Format;
 use gongkai_form::parse_year;
 use gongkai_report::{FileRead, Finding, Layout, UnitReport};
 
@@ -21,6 +22,7 @@ pub(crate) struct Reading {
     /// Where the locator took each cell from, when asked: what a learned layout learns from.
     pub cell_sources: Option<CellSources>,
     pub bytes: u64,
+    pub format: Option<Format>,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
     file_failed: bool,
@@ -36,6 +38,7 @@ impl Reading {
             values_rejected: 0,
             cell_sources: None,
             bytes: 0,
+            format: None,
             tainted: HashSet::new(),
             file_failed: false,
         }
@@ -108,6 +111,7 @@ impl Reading {
         FileRead {
             file: self.file,
             bytes: self.bytes,
+            format: self.format,
             encoding,
             layout,
             accepted: accepted.len(),

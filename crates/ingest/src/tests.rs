@@ -451,3 +451,23 @@ fn a_file_with_a_good_report_is_not_rejected_once_its_reports_move() {
     assert_eq!(moved.len(), 1);
     assert!(!read.is_rejected());
 }
+/// A published page's blanks read back from its tidy export as blanks, not zeros.
+#[test]
+fn blank_cells_survive_the_tidy_round_trip() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/reports/county-2022.html");
+    let imp = gongkai_pages::import_file(&path);
+    let mut csv = String::new();
+    gongkai_report::write::tidy::write_as_read(imp.report.iter(), &mut csv);
+    assert!(csv.contains("2022,示例县,active,coercion,decisions,\n"));
+    let back = crate::read_bytes_at(
+        csv.as_bytes(),
+        std::path::Path::new("tidy.csv"),
+        &Default::default(),
+    );
+    assert_eq!(back.reports.len(), 1, "{:?}", back.diagnostics);
+    let (a, b) = (&back.reports[0], imp.report.as_ref());
+    assert_eq!(Some(&a.values), b.map(|r| &r.values));
+    assert_eq!(Some(&a.blank), b.map(|r| &r.blank));
+    assert_eq!(a.blank_count(), 9);
+}

@@ -7,8 +7,8 @@ use std::slice;
 use gongkai_document::Grid;
 use gongkai_form::{parse_year, FormVersion};
 
+use crate::locate::meta::meta_entry_of;
 use crate::locate::{self, Conventions, Document, Setting};
-use crate::meta::meta_entry_of;
 use crate::reading::Reading;
 
 /// Unit and year named inside the file, with the line they were found on.

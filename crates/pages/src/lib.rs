@@ -11,11 +11,13 @@
 //! left out with a warning, blank cells stay blank, blank totals are derived from their parts (a
 //! warning names each), and rules R1–R6 run on what was read ([`PageImport::findings`]).
 //!
-//! Layers, lowest first: [`html`] · [`text`] (a page to grids) · [`title`] (unit and year) →
-//! [`check`] (derived totals, rules) → this module (one page's import).
+//! The formats themselves are read below this crate (`gongkai-html`, and the document readers):
+//! each yields a [`Flow`] of text lines and tables, whose lines are regrouped here.
+//!
+//! Layers, lowest first: [`text`] (a text copy or a flow's lines to grids) · [`title`] (unit and
+//! year) → [`check`] (derived totals, rules) → this module (one report's import).
 
 mod check;
-mod html;
 mod text;
 mod title;
 
@@ -23,12 +25,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::{FormVersion, Level, Section};
-use gongkai_ingest::locate::{self, kind, Conventions, Document, Kind, Setting, Values};
+use gongkai_locate::{self as locate, kind, Conventions, Document, Kind, Setting, Values};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use gongkai_document::decode::{decode, EncodingChoice};
-use gongkai_document::{Grid, Origin};
+use gongkai_document::{sniff, Block, Flow, Format, Grid, Origin};
 use gongkai_report::{Finding, UnitReport};
 
 /// What kind of page a file was read as.
@@ -220,51 +222,98 @@ pub fn import_file(path: &Path) -> PageImport {
 
 /// Reads a page's contents as if from `path` (whose name is the fallback for unit and year).
 pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
+    import_bytes_in(bytes, path, None)
+}
+
+/// [`import_bytes`], with the year of the folder the file is in as the last fallback for the
+/// report's year (a unit's submission in `2020/`, say).
+pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> PageImport {
     let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
     let file = Arc::clone(&imp.file);
-    let (grids, titles) = if html::looks_like_html(bytes) {
-        let page = html::decode_page(bytes);
-        imp.kind = Some(PageKind::Html);
-        imp.encoding = Some(page.encoding.name());
-        if let Some(note) = &page.note {
-            imp.diagnostics.push(Finding::warning(&file, note.clone()));
-        }
-        let extracted = html::extract(&page.text);
-        let mut grids: Vec<Grid> = Vec::new();
-        let mut titles = extracted.titles;
-        for item in extracted.items {
-            match item {
-                html::Item::Lines(lines) => {
-                    titles.extend(lines.iter().take(12).cloned());
-                    let toks: Vec<text::Token> = lines
-                        .into_iter()
-                        .map(|l| text::Token { text: l, line: 0 })
-                        .collect();
-                    grids.push(text::regroup(&toks, Origin::Prose));
-                }
-                html::Item::Table(grid) => grids.push(grid),
+    let (grids, titles) = match sniff(bytes) {
+        Format::Html => {
+            let page = gongkai_html::read(bytes);
+            imp.kind = Some(PageKind::Html);
+            imp.encoding = Some(page.encoding.name());
+            if let Some(note) = &page.note {
+                imp.diagnostics.push(Finding::warning(&file, note.clone()));
             }
+            flow_grids(page.flow)
         }
-        (grids, titles)
-    } else {
-        let decoded = match decode(bytes, EncodingChoice::Auto) {
-            Ok(d) => d,
-            Err(e) => return imp.fail(e.to_string()),
-        };
-        imp.encoding = Some(decoded.encoding.name());
-        let text = decoded.text.as_ref();
-        let layout = text::layout_of(text);
-        imp.kind = Some(if layout == text::TextLayout::Tabs {
-            PageKind::Tabbed
-        } else {
-            PageKind::Text
-        });
-        (
-            vec![text::regroup(&text::tokens(text, layout), Origin::Text)],
-            text::title_lines(text),
-        )
+        Format::Text => {
+            let decoded = match decode(bytes, EncodingChoice::Auto) {
+                Ok(d) => d,
+                Err(e) => return imp.fail(e.to_string()),
+            };
+            imp.encoding = Some(decoded.encoding.name());
+            let text = decoded.text.as_ref();
+            let layout = text::layout_of(text);
+            imp.kind = Some(if layout == text::TextLayout::Tabs {
+                PageKind::Tabbed
+            } else {
+                PageKind::Text
+            });
+            (
+                vec![text::regroup(&text::tokens(text, layout), Origin::Text)],
+                text::title_lines(text),
+            )
+        }
+        other => return imp.fail(not_read(other)),
     };
-    let text_lines = imp.kind != Some(PageKind::Html);
+    import_grids(imp, grids, titles, path, folder_year)
+}
+
+/// Why a file of this format gives no report.
+pub fn not_read(format: Format) -> String {
+    match format {
+        Format::Empty => "the file is empty".to_string(),
+        Format::Doc => {
+            "an old binary Word or WPS document (.doc/.wps): save it as .docx".to_string()
+        }
+        Format::Rtf => "a rich text file (.rtf): save it as .docx".to_string(),
+        Format::Odt => "an OpenDocument text (.odt): save it as .docx".to_string(),
+        Format::Encrypted => {
+            "the file is protected by a password: save a copy without the password".to_string()
+        }
+        Format::Zip => {
+            "a zip archive, not a report: unzip it and give the files inside".to_string()
+        }
+        other => format!("not a report: the file is {} data", other.name()),
+    }
+}
+
+/// A flow's tables as they are and its runs of lines regrouped into rows, with the title
+/// candidates: the document's own, then the first lines of each run.
+fn flow_grids(flow: Flow) -> (Vec<Grid<'static>>, Vec<String>) {
+    let mut grids = Vec::new();
+    let mut titles = flow.titles;
+    for block in flow.blocks {
+        match block {
+            Block::Lines(lines) => {
+                titles.extend(lines.iter().take(12).cloned());
+                let toks: Vec<text::Token> = lines
+                    .into_iter()
+                    .map(|l| text::Token { text: l, line: 0 })
+                    .collect();
+                grids.push(text::regroup(&toks, Origin::Prose));
+            }
+            Block::Table(grid) => grids.push(grid),
+        }
+    }
+    (grids, titles)
+}
+
+/// The report in a document's grids: unit and year from its title, the form found by the
+/// locator, blank totals derived, the rules checked.
+fn import_grids(
+    mut imp: PageImport,
+    grids: Vec<Grid<'_>>,
+    titles: Vec<String>,
+    path: &Path,
+    folder_year: Option<i32>,
+) -> PageImport {
+    let file = Arc::clone(&imp.file);
+    let text_lines = matches!(imp.kind, Some(PageKind::Text | PageKind::Tabbed));
 
     // Unit and year: the title, else a title-like line anywhere, else the file name.
     let stem = path
@@ -294,7 +343,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
             (unit, t.year)
         }
         None => {
-            match title::year_in_name(&stem) {
+            match title::year_in_name(&stem).or(folder_year) {
                 Some(y) => {
                     imp.diagnostics.push(Finding::warning(
                     &file,

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use gongkai_document::Format;
 use gongkai_form::Level;
 
 use crate::{Finding, Layout, UnitReport};
@@ -14,6 +15,8 @@ pub struct FileRead {
     pub file: Arc<PathBuf>,
     /// Size of the file in bytes (0 when it could not be read).
     pub bytes: u64,
+    /// What the file is, told by its bytes (`None` when it could not be read).
+    pub format: Option<Format>,
     /// Encoding the text was read in, once decoded.
     pub encoding: Option<&'static str>,
     pub layout: Option<Layout>,

@@ -11,7 +11,7 @@ use super::{
     classify, is_blank, line_meta, plain, LearnedLayout, LineMeta, Scratch, EMPTY, NUMBER,
     PAST_END, TEXT, UNIT, YEAR,
 };
-use crate::meta::may_name_meta;
+use crate::locate::meta::may_name_meta;
 use gongkai_report::UnitReport;
 
 /// A layout as steps over a text.

@@ -9,7 +9,7 @@ const YEAR_KEYS: &[&str] = &["年度", "年份", "报告年度", "统计年度",
 
 /// Whether a line whose first non-empty cell opens with `c` may name the unit or year, as
 /// [`meta_entry_of`] first asks (a cell opening with whitespace may trim to anything).
-pub(crate) fn may_name_meta(c: char) -> bool {
+pub fn may_name_meta(c: char) -> bool {
     static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
         let keys = UNIT_KEYS.iter().chain(YEAR_KEYS);
         keys.filter_map(|k| k.chars().next()).collect()
@@ -19,7 +19,7 @@ pub(crate) fn may_name_meta(c: char) -> bool {
 
 /// [`meta_entry`] of a line given as its field count and its fields by index: the template
 /// reader splits lines itself and must find the unit and year exactly as this reader does.
-pub(crate) fn meta_entry_of<'a>(
+pub fn meta_entry_of<'a>(
     len: usize,
     field: impl Fn(usize) -> &'a str,
 ) -> Option<(bool, String, u32)> {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use gongkai_document::{Grid, Origin};
 use gongkai_form::{FormVersion, Section};
 
-use super::{locate, Conventions, Document, Located, Setting};
+use crate::locate::{locate, Conventions, Document, Located, Setting};
 use crate::tests::{errors, read_text, warnings, HAND_GRID};
 
 fn located(grids: &[Grid], conventions: Conventions) -> Located {

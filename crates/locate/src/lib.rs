@@ -1,6 +1,6 @@
 //! The one locator: finds the form in grids of cells by its labels, whatever document they came
-//! from (a unit's CSV grid, the tables and text copies of a published page; next a workbook
-//! sheet, a Word table, a PDF page).
+//! from (a unit's CSV grid or workbook sheet, the tables of a published page, a Word document or
+//! a PDF, a text copy regrouped into rows). It knows nothing of formats: a reader yields grids.
 //!
 //! Section headings (`二、主动公开政府信息情况`, `第二十条第（一）项`) and header words (`信息内容`,
 //! `申请人情况`, `行政复议`) set the table; header lines give its columns' positions; a row's
@@ -9,7 +9,7 @@
 //! is reported, never summed. Where unit files and published pages really differ, a named
 //! [`Conventions`] field says how; everything else is one path for both.
 //!
-//! Layers, lowest first: [`kind`] (what a cell's text is) · [`heading`] (section and item
+//! Layers, lowest first: [`meta`] (the unit and year lines) · [`kind`] (what a cell's text is) · [`heading`] (section and item
 //! headings) → [`state`] (where the walk is, what it found, how it reports) → [`label`] (row
 //! labels) · [`header`] (header lines) → [`values`] (a row's values, each cell read) →
 //! [`appeals`] (table 四's line of 15) → [`walk`] (the rows, in order) → [`found`] (which form
@@ -22,6 +22,7 @@ mod header;
 mod heading;
 mod kind;
 mod label;
+pub mod meta;
 mod state;
 mod values;
 mod walk;
@@ -125,9 +126,10 @@ pub struct Setting<'a> {
     pub conventions: Conventions,
 }
 
-/// Where the locator took each cell from, when asked: what a learned layout learns from.
+/// Where the locator took each cell from, when asked: what a learned layout learns from (the
+/// fast path of `gongkai-ingest`).
 #[derive(Debug, Default)]
-pub(crate) struct CellSources {
+pub struct CellSources {
     /// `(line, 0-based field, cell)` of every cell it set.
     pub cells: Vec<(u32, u32, usize)>,
     /// Lines with numbers it would have taken for a header line had they been blank.
@@ -150,7 +152,7 @@ pub struct Located {
     pub bad_cells: usize,
     /// Tables whose heading, header or a row was seen.
     pub seen: Vec<Section>,
-    pub(crate) sources: Option<CellSources>,
+    pub sources: Option<CellSources>,
     /// The last line of the document, when it has lines.
     end_line: Option<u32>,
     conventions: Conventions,
@@ -163,13 +165,6 @@ pub fn locate(document: &Document, setting: Setting) -> Located {
 }
 
 /// [`locate`], saying where each cell came from.
-pub(crate) fn locate_recording(
-    document: &Document,
-    setting: Setting,
-    sources: CellSources,
-) -> Located {
+pub fn locate_recording(document: &Document, setting: Setting, sources: CellSources) -> Located {
     Locator::new(document, setting, Some(sources)).run()
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,5 +1,6 @@
-//! Saved HTML pages: the charset the page declares, the DOM (html5ever, through `scraper`), and
-//! every table expanded into a grid of cell texts (rowspan and colspan filled in).
+//! Saved HTML pages (and the HTML tables government systems save as `.xls`): the charset the
+//! page declares, the DOM (html5ever, through `scraper`), and every table expanded into a grid of
+//! cell texts (rowspan and colspan filled in). Nothing here knows the form.
 //!
 //! Text outside tables (headings, titles, paragraphs) comes out as lines in document order,
 //! between the tables, so that section headings printed as paragraphs are seen where they are.
@@ -9,7 +10,7 @@ use std::borrow::Cow;
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_8};
 use scraper::{ElementRef, Html, Node};
 
-use gongkai_document::{Grid, Origin};
+use gongkai_document::{Flow, Grid, Origin};
 
 /// Longest colspan and rowspan taken from an attribute, and widest grid built: a hostile page
 /// cannot make a table of millions of cells.
@@ -21,27 +22,16 @@ const MAX_SLOTS: usize = 2_000_000;
 
 /// A page decoded to text, with what was learned about its charset.
 #[derive(Debug)]
-pub(crate) struct DecodedPage {
+pub struct DecodedPage {
     pub text: String,
     pub encoding: &'static Encoding,
     /// Something worth a warning: no charset declared, or the declared one was wrong.
     pub note: Option<String>,
 }
 
-/// True when the bytes look like an HTML document rather than copied text.
-pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes
-        .iter()
-        .take(4096)
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    let has = |pat: &[u8]| head.windows(pat.len()).any(|w| w == pat);
-    has(b"<html") || has(b"<!doctype html") || has(b"<table") || has(b"<body") || has(b"<meta")
-}
-
 /// The charset named by a `<meta charset=…>` or `<meta http-equiv="Content-Type"
 /// content="text/html; charset=…">` in the first bytes of the page.
-pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head: Vec<u8> = bytes
         .iter()
         .take(8192)
@@ -99,7 +89,7 @@ fn strict(bytes: &[u8], enc: &'static Encoding) -> Option<String> {
 
 /// Decodes a page: its BOM, else its declared charset, else UTF-8, else GB18030. A declared
 /// charset the bytes do not fit is overridden by one they do fit, with a note.
-pub(crate) fn decode_page(bytes: &[u8]) -> DecodedPage {
+pub fn decode_page(bytes: &[u8]) -> DecodedPage {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         return DecodedPage {
@@ -161,24 +151,6 @@ pub(crate) fn decode_page(bytes: &[u8]) -> DecodedPage {
             enc.name()
         )),
     }
-}
-
-/// What a page holds, in document order.
-#[derive(Debug, Default)]
-pub(crate) struct Extracted {
-    /// Runs of text lines outside tables and the tables between them.
-    pub items: Vec<Item>,
-    /// Title candidates: headings and title-like elements first, then `<title>`.
-    pub titles: Vec<String>,
-}
-
-#[derive(Debug)]
-pub(crate) enum Item {
-    /// Lines of text outside any table (each trimmed, non-empty), with the ordinal of the first.
-    Lines(Vec<String>),
-    /// A table (numbered in the page from 1), spans expanded: each row the cells it covers, by
-    /// grid column.
-    Table(Grid<'static>),
 }
 
 /// One step of the document walk (iterative: a deeply nested page cannot overflow the stack).
@@ -288,7 +260,7 @@ fn is_title_like(el: &ElementRef) -> bool {
 
 /// The text of an element as a person reads it: `<br>` and block elements break lines, each
 /// line trimmed (`&nbsp;` included), empty lines dropped.
-pub(crate) fn element_text(el: ElementRef) -> String {
+pub fn element_text(el: ElementRef) -> String {
     let mut raw = String::new();
     let mut stack = vec![Step::Open(el)];
     while let Some(step) = stack.pop() {
@@ -352,28 +324,34 @@ fn has_nested_table(table: ElementRef) -> bool {
         .any(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
 }
 
+/// A page read: its text and tables in order, and how its bytes were decoded.
+#[derive(Debug)]
+pub struct Page {
+    pub flow: Flow,
+    pub encoding: &'static Encoding,
+    /// Something worth a warning about the charset.
+    pub note: Option<String>,
+}
+
+/// Reads a saved page: decoded ([`decode_page`]), then its text and tables ([`extract`]).
+pub fn read(bytes: &[u8]) -> Page {
+    let decoded = decode_page(bytes);
+    Page {
+        flow: extract(&decoded.text),
+        encoding: decoded.encoding,
+        note: decoded.note,
+    }
+}
+
 /// Walks the page in document order, collecting text lines and tables.
-pub(crate) fn extract(text: &str) -> Extracted {
+pub fn extract(text: &str) -> Flow {
     let html = Html::parse_document(text);
-    let mut out = Extracted::default();
+    let mut out = Flow::default();
     let mut page_title = Vec::new();
     let mut para = String::new();
-    let flush = |para: &mut String, out: &mut Extracted| {
-        let lines: Vec<String> = para
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
+    let flush = |para: &mut String, out: &mut Flow| {
+        out.push_lines(para.lines().map(str::to_string));
         para.clear();
-        if lines.is_empty() {
-            return;
-        }
-        if let Some(Item::Lines(prev)) = out.items.last_mut() {
-            prev.extend(lines);
-        } else {
-            out.items.push(Item::Lines(lines));
-        }
     };
     // The page's own title first: the CMS's article title (`<meta name="ArticleTitle">`), then
     // <title> (both in <head>, which the walk skips), then the article's <h1>. Headings and
@@ -435,7 +413,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
                     let grid = read_table(e, tables + 1);
                     if !grid.is_empty() {
                         tables += 1;
-                        out.items.push(Item::Table(grid));
+                        out.push_table(grid);
                     }
                     continue;
                 }
@@ -489,7 +467,7 @@ fn span(el: &ElementRef, attr: &str, max: usize) -> usize {
 /// Reads a table into a grid, rowspan and colspan expanded: a cell that spans columns fills
 /// each (only the first marked `first`), one that spans rows is in each row it covers (first
 /// there again). Its caption comes first, as a row of its own.
-pub(crate) fn read_table(table: ElementRef, number: u32) -> Grid<'static> {
+pub fn read_table(table: ElementRef, number: u32) -> Grid<'static> {
     let trs = table_rows(table);
     let n = trs.len();
     let mut out = Grid::new(Origin::Table(number));
@@ -572,13 +550,14 @@ pub(crate) fn read_table(table: ElementRef, number: u32) -> Grid<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gongkai_document::Block;
 
     fn table(html: &str) -> Vec<Vec<(String, usize, bool)>> {
         let page = extract(html);
-        page.items
+        page.blocks
             .iter()
             .find_map(|i| match i {
-                Item::Table(t) => Some(
+                Block::Table(t) => Some(
                     t.rows()
                         .map(|r| {
                             r.cells()
@@ -587,7 +566,7 @@ mod tests {
                         })
                         .collect(),
                 ),
-                Item::Lines(_) => None,
+                Block::Lines(_) => None,
             })
             .unwrap_or_default()
     }
@@ -662,11 +641,11 @@ mod tests {
             ]
         );
         let lines: Vec<String> = page
-            .items
+            .blocks
             .iter()
             .flat_map(|i| match i {
-                Item::Lines(l) => l.clone(),
-                Item::Table(_) => vec!["<table>".to_string()],
+                Block::Lines(l) => l.clone(),
+                Block::Table(_) => vec!["<table>".to_string()],
             })
             .collect();
         assert_eq!(
@@ -686,9 +665,9 @@ mod tests {
         let page = extract(
             "<table><tr><td><p>标题</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>",
         );
-        assert!(matches!(&page.items[0], Item::Lines(l) if l == &["标题".to_string()]));
+        assert!(matches!(&page.blocks[0], Block::Lines(l) if l == &["标题".to_string()]));
         assert!(
-            matches!(&page.items[1], Item::Table(t) if t.rows().next().is_some_and(|r| r.len() == 2))
+            matches!(&page.blocks[1], Block::Table(t) if t.rows().next().is_some_and(|r| r.len() == 2))
         );
     }
 
@@ -701,7 +680,7 @@ mod tests {
             "</span></div>".repeat(3_000)
         );
         let page = extract(&deep);
-        assert!(matches!(&page.items[..], [Item::Lines(l)] if l == &["规章".to_string()]));
+        assert!(matches!(&page.blocks[..], [Block::Lines(l)] if l == &["规章".to_string()]));
         let mut wide = String::from("<table>");
         for _ in 0..3000 {
             wide.push_str(
@@ -713,11 +692,11 @@ mod tests {
         let page = extract(&wide);
         assert!(start.elapsed().as_secs() < 20);
         let cells: usize = page
-            .items
+            .blocks
             .iter()
             .map(|i| match i {
-                Item::Table(t) => t.rows().map(|r| r.len()).sum(),
-                Item::Lines(_) => 0,
+                Block::Table(t) => t.rows().map(|r| r.len()).sum(),
+                Block::Lines(_) => 0,
             })
             .sum();
         assert!(cells <= MAX_SLOTS + MAX_COLUMNS * MAX_ROWSPAN, "{cells}");
@@ -743,7 +722,5 @@ mod tests {
         // No declaration, UTF-8 bytes.
         let d = decode_page("<p>规章</p>".as_bytes());
         assert_eq!((d.encoding, d.note), (UTF_8, None));
-        assert!(looks_like_html(b"  <!DOCTYPE html><html>"));
-        assert!(!looks_like_html("规章\n\n36\n".as_bytes()));
     }
 }

@@ -1,0 +1,232 @@
+//! What a file is, told by its bytes rather than its name: units send `.xls` files that are
+//! HTML tables or CSV (as government systems save them), `.et` workbooks, and Word files named
+//! anything. The name only breaks ties ([`Format::expected_from_name`] says what a name promises,
+//! so a mismatch can be reported).
+
+use memchr::memmem;
+
+/// The kinds of file a unit or a portal sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Nothing, or only white space.
+    Empty,
+    /// Text: CSV, tab-separated, or a text copy of a page (any encoding).
+    Text,
+    /// An HTML page or fragment (also a `.xls` a system saved as an HTML table).
+    Html,
+    /// An Office Open XML workbook (`.xlsx`, `.xlsm`) or its binary variant (`.xlsb`).
+    Xlsx,
+    /// An OpenDocument spreadsheet (`.ods`).
+    Ods,
+    /// A binary workbook in an OLE2 container: `.xls`, and WPS `.et`.
+    Xls,
+    /// A Word document (`.docx`).
+    Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// An old binary Word or WPS document in an OLE2 container (`.doc`, `.wps`).
+    Doc,
+    /// A PDF.
+    Pdf,
+    /// An office file saved with a password: an OLE2 container holding an encrypted package.
+    Encrypted,
+    /// Rich text (`.rtf`).
+    Rtf,
+    /// A zip archive that is no office file (a folder zipped, say).
+    Zip,
+    /// Any other binary content (an image, an executable, an OLE2 file of another program).
+    Binary,
+}
+
+impl Format {
+    /// The name a message gives the format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Empty => "empty",
+            Format::Text => "text",
+            Format::Html => "HTML",
+            Format::Xlsx => "Excel workbook",
+            Format::Ods => "OpenDocument spreadsheet",
+            Format::Xls => "Excel 97-2003 / WPS workbook",
+            Format::Docx => "Word document",
+            Format::Odt => "OpenDocument text",
+            Format::Doc => "Word 97-2003 / WPS document",
+            Format::Pdf => "PDF",
+            Format::Encrypted => "password-protected office file",
+            Format::Rtf => "rich text",
+            Format::Zip => "zip archive",
+            Format::Binary => "binary",
+        }
+    }
+
+    /// What a file name's extension promises, where it names a format gongkai knows.
+    pub fn expected_from_name(name: &str) -> Option<Format> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "txt" | "tsv" => Format::Text,
+            "html" | "htm" | "shtml" | "xhtml" => Format::Html,
+            "xlsx" | "xlsm" | "xlsb" => Format::Xlsx,
+            "ods" => Format::Ods,
+            "xls" | "et" => Format::Xls,
+            "docx" => Format::Docx,
+            "odt" => Format::Odt,
+            "doc" | "wps" => Format::Doc,
+            "pdf" => Format::Pdf,
+            "rtf" => Format::Rtf,
+            "zip" => Format::Zip,
+            _ => return None,
+        })
+    }
+}
+
+const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// How far into a file the text tests look: a page's markup or a CSV's first lines.
+const HEAD: usize = 4096;
+
+/// The format of `bytes`.
+pub fn sniff(bytes: &[u8]) -> Format {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Format::Empty;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return zip_kind(bytes);
+    }
+    if bytes.starts_with(OLE2) {
+        return ole2_kind(bytes);
+    }
+    let head = &bytes[..bytes.len().min(HEAD)];
+    // A PDF may have junk before its header; readers accept it within the first kilobyte.
+    if memmem::find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
+        return Format::Pdf;
+    }
+    if head.starts_with(b"{\\rtf") {
+        return Format::Rtf;
+    }
+    // Markup opens with `<` (after a BOM and white space): the test of every CSV stays one byte.
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let opens = body.iter().find(|b| !b.is_ascii_whitespace());
+    if opens == Some(&b'<') && looks_like_html(head) {
+        return Format::Html;
+    }
+    if is_binary(head) {
+        return Format::Binary;
+    }
+    Format::Text
+}
+
+/// An office file is a zip whose entries name it; entry names are stored uncompressed in every
+/// local header and in the directory at the end, so a byte search finds them.
+fn zip_kind(bytes: &[u8]) -> Format {
+    let has = |name: &[u8]| memmem::find(bytes, name).is_some();
+    if has(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet") {
+        Format::Ods
+    } else if has(b"mimetypeapplication/vnd.oasis.opendocument.text") {
+        Format::Odt
+    } else if has(b"xl/workbook.xml") || has(b"xl/workbook.bin") {
+        Format::Xlsx
+    } else if has(b"word/document.xml") {
+        Format::Docx
+    } else {
+        Format::Zip
+    }
+}
+
+/// An OLE2 container names its streams in UTF-16: `Workbook`/`Book` (Excel, WPS 表格),
+/// `WordDocument` (Word, WPS 文字), `EncryptedPackage` (any Office file saved with a password).
+fn ole2_kind(bytes: &[u8]) -> Format {
+    let utf16 =
+        |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let has = |name: &str| memmem::find(bytes, &utf16(name)).is_some();
+    if has("EncryptedPackage") {
+        Format::Encrypted
+    } else if has("WordDocument") {
+        Format::Doc
+    } else if has("Workbook") || has("Book") {
+        Format::Xls
+    } else {
+        Format::Binary
+    }
+}
+
+/// Markup a page or a system's HTML export opens with.
+pub fn looks_like_html(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().take(HEAD).map(u8::to_ascii_lowercase).collect();
+    let has = |pat: &[u8]| memmem::find(&lower, pat).is_some();
+    has(b"<html") || has(b"<!doctype html") || has(b"<table") || has(b"<body") || has(b"<meta")
+}
+
+/// NUL bytes, or many control bytes, in the head: no text encoding a unit uses has them, except
+/// UTF-16, which a BOM announces.
+fn is_binary(head: &[u8]) -> bool {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let controls = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{sniff, Format};
+
+    #[test]
+    fn text_and_markup() {
+        assert_eq!(sniff(b""), Format::Empty);
+        assert_eq!(sniff(b" \r\n\t"), Format::Empty);
+        assert_eq!(sniff("填报单位,城关区\n".as_bytes()), Format::Text);
+        // GBK bytes are text.
+        let (gbk, _, _) = encoding_rs::GBK.encode("填报单位,城关区\n");
+        assert_eq!(sniff(&gbk), Format::Text);
+        assert_eq!(sniff(b"\xFF\xFEa\x00,\x00"), Format::Text);
+        assert_eq!(
+            sniff(b"<html><body><table><tr><td>1</td></tr></table>"),
+            Format::Html
+        );
+        assert_eq!(sniff(b"\xEF\xBB\xBF<TABLE border=1>"), Format::Html);
+        assert_eq!(sniff(b"  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff("规章\n\n36\n".as_bytes()), Format::Text);
+        assert_eq!(sniff(b"%PDF-1.7\n"), Format::Pdf);
+        assert_eq!(sniff(b"{\\rtf1\\ansi"), Format::Rtf);
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Format::Binary);
+    }
+
+    #[test]
+    fn containers_by_what_they_hold() {
+        let zip = |name: &str| {
+            let mut b = b"PK\x03\x04".to_vec();
+            b.extend_from_slice(&[0; 26]);
+            b.extend_from_slice(name.as_bytes());
+            b
+        };
+        assert_eq!(sniff(&zip("xl/workbook.xml")), Format::Xlsx);
+        assert_eq!(sniff(&zip("word/document.xml")), Format::Docx);
+        assert_eq!(
+            sniff(&zip(
+                "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+            )),
+            Format::Ods
+        );
+        assert_eq!(sniff(&zip("photos/1.jpg")), Format::Zip);
+        let ole = |stream: &str| {
+            let mut b = super::OLE2.to_vec();
+            b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+            b
+        };
+        assert_eq!(sniff(&ole("Workbook")), Format::Xls);
+        assert_eq!(sniff(&ole("WordDocument")), Format::Doc);
+        assert_eq!(sniff(&ole("EncryptedPackage")), Format::Encrypted);
+        assert_eq!(sniff(&ole("Other")), Format::Binary);
+    }
+
+    #[test]
+    fn names_say_what_they_promise() {
+        assert_eq!(Format::expected_from_name("城关区.XLS"), Some(Format::Xls));
+        assert_eq!(Format::expected_from_name("a.et"), Some(Format::Xls));
+        assert_eq!(Format::expected_from_name("报告.docx"), Some(Format::Docx));
+        assert_eq!(Format::expected_from_name("README"), None);
+    }
+}

@@ -1,0 +1,48 @@
+//! A unit's submission as a document: its annual report as a Word file, a PDF or a saved page
+//! (the official report is a Word document, and many units send that rather than the form). The
+//! report is read as a published one (`gongkai-pages`: title, tables, blank totals derived) and
+//! then held to a unit file's standard: a report the city's totals rest on must be whole, so one
+//! with cells not found or not values is left out, with each cell named.
+
+use std::path::Path;
+
+use gongkai_pages::import_bytes_in;
+use gongkai_report::Layout;
+
+use crate::reading::{year_from_path, Reading};
+
+/// Reads the document in `bytes` into `r`; the layout read, where a report was found.
+pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout> {
+    let imp = import_bytes_in(bytes, path, year_from_path(path));
+    r.diagnostics.extend(imp.diagnostics.iter().cloned());
+    let report = imp.report.as_ref()?;
+    let found = imp.found();
+    r.values_read += found + imp.bad_cells;
+    r.values_rejected += imp.bad_cells;
+    let missing = imp.missing();
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        let more = if missing.len() > shown.len() {
+            format!(" and {} more", missing.len() - shown.len())
+        } else {
+            String::new()
+        };
+        let d = r
+            .error(format!(
+                "{} of the form's {} cells not found in the document ({}{more}); a total resting \
+                 on it would be wrong",
+                missing.len(),
+                imp.expected(),
+                shown.join(", ")
+            ))
+            .unit(&report.unit, Some(report.year));
+        r.push(d);
+        r.taint(&report.unit, report.year);
+    }
+    if imp.bad_cells > 0 {
+        r.taint(&report.unit, report.year);
+    }
+    let mut imp = imp;
+    r.reports.extend(imp.report.take());
+    Some(Layout::Grid)
+}

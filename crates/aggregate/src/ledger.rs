@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::FormVersion;
-use gongkai_report::{duplicate_report, FileRead, Finding, Registry, Summary, UnitReport};
+use gongkai_report::{duplicate_report, FileRead, Finding, Format, Registry, Summary, UnitReport};
 use rayon::prelude::*;
 
 use crate::checks::{close, rollup, Checks};
@@ -47,6 +47,8 @@ pub struct Ledger<'r> {
     /// their reports taken out.
     files: Vec<FileRead>,
     files_seen: usize,
+    files_skipped: usize,
+    formats: BTreeMap<Format, usize>,
     values_read: usize,
     values_rejected: usize,
     reports_rejected: usize,
@@ -102,6 +104,8 @@ impl<'r> Ledger<'r> {
             reports: Vec::new(),
             files: Vec::new(),
             files_seen: 0,
+            files_skipped: 0,
+            formats: BTreeMap::new(),
             values_read: 0,
             values_rejected: 0,
             reports_rejected: 0,
@@ -119,6 +123,10 @@ impl<'r> Ledger<'r> {
         let mut reports = Vec::new();
         for mut f in reads {
             self.files_seen += 1;
+            self.files_skipped += usize::from(f.is_skipped());
+            if let Some(format) = f.format {
+                *self.formats.entry(format).or_default() += 1;
+            }
             self.values_read += f.values_read;
             self.values_rejected += f.values_rejected;
             self.reports_rejected += f.rejected.len();
@@ -294,7 +302,9 @@ impl<'r> Ledger<'r> {
             summary: Summary {
                 files_seen: self.files_seen,
                 files_used: used,
-                files_rejected: self.files_seen - used,
+                files_rejected: self.files_seen - used - self.files_skipped,
+                files_skipped: self.files_skipped,
+                formats: self.formats,
                 reports: links.len(),
                 reports_rejected,
                 units: links.units_used(),

@@ -170,6 +170,18 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
             .filter(|f| !policy.allows(f))
             .cloned(),
     );
+    let s = &closed.summary;
+    if s.reports == 0 && s.files_seen > 0 {
+        findings.push(Finding::new(
+            Check::Input,
+            gongkai_form::Level::Error,
+            format!(
+                "none of the {} file(s) given holds a report that can be used ({} rejected, {} \
+                 skipped; each is named with why)",
+                s.files_seen, s.files_rejected, s.files_skipped
+            ),
+        ));
+    }
     Finding::sort(&mut findings);
     let failing = checks
         .findings
@@ -220,12 +232,23 @@ pub fn leave(checked: Checked) {
 pub fn print_summary(c: &Checked) {
     let s = &c.closed.summary;
     let years: Vec<String> = s.years.iter().map(ToString::to_string).collect();
+    let formats: Vec<String> = s
+        .formats
+        .iter()
+        .map(|(format, n)| format!("{n} {}", format.name()))
+        .collect();
+    let formats = if formats.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", formats.join(", "))
+    };
     eprintln!(
-        "summary: {} file(s) read, {} used, {} rejected; {} unit report(s) of {} unit(s) for {}; \
-         values: {} read = {} used + {} rejected; {} blank cell(s)",
+        "summary: {} file(s){formats}: {} used, {} rejected, {} skipped; {} unit report(s) of {} \
+         unit(s) for {}; values: {} read = {} used + {} rejected; {} blank cell(s)",
         s.files_seen,
         s.files_used,
         s.files_rejected,
+        s.files_skipped,
         s.reports,
         s.units,
         if years.is_empty() {
@@ -252,6 +275,11 @@ pub fn print_summary(c: &Checked) {
         .filter(|f| !f.rejected.is_empty() && !f.is_rejected())
     {
         eprintln!("left out: {}: {}", f.file.display(), f.rejected.join(", "));
+    }
+    for f in &c.closed.files {
+        if let Some(why) = &f.skipped {
+            eprintln!("skipped: {}: {why}", f.file.display());
+        }
     }
     let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut by_unit: BTreeMap<&str, (usize, usize)> = BTreeMap::new();

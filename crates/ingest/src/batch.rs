@@ -15,10 +15,11 @@ use gongkai_report::{Finding, UnitReport};
 /// File names inside input folders that are not unit reports.
 const NOT_REPORTS: &[&str] = &["units.csv"];
 
-/// The files named by `paths`: files as given, folders searched for `*.csv` (sorted, symlinks
-/// followed). Paths that do not exist and unreadable or broken entries are errors; symbolic link
-/// loops, `.csv` names that are not regular files and second paths to one file are warnings
-/// (nothing is left out by them).
+/// The files named by `paths`: files as given, folders searched for every file (sorted, symlinks
+/// followed; each file is then read as a report or passed over with a note saying why, so none is
+/// left out unseen). Paths that do not exist and unreadable or broken entries are errors;
+/// symbolic link loops, entries that are not regular files and second paths to one file are
+/// warnings (nothing is left out by them).
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -48,7 +49,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
                 links |= e.path_is_symlink();
             }
             match entry {
-                Ok(e) if e.file_type().is_file() && is_csv(e.path()) => {
+                Ok(e) if e.file_type().is_file() => {
                     let name = e.file_name().as_encoded_bytes();
                     if !NOT_REPORTS
                         .iter()
@@ -57,9 +58,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
                         files.push(e.into_path());
                     }
                 }
-                Ok(e)
-                    if !e.file_type().is_dir() && !e.file_type().is_file() && is_csv(e.path()) =>
-                {
+                Ok(e) if !e.file_type().is_dir() && !e.file_type().is_file() => {
                     problems.push(Finding::warning(
                         &Arc::new(e.into_path()),
                         "not a regular file (a pipe, socket or device); skipped",
@@ -149,7 +148,7 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
         let target = std::fs::read_link(file.as_path())
             .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
         let message = format!("broken symbolic link: it points to {target}, which does not exist");
-        return if is_csv(&file) {
+        return if is_report_name(&file) {
             Finding::error(&file, format!("cannot read: {message}"))
         } else {
             Finding::warning(&file, format!("{message}; skipped"))
@@ -158,16 +157,13 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
     Finding::error(&file, format!("cannot read: {io}"))
 }
 
-fn is_csv(path: &Path) -> bool {
-    // The common case without parsing the path: a name ending in `.csv`.
-    let bytes = path.as_os_str().as_encoded_bytes();
-    if bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".csv") {
-        let name_start = bytes.iter().rposition(|b| *b == b'/').map_or(0, |i| i + 1);
-        // `.csv` alone is a hidden file without an extension, as `Path::extension` says.
-        return bytes.len() - name_start > 4;
-    }
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+/// A name a report may have (`.csv`, `.xlsx`, `.docx`, `.pdf`, …): a broken link by such a name
+/// is an error, any other a warning.
+fn is_report_name(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(gongkai_document::Format::expected_from_name)
+        .is_some()
 }
 
 /// What a batch read yielded, in a deterministic order whatever the thread schedule.
@@ -214,10 +210,17 @@ impl Batch {
             .iter()
             .filter(|f| used.contains(f.file.as_path()))
             .count();
+        let files_skipped = self.files.iter().filter(|f| f.is_skipped()).count();
+        let mut formats = std::collections::BTreeMap::new();
+        for format in self.files.iter().filter_map(|f| f.format) {
+            *formats.entry(format).or_default() += 1;
+        }
         Summary {
             files_seen: self.files.len(),
             files_used,
-            files_rejected: self.files.len() - files_used,
+            files_rejected: self.files.len() - files_used - files_skipped,
+            files_skipped,
+            formats,
             reports: self.reports.len(),
             reports_rejected: self.files.iter().map(|f| f.rejected.len()).sum::<usize>()
                 + self

@@ -52,6 +52,10 @@ fn cross_check(read: &FileRead, full: impl FnOnce() -> FileRead) {
 pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
     let file = Arc::new(path.to_path_buf());
     let mut r = Reading::new(file);
+    if let Some(why) = passed_over_by_name(path) {
+        r.skip(why);
+        return r.finish(None, None);
+    }
     BUFFER.with_borrow_mut(|buf| match read_into(path, buf) {
         Ok(n) => read_bytes(&buf[..n], path, options, r),
         Err(e) => {
@@ -60,6 +64,25 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
             r.finish(None, None)
         }
     })
+}
+
+/// Files passed over by their name alone: an Office lock file (`~$城关区.xlsx`, left while the
+/// file is open, a few hundred bytes naming who has it open) and hidden files (`.DS_Store`).
+fn passed_over_by_name(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.as_encoded_bytes();
+    if name.starts_with("~$".as_bytes()) {
+        Some("an Office lock file (the workbook or document is open on someone's computer)")
+    } else if name.starts_with(b".") {
+        Some("a hidden file")
+    } else {
+        None
+    }
+}
+
+/// Whether content of `found` is what a name promising `named` may hold without a remark (an
+/// empty or binary file is reported as such anyway).
+fn same_kind(named: Format, found: Format) -> bool {
+    named == found || matches!(found, Format::Empty | Format::Binary)
 }
 
 thread_local! {
@@ -102,6 +125,37 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     // What the file is, by its bytes: a `.xls` may be an HTML table, a `.csv` a workbook.
     let format = sniff(bytes);
     r.format = Some(format);
+    let name = path.file_name().map(|n| n.to_string_lossy());
+    let named = name.as_deref().and_then(Format::expected_from_name);
+    match (named, format) {
+        // A name no report has, and content no report format has: a note, a photo, a dump.
+        (None, Format::Text | Format::Empty | Format::Binary | Format::Zip) => {
+            r.skip(format!(
+                "not a report by its name or its content ({})",
+                format.name()
+            ));
+            return r.finish(None, None);
+        }
+        (Some(named), Format::Binary) if named != Format::Text => {
+            let d = r.error(format!(
+                "not a readable {}: its bytes are none of the formats gongkai reads (damaged, or \
+                 another kind of file renamed)",
+                named.name()
+            ));
+            r.fail_file(d);
+            return r.finish(None, None);
+        }
+        (Some(named), _) if !same_kind(named, format) => {
+            let d = r.warning(format!(
+                "the name says {} but the content is {}; read as {}",
+                named.name(),
+                format.name(),
+                format.name()
+            ));
+            r.push(d);
+        }
+        _ => {}
+    }
     match format {
         // The text path says what is wrong with an empty or binary file, and where.
         Format::Text | Format::Empty | Format::Binary => {}

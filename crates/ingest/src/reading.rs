@@ -23,6 +23,7 @@ pub(crate) struct Reading {
     pub cell_sources: Option<CellSources>,
     pub bytes: u64,
     pub format: Option<Format>,
+    skipped: Option<String>,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
     file_failed: bool,
@@ -39,6 +40,7 @@ impl Reading {
             cell_sources: None,
             bytes: 0,
             format: None,
+            skipped: None,
             tainted: HashSet::new(),
             file_failed: false,
         }
@@ -66,6 +68,14 @@ impl Reading {
     /// silently wrong.
     pub fn taint(&mut self, unit: &str, year: i32) {
         self.tainted.insert((unit.to_string(), year));
+    }
+
+    /// The file is passed over, not read as a report: a warning says why.
+    pub fn skip(&mut self, why: impl Into<String>) {
+        let why = why.into();
+        let d = self.warning(format!("skipped: {why}"));
+        self.diagnostics.push(d);
+        self.skipped = Some(why);
     }
 
     /// Nothing in the file can be used.
@@ -112,6 +122,7 @@ impl Reading {
             file: self.file,
             bytes: self.bytes,
             format: self.format,
+            skipped: self.skipped,
             encoding,
             layout,
             accepted: accepted.len(),

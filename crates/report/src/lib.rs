@@ -11,6 +11,8 @@ mod report;
 pub mod write;
 
 pub use finding::{value_problem, Check, Finding};
+/// What a file is, by its bytes (`FileRead::format`, the summary's counts).
+pub use gongkai_document::Format;
 pub use outcome::{duplicate_report, FileRead, Summary, DUPLICATE};
 pub use registry::{RegisteredUnit, Registry, UnitKind};
 pub use report::{Layout, Source, UnitReport};

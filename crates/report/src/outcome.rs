@@ -1,6 +1,7 @@
 //! What became of the files of a batch: each file's reports and problems, and the counts of the
 //! summary line.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,8 +16,12 @@ pub struct FileRead {
     pub file: Arc<PathBuf>,
     /// Size of the file in bytes (0 when it could not be read).
     pub bytes: u64,
-    /// What the file is, told by its bytes (`None` when it could not be read).
+    /// What the file is, told by its bytes (`None` when it could not be read or was skipped by
+    /// its name).
     pub format: Option<Format>,
+    /// Why the file was not read as a report at all, when it was passed over (an Excel lock
+    /// file, a hidden file, a file that is no report by its name or content); a warning says so.
+    pub skipped: Option<String>,
     /// Encoding the text was read in, once decoded.
     pub encoding: Option<&'static str>,
     pub layout: Option<Layout>,
@@ -41,6 +46,11 @@ impl FileRead {
         self.accepted == 0 && self.diagnostics.iter().any(Finding::is_error)
     }
 
+    /// True when the file was passed over, not read as a report.
+    pub fn is_skipped(&self) -> bool {
+        self.skipped.is_some()
+    }
+
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
         self.diagnostics.iter().filter(|d| d.level == Level::Error)
     }
@@ -51,7 +61,12 @@ impl FileRead {
 pub struct Summary {
     pub files_seen: usize,
     pub files_used: usize,
+    /// Files read as reports that gave none (every file seen is used, rejected or skipped).
     pub files_rejected: usize,
+    /// Files passed over: not reports by their name or content, lock files, hidden files.
+    pub files_skipped: usize,
+    /// Files seen by what their bytes are.
+    pub formats: BTreeMap<Format, usize>,
     pub reports: usize,
     pub reports_rejected: usize,
     pub units: usize,

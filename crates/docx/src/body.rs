@@ -15,7 +15,7 @@ use std::io::BufRead;
 use gongkai_document::Flow;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::styles::Styles;
+use crate::styles::{Role, Styles};
 use crate::table::{self, Cell, Item, Merge, Row, Table, Tally, MAX_COLUMNS};
 use crate::{xml_error, DocxError, Limits};
 
@@ -460,20 +460,20 @@ impl Walk<'_> {
             return;
         }
         self.body_paragraphs += 1;
-        let styled = p.outline
-            || p.style
-                .as_deref()
-                .is_some_and(|s| self.styles.is_heading(s));
-        let looks_like_title =
-            self.body_paragraphs <= TITLE_PARAGRAPHS && p.centred && (p.bold || p.size >= LARGE);
-        if styled || looks_like_title {
-            // A title broken over lines or over paragraphs reads as one.
+        let role = p
+            .style
+            .as_deref()
+            .map_or(Role::Body, |s| self.styles.role(s));
+        let at_top = self.body_paragraphs <= TITLE_PARAGRAPHS;
+        let title = role == Role::Title || (at_top && p.centred && (p.bold || p.size >= LARGE));
+        if title || role == Role::Heading || p.outline {
             let whole: String = lines.concat();
-            if let Some(before) = self.last_titled.take() {
+            // A title broken over paragraphs at the top reads as one.
+            if let Some(before) = self.last_titled.take().filter(|_| title && at_top) {
                 self.title(format!("{before}{whole}"));
             }
             self.title(whole.clone());
-            self.last_titled = Some(whole);
+            self.last_titled = title.then_some(whole);
         } else {
             self.last_titled = None;
         }

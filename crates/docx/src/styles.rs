@@ -9,30 +9,52 @@ use quick_xml::events::Event;
 
 use crate::{xml_error, DocxError, Limits};
 
-/// The paragraph styles the part defines, by id: true for titles and headings.
+/// What a paragraph style makes a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The document's title (`Title`, a custom 报告标题): a title broken over two paragraphs
+    /// reads as one.
+    Title,
+    /// A heading of a section (`heading 1`, an outline level).
+    Heading,
+    Body,
+}
+
+/// The paragraph styles the part defines, by id.
 #[derive(Debug, Default)]
 pub(crate) struct Styles {
-    headings: HashMap<String, bool>,
+    roles: HashMap<String, Role>,
 }
 
 impl Styles {
-    /// True when paragraphs of style `id` are a title or heading: as the styles part defines
-    /// it, else by the id itself (`Title`, `Heading1`, `1`…`9`, `标题…`).
-    pub(crate) fn is_heading(&self, id: &str) -> bool {
-        match self.headings.get(id) {
-            Some(heading) => *heading,
-            None => heading_name(id) || matches!(id.as_bytes(), [b'1'..=b'9']),
+    /// What paragraphs of style `id` are: as the styles part defines it, else as the id says
+    /// (`Title`, `Heading1`, `1`…`9`, `标题…`).
+    pub(crate) fn role(&self, id: &str) -> Role {
+        match self.roles.get(id) {
+            Some(role) => *role,
+            None if matches!(id.as_bytes(), [b'1'..=b'9']) => Role::Heading,
+            None => role_of_name(id),
         }
     }
 }
 
-/// A style name or id that says title or heading.
-fn heading_name(name: &str) -> bool {
+/// What a style's name (or id) says it is.
+fn role_of_name(name: &str) -> Role {
     let lower = name.trim().to_lowercase();
-    lower == "title"
-        || lower.starts_with("heading")
-        || lower.starts_with("subtitle")
-        || lower.contains("标题")
+    if lower.starts_with("heading") {
+        Role::Heading
+    } else if lower == "title" || lower.starts_with("subtitle") {
+        Role::Title
+    } else if lower.contains("标题") {
+        // 标题 1 is a heading; 标题, 报告大标题 a title.
+        if lower.chars().any(|c| c.is_ascii_digit()) {
+            Role::Heading
+        } else {
+            Role::Title
+        }
+    } else {
+        Role::Body
+    }
 }
 
 /// Reads the styles part.
@@ -41,8 +63,8 @@ pub(crate) fn read(part: impl BufRead, name: &str, limits: &Limits) -> Result<St
     let mut buf = Vec::new();
     let mut styles = Styles::default();
     let mut depth = 0usize;
-    // The paragraph style being read: its id, and whether it is a heading yet.
-    let mut current: Option<(String, bool)> = None;
+    // The paragraph style being read: its id, and its role so far.
+    let mut current: Option<(String, Role)> = None;
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -75,20 +97,22 @@ pub(crate) fn read(part: impl BufRead, name: &str, limits: &Limits) -> Result<St
                                 _ => {}
                             }
                         }
-                        current = id.filter(|_| paragraph).map(|id| (id, false));
+                        current = id.filter(|_| paragraph).map(|id| (id, Role::Body));
                         if matches!(event, Event::Empty(_)) {
                             current = None;
                         }
                     }
                     "name" => {
-                        if let (Some((_, heading)), Some(v)) = (&mut current, val()) {
-                            *heading |= heading_name(&v);
+                        if let (Some((_, role)), Some(v)) = (&mut current, val()) {
+                            *role = role_of_name(&v);
                         }
                     }
                     "outlineLvl" => {
-                        if let (Some((_, heading)), Some(v)) = (&mut current, val()) {
+                        if let (Some((_, role)), Some(v)) = (&mut current, val()) {
                             // Levels 0–8 are headings; 9 is body text.
-                            *heading |= v.trim().parse::<u8>().is_ok_and(|l| l < 9);
+                            if *role == Role::Body && v.trim().parse::<u8>().is_ok_and(|l| l < 9) {
+                                *role = Role::Heading;
+                            }
                         }
                     }
                     _ => {}
@@ -97,8 +121,8 @@ pub(crate) fn read(part: impl BufRead, name: &str, limits: &Limits) -> Result<St
             Event::End(e) => {
                 depth = depth.saturating_sub(1);
                 if e.local_name().as_ref() == "style" {
-                    if let Some((id, heading)) = current.take() {
-                        styles.headings.insert(id, heading);
+                    if let Some((id, role)) = current.take() {
+                        styles.roles.insert(id, role);
                     }
                 }
             }

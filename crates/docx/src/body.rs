@@ -100,6 +100,9 @@ struct Walk<'a> {
     /// Non-empty paragraphs of the body so far, and whether the last was title-like.
     body_paragraphs: usize,
     last_titled: Option<String>,
+    /// Content embedded as another format (`w:altChunk`: HTML or RTF that Word converts when
+    /// it opens the file, as web systems write it): not in this part's text.
+    alt_chunks: usize,
 }
 
 /// Reads the main part.
@@ -126,6 +129,7 @@ pub(crate) fn read(
         first_lines: Vec::new(),
         body_paragraphs: 0,
         last_titled: None,
+        alt_chunks: 0,
     };
     loop {
         let event = reader
@@ -190,6 +194,11 @@ pub(crate) fn read(
                 "it ends inside {} open element(s): cut short",
                 walk.tags.len()
             ),
+        });
+    }
+    if walk.alt_chunks > 0 {
+        return Err(DocxError::AltChunk {
+            chunks: walk.alt_chunks,
         });
     }
     Ok(walk.finish())
@@ -263,6 +272,7 @@ impl Walk<'_> {
                 Tag::Tbl
             }
             "tr" => {
+                self.count_cell()?;
                 if let Some(t) = self.tables.last_mut() {
                     if let Some(row) = t.row.take() {
                         t.table.rows.push(row);
@@ -273,12 +283,7 @@ impl Walk<'_> {
             }
             "trPr" => Tag::TrPr,
             "tc" => {
-                self.cells += 1;
-                if self.cells > self.limits.cells {
-                    return Err(DocxError::TooManyCells {
-                        limit: self.limits.cells,
-                    });
-                }
+                self.count_cell()?;
                 if let Some(t) = self.tables.last_mut() {
                     let row = t.row.get_or_insert_with(Row::default);
                     row.cells.push(Cell::default());
@@ -287,11 +292,26 @@ impl Walk<'_> {
                 Tag::Tc
             }
             "tcPr" => Tag::TcPr,
+            "altChunk" => {
+                self.alt_chunks += 1;
+                Tag::Other
+            }
             _ => {
                 self.property(name, parent, e);
                 Tag::Other
             }
         })
+    }
+
+    /// One more row or cell held until its table ends (an empty row costs memory too).
+    fn count_cell(&mut self) -> Result<(), DocxError> {
+        self.cells += 1;
+        if self.cells > self.limits.cells {
+            return Err(DocxError::TooManyCells {
+                limit: self.limits.cells,
+            });
+        }
+        Ok(())
     }
 
     /// A property or a run's special character.

@@ -41,7 +41,7 @@ pub struct Limits {
     pub part_bytes: u64,
     /// Elements nested in one another. Word nests a table cell's text about a dozen deep.
     pub depth: usize,
-    /// Table cells in the whole document, as written (before spans are expanded).
+    /// Table rows and cells in the whole document, as written (before spans are expanded).
     pub cells: usize,
     /// Grid slots in the whole document, spans expanded.
     pub slots: usize,
@@ -85,10 +85,13 @@ pub enum DocxError {
     TooDeep { part: String, limit: usize },
     /// A part inflates past [`Limits::part_bytes`].
     PartTooLarge { part: String, limit: u64 },
-    /// More table cells than [`Limits::cells`], or slots than [`Limits::slots`].
+    /// More table rows and cells than [`Limits::cells`], or slots than [`Limits::slots`].
     TooManyCells { limit: usize },
     /// A row of a table reaches past the widest grid read (Word itself stops at 63 columns).
     TableTooWide { table: u32, row: u32, limit: u32 },
+    /// Content embedded as HTML or RTF (`w:altChunk`) that Word converts only when it opens
+    /// the file: the document's text is not in it until then.
+    AltChunk { chunks: usize },
 }
 
 impl fmt::Display for DocxError {
@@ -132,6 +135,10 @@ impl fmt::Display for DocxError {
             DocxError::TooManyCells { limit } => write!(
                 f,
                 "the tables hold more than {limit} cells, more than any report needs; not read"
+            ),
+            DocxError::AltChunk { chunks } => write!(
+                f,
+                "the document embeds {chunks} part(s) as HTML or RTF (w:altChunk, as web systems write Word files), which only Word converts; open it in Word or WPS and save it again"
             ),
             DocxError::TableTooWide { table, row, limit } => write!(
                 f,

@@ -506,6 +506,35 @@ fn a_docx_cut_short_is_damaged_wherever_it_is_cut() {
 }
 
 #[test]
+fn a_password_on_the_entries_is_named() {
+    // The zip's own encryption (ZipCrypto): the flag bit set in the local and central headers.
+    let mut bytes = docx(&p("x"));
+    for (signature, flags) in [(&b"PK\x03\x04"[..], 6), (&b"PK\x01\x02"[..], 8)] {
+        let mut at = 0;
+        while let Some(i) = bytes[at..].windows(4).position(|w| w == signature) {
+            bytes[at + i + flags] |= 1;
+            at += i + 4;
+        }
+    }
+    let e = err(&bytes);
+    assert_eq!(e, DocxError::Encrypted);
+    assert!(e.to_string().contains("without the password"), "{e}");
+}
+
+#[test]
+fn content_embedded_as_html_is_named() {
+    let e = err(&docx(
+        r#"<w:altChunk r:id="htmlChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>"#,
+    ));
+    assert_eq!(e, DocxError::AltChunk { chunks: 1 });
+    assert!(
+        e.to_string()
+            .contains("open it in Word or WPS and save it again"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_zip_that_is_not_a_word_document_says_what_it_holds() {
     let xlsx = zip_of(&[
         ("[Content_Types].xml", b"<Types/>"),
@@ -685,13 +714,25 @@ fn too_many_cells_or_too_wide_a_table() {
             .collect::<Vec<_>>(),
     );
     let table = tbl(&[row.clone(), row.clone(), row]);
+    // Thirty cells in three rows: thirty-three held.
     let few = Limits {
-        cells: 25,
+        cells: 32,
         ..Limits::default()
     };
     assert_eq!(
         read_with(&docx(&table), &few).err(),
-        Some(DocxError::TooManyCells { limit: 25 })
+        Some(DocxError::TooManyCells { limit: 32 })
+    );
+    let enough = Limits {
+        cells: 33,
+        ..Limits::default()
+    };
+    assert!(read_with(&docx(&table), &enough).is_ok());
+    // Rows without cells count too.
+    let empty_rows = tbl(&vec!["<w:tr/>".to_string(); 40]);
+    assert_eq!(
+        read_with(&docx(&empty_rows), &few).err(),
+        Some(DocxError::TooManyCells { limit: 32 })
     );
     // Spans count as the slots they fill.
     let wide = tbl(&[tr(

@@ -97,8 +97,9 @@ struct Walk<'a> {
     /// Title and heading paragraphs, in order.
     headed: Vec<String>,
     first_lines: Vec<String>,
-    /// Non-empty paragraphs of the body so far, and whether the last was title-like.
+    /// Non-empty paragraphs of the body so far.
     body_paragraphs: usize,
+    /// The text of the paragraph before, when it was a title (not a heading).
     last_titled: Option<String>,
     /// Content embedded as another format (`w:altChunk`: HTML or RTF that Word converts when
     /// it opens the file, as web systems write it): not in this part's text.

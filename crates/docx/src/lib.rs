@@ -10,9 +10,9 @@
 //! an old binary `.doc`/`.wps`, a file saved with a password, an RTF or HTML file under a Word
 //! name, a workbook.
 //!
-//! Layers, lowest first: [`sniff`] (what the bytes are, before any parsing) · [`styles`] (which
-//! paragraph styles are titles and headings) · [`table`] (a table as read → grids and lines) →
-//! [`body`] (the main part, streamed) → this module (the container, the parts, the limits).
+//! Layers, lowest first: [`sniff`] (what the bytes are, before any parsing) · `styles` (which
+//! paragraph styles are titles and headings) · `table` (a table as read → grids and lines) →
+//! `body` (the main part, streamed) → this module (the container, the parts, the limits).
 
 mod body;
 mod sniff;
@@ -29,7 +29,7 @@ use gongkai_document::zipped::{self, ZipLimits, ZipProblem};
 use gongkai_document::Flow;
 use quick_xml::events::Event;
 
-pub use sniff::Looks;
+pub use sniff::{sniff, Looks, Ole};
 
 /// How much a document may hold before it is refused. A Word annual report is a few dozen
 /// pages: its main part a few hundred KB, its tables a few thousand cells, nested a few levels.

@@ -643,13 +643,18 @@ fn deep_nesting_is_refused() {
         "{e}"
     );
     assert!(e.to_string().contains("more than 256 deep"), "{e}");
-    // Tables nested in cells as deep as the limit allows are read, each once.
-    let mut nested = tbl(&[tr("", &[tc("", &["最里"])])]);
-    for _ in 0..40 {
-        nested = tbl(&[tr("", &[format!("<w:tc>{nested}</w:tc>")])]);
-    }
-    let flow = ok(&docx(&nested));
-    assert_eq!(lines(&flow), ["[Table(1)]"]);
+    // Tables nested in cells as deep as the limit allows are read, each once: a table level
+    // is three elements (table, row, cell) below the document and its body, the innermost
+    // cell's text three more.
+    let nested = |levels: usize| {
+        let mut t = tbl(&[tr("", &[tc("", &["最里"])])]);
+        for _ in 1..levels {
+            t = tbl(&[tr("", &[format!("<w:tc>{t}</w:tc>")])]);
+        }
+        docx(&t)
+    };
+    assert_eq!(lines(&ok(&nested(83))), ["[Table(1)]"]);
+    assert!(matches!(err(&nested(84)), DocxError::TooDeep { .. }));
 }
 
 #[test]

@@ -32,6 +32,8 @@ pub enum Format {
     Encrypted,
     /// Rich text (`.rtf`).
     Rtf,
+    /// A single-file XML document: Word 2003 XML, or a flat OpenDocument (`.fodt`, `.fods`).
+    FlatXml,
     /// A zip archive that is no office file (a folder zipped, say).
     Zip,
     /// Any other binary content (an image, an executable, an OLE2 file of another program).
@@ -39,6 +41,29 @@ pub enum Format {
 }
 
 impl Format {
+    /// Why a file of this format gives no report, for a format no reader takes: what to do
+    /// instead, where there is something.
+    pub fn not_read(self) -> String {
+        match self {
+            Format::Empty => "the file is empty".to_string(),
+            Format::Doc => {
+                "an old binary Word or WPS document (.doc/.wps): save it as .docx (Save As, Word \
+                 Document) and give that"
+                    .to_string()
+            }
+            Format::Rtf | Format::Odt | Format::FlatXml => {
+                format!("a {} file: save it as .docx and give that", self.name())
+            }
+            Format::Encrypted => {
+                "the file is protected by a password: save a copy without the password".to_string()
+            }
+            Format::Zip => {
+                "a zip archive, not a report: unzip it and give the files inside".to_string()
+            }
+            other => format!("not a report: the file is {} data", other.name()),
+        }
+    }
+
     /// The name a message gives the format.
     pub fn name(self) -> &'static str {
         match self {
@@ -54,6 +79,7 @@ impl Format {
             Format::Pdf => "PDF",
             Format::Encrypted => "password-protected office file",
             Format::Rtf => "rich text",
+            Format::FlatXml => "single-file XML document",
             Format::Zip => "zip archive",
             Format::Binary => "binary",
         }
@@ -106,7 +132,17 @@ pub fn sniff(bytes: &[u8]) -> Format {
     // Markup opens with `<` (after a BOM and white space): the test of every CSV stays one byte.
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let opens = body.iter().find(|b| !b.is_ascii_whitespace());
-    if opens == Some(&b'<') && looks_like_html(head) {
+    if opens == Some(&b'<') {
+        if looks_like_html(head) {
+            return Format::Html;
+        }
+        let has = |pat: &[u8]| memmem::find(head, pat).is_some();
+        if has(b"<?xml") && (has(b"wordml") || has(b"opendocument")) {
+            return Format::FlatXml;
+        }
+    }
+    // Word's "web page" (MHTML) opens with MIME headers.
+    if head.len() >= 12 && head[..12].eq_ignore_ascii_case(b"mime-version") {
         return Format::Html;
     }
     if is_binary(head) {
@@ -132,21 +168,60 @@ fn zip_kind(bytes: &[u8]) -> Format {
     }
 }
 
-/// An OLE2 container names its streams in UTF-16: `Workbook`/`Book` (Excel, WPS 表格),
-/// `WordDocument` (Word, WPS 文字), `EncryptedPackage` (any Office file saved with a password).
+/// An OLE2 container names its streams in its directory, in UTF-16: `Workbook`/`Book` (Excel,
+/// WPS 表格), `WordDocument` (Word, WPS 文字), `EncryptedPackage` (any Office file saved with a
+/// password). Directory entries are 128 bytes after the 512-byte header; every such slot is
+/// looked at for a stream entry of exactly that name (a file cut short shows what it has).
 fn ole2_kind(bytes: &[u8]) -> Format {
-    let utf16 =
-        |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(u16::to_le_bytes).collect() };
-    let has = |name: &str| memmem::find(bytes, &utf16(name)).is_some();
-    if has("EncryptedPackage") {
-        Format::Encrypted
-    } else if has("WordDocument") {
+    let (mut word, mut book) = (false, false);
+    for entry in bytes.get(512..).unwrap_or_default().chunks_exact(128) {
+        let len = u16::from_le_bytes([entry[64], entry[65]]) as usize;
+        // The length counts the terminating zero; a stream's entry type is 2.
+        if !(4..=64).contains(&len) || len % 2 != 0 || entry[66] != 2 {
+            continue;
+        }
+        let name = &entry[..len - 2];
+        let is = |s: &str| {
+            name.len() == s.len() * 2
+                && name
+                    .chunks_exact(2)
+                    .zip(s.bytes())
+                    .all(|(c, b)| c == [b, 0])
+        };
+        if is("EncryptedPackage") {
+            return Format::Encrypted;
+        }
+        word |= is("WordDocument");
+        book |= is("Workbook") || is("Book");
+    }
+    if word {
         Format::Doc
-    } else if has("Workbook") || has("Book") {
+    } else if book {
         Format::Xls
     } else {
         Format::Binary
     }
+}
+
+/// A minimal OLE2 container holding streams of these names (no data): what [`sniff`] reads of
+/// one, for the tests of the readers.
+#[doc(hidden)]
+pub fn ole2_naming(streams: &[&str]) -> Vec<u8> {
+    let mut bytes = OLE2.to_vec();
+    bytes.resize(512, 0);
+    let mut names = vec!["Root Entry"];
+    names.extend_from_slice(streams);
+    for (i, name) in names.iter().enumerate() {
+        let mut entry: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        entry.extend_from_slice(&[0, 0]);
+        let len = entry.len() as u16;
+        entry.resize(128, 0);
+        entry[64..66].copy_from_slice(&len.to_le_bytes());
+        entry[66] = if i == 0 { 5 } else { 2 };
+        bytes.extend_from_slice(&entry);
+    }
+    bytes.resize(bytes.len().max(1024), 0);
+    bytes
 }
 
 /// Markup a page or a system's HTML export opens with.
@@ -191,6 +266,14 @@ mod tests {
         assert_eq!(sniff("规章\n\n36\n".as_bytes()), Format::Text);
         assert_eq!(sniff(b"%PDF-1.7\n"), Format::Pdf);
         assert_eq!(sniff(b"{\\rtf1\\ansi"), Format::Rtf);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?><?mso-application progid=\"Word.Document\"?><w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\">"),
+            Format::FlatXml
+        );
+        assert_eq!(
+            sniff(b"MIME-Version: 1.0\r\nContent-Type: multipart/related"),
+            Format::Html
+        );
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Format::Binary);
     }
 
@@ -211,15 +294,19 @@ mod tests {
             Format::Ods
         );
         assert_eq!(sniff(&zip("photos/1.jpg")), Format::Zip);
-        let ole = |stream: &str| {
-            let mut b = super::OLE2.to_vec();
-            b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
-            b
-        };
-        assert_eq!(sniff(&ole("Workbook")), Format::Xls);
-        assert_eq!(sniff(&ole("WordDocument")), Format::Doc);
-        assert_eq!(sniff(&ole("EncryptedPackage")), Format::Encrypted);
-        assert_eq!(sniff(&ole("Other")), Format::Binary);
+        let ole = |stream: &str| sniff(&super::ole2_naming(&[stream]));
+        assert_eq!(ole("Workbook"), Format::Xls);
+        assert_eq!(ole("Book"), Format::Xls);
+        assert_eq!(ole("WordDocument"), Format::Doc);
+        assert_eq!(ole("EncryptedPackage"), Format::Encrypted);
+        assert_eq!(ole("Other"), Format::Binary);
+        // A name that only starts like a Word stream is not one.
+        assert_eq!(ole("WordDocumentX"), Format::Binary);
+        // Cut short inside the directory: what is there is looked at, nothing more.
+        assert_eq!(
+            sniff(&super::ole2_naming(&["WordDocument"])[..600]),
+            Format::Binary
+        );
     }
 
     #[test]

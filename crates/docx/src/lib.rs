@@ -10,12 +10,13 @@
 //! an old binary `.doc`/`.wps`, a file saved with a password, an RTF or HTML file under a Word
 //! name, a workbook.
 //!
-//! Layers, lowest first: [`sniff`] (what the bytes are, before any parsing) · `styles` (which
+//! What the bytes are is told first by [`gongkai_document::sniff`].
+//!
+//! Layers, lowest first: `styles` (which
 //! paragraph styles are titles and headings) · `table` (a table as read → grids and lines) →
 //! `body` (the main part, streamed) → this module (the container, the parts, the limits).
 
 mod body;
-mod sniff;
 mod styles;
 mod table;
 
@@ -26,10 +27,8 @@ use std::fmt;
 use std::io::{BufRead, BufReader, Cursor, Read};
 
 use gongkai_document::zipped::{self, ZipLimits, ZipProblem};
-use gongkai_document::Flow;
+use gongkai_document::{sniff, Flow, Format};
 use quick_xml::events::Event;
-
-pub use sniff::{sniff, Looks, Ole};
 
 /// How much a document may hold before it is refused. A Word annual report is a few dozen
 /// pages: its main part a few hundred KB, its tables a few thousand cells, nested a few levels.
@@ -68,8 +67,8 @@ pub enum DocxError {
     Encrypted,
     /// Another OLE2 compound file (an old `.xls` or `.ppt`).
     OtherOffice,
-    /// Not a zip container at all; what it looks like instead.
-    NotAContainer(Looks),
+    /// Not a zip container at all; what it is instead.
+    NotAContainer(Format),
     /// The container cannot be read: damaged or cut short, an encrypted entry, too many entries,
     /// too many bytes (a zip bomb).
     Container(ZipProblem),
@@ -109,7 +108,14 @@ impl fmt::Display for DocxError {
                 f,
                 "an old binary Office file (OLE2) that holds no Word document (an old .xls or .ppt?); not read as Word"
             ),
-            DocxError::NotAContainer(looks) => write!(f, "{looks}"),
+            DocxError::NotAContainer(format) => match format {
+                Format::Html | Format::Pdf | Format::Text => write!(
+                    f,
+                    "not a Word document: the file is {}; read it as such, or save it as .docx",
+                    format.name()
+                ),
+                other => write!(f, "not a Word document: {}", other.not_read()),
+            },
             DocxError::Container(problem) => write!(f, "{problem}"),
             DocxError::NotWord { holds } => write!(
                 f,
@@ -166,11 +172,14 @@ pub fn read(bytes: &[u8]) -> Result<Flow, DocxError> {
 
 /// Reads a `.docx` within `limits`.
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Flow, DocxError> {
-    match sniff::sniff(bytes) {
-        Looks::Zip => {}
-        Looks::Ole(sniff::Ole::Word) => return Err(DocxError::OldWord),
-        Looks::Ole(sniff::Ole::Encrypted) => return Err(DocxError::Encrypted),
-        Looks::Ole(sniff::Ole::Other) => return Err(DocxError::OtherOffice),
+    match sniff(bytes) {
+        // Any zip: the container check and the parts say what is wrong with one that is no
+        // Word document (and an empty archive's end record opens with `PK` too).
+        Format::Docx | Format::Xlsx | Format::Ods | Format::Odt | Format::Zip => {}
+        Format::Doc => return Err(DocxError::OldWord),
+        Format::Encrypted => return Err(DocxError::Encrypted),
+        Format::Xls => return Err(DocxError::OtherOffice),
+        Format::Binary if bytes.starts_with(b"PK") => {}
         other => return Err(DocxError::NotAContainer(other)),
     }
     zipped::check(bytes, &limits.zip)?;

@@ -6,8 +6,9 @@ use std::io::{Cursor, Read, Write};
 use gongkai_document::zipped::{ZipLimits, ZipProblem};
 use gongkai_document::{Block, Flow, Grid, Origin};
 
-use crate::sniff::tests::ole2;
-use crate::{read, read_with, DocxError, Limits, Looks};
+use crate::{read, read_with, DocxError, Limits};
+use gongkai_document::sniff::ole2_naming as ole2;
+use gongkai_document::Format;
 
 const NAMESPACES: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps""#;
 
@@ -476,17 +477,17 @@ fn old_binary_word_and_encrypted_files_say_what_to_do() {
     assert_eq!(e, DocxError::Encrypted);
     assert!(e.to_string().contains("password"), "{e}");
     assert_eq!(err(&ole2(&["Workbook"])), DocxError::OtherOffice);
-    assert_eq!(err(b""), DocxError::NotAContainer(Looks::Empty));
+    assert_eq!(err(b""), DocxError::NotAContainer(Format::Empty));
     let e = err(b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}");
-    assert_eq!(e, DocxError::NotAContainer(Looks::Rtf));
+    assert_eq!(e, DocxError::NotAContainer(Format::Rtf));
     assert!(e.to_string().contains("save it as .docx"), "{e}");
     assert_eq!(
         err(b"<html><body><table></table></body></html>"),
-        DocxError::NotAContainer(Looks::Html)
+        DocxError::NotAContainer(Format::Html)
     );
     assert_eq!(
         err("兰州市2020年政府信息公开工作年度报告".as_bytes()),
-        DocxError::NotAContainer(Looks::Unknown)
+        DocxError::NotAContainer(Format::Text)
     );
 }
 
@@ -497,7 +498,7 @@ fn a_docx_cut_short_is_damaged_wherever_it_is_cut() {
     for cut in (0..bytes.len()).step_by(7) {
         match read(&bytes[..cut]) {
             Err(DocxError::Container(ZipProblem::Damaged(_))) => {}
-            Err(DocxError::NotAContainer(Looks::Empty)) if cut == 0 => {}
+            Err(DocxError::NotAContainer(Format::Empty)) if cut == 0 => {}
             other => panic!("cut at {cut}: {other:?}"),
         }
     }

@@ -164,7 +164,7 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
             return r.finish(None, layout);
         }
         other => {
-            let d = r.error(gongkai_pages::not_read(other));
+            let d = r.error(other.not_read());
             r.fail_file(d);
             return r.finish(None, None);
         }

@@ -1,5 +1,5 @@
-//! Published report pages: the annual report as a government portal shows it, saved as HTML or
-//! copied as text, into a checked [`UnitReport`].
+//! Published reports: the annual report as a government portal shows it (saved as HTML or copied
+//! as text) or as its body wrote it (a Word file), into a checked [`UnitReport`].
 //!
 //! [`import_file`] reads one page: the HTML as saved (any charset the page declares; tables with
 //! rowspan/colspan, `&nbsp;`, `<br>` and nested markup in cells; navigation, scripts and styles
@@ -42,6 +42,8 @@ pub enum PageKind {
     Text,
     /// Text copied from a page's table: tab-separated cells.
     Tabbed,
+    /// A Word document (`.docx`).
+    Word,
 }
 
 impl PageKind {
@@ -50,6 +52,7 @@ impl PageKind {
             PageKind::Html => "html",
             PageKind::Text => "text",
             PageKind::Tabbed => "tab-separated text",
+            PageKind::Word => "Word",
         }
     }
 }
@@ -258,28 +261,16 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
                 text::title_lines(text),
             )
         }
-        other => return imp.fail(not_read(other)),
+        Format::Docx => match gongkai_docx::read(bytes) {
+            Ok(flow) => {
+                imp.kind = Some(PageKind::Word);
+                flow_grids(flow)
+            }
+            Err(e) => return imp.fail(e.to_string()),
+        },
+        other => return imp.fail(other.not_read()),
     };
     import_grids(imp, grids, titles, path, folder_year)
-}
-
-/// Why a file of this format gives no report.
-pub fn not_read(format: Format) -> String {
-    match format {
-        Format::Empty => "the file is empty".to_string(),
-        Format::Doc => {
-            "an old binary Word or WPS document (.doc/.wps): save it as .docx".to_string()
-        }
-        Format::Rtf => "a rich text file (.rtf): save it as .docx".to_string(),
-        Format::Odt => "an OpenDocument text (.odt): save it as .docx".to_string(),
-        Format::Encrypted => {
-            "the file is protected by a password: save a copy without the password".to_string()
-        }
-        Format::Zip => {
-            "a zip archive, not a report: unzip it and give the files inside".to_string()
-        }
-        other => format!("not a report: the file is {} data", other.name()),
-    }
 }
 
 /// A flow's tables as they are and its runs of lines regrouped into rows, with the title
@@ -417,14 +408,13 @@ fn import_grids(
     imp
 }
 
-/// File names a folder of saved pages holds: `*.html`, `*.htm`, `*.shtml`, `*.txt`.
+/// File names a folder of published reports holds: saved pages and text copies, Word files,
+/// PDFs, workbooks (any name a report format has; the content decides how it is read).
 fn is_page(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "html" | "htm" | "shtml" | "xhtml" | "txt"
-        )
-    })
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(Format::expected_from_name)
+        .is_some_and(|f| f != Format::Zip)
 }
 
 /// The pages named by `paths`: files as given (whatever their name), folders searched for saved

@@ -412,7 +412,13 @@ fn seeds_are_valid_files() {
         for p in ["data/2020/a.csv", "data/2023/a.csv"] {
             let f = read_bytes_at(seed, Path::new(p), &ReadOptions::default());
             let wrong_form = f.errors().any(|d| d.message.contains("reports use form"));
-            if !wrong_form {
+            // The blank templates are seeds for the values mutations type in; as they are, they
+            // are refused (a form sent back unfilled).
+            let unfilled = f.errors().all(|d| {
+                d.message.starts_with("every cell of the report is blank")
+                    || d.message.starts_with("report left out")
+            });
+            if !wrong_form && !(unfilled && f.errors().next().is_some()) {
                 assert!(f.errors().next().is_none(), "seed {i} at {p}: {f:#?}");
                 assert!(!f.reports.is_empty());
             }

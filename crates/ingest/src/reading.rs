@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_document::Format;
-use gongkai_form::parse_year;
+use gongkai_form::{parse_year, Section};
 use gongkai_report::{FileRead, Finding, Layout, UnitReport};
 
 use crate::locate::CellSources;
@@ -84,6 +84,41 @@ impl Reading {
         self.file_failed = true;
     }
 
+    /// Blank is not zero, and an empty form is not a report of zeros: a report with every cell
+    /// blank (a template sent back unfilled) is an error that leaves it out; a table all blank
+    /// (table 四 left empty, say) is a warning, since a body may truly have nothing to report
+    /// there but should then write 0.
+    fn check_blanks(&mut self, report: &UnitReport) {
+        let cat = report.form.catalogue();
+        let blank = |i: usize| !report.present(i) || report.blank[i];
+        if report.blank_count() > 0 && (0..cat.len()).all(blank) {
+            let d = Finding::error(
+                &self.file,
+                "every cell of the report is blank: the form was sent back unfilled; fill it in \
+                 (write 0 where there is nothing to report)",
+            )
+            .unit(&report.unit, Some(report.year));
+            self.diagnostics.push(d);
+            self.taint(&report.unit, report.year);
+            return;
+        }
+        for section in Section::ALL {
+            let any_present = cat.cells_of(section).any(|c| report.present(c.index));
+            if any_present && cat.cells_of(section).all(|c| blank(c.index)) {
+                let d = Finding::warning(
+                    &self.file,
+                    format!(
+                        "table {} is blank in every cell: its totals rest on nothing; write 0 where \
+                         there is nothing to report",
+                        section.heading()
+                    ),
+                )
+                .unit(&report.unit, Some(report.year));
+                self.diagnostics.push(d);
+            }
+        }
+    }
+
     pub(crate) fn finish(
         mut self,
         encoding: Option<&'static str>,
@@ -93,6 +128,7 @@ impl Reading {
         let mut rejected = Vec::new();
         let mut used = 0;
         for report in std::mem::take(&mut self.reports) {
+            self.check_blanks(&report);
             let present = report.source.lines.iter().filter(|l| **l != 0).count();
             let bad_cells = self
                 .diagnostics

@@ -42,27 +42,72 @@ pub(crate) fn distinct_values(form: FormVersion) -> Vec<i64> {
         .collect()
 }
 
+/// The form grid with no unit or year lines filled, its cells with [`distinct_values`].
+fn filled_grid(form: FormVersion) -> String {
+    let values = distinct_values(form);
+    let blank = vec![false; values.len()];
+    let mut text = String::new();
+    write::grid::write(form, None, None, Some((&values, &blank)), &mut text);
+    text
+}
+
 fn value(r: &UnitReport, section: Section, row: &str, col: &str) -> i64 {
     let cat = r.form.catalogue();
     let cell = cat.find(section, row, col).map(|c| c.index);
     cell.map_or(i64::MIN, |i| r.values[i])
 }
 
+/// A template sent back unfilled is every cell found and blank: refused, not a report of zeros.
 #[test]
-fn blank_template_reads_back_as_all_blank() {
+fn blank_template_is_refused_not_read_as_zeros() {
     for (form, year) in [(FormVersion::F2019, 2020), (FormVersion::F2021, 2022)] {
         let mut text = String::new();
         write::grid::write(form, Some("城关区"), Some(year), None, &mut text);
         let f = read_text(&text, "x.csv");
-        assert_eq!(errors(&f), Vec::<String>::new(), "{form}");
-        assert_eq!(warnings(&f), Vec::<String>::new(), "{form}");
+        assert_eq!(
+            errors(&f),
+            vec![
+                format!("x.csv: error: 城关区 {year}: every cell of the report is blank: the form was sent back unfilled; fill it in (write 0 where there is nothing to report)"),
+                format!("x.csv: error: 城关区 {year}: report left out: 1 error(s) in its cells"),
+            ],
+            "{form}"
+        );
         assert_eq!(f.layout, Some(Layout::Grid));
-        assert_eq!(f.reports.len(), 1);
-        let r = &f.reports[0];
-        assert_eq!((r.unit.as_str(), r.year, r.form), ("城关区", year, form));
-        assert_eq!(r.blank_count(), form.catalogue().len());
-        assert!(r.source.lines.iter().all(|l| *l > 0), "every cell located");
+        assert!(f.reports.is_empty() && f.is_rejected());
+        assert_eq!(f.rejected, vec![format!("城关区 {year}")]);
     }
+}
+
+/// A table left blank while the others are filled is read, with a warning naming the table.
+#[test]
+fn a_table_all_blank_is_a_warning() {
+    let form = FormVersion::F2019;
+    let values = distinct_values(form);
+    let cat = form.catalogue();
+    let blank: Vec<bool> = cat
+        .cells
+        .iter()
+        .map(|c| c.section == Section::Appeals)
+        .collect();
+    let mut text = String::new();
+    write::grid::write(
+        form,
+        Some("城关区"),
+        Some(2020),
+        Some((&values, &blank)),
+        &mut text,
+    );
+    let f = read_text(&text, "x.csv");
+    assert_eq!(errors(&f), Vec::<String>::new());
+    assert_eq!(
+        warnings(&f),
+        vec!["x.csv: warning: 城关区 2020: table 四、政府信息公开行政复议、行政诉讼情况 is blank in every cell: its totals rest on nothing; write 0 where there is nothing to report"]
+    );
+    assert_eq!(f.reports.len(), 1);
+    assert_eq!(
+        f.reports[0].blank_count(),
+        cat.cells_of(Section::Appeals).count()
+    );
 }
 
 #[test]
@@ -90,8 +135,7 @@ fn filled_template_round_trips_every_cell() {
 
 #[test]
 fn unit_and_year_from_path_when_the_file_has_none() {
-    let mut text = String::new();
-    write::grid::write(FormVersion::F2019, None, None, None, &mut text);
+    let text = filled_grid(FormVersion::F2019);
     let f = read_text(&text, "data/lanzhou/2020/七里河区.csv");
     assert_eq!(errors(&f), Vec::<String>::new());
     assert_eq!(
@@ -109,8 +153,7 @@ fn unit_and_year_from_path_when_the_file_has_none() {
 
 #[test]
 fn one_cell_metadata() {
-    let mut text = String::new();
-    write::grid::write(FormVersion::F2019, None, None, None, &mut text);
+    let text = filled_grid(FormVersion::F2019);
     let text = text
         .replace("填报单位,", "填报单位：西固区,")
         .replace("年度,", "年度：2020年,");

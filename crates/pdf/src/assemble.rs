@@ -1,11 +1,11 @@
 //! The pages' lines and tables into one [`Flow`]: page furniture dropped, a table broken by a
 //! page joined, and the title candidates.
 //!
-//! **Furniture.** A line in the top or bottom eighth of a page is dropped when it is a page
-//! number (`- 3 -`, `— 3 —`, `3`, `第3页`, `第 3 页 共 12 页`, `3/12`, `Page 3 of 12`) or when the
-//! same text (digits aside) stands at the same height on more than half of the pages (at least
-//! two): a running header or footer. A page number is dropped too when it is the first or last
-//! line of its page.
+//! **Furniture.** Of the first and last four lines of a page, one in the top or bottom eighth of
+//! the page is dropped when it is a page number (`- 3 -`, `— 3 —`, `3`, `第3页`, `第 3 页 共 12 页`,
+//! `3/12`, `Page 3 of 12`) or when the same text (digits aside) stands at the same height (within
+//! a few points) on more than half of the pages (at least two): a running header or footer. A page
+//! number is dropped too when it is the first or last line of its page.
 //!
 //! **Tables across pages.** When a page's last item is a table and the next page's first item
 //! (furniture aside) is a table of the same width (left and right edges within 3 points; for
@@ -292,34 +292,42 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     false
 }
 
+/// Lines at each end of a page looked at as furniture: a header or footer has one to three.
+const EDGE_LINES: usize = 4;
+
 /// Drops page numbers and running headers and footers (see the module's doc).
 fn drop_furniture(pages: &mut [Page]) {
     let in_margin =
         |line: &Line, height: f64| line.baseline <= height / 8.0 || line.top >= height * 7.0 / 8.0;
-    // Where each shape of margin line stands: (shape, baseline) per page.
-    let mut seen: HashMap<String, Vec<(u32, f64)>> = HashMap::new();
+    let near_edge = |i: usize, count: usize| i < EDGE_LINES || i + EDGE_LINES >= count;
+    // The pages each shape of margin line stands on, by its height in 3-point steps.
+    let mut seen: HashMap<(String, i64), Vec<u32>> = HashMap::new();
     for page in pages.iter() {
-        for item in &page.items {
+        let count = page.items.len();
+        for (i, item) in page.items.iter().enumerate() {
             if let Item::Line(line) = item {
-                if in_margin(line, page.height) {
-                    seen.entry(shape(&line.text()))
-                        .or_default()
-                        .push((page.number, line.baseline));
+                if near_edge(i, count) && in_margin(line, page.height) {
+                    let on = seen
+                        .entry((shape(&line.text()), (line.baseline / 3.0).round() as i64))
+                        .or_default();
+                    if on.last() != Some(&page.number) {
+                        on.push(page.number);
+                    }
                 }
             }
         }
     }
     let total = pages.len();
-    let repeated = |shape: &str, baseline: f64| {
-        seen.get(shape).is_some_and(|at| {
-            let mut on: Vec<u32> = at
-                .iter()
-                .filter(|(_, y)| (y - baseline).abs() <= 3.0)
-                .map(|(p, _)| *p)
-                .collect();
-            on.dedup();
-            on.len() >= 2 && on.len() * 2 > total
-        })
+    let repeated = |shape: String, baseline: f64| {
+        let step = (baseline / 3.0).round() as i64;
+        let mut on: Vec<u32> = (step - 1..=step + 1)
+            .filter_map(|s| seen.get(&(shape.clone(), s)))
+            .flatten()
+            .copied()
+            .collect();
+        on.sort_unstable();
+        on.dedup();
+        on.len() >= 2 && on.len() * 2 > total
     };
     for page in pages.iter_mut() {
         let count = page.items.len();
@@ -327,13 +335,15 @@ fn drop_furniture(pages: &mut [Page]) {
         let mut keep = Vec::with_capacity(count);
         for (i, item) in page.items.drain(..).enumerate() {
             if let Item::Line(line) = &item {
-                let text = line.text();
-                let edge = i == 0 || i + 1 == count;
-                let margin = in_margin(line, height);
-                if (is_page_number(&text) && (margin || edge))
-                    || (margin && repeated(&shape(&text), line.baseline))
-                {
-                    continue;
+                if near_edge(i, count) {
+                    let text = line.text();
+                    let edge = i == 0 || i + 1 == count;
+                    let margin = in_margin(line, height);
+                    if (is_page_number(&text) && (margin || edge))
+                        || (margin && repeated(shape(&text), line.baseline))
+                    {
+                        continue;
+                    }
                 }
             }
             keep.push(item);

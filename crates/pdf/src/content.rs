@@ -27,12 +27,18 @@ pub(crate) struct Budget {
     pub operations: usize,
     /// Glyphs still allowed.
     pub glyphs: usize,
+    /// Width entries of CID fonts still allowed.
+    pub widths: usize,
 }
 
 /// Form XObjects inside form XObjects: deeper than this is not a report's layout.
 const FORM_DEPTH: usize = 12;
-/// Straight lines kept per page: a ruled table has a few hundred.
-const RULINGS_PER_PAGE: usize = 50_000;
+/// Straight lines kept per page: a page of ruled tables has a few hundred; more is a drawing.
+const RULINGS_PER_PAGE: usize = 5_000;
+/// Fonts read per document: a report uses a few dozen.
+const FONTS: usize = 500;
+/// Bytes a font's ToUnicode map may inflate to: a whole CJK font's is under 1 MiB.
+const TO_UNICODE: usize = 4 << 20;
 /// q without Q: a deeper stack is not a real page (the rest of its pushes are ignored).
 const STATE_DEPTH: usize = 256;
 
@@ -272,10 +278,10 @@ impl<'d> Reader<'d> {
                     run.line_matrix = Matrix::IDENTITY;
                 }
                 "Tf" => {
-                    run.state.font = o
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|name| self.font(resources, name));
+                    run.state.font = match o.first().and_then(|n| n.as_name().ok()) {
+                        Some(name) => self.font(resources, name)?,
+                        None => None,
+                    };
                     run.state.size = n(1).unwrap_or(0.0);
                 }
                 "Tc" => run.state.char_spacing = n(0).unwrap_or(0.0),
@@ -453,22 +459,62 @@ impl<'d> Reader<'d> {
     }
 
     /// The font named `name` in the resources, read once per document.
-    fn font(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+    fn font(
+        &mut self,
+        resources: Option<&'d Dictionary>,
+        name: &[u8],
+    ) -> Result<Option<Rc<Font>>, PdfError> {
         let doc = self.doc;
-        let entry = resources
+        let Some(entry) = resources
             .and_then(|r| resolve(doc, r.get(b"Font").ok()?))
             .and_then(|f| f.as_dict().ok())
-            .and_then(|f| f.get(name).ok())?;
+            .and_then(|f| f.get(name).ok())
+        else {
+            return Ok(None);
+        };
         let id = entry.as_reference().ok();
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
-            return Some(Rc::clone(font));
+            return Ok(Some(Rc::clone(font)));
         }
-        let dict = resolve(doc, entry)?.as_dict().ok()?;
-        let font = Rc::new(Font::new(doc, dict, self.budget.stream));
+        let Some(dict) = resolve(doc, entry).and_then(|o| o.as_dict().ok()) else {
+            return Ok(None);
+        };
+        if self.fonts.len() >= FONTS {
+            return Ok(None);
+        }
+        // The map's inflated bytes count against the document's budget like content does.
+        let limit = TO_UNICODE.min(self.budget.inflated);
+        if let Some(map) = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| resolve(doc, o))
+            .and_then(|o| o.as_stream().ok())
+        {
+            let inflated = map
+                .get_plain_content_with_limit(limit)
+                .map_err(|e| match e {
+                    lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                        ..
+                    }) => PdfError::TooLarge {
+                        what: "a font's character map".to_string(),
+                        limit: crate::inflated_limit(limit),
+                    },
+                    other => PdfError::Damaged(format!("a font's character map: {other}")),
+                });
+            match inflated {
+                Ok(bytes) => {
+                    self.budget.inflated = self.budget.inflated.saturating_sub(bytes.len())
+                }
+                Err(e @ PdfError::TooLarge { .. }) => return Err(e),
+                // A map that does not inflate: the font's encoding is used instead.
+                Err(_) => {}
+            }
+        }
+        let font = Rc::new(Font::new(doc, dict, limit, &mut self.budget.widths));
         if let Some(id) = id {
             self.fonts.insert(id, Rc::clone(&font));
         }
-        Some(font)
+        Ok(Some(font))
     }
 
     /// Shows a string: a glyph per character code, each advancing the text matrix.

@@ -48,7 +48,7 @@ enum Widths {
     },
 }
 
-/// The `/W` entries read at most: a CJK font's widths run to tens of thousands.
+/// The `/W` entries one font keeps at most: a whole CJK font's run to tens of thousands.
 const MAX_WIDTHS: usize = 100_000;
 
 pub(crate) struct Font {
@@ -76,8 +76,9 @@ pub(crate) struct Code<'b> {
 }
 
 impl Font {
-    /// Reads a font dictionary; `limit` bounds the inflated bytes of its ToUnicode map.
-    pub fn new(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
+    /// Reads a font dictionary; `limit` bounds the inflated bytes of its ToUnicode map, and
+    /// `widths` the width entries a CID font may still keep (spent here).
+    pub fn new(doc: &Document, dict: &Dictionary, limit: usize, widths: &mut usize) -> Font {
         let name = |d: &Dictionary, k: &[u8]| -> Option<Vec<u8>> {
             d.get(k)
                 .ok()
@@ -120,7 +121,7 @@ impl Font {
                     default: 1000.0,
                     widths: HashMap::new(),
                 },
-                |d| cid_widths(doc, d),
+                |d| cid_widths(doc, d, widths),
             );
             let (split, decoder) = match to_unicode {
                 Some(map) if identity || unicode => (Split::Two, Decoder::Map(map)),
@@ -331,8 +332,9 @@ fn simple_widths(doc: &Document, dict: &Dictionary) -> Widths {
     }
 }
 
-/// A CID font's /DW and /W.
-fn cid_widths(doc: &Document, dict: &Dictionary) -> Widths {
+/// A CID font's /DW and /W, keeping at most `budget` entries (spent here).
+fn cid_widths(doc: &Document, dict: &Dictionary, budget: &mut usize) -> Widths {
+    let most = MAX_WIDTHS.min(*budget);
     let default = dict
         .get(b"DW")
         .ok()
@@ -356,7 +358,7 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> Widths {
             match items.next().flatten() {
                 Some(Object::Array(list)) => {
                     for (i, w) in list.iter().enumerate() {
-                        if widths.len() >= MAX_WIDTHS {
+                        if widths.len() >= most {
                             break;
                         }
                         if let Some(w) = resolve(doc, w).and_then(number) {
@@ -370,9 +372,9 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> Widths {
                     else {
                         break;
                     };
-                    let last = (last.max(0.0) as u32).min(first.saturating_add(MAX_WIDTHS as u32));
+                    let last = (last.max(0.0) as u32).min(first.saturating_add(most as u32));
                     for c in first..=last {
-                        if widths.len() >= MAX_WIDTHS {
+                        if widths.len() >= most {
                             break;
                         }
                         widths.insert(c, w);
@@ -380,10 +382,11 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> Widths {
                 }
                 None => break,
             }
-            if widths.len() >= MAX_WIDTHS {
+            if widths.len() >= most {
                 break;
             }
         }
     }
+    *budget = budget.saturating_sub(widths.len());
     Widths::Cid { default, widths }
 }

@@ -80,6 +80,22 @@ impl Item {
 /// Rulings this close are one line; a ruling reaches a point this close to its end.
 const SNAP: f64 = 2.0;
 
+/// The root of `i` in a union-find forest (no cycles: a node links only to a root), halving
+/// the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    loop {
+        let p = parent.get(i).copied().unwrap_or(i);
+        if p == i {
+            return i;
+        }
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = grand;
+        }
+        i = grand;
+    }
+}
+
 /// A page's lines and tables in reading order.
 pub(crate) fn page_items(page: &PageContent) -> Vec<Item> {
     let glyphs = dedupe(&page.glyphs);
@@ -110,18 +126,20 @@ fn centre(g: &Glyph) -> (f64, f64) {
 }
 
 /// The glyphs less those drawn twice at (nearly) the same place: a bold faked by overprinting.
+/// Positions are bucketed (a fifth of the size) so each glyph is checked against its
+/// neighbours only, whatever the page holds.
 fn dedupe(glyphs: &[Glyph]) -> Vec<Glyph> {
     let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
-    let mut recent: HashMap<&str, Vec<(f64, f64)>> = HashMap::new();
+    let mut seen: HashMap<(&str, i64, i64), ()> = HashMap::new();
     for g in glyphs {
-        let near = recent.get(g.text.as_str()).is_some_and(|seen| {
-            seen.iter()
-                .any(|(x, y)| (x - g.x).abs() < g.size * 0.2 && (y - g.y).abs() < g.size * 0.2)
-        });
+        let cell = (g.size * 0.2).max(0.5);
+        let (bx, by) = ((g.x / cell).round() as i64, (g.y / cell).round() as i64);
+        let near = (-1..=1)
+            .any(|dx| (-1..=1).any(|dy| seen.contains_key(&(g.text.as_str(), bx + dx, by + dy))));
         if near {
             continue;
         }
-        recent.entry(g.text.as_str()).or_default().push((g.x, g.y));
+        seen.insert((g.text.as_str(), bx, by), ());
         out.push(g.clone());
     }
     out
@@ -276,12 +294,30 @@ fn unruled(lines: Vec<Line>) -> Vec<Item> {
 /// A table's rulings and the grid they make.
 #[derive(Debug)]
 struct RuledGrid {
-    horizontal: Vec<Ruling>,
-    vertical: Vec<Ruling>,
     /// Distinct heights of the horizontal rulings, top to bottom.
     ys: Vec<f64>,
     /// Distinct positions of the vertical rulings, left to right.
     xs: Vec<f64>,
+    /// The extents (from, to) of the horizontal rulings at each of `ys`.
+    across: Vec<Vec<(f64, f64)>>,
+    /// The extents of the vertical rulings at each of `xs`.
+    down: Vec<Vec<(f64, f64)>>,
+}
+
+/// Rows and columns of one ruled table at most: a report's tables have tens.
+const MAX_BANDS: usize = 400;
+const MAX_COLUMNS: usize = 64;
+
+/// The extents of `rulings` by the index of the nearest of `at`.
+fn by_line(rulings: &[Ruling], at: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    let mut out = vec![Vec::new(); at.len()];
+    for r in rulings {
+        let i = at.partition_point(|v| *v < r.at - SNAP);
+        if let Some(line) = out.get_mut(i) {
+            line.push((r.from, r.to));
+        }
+    }
+    out
 }
 
 /// Distinct values, sorted, those within [`SNAP`] of each other as one.
@@ -307,19 +343,6 @@ fn ruled_grids(rulings: &[Ruling]) -> Vec<RuledGrid> {
     let (h, v): (Vec<&Ruling>, Vec<&Ruling>) = rulings.iter().partition(|r| r.horizontal);
     // Union-find over rulings: horizontal i is i, vertical j is h.len() + j.
     let mut parent: Vec<usize> = (0..h.len() + v.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
-            }
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
-                *slot = grand;
-            }
-            i = p;
-        }
-        i
-    }
     // Sorting the verticals by x bounds the pairs looked at to those that can meet.
     let mut by_x: Vec<usize> = (0..v.len()).collect();
     by_x.sort_by(|a, b| {
@@ -359,9 +382,11 @@ fn ruled_grids(rulings: &[Ruling]) -> Vec<RuledGrid> {
         .filter_map(|(horizontal, vertical)| {
             let ys = distinct(horizontal.iter().map(|r| r.at).collect());
             let xs = distinct(vertical.iter().map(|r| r.at).collect());
-            (ys.len() >= 2 && xs.len() >= 3).then_some(RuledGrid {
-                horizontal,
-                vertical,
+            let fits = (2..=MAX_BANDS + 1).contains(&ys.len())
+                && (3..=MAX_COLUMNS + 1).contains(&xs.len());
+            fits.then(|| RuledGrid {
+                across: by_line(&horizontal, &ys),
+                down: by_line(&vertical, &xs),
                 ys,
                 xs,
             })
@@ -388,18 +413,20 @@ impl RuledGrid {
         x >= l - 1.0 && x <= r + 1.0 && y >= t - 1.0 && y <= b + 1.0
     }
 
-    /// A horizontal ruling at `y` across x `x`.
-    fn h_at(&self, y: f64, x: f64) -> bool {
-        self.horizontal
-            .iter()
-            .any(|r| (r.at - y).abs() <= SNAP && x >= r.from - SNAP && x <= r.to + SNAP)
+    /// A horizontal ruling on line `i` of `ys` across x `x`.
+    fn h_at(&self, i: usize, x: f64) -> bool {
+        self.across.get(i).is_some_and(|line| {
+            line.iter()
+                .any(|(from, to)| x >= from - SNAP && x <= to + SNAP)
+        })
     }
 
-    /// A vertical ruling at `x` across y `y`.
-    fn v_at(&self, x: f64, y: f64) -> bool {
-        self.vertical
-            .iter()
-            .any(|r| (r.at - x).abs() <= SNAP && y >= r.from - SNAP && y <= r.to + SNAP)
+    /// A vertical ruling on line `j` of `xs` across y `y`.
+    fn v_at(&self, j: usize, y: f64) -> bool {
+        self.down.get(j).is_some_and(|line| {
+            line.iter()
+                .any(|(from, to)| y >= from - SNAP && y <= to + SNAP)
+        })
     }
 
     /// The table, its glyphs placed in its cells; `None` when nothing is in it.
@@ -409,15 +436,6 @@ impl RuledGrid {
         let slot = |band: usize, col: usize| band * cols + col;
         // Union-find over slots: neighbours with no ruling between them are one cell.
         let mut parent: Vec<usize> = (0..bands * cols).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while let Some(&p) = parent.get(i) {
-                if p == i {
-                    break;
-                }
-                i = p;
-            }
-            i
-        }
         fn union(parent: &mut [usize], a: usize, b: usize) {
             let (ra, rb) = (root(parent, a), root(parent, b));
             // The cell is named by its top-left slot.
@@ -433,17 +451,11 @@ impl RuledGrid {
             let y_mid = mid(&self.ys, band);
             for col in 0..cols {
                 let x_mid = mid(&self.xs, col);
-                if col + 1 < cols {
-                    let x = self.xs.get(col + 1).copied().unwrap_or(0.0);
-                    if !self.v_at(x, y_mid) {
-                        union(&mut parent, slot(band, col), slot(band, col + 1));
-                    }
+                if col + 1 < cols && !self.v_at(col + 1, y_mid) {
+                    union(&mut parent, slot(band, col), slot(band, col + 1));
                 }
-                if band + 1 < bands {
-                    let y = self.ys.get(band + 1).copied().unwrap_or(0.0);
-                    if !self.h_at(y, x_mid) {
-                        union(&mut parent, slot(band, col), slot(band + 1, col));
-                    }
+                if band + 1 < bands && !self.h_at(band + 1, x_mid) {
+                    union(&mut parent, slot(band, col), slot(band + 1, col));
                 }
             }
         }

@@ -29,14 +29,15 @@ use std::sync::Once;
 
 use gongkai_document::Flow;
 
-/// Bytes one stream may inflate to, and all of a document's page content together (×4).
+/// Bytes one stream may inflate to; a document's page content and character maps together may
+/// take twice this.
 pub const INFLATED_LIMIT: usize = 32 << 20;
 /// Pages read at most: an annual report has tens.
 pub const PAGE_LIMIT: usize = 1_000;
 /// Glyphs read at most (a dense page has 2,000).
 pub const GLYPH_LIMIT: usize = 1_000_000;
 /// Drawing operators run at most.
-pub const OPERATION_LIMIT: usize = 20_000_000;
+pub const OPERATION_LIMIT: usize = 5_000_000;
 
 /// Why a PDF gives no text.
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +77,7 @@ pub fn read(bytes: &[u8]) -> Result<Flow, PdfError> {
 /// What reading one document may cost.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Limits {
-    /// Bytes one stream may inflate to; the pages' content together may take 4 times this.
+    /// Bytes one stream may inflate to; the pages' content together may take twice this.
     pub inflated: usize,
     pub pages: usize,
     pub glyphs: usize,
@@ -95,10 +96,11 @@ impl Limits {
 fn read_text(bytes: &[u8], limits: &Limits) -> Result<Flow, PdfError> {
     let loaded = load::load(bytes, limits)?;
     let budget = content::Budget {
-        inflated: limits.inflated.saturating_mul(4),
+        inflated: limits.inflated.saturating_mul(2),
         stream: limits.inflated,
         operations: limits.operations,
         glyphs: limits.glyphs,
+        widths: 1_000_000,
     };
     let mut reader = content::Reader::new(&loaded.doc, budget);
     let mut pages = Vec::with_capacity(loaded.pages.len());

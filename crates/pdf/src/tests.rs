@@ -773,3 +773,41 @@ fn a_panic_inside_is_an_error() {
     // The thread is no longer guarded: the flag is reset.
     assert!(!GUARDED.with(Cell::get));
 }
+
+#[test]
+fn pathological_pages_end_quickly() {
+    let mut pdf = Pdf::new();
+    // 100,000 glyphs: one spot overprinted, then a dense block of text.
+    let mut content = String::from("BT /F1 12 Tf 100 700 Td\n");
+    for _ in 0..50_000 {
+        content.push_str("(a) Tj 0 0 Td\n");
+    }
+    content.push_str("ET\n");
+    for row in 0..500 {
+        content.push_str(&format!(
+            "BT /F1 2 Tf 10 {} Td ({}) Tj ET\n",
+            40 + row,
+            "x".repeat(100)
+        ));
+    }
+    pdf.page(&content);
+    // A lattice of 6,000 rulings, past what a table holds.
+    let mut lattice = String::new();
+    for i in 0..3_000 {
+        let at = 10.0 + f64::from(i) * 0.25;
+        lattice.push_str(&format!("{at} 10 m {at} 830 l S 10 {at} m 580 {at} l S\n"));
+    }
+    lattice.push_str(&Pdf::text(72.0, 700.0, 12.0, "under the lattice"));
+    pdf.page(&lattice);
+    let start = Instant::now();
+    let flow = read(&pdf.bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    // The overprinted spot is one glyph; the lattice is no table.
+    assert_eq!(flow.tables().count(), 0);
+    assert!(lines(&flow).contains(&"a"), "{:?}", lines(&flow).first());
+    assert!(lines(&flow).contains(&"under the lattice"));
+}

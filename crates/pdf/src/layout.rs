@@ -3,7 +3,8 @@
 //!
 //! **Ruled tables.** Horizontal and vertical rulings that meet form a table when they make at
 //! least two columns. Its rows are the bands between the distinct heights of its horizontal
-//! rulings, its columns the spaces between the distinct positions of its vertical ones. Where
+//! rulings, its columns the spaces between the distinct positions of its vertical ones (and
+//! the ends of its horizontal ones, for a table drawn without side borders). Where
 //! no ruling separates two neighbouring slots the slots are one merged cell (a row or column
 //! span), as the document drew it. Each glyph inside the table goes to the cell under its
 //! centre; a cell's text is its lines joined (a label wrapped inside its cell is one label).
@@ -381,7 +382,18 @@ fn ruled_grids(rulings: &[Ruling]) -> Vec<RuledGrid> {
         .into_values()
         .filter_map(|(horizontal, vertical)| {
             let ys = distinct(horizontal.iter().map(|r| r.at).collect());
-            let xs = distinct(vertical.iter().map(|r| r.at).collect());
+            // A table open at its sides (no outer borders) ends where its horizontal rulings do.
+            let ends = [
+                horizontal.iter().map(|r| r.from).fold(f64::MAX, f64::min),
+                horizontal.iter().map(|r| r.to).fold(f64::MIN, f64::max),
+            ];
+            let xs = distinct(
+                vertical
+                    .iter()
+                    .map(|r| r.at)
+                    .chain(ends.into_iter().filter(|x| x.is_finite() && x.abs() < 1e6))
+                    .collect(),
+            );
             let fits = (2..=MAX_BANDS + 1).contains(&ys.len())
                 && (3..=MAX_COLUMNS + 1).contains(&xs.len());
             fits.then(|| RuledGrid {

@@ -344,6 +344,18 @@ impl Pdf {
 /// A Word-style ruled table: borders as thin filled bars, `rows` × `widths`, top-left at
 /// (x, top) in PDF space; each cell's text by [`Pdf::cjk`] for words, Helvetica for numbers.
 fn ruled_table(pdf: &mut Pdf, x: f64, top: f64, widths: &[f64], rows: &[&[&str]]) -> String {
+    table_drawn(pdf, x, top, widths, rows, true)
+}
+
+/// [`ruled_table`], with or without its side borders.
+fn table_drawn(
+    pdf: &mut Pdf,
+    x: f64,
+    top: f64,
+    widths: &[f64],
+    rows: &[&[&str]],
+    sides: bool,
+) -> String {
     let height = 20.0;
     let total: f64 = widths.iter().sum();
     let mut s = String::new();
@@ -352,7 +364,12 @@ fn ruled_table(pdf: &mut Pdf, x: f64, top: f64, widths: &[f64], rows: &[&[&str]]
         s.push_str(&format!("{x} {} {total} 0.5 re f\n", y - 0.25));
     }
     let mut cx = x;
-    for w in widths.iter().chain([&0.0]) {
+    for (i, w) in widths.iter().chain([&0.0]).enumerate() {
+        let side = i == 0 || i == widths.len();
+        if side && !sides {
+            cx += w;
+            continue;
+        }
         s.push_str(&format!(
             "{} {} 0.5 {} re f\n",
             cx - 0.25,
@@ -431,6 +448,30 @@ fn type0_cjk_text_and_a_word_style_ruled_table() {
         Some(Origin::Page(1))
     );
     assert!(lines(&flow).contains(&"Total"), "{:?}", lines(&flow));
+}
+
+#[test]
+fn a_table_without_side_borders_keeps_its_outer_columns() {
+    let mut pdf = Pdf::new();
+    let content = table_drawn(
+        &mut pdf,
+        72.0,
+        720.0,
+        &[120.0, 90.0, 90.0],
+        // A blank cell keeps its column only in a ruled table.
+        &[&["信息内容", "上一年项目数量", "本年增/减"], &["行政事业性收费", "", "-18"]],
+        false,
+    );
+    pdf.page(&content);
+    let flow = read(&pdf.bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        flow.tables().next().map(rows),
+        Some(vec![
+            ["信息内容", "上一年项目数量", "本年增/减"].map(String::from).to_vec(),
+            ["行政事业性收费", "", "-18"].map(String::from).to_vec(),
+        ])
+    );
+    assert!(lines(&flow).is_empty(), "{:?}", lines(&flow));
 }
 
 #[test]

@@ -103,7 +103,7 @@ pub(crate) fn page_items(page: &PageContent) -> Vec<Item> {
     let grids = ruled_grids(&page.rulings);
     let mut in_table: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
     let mut free: Vec<&Glyph> = Vec::new();
-    for g in &glyphs {
+    for g in glyphs {
         let (cx, cy) = centre(g);
         match grids.iter().position(|t| t.contains(cx, cy)) {
             Some(i) => in_table.get_mut(i).into_iter().for_each(|v| v.push(g)),
@@ -128,20 +128,28 @@ fn centre(g: &Glyph) -> (f64, f64) {
 
 /// The glyphs less those drawn twice at (nearly) the same place: a bold faked by overprinting.
 /// Positions are bucketed (a fifth of the size) so each glyph is checked against its
-/// neighbours only, whatever the page holds.
-fn dedupe(glyphs: &[Glyph]) -> Vec<Glyph> {
-    let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
-    let mut seen: HashMap<(&str, i64, i64), ()> = HashMap::new();
+/// neighbours only, whatever the page holds; a bucket and the glyph's first character make one
+/// integer key.
+fn dedupe(glyphs: &[Glyph]) -> Vec<&Glyph> {
+    let key = |c: char, bx: i64, by: i64| {
+        (u64::from(c) << 42) | ((by as u64 & 0x1F_FFFF) << 21) | (bx as u64 & 0x1F_FFFF)
+    };
+    let mut out: Vec<&Glyph> = Vec::with_capacity(glyphs.len());
+    let mut seen: foldhash::HashSet<u64> = foldhash::HashSet::default();
     for g in glyphs {
+        let c = g.text.chars().next().unwrap_or(' ');
         let cell = (g.size * 0.2).max(0.5);
         let (bx, by) = ((g.x / cell).round() as i64, (g.y / cell).round() as i64);
-        let near = (-1..=1)
-            .any(|dx| (-1..=1).any(|dy| seen.contains_key(&(g.text.as_str(), bx + dx, by + dy))));
-        if near {
-            continue;
+        let mut near = false;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                near |= seen.contains(&key(c, bx + dx, by + dy));
+            }
         }
-        seen.insert((g.text.as_str(), bx, by), ());
-        out.push(g.clone());
+        if !near {
+            seen.insert(key(c, bx, by));
+            out.push(g);
+        }
     }
     out
 }

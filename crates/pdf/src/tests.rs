@@ -459,7 +459,10 @@ fn a_table_without_side_borders_keeps_its_outer_columns() {
         720.0,
         &[120.0, 90.0, 90.0],
         // A blank cell keeps its column only in a ruled table.
-        &[&["信息内容", "上一年项目数量", "本年增/减"], &["行政事业性收费", "", "-18"]],
+        &[
+            &["信息内容", "上一年项目数量", "本年增/减"],
+            &["行政事业性收费", "", "-18"],
+        ],
         false,
     );
     pdf.page(&content);
@@ -467,7 +470,9 @@ fn a_table_without_side_borders_keeps_its_outer_columns() {
     assert_eq!(
         flow.tables().next().map(rows),
         Some(vec![
-            ["信息内容", "上一年项目数量", "本年增/减"].map(String::from).to_vec(),
+            ["信息内容", "上一年项目数量", "本年增/减"]
+                .map(String::from)
+                .to_vec(),
             ["行政事业性收费", "", "-18"].map(String::from).to_vec(),
         ])
     );
@@ -650,12 +655,13 @@ fn a_broken_cross_reference_table_is_rebuilt() {
 
 #[test]
 fn a_decompression_bomb_is_refused() {
-    // 40 MiB of spaces, deflated to about 40 KB: past the 32 MiB a stream may inflate to.
+    // 3 MiB of spaces, deflated to a few KB, read with a limit of 1 MiB a stream (a report's
+    // is 32 MiB: the same path, a smaller test).
     let mut doc = Document::with_version("1.7");
     let pages = doc.new_object_id();
-    let mut stream = Stream::new(dictionary! {}, vec![b' '; 40 << 20]);
+    let mut stream = Stream::new(dictionary! {}, vec![b' '; 3 << 20]);
     stream.compress().unwrap_or_else(|e| panic!("{e}"));
-    assert!(stream.content.len() < 1 << 20);
+    assert!(stream.content.len() < 64 << 10);
     let content = doc.add_object(stream);
     let page = doc.add_object(dictionary! {
         "Type" => "Page", "Parent" => pages, "Contents" => content,
@@ -671,12 +677,23 @@ fn a_decompression_bomb_is_refused() {
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
-    let e = read(&bytes).err();
+    let limits = Limits {
+        inflated: 1 << 20,
+        ..Limits::REPORT
+    };
+    let e = guarded(|| read_text(&bytes, &limits)).err();
     assert!(matches!(e, Some(PdfError::TooLarge { .. })), "{e:?}");
     assert_eq!(
         e.map(|e| e.to_string()).unwrap_or_default(),
-        "the content of page 1 would take more than 32 MiB inflated (the limit for a report); not read"
+        "the content of page 1 would take more than 1 MiB inflated (the limit for a report); not read"
     );
+    // Within the limit it reads (no text: a blank page).
+    let roomy = Limits {
+        inflated: 4 << 20,
+        ..Limits::REPORT
+    };
+    let e = guarded(|| read_text(&bytes, &roomy)).err();
+    assert!(matches!(e, Some(PdfError::Scanned { pages: 1 })), "{e:?}");
 }
 
 #[test]

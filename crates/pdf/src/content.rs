@@ -1,7 +1,8 @@
 //! A page's content stream run for what a reader of the report needs: each glyph shown (its
 //! Unicode text, where it starts, how wide it is, its size) and the straight lines drawn (a
 //! table's borders). Colours, images and clipping are not followed; a form XObject's content is
-//! run in place (depth and cycles bounded). Coordinates are the page's, top-down: y grows down
+//! run in place (depth and cycles bounded). Coordinates are the page's as shown (its /Rotate
+//! applied), top-down: y grows down
 //! from the top of the page's box, as a reader reads.
 //!
 //! Everything is bounded by [`Budget`]: inflated bytes, operators and glyphs of the whole
@@ -203,9 +204,18 @@ impl<'d> Reader<'d> {
         let (x0, y0, x1, y1) = dict
             .and_then(|d| page_box(doc, d))
             .unwrap_or((0.0, 0.0, 595.0, 842.0));
+        // Page space is the page as shown: PDF space turned by the page's /Rotate (clockwise,
+        // in quarter turns) and upside down, from the top left of its box.
+        let rotate = dict.map_or(0, |d| rotation(doc, d));
+        let (flip, width, height) = match rotate {
+            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -y0, -x0]), y1 - y0, x1 - x0),
+            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, x1, -y0]), x1 - x0, y1 - y0),
+            270 => (Matrix([0.0, -1.0, -1.0, 0.0, y1, x1]), y1 - y0, x1 - x0),
+            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -x0, y1]), x1 - x0, y1 - y0),
+        };
         let mut out = PageContent {
-            width: x1 - x0,
-            height: y1 - y0,
+            width,
+            height,
             ..PageContent::default()
         };
         let content = doc
@@ -221,8 +231,6 @@ impl<'d> Reader<'d> {
             })?;
         self.budget.inflated = self.budget.inflated.saturating_sub(content.len());
         let resources = dict.and_then(|d| inherited(doc, d, b"Resources"));
-        // Page space is PDF space turned upside down, from the top of the page's box.
-        let flip = Matrix([1.0, 0.0, 0.0, -1.0, -x0, y1]);
         let mut run = Run {
             page: &mut out,
             state: State::new(Matrix::IDENTITY),
@@ -668,6 +676,31 @@ pub(crate) fn inherited<'d>(
             .and_then(|o| o.as_dict().ok())?;
     }
     None
+}
+
+/// The page's /Rotate (inherited) as 0, 90, 180 or 270.
+fn rotation(doc: &Document, page: &Dictionary) -> i64 {
+    let mut node = page;
+    for _ in 0..64 {
+        if let Some(r) = node
+            .get(b"Rotate")
+            .ok()
+            .and_then(|o| resolve(doc, o))
+            .and_then(|o| o.as_i64().ok())
+        {
+            return r.rem_euclid(360) / 90 * 90;
+        }
+        match node
+            .get(b"Parent")
+            .ok()
+            .and_then(|o| resolve(doc, o))
+            .and_then(|o| o.as_dict().ok())
+        {
+            Some(parent) => node = parent,
+            None => break,
+        }
+    }
+    0
 }
 
 /// The page's visible box (CropBox, else MediaBox), inherited, as (x0, y0, x1, y1).

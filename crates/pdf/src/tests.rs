@@ -590,6 +590,19 @@ fn rotated_text_is_not_a_line() {
 }
 
 #[test]
+fn a_page_turned_by_rotate_reads_as_shown() {
+    let mut pdf = Pdf::new();
+    // Text running up the page in PDF space: upright once the page is turned a quarter.
+    pdf.page("BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Turned page) Tj ET\n");
+    let page = pdf.kids.last().and_then(|k| k.as_reference().ok());
+    if let Some(Ok(Object::Dictionary(d))) = page.map(|p| pdf.doc.get_object_mut(p)) {
+        d.set("Rotate", 90);
+    }
+    let flow = read(&pdf.bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(lines(&flow), ["Turned page"]);
+}
+
+#[test]
 fn a_type0_font_without_a_unicode_map_is_an_error() {
     let mut pdf = Pdf::new();
     pdf.to_unicode = false;

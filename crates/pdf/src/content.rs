@@ -2,8 +2,7 @@
 //! Unicode text, where it starts, how wide it is, its size) and the straight lines drawn (a
 //! table's borders). Colours, images and clipping are not followed; a form XObject's content is
 //! run in place (depth and cycles bounded). Coordinates are the page's as shown (its /Rotate
-//! applied), top-down: y grows down
-//! from the top of the page's box, as a reader reads.
+//! applied), top-down: y grows down from the top of the page's box, as a reader reads.
 //!
 //! Everything is bounded by [`Budget`]: inflated bytes, operators and glyphs of the whole
 //! document, so a hostile file costs at most that much however it is built.

@@ -81,10 +81,8 @@ fn lanzhou_2020_pdf_tables_give_every_published_value() {
     let messages: Vec<String> = located.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(tidy, published, "{messages:#?}");
     assert_eq!(located.bad_cells, 0);
-    assert!(
-        located.diagnostics.iter().all(|d| !d.is_error()),
-        "{messages:#?}"
-    );
+    // Not a warning either: no label read as a close one, no row left out.
+    assert!(located.diagnostics.is_empty(), "{messages:#?}");
 }
 
 #[test]

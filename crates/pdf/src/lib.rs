@@ -9,9 +9,9 @@
 //! report can (streams inflating past [`INFLATED_LIMIT`], more than [`PAGE_LIMIT`] pages,
 //! [`GLYPH_LIMIT`] glyphs or [`OPERATION_LIMIT`] drawing operators).
 //!
-//! Layers, lowest first: [`fonts`] (codes to text and widths) · [`load`] (bytes to a checked
-//! document) → [`content`] (a page's drawing: glyphs and rulings) → [`layout`] (a page's lines
-//! and tables) → [`assemble`] (the pages as one flow) → this module (limits, errors, the
+//! Layers, lowest first: `fonts` (codes to text and widths) · `load` (bytes to a checked
+//! document) → `content` (a page's drawing: glyphs and rulings) → `layout` (a page's lines
+//! and tables) → `assemble` (the pages as one flow) → this module (limits, errors, the
 //! guard against a panic in the PDF library).
 //!
 //! Built on `lopdf` (pure Rust; object parsing, a rebuilt cross-reference table, decryption,

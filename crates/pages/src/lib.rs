@@ -1,5 +1,5 @@
 //! Published reports: the annual report as a government portal shows it (saved as HTML or copied
-//! as text) or as its body wrote it (a Word file), into a checked [`UnitReport`].
+//! as text) or as its body wrote it (a Word file, a PDF), into a checked [`UnitReport`].
 //!
 //! [`import_file`] reads one page: the HTML as saved (any charset the page declares; tables with
 //! rowspan/colspan, `&nbsp;`, `<br>` and nested markup in cells; navigation, scripts and styles
@@ -44,6 +44,8 @@ pub enum PageKind {
     Tabbed,
     /// A Word document (`.docx`).
     Word,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl PageKind {
@@ -53,6 +55,7 @@ impl PageKind {
             PageKind::Text => "text",
             PageKind::Tabbed => "tab-separated text",
             PageKind::Word => "Word",
+            PageKind::Pdf => "PDF",
         }
     }
 }
@@ -264,6 +267,13 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
         Format::Docx => match gongkai_docx::read(bytes) {
             Ok(flow) => {
                 imp.kind = Some(PageKind::Word);
+                flow_grids(flow)
+            }
+            Err(e) => return imp.fail(e.to_string()),
+        },
+        Format::Pdf => match gongkai_pdf::read(bytes) {
+            Ok(flow) => {
+                imp.kind = Some(PageKind::Pdf);
                 flow_grids(flow)
             }
             Err(e) => return imp.fail(e.to_string()),

@@ -264,7 +264,6 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
             text::title_lines(text),
         )
     };
-    let text_lines = imp.kind != Some(PageKind::Html);
 
     // Unit and year: the title, else a title-like line anywhere, else the file name.
     let stem = path
@@ -362,8 +361,8 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
     located.report_missing();
     imp.diagnostics.append(&mut located.diagnostics);
     let mut report = located.report;
-    imp.derived = check::derive_totals(&mut report, &file, text_lines, &mut imp.diagnostics);
-    imp.findings = check::check(&report, &file, text_lines);
+    imp.derived = check::derive_totals(&mut report, &file, &mut imp.diagnostics);
+    imp.findings = check::check(&report, &file);
     imp.report = Some(report);
     imp
 }

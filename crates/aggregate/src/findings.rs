@@ -14,13 +14,10 @@ use crate::link::{Link, Links};
 pub fn check_report(report: &UnitReport) -> Vec<Finding> {
     gongkai_form::rules::check_values(report.form, &report.values)
         .iter()
-        .map(|v| {
-            let line = report.source.lines[v.anchor()];
-            Finding {
-                file: Some(Arc::clone(&report.source.file)),
-                line: (line != 0).then_some(line),
-                ..Finding::violation(v, report.form, &report.unit, report.year)
-            }
+        .map(|v| Finding {
+            file: Some(Arc::clone(&report.source.file)),
+            place: report.source.place(v.anchor()),
+            ..Finding::violation(v, report.form, &report.unit, report.year)
         })
         .collect()
 }
@@ -96,7 +93,7 @@ fn unit_years(years: &[Link], reorganised: &dyn Fn(&str, i32) -> bool) -> Vec<Fi
             let arithmetic = v.arithmetic((prev.form(), prev.year()), (cur.form(), cur.year()));
             out.push(Finding {
                 file: Some(file.clone()),
-                line: cur.line(v.target.0),
+                place: cur.place(v.target.0),
                 cells,
                 ..Finding::new(Check::Rule(v.rule), v.level, arithmetic)
                     .unit(unit, Some(cur.year()))
@@ -122,4 +119,80 @@ fn unit_years(years: &[Link], reorganised: &dyn Fn(&str, i32) -> bool) -> Vec<Fi
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use gongkai_form::{FormVersion, RuleId, Section};
+    use gongkai_report::{Check, Layout, Place, UnitReport};
+
+    use super::{check_report, check_years};
+    use crate::link::Links;
+
+    /// Where a workbook's cell `i` is in these tests: column C, row `i + 1`.
+    fn cell_place(i: usize) -> Place {
+        Place::Sheet {
+            sheet: "表1".into(),
+            row: i as u32 + 1,
+            column: Some(3),
+        }
+    }
+
+    /// A workbook report of all zeros but `carried` in both carry cells of 自然人.
+    fn workbook(year: i32, carried_over: i64, carried_forward: i64) -> UnitReport {
+        let form = FormVersion::for_year(year);
+        let cat = form.catalogue();
+        let file = Arc::new(PathBuf::from(format!("{year}/城关区.xlsx")));
+        let mut r = UnitReport::empty("城关区".into(), year, form, file, Layout::Grid);
+        let at = |row: &str| {
+            cat.find(Section::Requests, row, "natural_person")
+                .map_or(0, |c| c.index)
+        };
+        for i in 0..cat.len() {
+            let v = if i == at("carried_over") {
+                carried_over
+            } else if i == at("carried_forward") {
+                carried_forward
+            } else {
+                0
+            };
+            r.set(i, Some(v), 100 + i as u32);
+            r.source.set_place(i, cell_place(i));
+        }
+        r
+    }
+
+    #[test]
+    fn rule_findings_on_a_workbook_name_the_sheet_cell() {
+        // 0 + 2 ≠ 0 + 0: R1 on 自然人, at the 总计 row's cell.
+        let r = workbook(2020, 2, 0);
+        let cat = r.form.catalogue();
+        let total = cat
+            .find(Section::Requests, "total", "natural_person")
+            .map_or(0, |c| c.index);
+        let r1 = check_report(&r)
+            .into_iter()
+            .find(|f| f.rule == Check::Rule(RuleId::R1));
+        assert_eq!(r1.as_ref().map(|f| &f.place), Some(&cell_place(total)));
+        let shown = r1.map(|f| f.to_string()).unwrap_or_default();
+        assert!(
+            shown.starts_with(&format!(
+                "2020/城关区.xlsx[表1]!C{}: 城关区 2020 R1 error",
+                total + 1
+            )),
+            "{shown}"
+        );
+        // X1: 2019 carries 3 forward, 2020 says 0 came over: named at 2020's cell.
+        let links = Links::of(&[workbook(2019, 0, 3), workbook(2020, 0, 0)]);
+        let x1 = check_years(&links, &|_, _| false)
+            .into_iter()
+            .find(|f| f.rule == Check::Rule(RuleId::X1));
+        let over = cat
+            .find(Section::Requests, "carried_over", "natural_person")
+            .map_or(0, |c| c.index);
+        assert_eq!(x1.map(|f| f.place), Some(cell_place(over)));
+    }
 }

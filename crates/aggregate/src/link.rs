@@ -2,6 +2,7 @@
 //! batch is folded chunk by chunk, and X1–X4 are checked once every year is in. Kept packed, a
 //! few dozen bytes a report: a unit's name and a folder stored once, values as varints.
 
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -9,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use foldhash::fast::FixedState;
 use gongkai_form::rules::cross_year_rules;
 use gongkai_form::FormVersion;
-use gongkai_report::UnitReport;
+use gongkai_report::{Place, UnitReport};
 use hashbrown::hash_table::{Entry, HashTable};
 use rayon::prelude::*;
 
@@ -27,6 +28,9 @@ pub struct Links {
     /// below its index when that is the same for all, else 0 and each line's difference from the
     /// line before), all zigzag varints: mostly small counts, a byte each.
     cells: Vec<u8>,
+    /// The places of [`link_cells`] of a report read from a document without lines (a
+    /// workbook, a Word file), by where its row's varints start: few reports, so not packed.
+    places: HashMap<u32, Box<[Place]>>,
     /// The file of the last row: a file's reports share one entry.
     last_file: Option<Arc<PathBuf>>,
 }
@@ -110,6 +114,10 @@ impl Links {
                     put_varint(&mut self.cells, line(i) - last);
                     last = line(i);
                 }
+            }
+            if !report.source.places.is_empty() {
+                let places = cells.iter().map(|&i| report.source.place(i)).collect();
+                self.places.insert(row.cells, places);
             }
             self.rows.push(row);
         }
@@ -299,10 +307,19 @@ impl<'a> Link<'a> {
         out
     }
 
-    /// The line of `cell`, if the cross-year rules read it and the file had it.
-    pub(crate) fn line(&self, cell: usize) -> Option<u32> {
-        let at = link_cells(self.row.form).binary_search(&cell).ok()?;
-        Some(self.cells().1[at]).filter(|l| *l != 0)
+    /// Where `cell` was read from, if the cross-year rules read it and the file had it: its
+    /// line, or its place in a document without lines.
+    pub(crate) fn place(&self, cell: usize) -> Place {
+        let Ok(at) = link_cells(self.row.form).binary_search(&cell) else {
+            return Place::File;
+        };
+        if let Some(places) = self.links.places.get(&self.row.cells) {
+            return places.get(at).cloned().unwrap_or(Place::File);
+        }
+        match self.cells().1[at] {
+            0 => Place::File,
+            line => Place::Line { line, column: None },
+        }
     }
 
     /// X4: the same form, every value the same, and not an empty report.
@@ -481,7 +498,7 @@ mod tests {
     use std::sync::Arc;
 
     use gongkai_form::rules::check_years;
-    use gongkai_report::{Layout, UnitReport};
+    use gongkai_report::{Layout, Place, UnitReport};
     use proptest::prelude::*;
 
     use super::{Links, Varints};
@@ -517,7 +534,7 @@ mod tests {
             prop_assert_eq!(&got, &want.0);
             prop_assert_eq!(lc.identical_to(&lp), want.1);
             for v in &want.0 {
-                prop_assert_eq!(lc.line(v.target.0), Some(cur.source.lines[v.target.0]));
+                prop_assert_eq!(lc.place(v.target.0), cur.source.place(v.target.0));
             }
         }
 
@@ -582,7 +599,21 @@ mod tests {
             }
             reports.push(r);
         }
-        let summed = [true, false, true, false, true, false, false, true];
+        // A workbook's report: the places of its cells, whatever its lines.
+        let mut r = reports[4].clone();
+        r.year = 2024;
+        for &cell in super::link_cells(r.form) {
+            r.source.set_place(
+                cell,
+                Place::Sheet {
+                    sheet: "表1".into(),
+                    row: cell as u32 + 1,
+                    column: Some(4),
+                },
+            );
+        }
+        reports.push(r);
+        let summed = [true, false, true, false, true, false, false, true, false];
         let mut links = Links::default();
         links.extend(&reports, &summed);
         assert_eq!(links.len(), reports.len());
@@ -598,8 +629,8 @@ mod tests {
             for (i, v) in link.values().into_iter().enumerate() {
                 let kept = cells.contains(&i);
                 assert_eq!(v, if kept { r.values[i] } else { 0 });
-                let line = Some(r.source.lines[i]).filter(|l| kept && *l != 0);
-                assert_eq!(link.line(i), line);
+                let place = if kept { r.source.place(i) } else { Place::File };
+                assert_eq!(link.place(i), place);
             }
         }
         assert!(links.iter().map(|l| l.summed()).eq(summed));

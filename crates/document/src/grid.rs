@@ -320,6 +320,19 @@ impl Place {
             _ => None,
         }
     }
+
+    /// A sheet's cell as the sheet names it, column letters then row (`D31`): for a cell of a
+    /// sheet, not a whole row nor any other place.
+    pub fn cell(&self) -> Option<String> {
+        match self {
+            Place::Sheet {
+                row,
+                column: Some(c),
+                ..
+            } => Some(format!("{}{row}", column_letters(*c))),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Place {
@@ -419,6 +432,15 @@ mod tests {
         );
         assert_eq!(shown(Place::Page { page: 3 }), "data/城关区.csv page 3");
         assert_eq!(shown(Place::File), "data/城关区.csv");
+        let cell = |column| Place::Sheet {
+            sheet: "Sheet1".into(),
+            row: 31,
+            column,
+        };
+        assert_eq!(cell(Some(4)).cell().as_deref(), Some("D31"));
+        assert_eq!(cell(Some(27)).cell().as_deref(), Some("AA31"));
+        assert_eq!(cell(None).cell(), None);
+        assert_eq!(Place::TableRow { table: 2, row: 14 }.cell(), None);
         assert_eq!(
             [1, 26, 27, 52, 53, 702, 703].map(column_letters),
             ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]

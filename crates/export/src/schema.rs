@@ -213,7 +213,8 @@ pub const FACTS: TableSpec = TableSpec {
             "line",
             I32,
             true,
-            "1-based line of the value in that file; empty when the cell was absent",
+            "1-based line of the value in that file; empty when the cell was absent or the file \
+             has no lines (a workbook, a Word file, a web page's tables)",
         ),
     ],
 };
@@ -468,8 +469,28 @@ pub const FINDINGS: TableSpec = TableSpec {
           problems (rule input), rule findings (R1-R6, X1-X4) and registry gaps (coverage)",
     columns: &[
         col("file", Str, true, "the file the finding is in"),
-        col("line", I32, true, "1-based line"),
-        col("column", I32, true, "1-based CSV column"),
+        col("line", I32, true, "1-based line of a text file"),
+        col(
+            "column",
+            I32,
+            true,
+            "1-based field of that line of delimited text (CSV)",
+        ),
+        col("sheet", Str, true, "the workbook sheet, by name"),
+        col(
+            "cell",
+            Str,
+            true,
+            "the sheet's cell as the sheet names it, e.g. D31; empty for a whole row",
+        ),
+        col(
+            "table",
+            I32,
+            true,
+            "1-based table of a web page or Word document",
+        ),
+        col("row", I32, true, "1-based row of that sheet or table"),
+        col("page", I32, true, "1-based page of a PDF"),
         col("unit", Str, true, "unit"),
         col("year", I32, true, "report year"),
         col("rule", Str, false, "R1…R6, X1…X4, input or coverage"),

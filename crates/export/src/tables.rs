@@ -241,7 +241,12 @@ fn facts<'a>(reports: impl Iterator<Item = &'a UnitReport>) -> Result<RecordBatc
         for cell in &cat.cells {
             let i = cell.index;
             let (value, amount) = split(r.values[i], cell.kind());
-            let line = r.source.lines[i];
+            // A document without lines counts its rows through in `lines`: not a line to name.
+            let line = if r.source.places.is_empty() {
+                r.source.lines[i]
+            } else {
+                0
+            };
             rows.push(&[
                 Val::Str(Some(&r.unit)),
                 Val::Str(Some(r.form.code())),
@@ -491,10 +496,16 @@ fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
         let cells = f.cells.join(";");
         let message = f.to_string();
         let int = |x: Option<u32>| x.and_then(|x| i32::try_from(x).ok());
+        let cell = f.cell();
         rows.push(&[
             Val::Str(file.as_deref()),
-            Val::I32(int(f.line)),
-            Val::I32(int(f.column)),
+            Val::I32(int(f.line())),
+            Val::I32(int(f.column())),
+            Val::Str(f.sheet()),
+            Val::Str(cell.as_deref()),
+            Val::I32(int(f.table())),
+            Val::I32(int(f.row())),
+            Val::I32(int(f.page())),
             Val::Str(f.unit.as_deref()),
             Val::I32(f.year),
             Val::Str(Some(f.rule.code())),

@@ -386,8 +386,8 @@ fn findings_sheet(ws: &mut Worksheet, f: &Formats, findings: &[&Finding]) -> Res
             0,
             x.file.as_deref().map(|p| p.to_string_lossy()).as_deref(),
         )?;
-        num(ws, 1, x.line.map(f64::from))?;
-        num(ws, 2, x.column.map(f64::from))?;
+        num(ws, 1, x.line().map(f64::from))?;
+        num(ws, 2, x.column().map(f64::from))?;
         text(ws, 3, x.unit.as_deref())?;
         num(ws, 4, x.year.map(f64::from))?;
         text(ws, 5, Some(x.rule.code()))?;

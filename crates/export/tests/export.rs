@@ -12,7 +12,7 @@ use gongkai_export::schema::{self, ColType};
 use gongkai_export::{Input, InputFile, Options};
 use gongkai_form::{FormVersion, Section, MONEY_SCALE};
 use gongkai_ingest::{read_batch, ReadOptions};
-use gongkai_report::{Finding, Layout, Registry, UnitReport};
+use gongkai_report::{Finding, Layout, Place, Registry, UnitReport};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use polars::prelude::*;
 
@@ -511,6 +511,21 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
     assert!(data.failing.contains(&("B".to_string(), 2021)));
     assert!(!data.findings.is_empty());
     data.reports[0].values[granted19] = 0;
+    // B's 2020 report as read from a workbook: its facts name no line, a finding in it its cell.
+    let sheet = |row: u32| Place::Sheet {
+        sheet: "表1".into(),
+        row,
+        column: Some(4),
+    };
+    for i in 0..cat19.len() {
+        data.reports[1].source.set_place(i, sheet(i as u32 + 1));
+    }
+    let workbook = Arc::new(PathBuf::from("2020/B.xlsx"));
+    data.findings.push(
+        Finding::error(&workbook, "not a number")
+            .place(sheet(31))
+            .unit("B", Some(2020)),
+    );
 
     let out = tempdir();
     let dir = out.path().join("x");
@@ -609,6 +624,33 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
         .map(str::to_string)
         .collect();
     assert!(rules.contains("R2"), "{rules:?}");
+    // The place in its columns: the sheet's cell, no line.
+    let strs = |name: &str| -> Vec<Option<String>> {
+        let c = findings.column(name).unwrap().str().unwrap().clone();
+        c.iter().map(|s| s.map(str::to_string)).collect()
+    };
+    let ints = |name: &str| -> Vec<Option<i32>> {
+        let c = findings.column(name).unwrap().i32().unwrap().clone();
+        c.iter().collect()
+    };
+    let at = strs("sheet")
+        .iter()
+        .position(|s| s.as_deref() == Some("表1"));
+    let at = at.expect("the workbook's finding");
+    assert_eq!(strs("cell")[at].as_deref(), Some("D31"));
+    assert_eq!(
+        [ints("row")[at], ints("line")[at], ints("table")[at]],
+        [Some(31), None, None]
+    );
+    assert!(strs("message")[at]
+        .as_deref()
+        .is_some_and(|m| m.starts_with("2020/B.xlsx[表1]!D31: error: B 2020: ")));
+    let facts = read_df(&dir.join("facts/year=2020/part-0.parquet"));
+    let units = facts.column("unit").unwrap().str().unwrap().clone();
+    let lines = facts.column("line").unwrap().i32().unwrap().clone();
+    for (unit, line) in units.iter().zip(lines.iter()) {
+        assert_eq!(line.is_none(), unit == Some("B"), "{unit:?} {line:?}");
+    }
 
     // Without a registry every reporting unit, at level 0.
     let units = read_df(&dir.join("units.parquet"));

@@ -93,11 +93,11 @@ fn check_file(f: &FileRead, lines: u32) -> Result<(), TestCaseError> {
         // Lines are the file's: 1-based and within it (UTF-16 has its own line breaks).
         if !f.encoding.is_some_and(|e| e.starts_with("UTF-16")) {
             prop_assert!(
-                d.line.is_none_or(|l| (1..=lines).contains(&l)),
+                d.line().is_none_or(|l| (1..=lines).contains(&l)),
                 "line out of the file ({lines} lines): {d}"
             );
         }
-        prop_assert!(d.column.is_none_or(|c| c >= 1), "{}", d);
+        prop_assert!(d.column().is_none_or(|c| c >= 1), "{}", d);
     }
     for r in &f.reports {
         let n = r.form.catalogue().len();

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use gongkai_document::{Grid, Origin};
+use gongkai_document::delimited::read_records;
+use gongkai_document::{Grid, Origin, Place};
 use gongkai_form::{FormVersion, Section};
 
 use crate::locate::{locate, Conventions, Document, Located, Setting};
@@ -44,6 +45,105 @@ fn active_table(rows: &[&[&str]]) -> Grid<'static> {
         }
     }
     grid
+}
+
+/// A unit's grid as a sheet or a table would hold it: each record of `text` a row, numbered
+/// by the line it starts on (a sheet's row) or in order (a table's row).
+fn grid_of(text: &str, origin: Origin) -> Grid<'static> {
+    let by_line = matches!(origin, Origin::Sheet(_));
+    let mut grid = Grid::new(origin);
+    let table = read_records(text, b',').unwrap_or_default();
+    for (i, record) in table.records().iter().enumerate() {
+        grid.add_row(if by_line { record.line } else { i as u32 + 1 });
+        for (c, field) in record.fields.iter().enumerate() {
+            grid.add_cell(field.to_string(), c as u32, 0);
+        }
+    }
+    grid
+}
+
+#[test]
+fn a_finding_names_the_sheet_cell_or_the_table_row() {
+    // Line 31 of the hand grid is 1.属于国家秘密; its cell D the first 法人或其他组织 column.
+    let text = HAND_GRID.replacen(
+        ",(三)不予公开 1.属于国家秘密,0,0,",
+        ",(三)不予公开 1.属于国家秘密,0,x,",
+        1,
+    );
+    let l = located(
+        &[grid_of(&text, Origin::Sheet("表1".into()))],
+        Conventions::UNIT_FILE,
+    );
+    let shown: Vec<String> = l.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("p.html[表1]!D31: error: 示例区 2020: not a number")),
+        "{shown:?}"
+    );
+    let bad = l
+        .diagnostics
+        .iter()
+        .find(|d| d.found.as_deref() == Some("x"));
+    assert_eq!(
+        bad.map(|d| (&d.place, d.line(), d.cell())),
+        Some((
+            &Place::Sheet {
+                sheet: "表1".into(),
+                row: 31,
+                column: Some(4)
+            },
+            None,
+            Some("D31".to_string())
+        ))
+    );
+    // Record 14 (the hand grid's line 15) is 行政处罚: its 本年增/减 unreadable.
+    let text = HAND_GRID.replacen("行政处罚,6614,2666,", "行政处罚,6614,x,", 1);
+    let l = located(&[grid_of(&text, Origin::Table(2))], Conventions::UNIT_FILE);
+    let shown: Vec<String> = l.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("p.html table 2 row 14: error: 示例区 2020: not a number")),
+        "{shown:?}"
+    );
+    // None opens its message with its place any more.
+    assert!(
+        l.diagnostics
+            .iter()
+            .all(|d| !d.message.starts_with("table 2")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_row_given_twice_in_a_table_names_where_it_was_first() {
+    let text = HAND_GRID.replacen(
+        "行政处罚,6614,2666,2543676,",
+        "行政处罚,6614,2666,2543676,,,,,\n行政处罚,1,2,3,",
+        1,
+    );
+    let l = located(&[grid_of(&text, Origin::Table(2))], Conventions::UNIT_FILE);
+    let shown: Vec<String> = l.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(|d| d.starts_with(
+            "p.html table 2 row 15: error: 示例区 2020: row penalty given twice (first in \
+             table 2 row 14)"
+        )),
+        "{shown:?}"
+    );
+    // In a sheet, the cell: 本年增/减 of 行政处罚 first at C15 (the hand grid's line 15).
+    let l = located(
+        &[grid_of(&text, Origin::Sheet("表1".into()))],
+        Conventions::UNIT_FILE,
+    );
+    let shown: Vec<String> = l.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(|d| d.starts_with(
+            "p.html[表1]!C16: error: 示例区 2020: row penalty given twice (first at [表1]!C15)"
+        )),
+        "{shown:?}"
+    );
 }
 
 #[test]
@@ -104,9 +204,9 @@ fn a_short_row_is_blank_in_delimited_text_but_not_found_in_a_table() {
     let grid = active_table(&[&["规章", "36", "3"]]);
     let l = located(&[grid], Conventions::PUBLISHED);
     assert!(
-        l.diagnostics.iter().any(|d| d.message
-            == "table 1 row 3: only 2 cell(s) for the 3 column(s) of row regulations; the last \
-                are not found"),
+        l.diagnostics.iter().any(|d| d.to_string()
+            == "p.html table 1 row 3: warning: 示例区 2020: only 2 cell(s) for the 3 column(s) \
+                of row regulations; the last are not found"),
         "{:?}",
         l.diagnostics
     );

@@ -173,7 +173,9 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         Ok(d) => d,
         Err(e) => {
             let mut d = r.error(e.detail());
-            d.line = e.line();
+            if let Some(line) = e.line() {
+                d = d.at(line, None);
+            }
             r.fail_file(d);
             return r.finish(None, None);
         }
@@ -216,7 +218,9 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         Ok(table) => table,
         Err(e) => {
             let mut d = r.error(e.detail());
-            d.line = e.line();
+            if let Some(line) = e.line() {
+                d = d.at(line, None);
+            }
             r.fail_file(d);
             return r.finish(encoding, None);
         }

@@ -9,7 +9,7 @@ use gongkai_form::label::{normalise, RowMatch};
 use gongkai_form::{Catalogue, Section};
 
 use super::label::Label;
-use super::state::{Appeals, Locator, Scratch};
+use super::state::{named, Appeals, Locator, Scratch};
 use super::values::What;
 use super::Kind;
 
@@ -159,7 +159,7 @@ impl<'g> Locator<'_, 'g> {
             What::Appeals(block),
         );
         self.appeals.positions = positions;
-        self.appeals.line = Some(row.number());
+        self.appeals.line = Some(row.place(None));
         self.appeals.done = true;
         if !read {
             return;
@@ -205,7 +205,7 @@ impl<'g> Locator<'_, 'g> {
         values.drain(..lead);
         self.appeals.done = true;
         let (row, first, _) = values[0];
-        self.appeals.line = Some(row.number());
+        self.appeals.line = Some(row.place(None));
         if values.len() > 15 {
             let extra = &values[15..];
             let shown: Vec<&str> = extra.iter().map(|v| trim(v.1.text)).collect();
@@ -261,14 +261,14 @@ impl<'g> Locator<'_, 'g> {
         let numbers = (label_end..row.len())
             .filter(|&i| sc.kinds[i] == Kind::Value)
             .count();
-        let line = self.appeals.line.unwrap_or(0);
+        let line = self.appeals.line.as_ref().map_or_else(String::new, named);
         self.values_read += values.len();
         if numbers >= 5 {
             let d = self
                 .error(
                     &place,
                     format!(
-                        "table 四 given twice: a second line of numbers (the first is line \
+                        "table 四 given twice: a second line of numbers (the first is \
                          {line}); this line is not summed"
                     ),
                 )
@@ -281,7 +281,7 @@ impl<'g> Locator<'_, 'g> {
                 .warning(
                     &place,
                     format!(
-                        "{} value(s) after table 四's line of numbers (line {line}); not summed",
+                        "{} value(s) after table 四's line of numbers ({line}); not summed",
                         values.len()
                     ),
                 )

@@ -60,6 +60,9 @@ pub(super) struct Locator<'d, 'g> {
     pub(super) reading_close: bool,
     /// Cells read from such rows: a row with the form's own label later replaces them.
     pub(super) close_cells: HashSet<usize>,
+    /// The document has grids without lines of the file (a sheet, a table, a page): the report
+    /// keeps where each cell was read from, for its findings (a line is kept in any case).
+    pub(super) keep_places: bool,
     pub(super) sources: Option<CellSources>,
     pub(super) scratch: Scratch<'g>,
 }
@@ -117,7 +120,7 @@ pub(super) struct Appeals<'g> {
     /// A header line of table 四 was read in the current table: the next row is its line.
     pub(super) header_seen: bool,
     /// The row its line of numbers was read from.
-    pub(super) line: Option<u32>,
+    pub(super) line: Option<Place>,
     /// The line was read (or given up on).
     pub(super) done: bool,
     /// Values gathered over rows of copied text, until there are 15: (row, cell, ordinal).
@@ -192,6 +195,10 @@ impl<'d, 'g> Locator<'d, 'g> {
             strays: HashSet::new(),
             reading_close: false,
             close_cells: HashSet::new(),
+            keep_places: doc
+                .grids
+                .iter()
+                .any(|g| !matches!(g.origin, Origin::Delimited | Origin::Text)),
             sources,
             scratch: Scratch::default(),
         }
@@ -244,23 +251,25 @@ impl<'d, 'g> Locator<'d, 'g> {
         }
     }
 
-    /// A diagnostic at `place`: a line and column where the place is one, else the place opens
-    /// the message (`table 2 row 14: …`).
+    /// A diagnostic at `place` in the file, of the unit and year being read.
     pub(super) fn diagnostic(&self, error: bool, place: &Place, message: String) -> Finding {
-        let message = match place {
-            Place::Line { .. } | Place::File => message,
-            other => format!("{}: {message}", other.to_string().trim_start()),
-        };
         let d = if error {
             Finding::error(&self.file, message)
         } else {
             Finding::warning(&self.file, message)
         };
-        let d = match place.line() {
-            Some((line, column)) => d.at(line, column),
-            None => d,
-        };
-        d.unit(&self.report.unit, Some(self.report.year))
+        d.place(place.clone())
+            .unit(&self.report.unit, Some(self.report.year))
+    }
+
+    /// Where cell `index` was read from, for a message about another place: `on line 12`,
+    /// `at [表1]!D31`, `in table 2 row 14`.
+    pub(super) fn read_from(&self, index: usize) -> String {
+        match self.report.source.place(index) {
+            place @ Place::TableRow { .. } => format!("in {}", named(&place)),
+            place @ Place::Sheet { .. } => format!("at {}", named(&place)),
+            place => format!("on {}", named(&place)),
+        }
     }
 
     pub(super) fn warning(&self, place: &Place, message: impl Into<String>) -> Finding {
@@ -286,5 +295,14 @@ impl<'d, 'g> Locator<'d, 'g> {
     pub(super) fn reject(&mut self, d: Finding) {
         self.diags.push(d);
         self.values_rejected += 1;
+    }
+}
+
+/// A place in a message about another one: `line 12`, `[表1]!D31`, `table 2 row 14`, `page 3`.
+pub(super) fn named(place: &Place) -> String {
+    match place {
+        Place::Line { line, .. } => format!("line {line}"),
+        Place::File => "the file".to_string(),
+        other => other.to_string().trim_start().to_string(),
     }
 }

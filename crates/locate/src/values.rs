@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use gongkai_document::delimited::trim;
-use gongkai_document::{Cell, Row};
+use gongkai_document::{Cell, Place, Row};
 use gongkai_form::label::key;
 use gongkai_form::{parse_value, FormVersion, ValueKind};
 use gongkai_report::value_problem;
@@ -316,6 +316,9 @@ impl<'g> Locator<'_, 'g> {
                 .found(text, "the form's label");
             self.push(d);
             self.report.source.lines[index] = 0;
+            if self.keep_places {
+                self.report.source.set_place(index, Place::File);
+            }
             self.values_rejected += 1;
         }
         if self.reading_close && !self.report.present(index) {
@@ -328,8 +331,9 @@ impl<'g> Locator<'_, 'g> {
                         .error(
                             &place(),
                             format!(
-                                "row {} given twice (first on line {}); this line is not summed",
-                                def.row.code, self.report.source.lines[index]
+                                "row {} given twice (first {}); this line is not summed",
+                                def.row.code,
+                                self.read_from(index)
                             ),
                         )
                         .found(text, "each row once");
@@ -392,6 +396,9 @@ impl<'g> Locator<'_, 'g> {
         match parsed {
             Ok(v) => {
                 self.report.set(index, v, line.max(1));
+                if self.keep_places {
+                    self.report.source.set_place(index, place());
+                }
                 if let Some(sources) = &mut self.sources {
                     sources.cells.push((row.number(), column, index));
                 }

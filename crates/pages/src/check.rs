@@ -14,7 +14,6 @@ use gongkai_report::{Finding, UnitReport};
 pub(crate) fn derive_totals(
     report: &mut UnitReport,
     file: &Arc<PathBuf>,
-    text_lines: bool,
     diags: &mut Vec<Finding>,
 ) -> Vec<usize> {
     let cat = report.form.catalogue();
@@ -89,11 +88,8 @@ pub(crate) fn derive_totals(
                 format_value(report.values[*index], cell.kind())
             ),
         )
-        .unit(&report.unit, Some(report.year));
-        let d = match report.source.lines[*index] {
-            line if line != 0 && text_lines => d.at(line, None),
-            _ => d,
-        };
+        .unit(&report.unit, Some(report.year))
+        .place(report.source.place(*index));
         diags.push(d);
     }
     derived.into_iter().map(|(i, _)| i).collect()
@@ -133,10 +129,10 @@ fn derive(
     derived.push((total, rule));
 }
 
-/// Rules R1–R6 on an imported report, each pointing at the cell it checks (the page may have no
-/// lines). A check that involves a cell not found on the page is only a warning: its arithmetic
-/// counts that cell as 0, and the finding names the cells it rests on.
-pub(crate) fn check(report: &UnitReport, file: &Arc<PathBuf>, text_lines: bool) -> Vec<Finding> {
+/// Rules R1–R6 on an imported report, each pointing at the cell it checks: its line in a text
+/// copy, its table's row in a page. A check that involves a cell not found on the page is only a
+/// warning: its arithmetic counts that cell as 0, and the finding names the cells it rests on.
+pub(crate) fn check(report: &UnitReport, file: &Arc<PathBuf>) -> Vec<Finding> {
     let cat = report.form.catalogue();
     check_values(report.form, &report.values)
         .iter()
@@ -156,10 +152,9 @@ pub(crate) fn check(report: &UnitReport, file: &Arc<PathBuf>, text_lines: bool) 
                     not_found.join(", ")
                 ));
             }
-            let line = report.source.lines[anchor];
             Finding {
                 file: Some(Arc::clone(file)),
-                line: (text_lines && line != 0).then_some(line),
+                place: report.source.place(anchor),
                 level: if not_found.is_empty() {
                     v.level
                 } else {

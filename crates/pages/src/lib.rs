@@ -314,7 +314,6 @@ fn import_grids(
     folder_year: Option<i32>,
 ) -> PageImport {
     let file = Arc::clone(&imp.file);
-    let text_lines = matches!(imp.kind, Some(PageKind::Text | PageKind::Tabbed));
 
     // Unit and year: the title, else a title-like line anywhere, else the file name.
     let stem = path
@@ -412,8 +411,8 @@ fn import_grids(
     located.report_missing();
     imp.diagnostics.append(&mut located.diagnostics);
     let mut report = located.report;
-    imp.derived = check::derive_totals(&mut report, &file, text_lines, &mut imp.diagnostics);
-    imp.findings = check::check(&report, &file, text_lines);
+    imp.derived = check::derive_totals(&mut report, &file, &mut imp.diagnostics);
+    imp.findings = check::check(&report, &file);
     imp.report = Some(report);
     imp
 }

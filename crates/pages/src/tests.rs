@@ -673,3 +673,50 @@ fn the_forms_own_label_wins_over_a_close_one() {
         messages(&imp)
     );
 }
+
+#[test]
+fn findings_on_a_page_name_the_table_row_and_on_a_text_copy_the_line() {
+    let form = FormVersion::F2021;
+    let values = sample_values(form);
+    let base = html_page(form, 2022, &values, OFFICIAL);
+    // The sample values break the rules: R3 on 予以公开 is found on its row of table 三.
+    let imp = import_bytes(base.as_bytes(), Path::new("p.html"));
+    let r3 =
+        "测试局 2022 R3 error requests.granted.total: granted: 54 ≠ 26 + 63 + 3 + 40 + 77 + 17";
+    let m = messages(&imp);
+    assert!(m.contains(&format!("\np.html table 2 row 6: {r3}")), "{m}");
+    let copy = import_bytes(text_copy(&base).as_bytes(), Path::new("p.txt"));
+    let m = messages(&copy);
+    let line = m
+        .lines()
+        .find(|l| l.contains(r3))
+        .and_then(|l| l.strip_prefix("p.txt:"))
+        .and_then(|l| l.split(':').next())
+        .and_then(|n| n.parse::<u32>().ok());
+    assert!(line.is_some(), "{m}");
+    // A reading problem in a table cell: its place before the level, not in the message.
+    let fees = shown(
+        form,
+        &values,
+        form.catalogue()
+            .find(Section::Active, "fees", "amount")
+            .map_or(0, |c| c.index),
+    );
+    let page = set_text(
+        &base,
+        &format!("<font>{fees}</font>"),
+        "<font>见附件</font>",
+    );
+    let imp = import_bytes(page.as_bytes(), Path::new("p.html"));
+    let bad = imp
+        .diagnostics
+        .iter()
+        .find(|d| d.found.as_deref() == Some("见附件"));
+    let shown = bad.map(ToString::to_string).unwrap_or_default();
+    assert!(
+        shown.starts_with("p.html table 1 row ")
+            && shown.contains(": error: 测试局 2022: not a number in active.fees.amount"),
+        "{shown}"
+    );
+    assert!(bad.is_some_and(|d| d.table() == Some(1) && d.row().is_some()));
+}

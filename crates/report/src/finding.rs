@@ -1,12 +1,15 @@
 //! What went wrong where, from reading to Parquet: one [`Finding`] for a reading problem, a rule
 //! that does not hold and a gap against the units registry. It prints as one line and serializes
-//! as one object (`validate --format json`, the export's findings table).
+//! as one object (`validate --format json`, the export's findings table). Where it is in its file
+//! is a [`Place`], whatever the format: `file:12:4`, `file[Sheet1]!D31`, `file table 2 row 14`,
+//! `file page 3`.
 
 use std::cmp::Ordering;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use gongkai_document::Place;
 use gongkai_form::{format_value, FormVersion, Level, Relation, RuleId, ValueError, Violation};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
@@ -70,15 +73,14 @@ impl TryFrom<String> for Check {
     }
 }
 
-/// One problem, pointing at file, line and column where known.
+/// One problem, pointing at its file and the place in it where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// `None` for a consolidated total and for a unit with no report.
     pub file: Option<Arc<PathBuf>>,
-    /// 1-based line in the file.
-    pub line: Option<u32>,
-    /// 1-based CSV column.
-    pub column: Option<u32>,
+    /// Where in the file: a line (and CSV column), a sheet's cell or row, a table's row, a page;
+    /// [`Place::File`] when nowhere finer is known, and for a finding without a file.
+    pub place: Place,
     pub unit: Option<String>,
     pub year: Option<i32>,
     /// The check that found it: `R1` … `X4`, `coverage` or `input`.
@@ -100,8 +102,7 @@ impl Finding {
     pub fn new(rule: Check, level: Level, message: impl Into<String>) -> Finding {
         Finding {
             file: None,
-            line: None,
-            column: None,
+            place: Place::File,
             unit: None,
             year: None,
             rule,
@@ -152,10 +153,62 @@ impl Finding {
         }
     }
 
-    pub fn at(mut self, line: u32, column: Option<u32>) -> Finding {
-        self.line = Some(line);
-        self.column = column;
+    /// At `place` in its file.
+    pub fn place(mut self, place: Place) -> Finding {
+        self.place = place;
         self
+    }
+
+    /// At 1-based `line` of a text file, and field `column` of it in delimited text.
+    pub fn at(self, line: u32, column: Option<u32>) -> Finding {
+        self.place(Place::Line { line, column })
+    }
+
+    /// The 1-based line of a text file, when the place is one.
+    pub fn line(&self) -> Option<u32> {
+        self.place.line().map(|(line, _)| line)
+    }
+
+    /// The 1-based field of a line of delimited text, when the place is one.
+    pub fn column(&self) -> Option<u32> {
+        self.place.line().and_then(|(_, column)| column)
+    }
+
+    /// The name of the workbook sheet, when the place is in one.
+    pub fn sheet(&self) -> Option<&str> {
+        match &self.place {
+            Place::Sheet { sheet, .. } => Some(sheet),
+            _ => None,
+        }
+    }
+
+    /// The sheet's cell as the sheet names it (`D31`), when the place is one.
+    pub fn cell(&self) -> Option<String> {
+        self.place.cell()
+    }
+
+    /// The 1-based table of a page or Word document, when the place is a row of one.
+    pub fn table(&self) -> Option<u32> {
+        match self.place {
+            Place::TableRow { table, .. } => Some(table),
+            _ => None,
+        }
+    }
+
+    /// The 1-based row of a sheet or of a table, when the place is in one.
+    pub fn row(&self) -> Option<u32> {
+        match self.place {
+            Place::Sheet { row, .. } | Place::TableRow { row, .. } => Some(row),
+            _ => None,
+        }
+    }
+
+    /// The 1-based page of a PDF, when the place is one.
+    pub fn page(&self) -> Option<u32> {
+        match self.place {
+            Place::Page { page } => Some(page),
+            _ => None,
+        }
     }
 
     pub fn found(mut self, text: impl Into<String>, expected: impl Into<String>) -> Finding {
@@ -174,8 +227,10 @@ impl Finding {
         self.level == Level::Error
     }
 
-    /// Sorts findings to read top to bottom through each file: by file, line, column, unit,
-    /// year and rule, then as printed; findings without a file first.
+    /// Sorts findings to read top to bottom through each file: by file, place, unit, year and
+    /// rule, then as printed; findings without a file first, and in a file those at no finer
+    /// place. Places in a file go by number (line 9 before line 10, table 2 before table 10,
+    /// column D before AA), sheets by name.
     pub fn sort(findings: &mut [Finding]) {
         findings.sort_by(Finding::order);
     }
@@ -190,8 +245,7 @@ impl Finding {
         (
             // As printed, not by path components.
             self.file.as_deref().map(|p| p.to_string_lossy()),
-            self.line,
-            self.column,
+            place_key(&self.place),
             self.unit.as_deref(),
             self.year,
             self.rule,
@@ -199,20 +253,28 @@ impl Finding {
     }
 }
 
+/// The place in a file as a sort key: nowhere finer first, then by kind (a file holds one kind
+/// but for the prose around a document's tables), then by number.
+fn place_key(place: &Place) -> (u8, &str, u32, Option<u32>) {
+    match place {
+        Place::File => (0, "", 0, None),
+        Place::Line { line, column } => (1, "", *line, *column),
+        Place::Sheet { sheet, row, column } => (2, sheet, *row, *column),
+        Place::TableRow { table, row } => (3, "", *table, Some(*row)),
+        Place::Page { page } => (4, "", *page, None),
+    }
+}
+
 impl fmt::Display for Finding {
+    /// The file and place first, as `file:12:4`, `file[Sheet1]!D31`, `file table 2 row 14` or
+    /// `file page 3` print.
+    ///
     /// A reading problem: `data/2020/城关区.csv:12:4: error: not a number: found "abc", expected a whole number ≥ 0`;
     /// a rule: `data/2020/城关区.csv:31: 城关区 2020 R1 error natural_person: 41 + 2 ≠ 40 + 0 (off by 3)`;
     /// a registry gap: `城关区 2020 coverage warning: no report from this district (registry)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
-            write!(f, "{}", file.display())?;
-            if let Some(line) = self.line {
-                write!(f, ":{line}")?;
-                if let Some(col) = self.column {
-                    write!(f, ":{col}")?;
-                }
-            }
-            write!(f, ": ")?;
+            write!(f, "{}: ", self.place.in_file(file))?;
         }
         if self.rule == Check::Input {
             write!(f, "{}: ", self.level)?;
@@ -250,12 +312,23 @@ impl fmt::Display for Finding {
 /// fields, `file` as text, and as `message` the line as printed. Written out rather than derived
 /// because that line is rendered from the other fields, which readers still set after a finding
 /// is made (`d.found = …`), so a stored copy could go stale.
+///
+/// The place is flat, one key per part, each `null` where the place has none, so a script
+/// filters on a key without knowing the formats: `line` and `column` (a line of text and its
+/// CSV field), `sheet` and `cell` (a workbook sheet and its cell, `D31`; `cell` is `null` for a
+/// whole row), `table` (of a page or Word document), `row` (of the sheet or the table), `page`
+/// (of a PDF). All are `null` for a finding in no finer place than its file.
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut o = s.serialize_struct("Finding", 11)?;
+        let mut o = s.serialize_struct("Finding", 16)?;
         o.serialize_field("file", &self.file.as_deref().map(|p| p.to_string_lossy()))?;
-        o.serialize_field("line", &self.line)?;
-        o.serialize_field("column", &self.column)?;
+        o.serialize_field("line", &self.line())?;
+        o.serialize_field("column", &self.column())?;
+        o.serialize_field("sheet", &self.sheet())?;
+        o.serialize_field("cell", &self.cell())?;
+        o.serialize_field("table", &self.table())?;
+        o.serialize_field("row", &self.row())?;
+        o.serialize_field("page", &self.page())?;
         o.serialize_field("unit", &self.unit)?;
         o.serialize_field("year", &self.year)?;
         o.serialize_field("rule", &self.rule)?;
@@ -281,9 +354,18 @@ mod tests {
     use std::path::PathBuf;
     use std::sync::Arc;
 
+    use gongkai_document::Place;
     use gongkai_form::{FormVersion, Level, RuleId};
 
     use super::{Check, Finding};
+
+    fn sheet(name: &str, row: u32, column: Option<u32>) -> Place {
+        Place::Sheet {
+            sheet: name.to_string(),
+            row,
+            column,
+        }
+    }
 
     fn file(name: &str) -> Arc<PathBuf> {
         Arc::new(PathBuf::from(name))
@@ -301,7 +383,10 @@ mod tests {
         );
         let rule = Finding {
             file: Some(file("data/2020/城关区.csv")),
-            line: Some(31),
+            place: Place::Line {
+                line: 31,
+                column: None,
+            },
             ..Finding::new(
                 Check::Rule(RuleId::R1),
                 Level::Error,
@@ -339,7 +424,8 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&f).unwrap_or_default(),
             format!(
-                "{{\"file\":\"a.csv\",\"line\":3,\"column\":null,\"unit\":\"西固区\",\"year\":2020,\
+                "{{\"file\":\"a.csv\",\"line\":3,\"column\":null,\"sheet\":null,\"cell\":null,\
+                 \"table\":null,\"row\":null,\"page\":null,\"unit\":\"西固区\",\"year\":2020,\
                  \"rule\":\"input\",\"level\":\"warning\",\"cells\":[\"appeals.reconsideration.total\"],\
                  \"expected\":\"68\",\"found\":\"\",\"message\":{message}}}"
             )
@@ -399,7 +485,156 @@ mod tests {
                 "a/b.csv:1: error: x".to_string(),
             ]
         );
-        assert!(total.file.is_none() && total.line.is_none());
+        assert!(total.file.is_none() && total.place == Place::File);
         assert_eq!(total.rule, Check::Rule(RuleId::R5));
+    }
+
+    #[test]
+    fn every_kind_of_place_prints_after_the_file() {
+        let at = |place: Place| {
+            Finding::error(&file("城关区.xlsx"), "not a number")
+                .place(place)
+                .unit("城关区", Some(2020))
+                .to_string()
+        };
+        let tail = ": error: 城关区 2020: not a number";
+        assert_eq!(
+            at(sheet("Sheet1", 31, Some(4))),
+            format!("城关区.xlsx[Sheet1]!D31{tail}")
+        );
+        assert_eq!(
+            at(sheet("表1", 7, None)),
+            format!("城关区.xlsx[表1]!7:7{tail}")
+        );
+        assert_eq!(
+            at(Place::TableRow { table: 2, row: 14 }),
+            format!("城关区.xlsx table 2 row 14{tail}")
+        );
+        assert_eq!(
+            at(Place::Page { page: 3 }),
+            format!("城关区.xlsx page 3{tail}")
+        );
+        assert_eq!(
+            at(Place::Line {
+                line: 12,
+                column: Some(4)
+            }),
+            format!("城关区.xlsx:12:4{tail}")
+        );
+        assert_eq!(at(Place::File), format!("城关区.xlsx{tail}"));
+        // A rule finding in a sheet: the place, then the unit and the arithmetic.
+        let rule = Finding::new(
+            Check::Rule(RuleId::R1),
+            Level::Error,
+            "natural_person: 1 ≠ 2",
+        )
+        .unit("城关区", Some(2020));
+        let rule = Finding {
+            file: Some(file("城关区.xlsx")),
+            ..rule.place(sheet("Sheet1", 31, Some(4)))
+        };
+        assert_eq!(
+            rule.to_string(),
+            "城关区.xlsx[Sheet1]!D31: 城关区 2020 R1 error natural_person: 1 ≠ 2"
+        );
+    }
+
+    #[test]
+    fn every_kind_of_place_serializes_as_its_parts() {
+        // (place, line, column, sheet, cell, table, row, page) as JSON.
+        let cases = [
+            (
+                Place::Line {
+                    line: 12,
+                    column: Some(4),
+                },
+                r#""line":12,"column":4,"sheet":null,"cell":null,"table":null,"row":null,"page":null"#,
+            ),
+            (
+                Place::Line {
+                    line: 12,
+                    column: None,
+                },
+                r#""line":12,"column":null,"sheet":null,"cell":null,"table":null,"row":null,"page":null"#,
+            ),
+            (
+                sheet("表1", 31, Some(4)),
+                r#""line":null,"column":null,"sheet":"表1","cell":"D31","table":null,"row":31,"page":null"#,
+            ),
+            (
+                sheet("Sheet1", 7, None),
+                r#""line":null,"column":null,"sheet":"Sheet1","cell":null,"table":null,"row":7,"page":null"#,
+            ),
+            (
+                Place::TableRow { table: 2, row: 14 },
+                r#""line":null,"column":null,"sheet":null,"cell":null,"table":2,"row":14,"page":null"#,
+            ),
+            (
+                Place::Page { page: 3 },
+                r#""line":null,"column":null,"sheet":null,"cell":null,"table":null,"row":null,"page":3"#,
+            ),
+            (
+                Place::File,
+                r#""line":null,"column":null,"sheet":null,"cell":null,"table":null,"row":null,"page":null"#,
+            ),
+        ];
+        for (place, parts) in cases {
+            let f = Finding::error(&file("a.xlsx"), "x").place(place.clone());
+            let json = serde_json::to_string(&f).unwrap_or_default();
+            let message = serde_json::to_string(&f.to_string()).unwrap_or_default();
+            assert_eq!(
+                json,
+                format!(
+                    "{{\"file\":\"a.xlsx\",{parts},\"unit\":null,\"year\":null,\"rule\":\"input\",\
+                     \"level\":\"error\",\"cells\":[],\"expected\":null,\"found\":null,\
+                     \"message\":{message}}}"
+                ),
+                "{place:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn places_in_a_file_sort_by_number() {
+        let at = |place: Place| Finding::error(&file("a.xlsx"), "x").place(place);
+        let mut findings = vec![
+            at(Place::TableRow { table: 10, row: 1 }),
+            at(Place::TableRow { table: 2, row: 14 }),
+            at(Place::TableRow { table: 2, row: 9 }),
+            at(sheet("表1", 31, Some(27))),
+            at(sheet("表1", 31, Some(4))),
+            at(sheet("表1", 31, None)),
+            at(sheet("表1", 9, Some(4))),
+            at(Place::Page { page: 10 }),
+            at(Place::Page { page: 3 }),
+            at(Place::Line {
+                line: 10,
+                column: None,
+            }),
+            at(Place::Line {
+                line: 9,
+                column: Some(2),
+            }),
+            at(Place::File),
+        ];
+        Finding::sort(&mut findings);
+        let order: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            order,
+            [
+                "a.xlsx: error: x",
+                "a.xlsx:9:2: error: x",
+                "a.xlsx:10: error: x",
+                "a.xlsx[表1]!D9: error: x",
+                "a.xlsx[表1]!31:31: error: x",
+                "a.xlsx[表1]!D31: error: x",
+                "a.xlsx[表1]!AA31: error: x",
+                "a.xlsx table 2 row 9: error: x",
+                "a.xlsx table 2 row 14: error: x",
+                "a.xlsx table 10 row 1: error: x",
+                "a.xlsx page 3: error: x",
+                "a.xlsx page 10: error: x",
+            ]
+        );
     }
 }

@@ -13,6 +13,8 @@ pub mod write;
 pub use finding::{value_problem, Check, Finding};
 /// What a file is, by its bytes (`FileRead::format`, the summary's counts).
 pub use gongkai_document::Format;
+/// The place a finding is at, for its callers without a dependency of their own on documents.
+pub use gongkai_document::Place;
 pub use outcome::{duplicate_report, FileRead, Summary, DUPLICATE};
 pub use registry::{RegisteredUnit, Registry, UnitKind};
 pub use report::{Layout, Source, UnitReport};

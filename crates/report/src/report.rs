@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use gongkai_document::Place;
 use gongkai_form::{FormVersion, Section};
 
 /// How a file lays out its values.
@@ -23,13 +24,44 @@ impl Layout {
     }
 }
 
-/// Where a report came from, down to the line of each cell (diagnostics name the column).
+/// Where a report came from, down to the line or place of each cell (diagnostics name the
+/// column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub file: Arc<PathBuf>,
     pub layout: Layout,
-    /// 1-based line of each cell in the file, 0 where the cell was not in the file.
+    /// 1-based line of each cell in the file, 0 where the cell was not in the file. In a
+    /// document without lines (a workbook, a Word file, a page's tables) it is the cell's row
+    /// counted through the document: non-zero where the cell was found, not a place to name.
     pub lines: Vec<u32>,
+    /// Where each cell was read from in a document without lines (a sheet's cell, a table's row,
+    /// a page), [`Place::File`] where it was not found; empty for text, whose lines say it.
+    pub places: Vec<Place>,
+}
+
+impl Source {
+    /// Where `cell` was read from, to name in a finding: its place, else its line; [`Place::File`]
+    /// where the cell was not in the file.
+    pub fn place(&self, cell: usize) -> Place {
+        if !self.places.is_empty() {
+            return self.places.get(cell).cloned().unwrap_or(Place::File);
+        }
+        match self.lines.get(cell) {
+            Some(&line) if line != 0 => Place::Line { line, column: None },
+            _ => Place::File,
+        }
+    }
+
+    /// Records where `cell` was read from in a document without lines (the first place recorded
+    /// makes room for every cell).
+    pub fn set_place(&mut self, cell: usize, place: Place) {
+        if self.places.is_empty() {
+            self.places = vec![Place::File; self.lines.len()];
+        }
+        if let Some(slot) = self.places.get_mut(cell) {
+            *slot = place;
+        }
+    }
 }
 
 /// A unit's values for one year, dense in the form's template order.
@@ -65,6 +97,7 @@ impl UnitReport {
                 file,
                 layout,
                 lines: vec![0; n],
+                places: Vec::new(),
             },
         }
     }
@@ -92,5 +125,38 @@ impl UnitReport {
             .cells_of(section)
             .filter(|c| self.blank[c.index])
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use gongkai_document::Place;
+    use gongkai_form::FormVersion;
+
+    use super::{Layout, UnitReport};
+
+    #[test]
+    fn a_cell_is_at_its_line_in_text_and_at_its_place_elsewhere() {
+        let file = Arc::new(PathBuf::from("a"));
+        let mut r = UnitReport::empty("u".into(), 2020, FormVersion::F2019, file, Layout::Grid);
+        r.set(3, Some(1), 12);
+        let line = Place::Line {
+            line: 12,
+            column: None,
+        };
+        assert_eq!((r.source.place(3), r.source.place(4)), (line, Place::File));
+        // A workbook: the row counted through the document is no line to name.
+        let cell = Place::Sheet {
+            sheet: "表1".into(),
+            row: 31,
+            column: Some(4),
+        };
+        r.source.set_place(3, cell.clone());
+        assert_eq!(r.source.places.len(), r.values.len());
+        assert_eq!((r.source.place(3), r.source.place(4)), (cell, Place::File));
+        assert_eq!(r.source.place(9999), Place::File);
     }
 }

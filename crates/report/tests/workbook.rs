@@ -11,7 +11,7 @@ use calamine::{Data, Dimensions, Range, Reader, Xlsx};
 use gongkai_document::{Grid, Origin};
 use gongkai_form::rules::check_values;
 use gongkai_form::{format_value, parse_value, FormVersion, RuleId, Section, ValueKind};
-use gongkai_ingest::locate::{locate, Conventions, Document, Setting};
+use gongkai_locate::{locate, Conventions, Document, Located, Setting};
 use gongkai_report::write::sheet::{self, At, Role};
 use gongkai_report::write::workbook;
 
@@ -698,7 +698,7 @@ fn checks_show_what_the_values_give() {
 }
 
 /// The workbook through the one locator, as a sheet reader will give it.
-fn located(form: FormVersion, bytes: &[u8]) -> gongkai_ingest::locate::Located {
+fn located(form: FormVersion, bytes: &[u8]) -> Located {
     let read = open(bytes);
     let grids = vec![grid(&read)];
     let doc = Document::new(&grids);

@@ -7,7 +7,7 @@ use std::io::{Cursor, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use calamine::{Data, Dimensions, Range, Reader, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Range, Reader, Xlsx};
 use gongkai_document::{Grid, Origin};
 use gongkai_form::rules::check_values;
 use gongkai_form::{format_value, parse_value, FormVersion, RuleId, Section, ValueKind};
@@ -18,6 +18,9 @@ use gongkai_report::write::workbook;
 /// A workbook's only sheet: its name, values, formulas and merged regions.
 struct Read_ {
     name: String,
+    /// Every cell the sheet holds, empty ones too (a blank input cell keeps its format), as a
+    /// cell reader streams them: (row, column, text).
+    cells: Vec<(u32, u32, String)>,
     values: Range<Data>,
     formulas: Range<String>,
     merges: Vec<Dimensions>,
@@ -42,8 +45,26 @@ fn open(bytes: &[u8]) -> Read_ {
     let styles = book
         .worksheet_style(&name)
         .unwrap_or_else(|e| panic!("styles: {e}"));
+    let mut cells = Vec::new();
+    let mut reader = book
+        .worksheet_cells_reader(&name)
+        .unwrap_or_else(|e| panic!("cells: {e}"));
+    while let Some(cell) = reader.next_cell().unwrap_or_else(|e| panic!("cell: {e}")) {
+        let (r, c) = cell.get_position();
+        let text = match cell.get_value() {
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Float(f) => number(*f),
+            DataRef::String(s) => s.clone(),
+            DataRef::SharedString(s) => s.to_string(),
+            DataRef::Empty => String::new(),
+            other => panic!("unexpected cell {other:?}"),
+        };
+        cells.push((r, c, text));
+    }
+    drop(reader);
     Read_ {
         name,
+        cells,
         values,
         formulas,
         merges,
@@ -103,24 +124,20 @@ fn cell_text(d: &Data) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// The sheet as a grid for the locator: every slot of a merged region holding its top-left
-/// text (`first` where the region starts in each row), and an empty slot for each empty cell
-/// left of a row's last, as delimited text has them.
+/// The sheet as a sheet reader gives it to the locator (the `workbook` crate of issue 15): a
+/// slot for every cell the sheet holds, empty ones too, and every slot of a merged region
+/// holding its top-left text (`first` where the region starts in each row).
 ///
-/// A sheet stores no empty cell, and the workbook reader of issue 15 (branch `workbook`) gives
-/// none; the locator places a row's cells by the header's columns only when every one of them
-/// has a slot or lies past the row's end, else takes the cells in order. A blank cell between
-/// two filled ones (E9 blank, F9 filled) is then read as F9's value in E9. Until the locator
-/// counts a sheet's absent cell as blank, the empty slots are added here, as a CSV has them.
+/// The template writes every input cell, blank ones with their format, so each has its slot.
+/// A cell a sheet does not hold at all (a hand-made sheet's, or one cleared with Clear All)
+/// has none: between two filled cells of a row the locator then takes the cells in order, and
+/// the next cell's value lands in it.
 fn grid(read: &Read_) -> Grid<'static> {
-    let (r0, c0) = read.values.start().unwrap_or((0, 0));
     let mut grid = Grid::new(Origin::Sheet(read.name.clone()));
     // (row, column) → (text id, first): each cell's own slot, then a merged region's others.
     let mut slots: HashMap<(u32, u32), (u32, bool)> = HashMap::new();
-    for (r, c, d) in read.values.used_cells() {
-        if let Some(t) = cell_text(d) {
-            slots.insert((r as u32 + r0, c as u32 + c0), (grid.add_text(t), true));
-        }
+    for (r, c, t) in &read.cells {
+        slots.insert((*r, *c), (grid.add_text(t.clone()), true));
     }
     for m in &read.merges {
         let top = slots.get(&m.start).map(|s| s.0);
@@ -139,18 +156,12 @@ fn grid(read: &Read_) -> Grid<'static> {
     let mut slots: Vec<((u32, u32), (u32, bool))> = slots.into_iter().collect();
     slots.sort_unstable();
     let mut row = None;
-    let mut next = 0;
     for ((r, c), (id, first)) in slots {
         if row != Some(r) {
             grid.add_row(r + 1);
             row = Some(r);
-            next = 0;
-        }
-        for empty in next..c {
-            grid.add_cell("", empty, 0);
         }
         grid.add_slot(id, c, 0, first);
-        next = c + 1;
     }
     grid
 }

@@ -20,6 +20,7 @@
 //! cell (the total it checks), on a line below the table.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use gongkai_form::rules::{rules, Rule};
 use gongkai_form::{Block, FormVersion, RuleId, Section};
@@ -456,6 +457,16 @@ fn checks(
     next
 }
 
+/// The form placed on a sheet, placed once per form: a benchmark writes 10,000 workbooks.
+pub fn placed(form: FormVersion) -> &'static Sheet {
+    static F2019: OnceLock<Sheet> = OnceLock::new();
+    static F2021: OnceLock<Sheet> = OnceLock::new();
+    match form {
+        FormVersion::F2019 => F2019.get_or_init(|| place(form)),
+        FormVersion::F2021 => F2021.get_or_init(|| place(form)),
+    }
+}
+
 /// The form placed on a sheet: title, the unit's and year's cells, the three tables and the
 /// checks beside them.
 pub fn place(form: FormVersion) -> Sheet {
@@ -521,5 +532,102 @@ pub fn place(form: FormVersion) -> Sheet {
         checks: checks_out,
         rows: r,
         columns,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every sheet position a span covers.
+    fn covered(span: Span) -> impl Iterator<Item = At> {
+        (span.first.0..=span.last.0)
+            .flat_map(move |r| (span.first.1..=span.last.1).map(move |c| (r, c)))
+    }
+
+    #[test]
+    fn nothing_is_written_over_anything_else() {
+        for form in FormVersion::ALL {
+            let sheet = place(form);
+            let mut seen: std::collections::HashMap<At, String> = Default::default();
+            let mut claim = |span: Span, what: String| {
+                assert!(span.first.0 <= span.last.0 && span.first.1 <= span.last.1);
+                for at in covered(span) {
+                    if let Some(before) = seen.insert(at, what.clone()) {
+                        panic!("{form}: {what} over {before} at {at:?}");
+                    }
+                }
+            };
+            for t in &sheet.texts {
+                claim(t.span, t.text.to_string());
+            }
+            for (i, s) in sheet.cells.iter().enumerate() {
+                claim(*s, form.catalogue().cells[i].code());
+            }
+            for c in &sheet.checks {
+                claim(c.span, format!("check {:?}", c.rules[0].id));
+            }
+            claim(sheet.unit, "unit".into());
+            claim(Span::one(sheet.year), "year".into());
+            claim(sheet.summary, "summary".into());
+            assert!(seen
+                .keys()
+                .all(|&(r, c)| r < sheet.rows && c < sheet.columns));
+        }
+    }
+
+    #[test]
+    fn cells_follow_the_catalogue_row_by_row() {
+        for form in FormVersion::ALL {
+            let sheet = place(form);
+            let cat = form.catalogue();
+            // Table 四 is one line; the others are read row by row, left to right.
+            let mut by_place: Vec<usize> = (0..cat.len()).collect();
+            by_place.sort_by_key(|&i| sheet.cells[i].first);
+            assert_eq!(by_place, (0..cat.len()).collect::<Vec<_>>(), "{form}");
+            // Each row of the form on one sheet row, each column of 三 in one sheet column.
+            for cell in cat.cells_of(Section::Requests) {
+                let at = sheet.cells[cell.index].first;
+                let first = cat.cell_index(cell.block, 0, 0);
+                let col = cat.blocks[cell.block]
+                    .columns
+                    .iter()
+                    .position(|c| c.code == cell.column.code)
+                    .unwrap_or(0);
+                assert_eq!(at.1, sheet.cells[first].first.1 + col as u16);
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_r1_to_r4_is_shown_once() {
+        for form in FormVersion::ALL {
+            let sheet = place(form);
+            let shown: usize = sheet.checks.iter().map(|c| c.rules.len()).sum();
+            assert_eq!(shown, checked_rules(form).count(), "{form}");
+            // R3 beside the rows of 三, R1 and R2 a line each, R4 a cell per group of 四.
+            let cells = |id| {
+                sheet
+                    .checks
+                    .iter()
+                    .filter(|c| c.rules.iter().any(|r| r.id == id))
+                    .count()
+            };
+            let rows = cat_rows(form);
+            assert_eq!(
+                (
+                    cells(RuleId::R1),
+                    cells(RuleId::R2),
+                    cells(RuleId::R3),
+                    cells(RuleId::R4)
+                ),
+                (1, 1, rows, 3),
+                "{form}"
+            );
+        }
+    }
+
+    fn cat_rows(form: FormVersion) -> usize {
+        form.catalogue().block_of(Section::Requests).rows.len()
     }
 }

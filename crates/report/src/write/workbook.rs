@@ -438,7 +438,7 @@ pub fn write(
     year: Option<i32>,
     values: Option<(&[i64], &[bool])>,
 ) -> Result<Vec<u8>, XlsxError> {
-    let sheet = sheet::place(form);
+    let sheet = sheet::placed(form);
     let cat = form.catalogue();
     let f = Formats::new();
     let mut wb = Workbook::new();
@@ -531,7 +531,7 @@ pub fn write(
     let mut results = Vec::with_capacity(sheet.checks.len());
     for check in &sheet.checks {
         let (r, c) = check.span.first;
-        let result = check_result(&sheet, check, values);
+        let result = check_result(sheet, check, values);
         let format = if check.label.is_some() {
             &f.check_line
         } else {
@@ -540,13 +540,13 @@ pub fn write(
         if check.span.is_merged() {
             put(ws, check.span, "", format)?;
         }
-        ws.write_formula_with_format(r, c, check_formula(&sheet, check).as_str(), format)?;
+        ws.write_formula_with_format(r, c, check_formula(sheet, check).as_str(), format)?;
         ws.set_formula_result(r, c, result.clone());
         results.push(result);
     }
     put(ws, sheet.summary, "", &f.summary)?;
     let (sr, sc) = sheet.summary.first;
-    ws.write_formula_with_format(sr, sc, summary_formula(&sheet).as_str(), &f.summary)?;
+    ws.write_formula_with_format(sr, sc, summary_formula(sheet).as_str(), &f.summary)?;
     ws.set_formula_result(sr, sc, summary_result(&results));
     let mut at: Vec<At> = sheet.checks.iter().map(|c| c.span.first).collect();
     at.push(sheet.summary.first);
@@ -579,4 +579,29 @@ pub fn write(
     let (ur, uc) = sheet.unit.first;
     ws.set_selection(ur, uc, ur, uc)?;
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_join_runs_into_ranges() {
+        assert_eq!(refs(&mut []), "");
+        assert_eq!(refs(&mut [(4, 2)]), "C5");
+        // Runs down a column first, then the rest row by row, runs along a row joined.
+        assert_eq!(
+            refs(&mut [(5, 4), (0, 0), (2, 0), (1, 0), (5, 3), (9, 0)]),
+            "A1:A3,D6:E6,A10"
+        );
+    }
+
+    #[test]
+    fn sheet_names_are_what_excel_allows() {
+        assert_eq!(sheet_name(Some("城关区")), "城关区");
+        assert_eq!(sheet_name(Some("a/b[c]:d*?\\")), "abcd");
+        assert_eq!(sheet_name(Some("  ")), SHEET);
+        assert_eq!(sheet_name(None), SHEET);
+        assert_eq!(sheet_name(Some(&"局".repeat(40))).chars().count(), 31);
+    }
 }

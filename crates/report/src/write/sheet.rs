@@ -122,8 +122,8 @@ const REQUEST_HEADER_LINES: u32 = 3;
 /// Label columns left of tables 二 and 三 (table 三's rows nest three deep).
 pub const LABEL_COLUMNS: u16 = 3;
 
-/// The rules shown as checks: the form's own arithmetic (R5 is each cell's validation; R6 and
-/// the cross-year rules are not the form's).
+/// The rules shown as checks: the form's own arithmetic, all errors. R5 is each cell's
+/// validation; R6 (warnings of form 2019) and the rules between years are left to `validate`.
 pub fn checked_rules(form: FormVersion) -> impl Iterator<Item = &'static Rule> {
     rules(form)
         .iter()

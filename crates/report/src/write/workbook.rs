@@ -414,13 +414,18 @@ fn year_validation(form: FormVersion) -> Result<DataValidation, XlsxError> {
         ))
 }
 
-/// A sheet name from a unit's name: Excel allows 31 characters and none of `[]:*?/\`.
+/// A sheet name from a unit's name: Excel allows 31 UTF-16 units (a rare ideograph such as 𠮷
+/// takes two) and none of `[]:*?/\`.
 fn sheet_name(unit: Option<&str>) -> String {
+    let mut units = 0;
     let name: String = unit
         .unwrap_or("")
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
-        .take(31)
+        .take_while(|c| {
+            units += c.len_utf16();
+            units <= 31
+        })
         .collect();
     let name = name.trim().trim_matches('\'').to_string();
     if name.is_empty() {
@@ -603,5 +608,18 @@ mod tests {
         assert_eq!(sheet_name(Some("  ")), SHEET);
         assert_eq!(sheet_name(None), SHEET);
         assert_eq!(sheet_name(Some(&"局".repeat(40))).chars().count(), 31);
+    }
+
+    #[test]
+    fn a_long_name_of_rare_ideographs_still_names_the_sheet() {
+        use calamine::Reader;
+        let unit = "𠮷".repeat(20);
+        assert_eq!(sheet_name(Some(&unit)), "𠮷".repeat(15));
+        let bytes = write(FormVersion::F2021, Some(&unit), None, None).unwrap_or_default();
+        let book = calamine::Xlsx::new(std::io::Cursor::new(bytes));
+        assert_eq!(
+            book.map(|b| b.sheet_names()).ok(),
+            Some(vec!["𠮷".repeat(15)])
+        );
     }
 }

@@ -10,6 +10,7 @@ mod export;
 mod generate;
 mod hostile;
 mod import;
+mod template;
 mod trend;
 
 pub(crate) fn root() -> PathBuf {

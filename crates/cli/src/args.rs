@@ -23,7 +23,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Year-over-year series of headline measures and rates, across the 2021 form change.
     Trend(TrendArgs),
-    /// Print a blank form grid to fill in (CSV, the layout `consolidate` reads).
+    /// Write the blank form to fill in: a CSV grid or an Excel workbook, the layout `consolidate`
+    /// reads.
     Template(TemplateArgs),
     /// Write checked facts, totals, deltas, rates and findings as Parquet for BI tools.
     Export(ExportArgs),
@@ -138,9 +139,22 @@ pub struct TemplateArgs {
     /// Fill in the report year.
     #[arg(long)]
     pub year: Option<i32>,
-    /// Write to this file (UTF-8 with BOM, so Excel and WPS open it right) instead of standard output.
+    /// csv: the form grid (UTF-8; with a BOM in a file, so Excel and WPS open it right). xlsx: a
+    /// workbook with the labels locked, every number cell validated and the rules R1–R4 checked
+    /// as the unit types. Default: xlsx for an --out file named .xlsx, else csv.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<TemplateFormat>,
+    /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// The form grid as CSV.
+    Csv,
+    /// An Excel workbook (.xlsx).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,5 +1,6 @@
 //! What every stage passes on: a unit's report for a year, the problems found with it, what
-//! became of each file, the units registry, and reports written as Arrow, tidy CSV or form grid.
+//! became of each file, the units registry, and reports written as Arrow, tidy CSV, form grid or
+//! the form's workbook.
 //!
 //! Layers, lowest first: [`report`] · [`finding`] → [`outcome`] · [`registry`] → [`arrow`] · [`write`].
 

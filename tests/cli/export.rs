@@ -48,7 +48,7 @@ fn export_of_the_sample_is_complete_and_byte_identical_when_repeated() {
             .code(0);
         let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
         assert!(
-            err.contains("3960 fact row(s) for 2020; 0 finding(s)"),
+            err.contains("3960 fact row(s) for 2020; 3 finding(s)"),
             "{err}"
         );
         let xlsx = std::fs::read(&xlsx).unwrap_or_else(|e| panic!("{e}"));

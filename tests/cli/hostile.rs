@@ -82,7 +82,7 @@ impl Run {
             files: (
                 n(files, " file(s) read"),
                 n(files, " used,"),
-                n(files, " rejected;"),
+                n(files, " rejected,"),
             ),
             values: (
                 n(values, " read ="),
@@ -180,11 +180,13 @@ fn binary_junk() {
     write(&bad, &xlsx);
     let run = consolidate(&year, &[]);
     only_the_good_unit(&run, 2);
+    // Told by its bytes, not its name: a zip, named .csv.
     run.has(&format!(
-        "{}: error: binary data, not CSV text (NUL byte at offset 5); save the sheet as CSV",
+        "{}: error: a zip archive holding no workbook or Word document (cut short, or files \
+         zipped together)",
         show(&bad)
     ));
-    run.has(&format!("left out: {}: binary data", show(&bad)));
+    run.has(&format!("left out: {}: a zip archive", show(&bad)));
     one_file_left_out_whole(&run);
 }
 

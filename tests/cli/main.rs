@@ -63,7 +63,9 @@ fn lanzhou_2020_sample_reproduces_the_published_report() {
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert_eq!(out, published);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(err.contains("findings: 0 error(s), 0 warning(s)"), "{err}");
+    // Two units left whole tables blank (a warning each: nothing to report should be 0).
+    assert!(err.contains("findings: 0 error(s), 3 warning(s)"), "{err}");
+    assert_eq!(err.matches("is blank in every cell").count(), 3, "{err}");
     assert!(err.contains("0 rejected"), "{err}");
 }
 
@@ -151,17 +153,16 @@ fn template_reads_back_for_both_forms() {
             bytes.starts_with(b"\xEF\xBB\xBF"),
             "template file has a BOM for Excel"
         );
-        let out = stdout_of(
-            gongkai()
-                .args(["consolidate", "--format", "csv"])
-                .arg(&file),
-        );
-        let n = if form == "2019" { 198 } else { 200 };
-        assert_eq!(out.lines().count(), n + 1, "{out}");
-        assert!(out
-            .lines()
-            .skip(1)
-            .all(|l| l.starts_with(&format!("{year},合计,")) && l.ends_with(",0")));
+        // Every cell is found, and every one blank: a form sent back unfilled is refused, not
+        // summed as zeros.
+        gongkai()
+            .args(["consolidate", "--format", "csv"])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "测试局 ".to_string() + year + ": every cell of the report is blank",
+            ));
     }
     gongkai()
         .args(["template", "--form", "2021", "--year", "2020"])
@@ -191,11 +192,13 @@ fn gbk_and_utf8_units_sum_and_bad_files_are_left_out() {
     let published = fixture("lanzhou-2020-published.csv");
     let tidy_a = published.replace(",兰州市,", ",城关区,");
     write(&year_dir.join("城关区.csv"), tidy_a.as_bytes());
-    let grid = blank_grid("2019", "七里河区", 2020);
+    // All zeros where a value is written (规章), the rest blank: a report of zeros, not an
+    // unfilled form.
+    let grid = blank_grid("2019", "七里河区", 2020).replace("\n规章,,,,", "\n规章,0,0,0,");
     let (gbk, _, _) = encoding_rs::GB18030.encode(&grid);
     write(&year_dir.join("七里河区.csv"), &gbk);
     // A broken file: binary junk.
-    write(&year_dir.join("坏文件.csv"), b"PK\x03\x04\x00\x00junk");
+    write(&year_dir.join("坏文件.csv"), b"\x00\x00PK\x03\x04junk");
     let assert = gongkai()
         .args(["consolidate", "--format", "csv", "--name", "兰州市"])
         .arg(&year_dir)
@@ -208,7 +211,7 @@ fn gbk_and_utf8_units_sum_and_bad_files_are_left_out() {
         "the GBK grid is all zeros, so the total is the tidy unit's"
     );
     assert!(
-        err.contains("坏文件.csv: error: binary data, not CSV text (NUL byte at offset 4)"),
+        err.contains("坏文件.csv: error: binary data, not CSV text (NUL byte at offset 0)"),
         "{err}"
     );
     assert!(err.contains("3 file(s) read, 2 used, 1 rejected"), "{err}");

@@ -243,8 +243,8 @@ pub fn print_summary(c: &Checked) {
         format!(" ({})", formats.join(", "))
     };
     eprintln!(
-        "summary: {} file(s){formats}: {} used, {} rejected, {} skipped; {} unit report(s) of {} \
-         unit(s) for {}; values: {} read = {} used + {} rejected; {} blank cell(s)",
+        "summary: {} file(s) read, {} used, {} rejected, {} skipped{formats}; {} unit report(s) of \
+         {} unit(s) for {}; values: {} read = {} used + {} rejected; {} blank cell(s)",
         s.files_seen,
         s.files_used,
         s.files_rejected,

@@ -57,9 +57,9 @@ impl Format {
             Format::Encrypted => {
                 "the file is protected by a password: save a copy without the password".to_string()
             }
-            Format::Zip => {
-                "a zip archive, not a report: unzip it and give the files inside".to_string()
-            }
+            Format::Zip => "a zip archive holding no workbook or Word document (cut short, or \
+                            files zipped together): unzip it and give the files inside"
+                .to_string(),
             other => format!("not a report: the file is {} data", other.name()),
         }
     }
@@ -177,7 +177,7 @@ fn ole2_kind(bytes: &[u8]) -> Format {
     for entry in bytes.get(512..).unwrap_or_default().chunks_exact(128) {
         let len = u16::from_le_bytes([entry[64], entry[65]]) as usize;
         // The length counts the terminating zero; a stream's entry type is 2.
-        if !(4..=64).contains(&len) || len % 2 != 0 || entry[66] != 2 {
+        if !(4..=64).contains(&len) || !len.is_multiple_of(2) || entry[66] != 2 {
             continue;
         }
         let name = &entry[..len - 2];

@@ -13,7 +13,8 @@ use crate::read::{read_file, ReadOptions};
 use gongkai_report::{Finding, UnitReport};
 
 /// File names inside input folders that are not unit reports.
-const NOT_REPORTS: &[&str] = &["units.csv"];
+/// gongkai's own files beside the reports (the units registry, `generate`'s manifest).
+const NOT_REPORTS: &[&str] = &["units.csv", "manifest.json"];
 
 /// The files named by `paths`: files as given, folders searched for every file (sorted, symlinks
 /// followed; each file is then read as a report or passed over with a note saying why, so none is

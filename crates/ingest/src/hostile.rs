@@ -133,7 +133,7 @@ fn nul_bytes_are_binary_whatever_the_encoding() {
     let f = read_bytes_at(b"PK\x03\x04\x00\x00", Path::new("a.csv"), &forced);
     assert_eq!(
         errors(&f),
-        vec!["a.csv: error: a zip archive, not a report: unzip it and give the files inside"]
+        vec!["a.csv: error: a zip archive holding no workbook or Word document (cut short, or files zipped together): unzip it and give the files inside"]
     );
     let f = read(b"\xFF\xFEy\x00\x00\x00", "a.csv");
     assert!(

@@ -35,10 +35,13 @@ pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<(), WorkbookError>
         }
     }
     for (n, at) in sheets.into_iter().enumerate() {
-        let Some(sheet) = stream.get(at..) else {
-            continue;
-        };
         let name = format!("#{}", n + 1);
+        // calamine slices the stream at the offset unchecked.
+        let Some(sheet) = stream.get(at..) else {
+            return Err(WorkbookError::Unreadable(format!(
+                "sheet {name} starts at byte {at}, past the end of the Workbook stream"
+            )));
+        };
         let mut extent = Extent::new(&name, limits);
         let mut seen_bof = false;
         let mut depth = 0usize;

@@ -148,6 +148,21 @@ impl<'a> Compound<'a> {
         })
     }
 
+    /// The file offset of each sector of a stream kept in whole sectors, in order: tests change
+    /// a workbook's records in place.
+    #[cfg(test)]
+    pub(crate) fn sector_offsets(&self, name: &str) -> Vec<usize> {
+        self.find(name)
+            .filter(|e| e.size >= MINI_CUTOFF)
+            .and_then(|e| self.chain(e.start).ok())
+            .map(|c| {
+                c.iter()
+                    .map(|id| (*id as usize + 1) * self.sector)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn find(&self, name: &str) -> Option<&Entry> {
         self.entries
             .iter()

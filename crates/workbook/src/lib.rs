@@ -148,6 +148,21 @@ pub enum WorkbookError {
     Unreadable(String),
 }
 
+impl WorkbookError {
+    /// A short name of the kind of problem, for summaries: `encrypted`, `container`, `damaged`,
+    /// `not-a-workbook`, `too-large`, `unreadable`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkbookError::Encrypted(_) => "encrypted",
+            WorkbookError::Container(_) => "container",
+            WorkbookError::Damaged(_) => "damaged",
+            WorkbookError::NotAWorkbook(_) => "not-a-workbook",
+            WorkbookError::SheetTooLarge { .. } => "too-large",
+            WorkbookError::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
 impl fmt::Display for WorkbookError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

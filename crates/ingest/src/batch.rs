@@ -15,10 +15,11 @@ use gongkai_report::{Finding, UnitReport};
 /// File names inside input folders that are not unit reports.
 const NOT_REPORTS: &[&str] = &["units.csv"];
 
-/// The files named by `paths`: files as given, folders searched for `*.csv` (sorted, symlinks
-/// followed). Paths that do not exist and unreadable or broken entries are errors; symbolic link
-/// loops, `.csv` names that are not regular files and second paths to one file are warnings
-/// (nothing is left out by them).
+/// The files named by `paths`: files as given, folders searched for `*.csv` and workbooks
+/// (`*.xlsx`, `*.xlsm`, `*.xls`, `*.xlsb`, `*.ods`, `*.et`; sorted, symlinks followed). Paths
+/// that do not exist and unreadable or broken entries are errors; symbolic link loops, such
+/// names that are not regular files and second paths to one file are warnings (nothing is left
+/// out by them).
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -48,7 +49,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
                 links |= e.path_is_symlink();
             }
             match entry {
-                Ok(e) if e.file_type().is_file() && is_csv(e.path()) => {
+                Ok(e) if e.file_type().is_file() && is_report_file(e.path()) => {
                     let name = e.file_name().as_encoded_bytes();
                     if !NOT_REPORTS
                         .iter()
@@ -58,7 +59,9 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
                     }
                 }
                 Ok(e)
-                    if !e.file_type().is_dir() && !e.file_type().is_file() && is_csv(e.path()) =>
+                    if !e.file_type().is_dir()
+                        && !e.file_type().is_file()
+                        && is_report_file(e.path()) =>
                 {
                     problems.push(Finding::warning(
                         &Arc::new(e.into_path()),
@@ -149,7 +152,7 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
         let target = std::fs::read_link(file.as_path())
             .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
         let message = format!("broken symbolic link: it points to {target}, which does not exist");
-        return if is_csv(&file) {
+        return if is_report_file(&file) {
             Finding::error(&file, format!("cannot read: {message}"))
         } else {
             Finding::warning(&file, format!("{message}; skipped"))
@@ -158,7 +161,7 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
     Finding::error(&file, format!("cannot read: {io}"))
 }
 
-fn is_csv(path: &Path) -> bool {
+fn is_report_file(path: &Path) -> bool {
     // The common case without parsing the path: a name ending in `.csv`.
     let bytes = path.as_os_str().as_encoded_bytes();
     if bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".csv") {
@@ -166,9 +169,20 @@ fn is_csv(path: &Path) -> bool {
         // `.csv` alone is a hidden file without an extension, as `Path::extension` says.
         return bytes.len() - name_start > 4;
     }
-    path.extension()
+    // Workbooks by their names (read by their content). An office program's lock file
+    // (`~$城关区.xlsx`) is not one.
+    path.extension().is_some_and(|e| {
+        WORKBOOKS.iter().any(|w| e.eq_ignore_ascii_case(w))
+            && !path
+                .file_name()
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"~$"))
+    }) || path
+        .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
+
+/// Workbook extensions read besides `.csv` (WPS saves `.et`).
+const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "et"];
 
 /// What a batch read yielded, in a deterministic order whatever the thread schedule.
 #[derive(Debug)]

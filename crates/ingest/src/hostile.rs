@@ -123,9 +123,10 @@ fn nul_bytes_are_binary_whatever_the_encoding() {
     let forced = ReadOptions {
         encoding: crate::EncodingChoice::parse("utf-8").unwrap_or_default(),
     };
+    // Bytes that open as a zip container are read as a workbook, whatever the name says.
     let f = read_bytes_at(b"PK\x03\x04\x00\x00", Path::new("a.csv"), &forced);
     assert!(
-        errors(&f)[0].contains("NUL byte at offset 4"),
+        errors(&f)[0].contains("the file is damaged or cut short"),
         "{:?}",
         errors(&f)
     );

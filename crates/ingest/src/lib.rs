@@ -1,10 +1,12 @@
 //! Unit files to reports: every file under the folders given is read (tidy CSV or form grid, any
-//! encoding), its cells located by label, and each unit's report checked for reading problems.
+//! encoding, or a workbook's sheets), its cells located by label, and each unit's report checked
+//! for reading problems.
 //!
 //! Layers, lowest first: [`meta`] · [`locate`] (the one locator: the form found in any grid of
 //! cells, a unit's or a published page's) → [`reading`] (one file's read state) → [`tidy`] ·
-//! [`unit_file`] (the full readers) → [`learned`] (the fast path: layouts read before) → [`read`]
-//! (one file) → [`batch`] (folders, in parallel, a chunk at a time).
+//! [`unit_file`] (the full readers) → [`workbook_file`] (a workbook's sheets through them) →
+//! [`learned`] (the fast path: layouts read before) → [`read`] (one file) → [`batch`] (folders,
+//! in parallel, a chunk at a time).
 
 mod batch;
 mod learned;
@@ -14,6 +16,7 @@ mod read;
 mod reading;
 pub mod tidy;
 mod unit_file;
+mod workbook_file;
 
 pub use batch::{
     collect_files, read_batch, read_batch_with, read_chunks, Batch, Progress, Quiet, CHUNK_FILES,
@@ -31,3 +34,5 @@ mod fuzz;
 mod hostile;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workbook_tests;

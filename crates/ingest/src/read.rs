@@ -10,7 +10,7 @@ use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{learned, tidy, unit_file};
+use crate::{learned, tidy, unit_file, workbook_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,6 +99,12 @@ pub fn read_bytes_at(bytes: &[u8], path: &Path, options: &ReadOptions) -> FileRe
 
 fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) -> FileRead {
     r.bytes = bytes.len() as u64;
+    // A zip container or a compound file is read as a workbook (to be replaced by a sniffer of
+    // content that also routes Word and PDF files).
+    if gongkai_workbook::is_container(bytes) {
+        let layout = workbook_file::read(bytes, path, &mut r);
+        return r.finish(None, layout);
+    }
     let decoded = match decode(bytes, options.encoding) {
         Ok(d) => d,
         Err(e) => {

@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use gongkai_document::Place;
 use gongkai_form::{format_value, FormVersion, Level, Relation, RuleId, ValueError, Violation};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
@@ -75,9 +76,11 @@ impl TryFrom<String> for Check {
 pub struct Finding {
     /// `None` for a consolidated total and for a unit with no report.
     pub file: Option<Arc<PathBuf>>,
-    /// 1-based line in the file.
+    /// The workbook sheet the place is in; then `line` and `column` are its row and column.
+    pub sheet: Option<String>,
+    /// 1-based line in the file (the row of a sheet).
     pub line: Option<u32>,
-    /// 1-based CSV column.
+    /// 1-based CSV column (the column of a sheet).
     pub column: Option<u32>,
     pub unit: Option<String>,
     pub year: Option<i32>,
@@ -100,6 +103,7 @@ impl Finding {
     pub fn new(rule: Check, level: Level, message: impl Into<String>) -> Finding {
         Finding {
             file: None,
+            sheet: None,
             line: None,
             column: None,
             unit: None,
@@ -158,6 +162,14 @@ impl Finding {
         self
     }
 
+    /// At a cell of a workbook sheet (1-based row and column), or its row: `file[Sheet1]!D31`.
+    pub fn in_sheet(mut self, sheet: &str, row: u32, column: Option<u32>) -> Finding {
+        self.sheet = Some(sheet.to_string());
+        self.line = Some(row);
+        self.column = column;
+        self
+    }
+
     pub fn found(mut self, text: impl Into<String>, expected: impl Into<String>) -> Finding {
         self.found = Some(text.into());
         self.expected = Some(expected.into());
@@ -190,6 +202,7 @@ impl Finding {
         (
             // As printed, not by path components.
             self.file.as_deref().map(|p| p.to_string_lossy()),
+            self.sheet.as_deref(),
             self.line,
             self.column,
             self.unit.as_deref(),
@@ -206,7 +219,17 @@ impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
             write!(f, "{}", file.display())?;
-            if let Some(line) = self.line {
+            if let Some(sheet) = &self.sheet {
+                let place = Place::Sheet {
+                    sheet: sheet.clone(),
+                    row: self.line.unwrap_or(0),
+                    column: self.column,
+                };
+                match self.line {
+                    Some(_) => write!(f, "{place}")?,
+                    None => write!(f, "[{sheet}]")?,
+                }
+            } else if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(col) = self.column {
                     write!(f, ":{col}")?;
@@ -254,6 +277,10 @@ impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut o = s.serialize_struct("Finding", 11)?;
         o.serialize_field("file", &self.file.as_deref().map(|p| p.to_string_lossy()))?;
+        // Only for a place in a workbook: every other finding's object is as it was.
+        if let Some(sheet) = &self.sheet {
+            o.serialize_field("sheet", sheet)?;
+        }
         o.serialize_field("line", &self.line)?;
         o.serialize_field("column", &self.column)?;
         o.serialize_field("unit", &self.unit)?;
@@ -298,6 +325,19 @@ mod tests {
         assert_eq!(
             input.to_string(),
             "data/2020/城关区.csv:12:4: error: 城关区 2020: not a number: found \"abc\", expected a whole number ≥ 0"
+        );
+        let in_sheet = Finding::error(&file("data/2020/城关区.xlsx"), "not a number")
+            .in_sheet("Sheet1", 31, Some(4))
+            .unit("城关区", Some(2020))
+            .found("TRUE", "a whole number ≥ 0");
+        assert_eq!(
+            in_sheet.to_string(),
+            "data/2020/城关区.xlsx[Sheet1]!D31: error: 城关区 2020: not a number: found \"TRUE\", expected a whole number ≥ 0"
+        );
+        let json = serde_json::to_string(&in_sheet).unwrap_or_default();
+        assert!(
+            json.starts_with("{\"file\":\"data/2020/城关区.xlsx\",\"sheet\":\"Sheet1\",\"line\":31,\"column\":4,"),
+            "{json}"
         );
         let rule = Finding {
             file: Some(file("data/2020/城关区.csv")),

@@ -5,7 +5,9 @@
 //! declares a billion rows, would make it allocate gigabytes before anything could be said. This
 //! walks the records as calamine does (the globals up to their EOF, then each sheet from the
 //! offset its BOUNDSHEET gives) and checks every cell's place and every declared size against
-//! the limits first. It also finds FILEPASS, the record of a workbook saved with a password.
+//! the limits first. It also finds FILEPASS, the record of a workbook saved with a password, and
+//! gathers each sheet's blank cells (BLANK, MULBLANK: formatted cells left empty), which
+//! calamine does not give.
 
 use crate::{Limits, WorkbookError};
 
@@ -15,13 +17,16 @@ const FILEPASS: u16 = 0x002F;
 const BOUNDSHEET: u16 = 0x0085;
 const DIMENSIONS: u16 = 0x0200;
 const MULRK: u16 = 0x00BD;
+const BLANK: u16 = 0x0201;
+const MULBLANK: u16 = 0x00BE;
 /// Records that hold one cell, its row and column first (NUMBER, LABEL, RSTRING, BOOLERR, RK,
 /// LABELSST, FORMULA): those calamine reads.
 const CELLS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
 
-/// Checks the `Workbook` stream.
-pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
+/// Checks the `Workbook` stream; the blank cells of each sheet, in the order of the sheets.
+pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<Vec<Vec<(u32, u32)>>, WorkbookError> {
     let mut sheets = Vec::new();
+    let mut blanks = Vec::new();
     for (typ, data) in records(stream) {
         match typ {
             FILEPASS if u16_at(data, 0).is_some_and(|v| v != 0) => {
@@ -43,6 +48,13 @@ pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<(), WorkbookError>
             )));
         };
         let mut extent = Extent::new(&name, limits);
+        let mut blank = Vec::new();
+        let mut keep = |row: u16, col: u16| {
+            let (row, col) = (u32::from(row), u32::from(col));
+            if row < limits.rows && col < limits.columns && (blank.len() as u64) < limits.cells {
+                blank.push((row, col));
+            }
+        };
         let mut seen_bof = false;
         let mut depth = 0usize;
         for (typ, data) in records(sheet) {
@@ -70,6 +82,23 @@ pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<(), WorkbookError>
                         .unwrap_or(0);
                     extent.cell(u32::from(row), u32::from(first.max(last)))?;
                 }
+                BLANK => {
+                    if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        keep(row, col);
+                    }
+                }
+                MULBLANK => {
+                    let row = u16_at(data, 0).unwrap_or(0);
+                    let first = u16_at(data, 2).unwrap_or(0);
+                    let last = data
+                        .len()
+                        .checked_sub(2)
+                        .and_then(|at| u16_at(data, at))
+                        .unwrap_or(0);
+                    for col in first..=last.min(first.saturating_add(1000)) {
+                        keep(row, col);
+                    }
+                }
                 t if CELLS.contains(&t) => {
                     if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
                         extent.cell(u32::from(row), u32::from(col))?;
@@ -78,8 +107,9 @@ pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<(), WorkbookError>
                 _ => {}
             }
         }
+        blanks.push(blank);
     }
-    Ok(())
+    Ok(blanks)
 }
 
 /// The block a sheet's cells span from A1, checked as it grows.

@@ -49,6 +49,18 @@ impl<'l> SheetCells<'l> {
         Ok(())
     }
 
+    /// A cell the sheet has but that holds nothing (a bordered cell of a template left blank):
+    /// kept as an empty cell, as a CSV export keeps its empty field. It holds nothing, so past
+    /// the limits it is dropped, never an error.
+    pub(crate) fn push_blank(&mut self, row: u32, column: u32) {
+        let within = row < self.limits.rows
+            && column < self.limits.columns
+            && (self.cells.len() as u64) < self.limits.cells;
+        if within {
+            self.cells.push((row, column, String::new()));
+        }
+    }
+
     fn too_large(&self, row: u32, column: u32) -> WorkbookError {
         WorkbookError::SheetTooLarge {
             sheet: self.name.clone(),
@@ -64,11 +76,14 @@ impl<'l> SheetCells<'l> {
         mut self,
         merges: &[Dimensions],
     ) -> Result<Grid<'static>, WorkbookError> {
-        // The last of a cell named twice wins, as a sheet keeps the last write.
+        // The last of a cell named twice wins, as a sheet keeps the last write; a value wins
+        // over a blank.
         self.cells.sort_by_key(|(r, c, _)| (*r, *c));
         self.cells.dedup_by(|later, earlier| {
             if (later.0, later.1) == (earlier.0, earlier.1) {
-                std::mem::swap(&mut later.2, &mut earlier.2);
+                if !later.2.is_empty() {
+                    std::mem::swap(&mut later.2, &mut earlier.2);
+                }
                 true
             } else {
                 false

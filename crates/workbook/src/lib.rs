@@ -272,8 +272,8 @@ fn dispatch(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
         }
         let content = entry_bytes(&mut archive, "content.xml", limits.zip.total_bytes)
             .ok_or_else(|| WorkbookError::Unreadable("content.xml is missing".to_string()))?;
-        ods_extent::check(&content, limits)?;
-        return readers::ods(bytes, limits);
+        let blanks = ods_extent::check(&content, limits)?;
+        return readers::ods(bytes, &blanks, limits);
     }
     let what = if has("word/document.xml") {
         "a Word document (.docx)".to_string()

@@ -5,15 +5,22 @@
 //! a few bytes of `content.xml` could ask for gigabytes. This walks `content.xml` once and
 //! checks the block each sheet's content spans (from A1, repeats counted) against the limits.
 //! Repeated empty cells and rows, which LibreOffice writes to the sheet's end, span nothing.
+//! The walk also gathers each sheet's formatted empty cells (a template's bordered blanks), which
+//! calamine does not give.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::{Limits, WorkbookError};
 
-/// Checks every sheet of `content` (the bytes of `content.xml`).
-pub(crate) fn check(content: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
+/// Checks every sheet of `content` (the bytes of `content.xml`); the formatted empty cells of
+/// each sheet, in the order of the sheets.
+pub(crate) fn check(
+    content: &[u8],
+    limits: &Limits,
+) -> Result<Vec<Vec<(u32, u32)>>, WorkbookError> {
     let mut reader = Reader::from_reader(content);
+    let mut blanks: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut buf = Vec::new();
     let mut sheet = String::new();
     // The sheet's next row and column, and the block its content spans so far.
@@ -35,13 +42,14 @@ pub(crate) fn check(content: &[u8], limits: &Limits) -> Result<(), WorkbookError
                 }
                 continue;
             }
-            Event::Eof => return Ok(()),
+            Event::Eof => return Ok(blanks),
             _ => continue,
         };
         match e.name().as_ref() {
             "table:table" => {
                 sheet = attribute(e, "table:name").unwrap_or_default();
                 (row, col, rows, columns) = (0, 0, 0, 0);
+                blanks.push(Vec::new());
             }
             "table:table-row" => {
                 row_repeats = repeats(e, "table:number-rows-repeated");
@@ -68,6 +76,19 @@ pub(crate) fn check(content: &[u8], limits: &Limits) -> Result<(), WorkbookError
                         u32::try_from(columns - 1).unwrap_or(u32::MAX),
                     );
                     limits.check(&sheet, rows, columns, Some(at))?;
+                } else if row_repeats == 1 && n <= 64 && attribute(e, "table:style-name").is_some()
+                {
+                    // A formatted blank, not a run of them to the sheet's end.
+                    if let Some(b) = blanks.last_mut() {
+                        for c in col..col + n {
+                            let within = row < u64::from(limits.rows)
+                                && c < u64::from(limits.columns)
+                                && (b.len() as u64) < limits.cells;
+                            if within {
+                                b.push((row as u32, c as u32));
+                            }
+                        }
+                    }
                 }
                 col = col.saturating_add(n);
             }

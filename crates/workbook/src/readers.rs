@@ -50,8 +50,10 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookEr
             // Value and formula in one pass: a formula without a cached value is its text.
             while let Some(cell) = reader.next_cell_with_formula().map_err(unreadable)? {
                 let (row, column) = cell.pos;
-                if let Some(t) = text::of_ref(&cell.value, cell.formula.as_deref()) {
-                    cells.push(row, column, t)?;
+                match text::of_ref(&cell.value, cell.formula.as_deref()) {
+                    Some(t) => cells.push(row, column, t)?,
+                    // A cell in the file with nothing in it: a blank of a formatted template.
+                    None => cells.push_blank(row, column),
                 }
             }
         }
@@ -87,8 +89,9 @@ pub(crate) fn xlsb(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookEr
             .map_err(unreadable)?;
         while let Some(cell) = reader.next_cell().map_err(unreadable)? {
             let (row, column) = cell.get_position();
-            if let Some(t) = text::of_ref(cell.get_value(), None) {
-                cells.push(row, column, t)?;
+            match text::of_ref(cell.get_value(), None) {
+                Some(t) => cells.push(row, column, t)?,
+                None => cells.push_blank(row, column),
             }
         }
         sheets.push(Sheet {
@@ -114,19 +117,20 @@ pub(crate) fn xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookErr
     let Some(stream) = file.stream("Workbook").or_else(|| file.stream("Book")) else {
         return Err(WorkbookError::NotAWorkbook(describe(&file)));
     };
-    biff::check(&stream, limits)?;
+    let blanks = biff::check(&stream, limits)?;
     drop(stream);
     let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsError::Password => WorkbookError::Encrypted("the .xls workbook is encrypted"),
         e => unreadable(e),
     })?;
     let mut sheets = Vec::new();
-    for meta in book.sheets_metadata().to_vec() {
+    for (i, meta) in book.sheets_metadata().to_vec().into_iter().enumerate() {
         let shown = visible(meta.visible);
         if meta.typ != SheetType::WorkSheet {
             sheets.push(no_cells(&meta.name, shown));
             continue;
         }
+        let blank = blanks.get(i).map_or(&[][..], Vec::as_slice);
         let values = book.worksheet_range(&meta.name).map_err(unreadable)?;
         let formulas = book.worksheet_formula(&meta.name).map_err(unreadable)?;
         let merges = book
@@ -135,7 +139,7 @@ pub(crate) fn xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookErr
         sheets.push(Sheet {
             name: meta.name.clone(),
             visible: shown,
-            grid: block(&meta.name, &values, &formulas, &merges, limits)?,
+            grid: block(&meta.name, &values, &formulas, &merges, blank, limits)?,
         });
     }
     Ok(Workbook {
@@ -159,17 +163,23 @@ fn describe(file: &Compound) -> String {
     }
 }
 
-/// `.ods`: its extent was checked before; calamine reads no merged regions of it.
-pub(crate) fn ods(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
+/// `.ods`: its extent was checked before (`blanks`: each sheet's formatted empty cells, from
+/// that walk); calamine reads no merged regions of it.
+pub(crate) fn ods(
+    bytes: &[u8],
+    blanks: &[Vec<(u32, u32)>],
+    limits: &Limits,
+) -> Result<Workbook, WorkbookError> {
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(unreadable)?;
     let mut sheets = Vec::new();
-    for meta in book.sheets_metadata().to_vec() {
+    for (i, meta) in book.sheets_metadata().to_vec().into_iter().enumerate() {
+        let blank = blanks.get(i).map_or(&[][..], Vec::as_slice);
         let values = book.worksheet_range(&meta.name).map_err(unreadable)?;
         let formulas = book.worksheet_formula(&meta.name).map_err(unreadable)?;
         sheets.push(Sheet {
             name: meta.name.clone(),
             visible: visible(meta.visible),
-            grid: block(&meta.name, &values, &formulas, &[], limits)?,
+            grid: block(&meta.name, &values, &formulas, &[], blank, limits)?,
         });
     }
     Ok(Workbook {
@@ -178,16 +188,20 @@ pub(crate) fn ods(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookErr
     })
 }
 
-/// A sheet read whole by calamine as a grid: every non-empty value, and each formula whose cell
-/// holds no value as its text.
+/// A sheet read whole by calamine as a grid: every non-empty value, each formula whose cell
+/// holds no value as its text, and the sheet's `blanks` as empty cells.
 fn block(
     name: &str,
     values: &Range<Data>,
     formulas: &Range<String>,
     merges: &[Dimensions],
+    blanks: &[(u32, u32)],
     limits: &Limits,
 ) -> Result<Grid<'static>, WorkbookError> {
     let mut cells = SheetCells::new(name, limits);
+    for (r, c) in blanks {
+        cells.push_blank(*r, *c);
+    }
     let (r0, c0) = values.start().unwrap_or((0, 0));
     for (r, c, value) in values.used_cells() {
         if let Some(t) = text::of(value, None) {

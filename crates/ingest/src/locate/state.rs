@@ -239,16 +239,17 @@ impl<'d, 'g> Locator<'d, 'g> {
             return cell_line;
         }
         match row.grid().origin {
-            Origin::Delimited | Origin::Text => row.number(),
+            // A sheet's rows have their numbers: a rule's finding names the row.
+            Origin::Delimited | Origin::Text | Origin::Sheet(_) => row.number(),
             _ => ordinal,
         }
     }
 
-    /// A diagnostic at `place`: a line and column where the place is one, else the place opens
-    /// the message (`table 2 row 14: …`).
+    /// A diagnostic at `place`: a line and column, or a sheet's cell (`file[Sheet1]!D31`), where
+    /// the place is one, else the place opens the message (`table 2 row 14: …`).
     pub(super) fn diagnostic(&self, error: bool, place: &Place, message: String) -> Finding {
         let message = match place {
-            Place::Line { .. } | Place::File => message,
+            Place::Line { .. } | Place::File | Place::Sheet { .. } => message,
             other => format!("{}: {message}", other.to_string().trim_start()),
         };
         let d = if error {
@@ -256,9 +257,12 @@ impl<'d, 'g> Locator<'d, 'g> {
         } else {
             Finding::warning(&self.file, message)
         };
-        let d = match place.line() {
-            Some((line, column)) => d.at(line, column),
-            None => d,
+        let d = match place {
+            Place::Sheet { sheet, row, column } => d.in_sheet(sheet, *row, *column),
+            _ => match place.line() {
+                Some((line, column)) => d.at(line, column),
+                None => d,
+            },
         };
         d.unit(&self.report.unit, Some(self.report.year))
     }

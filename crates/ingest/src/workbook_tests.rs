@@ -102,6 +102,29 @@ fn libreoffice_workbooks_read_value_for_value_as_their_csv() {
             assert_eq!(f.reports[0].source.lines, from_csv.reports[0].source.lines);
         }
     }
+    // The official layout's merged headers and labels (rowspan/colspan of an HTML table
+    // LibreOffice saved as a workbook), expanded: the same report.
+    let text = csv(2021, "西固区");
+    let from_csv = read_at(text.as_bytes(), "2021/西固区.csv");
+    for ext in ["xlsx", "xls"] {
+        let name = format!("西固区-2021-merged.{ext}");
+        let bytes =
+            std::fs::read(root().join("tests/fixtures/workbooks").join(&name)).unwrap_or_default();
+        let book = gongkai_workbook::read(&bytes);
+        assert!(
+            book.as_ref()
+                .is_ok_and(|b| b.sheets[0].grid.has_merged_cells()),
+            "{name}"
+        );
+        let f = read_at(&bytes, &format!("2021/{name}"));
+        assert_eq!(errors(&f), Vec::<String>::new(), "{name}");
+        assert_eq!(f.reports.len(), 1, "{name}");
+        assert_eq!(
+            values(&f.reports[0]),
+            values(&from_csv.reports[0]),
+            "{name}"
+        );
+    }
 }
 
 #[test]
@@ -358,4 +381,56 @@ fn a_hand_made_grid_with_label_variants_reads_the_same_from_a_workbook() {
         ),
         "{w:?}"
     );
+}
+
+#[test]
+fn mutated_workbooks_read_to_an_outcome_and_never_panic() {
+    // The sheet's XML of a real workbook, mutated and zipped again (checksums hold), so the
+    // damage reaches calamine and the locator, not only the zip check.
+    use std::io::{Read, Write};
+    let good = std::fs::read(root().join("tests/fixtures/workbooks/西固区-2021-merged.xlsx"))
+        .unwrap_or_default();
+    let mut seed = 0x1515_u64;
+    let mut next = |below: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % below.max(1)
+    };
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..60 {
+        let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(&good[..])) else {
+            panic!("the fixture opens");
+        };
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut out);
+        for i in 0..archive.len() {
+            let Ok(mut entry) = archive.by_index(i) else {
+                continue;
+            };
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).ok();
+            if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
+                for _ in 0..1 + next(4) {
+                    let at = next(data.len());
+                    data[at] = b"<>/=\"0123456789-.,E"[next(19)];
+                }
+            }
+            writer
+                .start_file(name, zip::write::SimpleFileOptions::default())
+                .ok();
+            writer.write_all(&data).ok();
+        }
+        writer.finish().ok();
+        let f = read_at(&out.into_inner(), "2021/西固区.xlsx");
+        assert_eq!(f.values_read, f.values_used + f.values_rejected);
+        if f.reports.is_empty() {
+            refused += 1;
+            assert!(!errors(&f).is_empty());
+        } else {
+            read += 1;
+        }
+    }
+    assert!(read > 0 && refused > 0, "{read} read, {refused} refused");
 }

@@ -341,7 +341,37 @@ fn hostile_workbooks_are_an_error_each() {
         std::fs::read(root().join("tests/fixtures/workbooks/城关区-2020.xls")).unwrap_or_default();
     let mut ole_junk = xls[..8].to_vec();
     ole_junk.extend([7u8; 600]);
-    let cases: [(&str, &[u8], &str); 4] = [
+    // Saved with a password: every zip entry flagged encrypted.
+    let mut locked = good.clone();
+    for i in 0..locked.len().saturating_sub(10) {
+        match &locked[i..i + 4] {
+            b"PK\x03\x04" => locked[i + 6] |= 1,
+            b"PK\x01\x02" => locked[i + 8] |= 1,
+            _ => {}
+        }
+    }
+    // A Word document given a workbook's name.
+    let docx = {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut out);
+        writer
+            .start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .ok();
+        writer.write_all(b"<w:document/>").ok();
+        writer.finish().ok();
+        out.into_inner()
+    };
+    let cases: [(&str, &[u8], &str); 6] = [
+        ("locked.xlsx", &locked, "protected by a password"),
+        (
+            "report.xlsx",
+            &docx,
+            "not a workbook: a Word document (.docx)",
+        ),
         ("cut.xlsx", &good[..good.len() / 2], "damaged or cut short"),
         ("cut.xls", &xls[..xls.len() / 2], "damaged or cut short"),
         (

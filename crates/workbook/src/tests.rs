@@ -593,3 +593,39 @@ fn mutated_workbooks_never_panic_or_hang() {
         "{outcomes:?}"
     );
 }
+
+#[test]
+fn deeply_nested_xml_is_no_stack_to_overflow() {
+    // 200,000 elements deep inside a cell and before the ODS table: the XML readers are
+    // streaming, so depth costs no stack; the nesting adds no cell.
+    let deep = |open: &str, close: &str| {
+        let mut s = String::new();
+        for _ in 0..200_000 {
+            s.push_str(open);
+        }
+        for _ in 0..200_000 {
+            s.push_str(close);
+        }
+        s
+    };
+    let rows = |b: &[u8]| read(b).map(|b| cells(&b.sheets[0].grid));
+    let plain = rows(&fixture("城关区-2020.xlsx"));
+    assert!(plain.as_ref().is_ok_and(|r| r.len() > 50));
+    let xlsx = rezip(&fixture("城关区-2020.xlsx"), |name, data| {
+        (name == "xl/worksheets/sheet1.xml").then(|| {
+            let nested = format!(
+                "<c r=\"Z1\" t=\"inlineStr\"><is>{}</is></c>",
+                deep("<r>", "</r>")
+            );
+            replace(data, "<c r=\"A1\"", &format!("{nested}<c r=\"A1\""))
+        })
+    });
+    assert_eq!(rows(&xlsx), plain);
+    let ods = rezip(&fixture("城关区-2020.ods"), |name, data| {
+        (name == "content.xml").then(|| {
+            let nested = deep("<text:p>", "</text:p>");
+            replace(data, "<table:table ", &format!("{nested}<table:table "))
+        })
+    });
+    assert_eq!(rows(&ods), plain);
+}

@@ -5,7 +5,9 @@
 //!
 //! Cells come through calamine by their types: a number as the decimal the sheet shows (see
 //! [`text`]), a formula as its cached value (its own text `=SUM(D3:D5)` when it has none), a
-//! date, a boolean or an error value as a text no number parser takes; empty cells are absent.
+//! date, a boolean or an error value as a text no number parser takes. A cell the file has but
+//! that holds nothing (a template's bordered blank) is an empty cell, as a CSV export has it;
+//! cells the file does not have are absent.
 //! Merged regions are expanded where the format keeps them in a form calamine reads (`.xlsx`,
 //! `.xls`); `.ods` and `.xlsb` merges read as their top-left cell alone, as a CSV export has them.
 //!

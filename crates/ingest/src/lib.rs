@@ -1,11 +1,13 @@
 //! Unit files to reports: every file under the folders given is read (tidy CSV or form grid, any
-//! encoding), its cells located by label, and each unit's report checked for reading problems.
+//! encoding, or a workbook's sheets), its cells located by label, and each unit's report checked
+//! for reading problems.
 //!
 //! The form is found in each file by the one locator ([`locate`], the `gongkai-locate` crate).
 //!
-//! Layers, lowest first: [`reading`] (one file's read state) → [`tidy`] · [`unit_file`] ·
-//! [`document_file`] (the full readers: a Word, PDF or HTML report read as published) → [`learned`] (the fast path: layouts read before) → [`read`]
-//! (one file) → [`batch`] (folders, in parallel, a chunk at a time).
+//! Layers, lowest first: [`reading`] (one file's read state) → [`tidy`] · [`unit_file`] (the full
+//! readers) → [`workbook_file`] (a workbook's sheets through them) · [`document_file`] (a Word,
+//! PDF or HTML report read as published) → [`learned`] (the fast path: layouts read before) →
+//! [`read`] (one file) → [`batch`] (folders, in parallel, a chunk at a time).
 
 mod batch;
 mod document_file;
@@ -14,6 +16,7 @@ mod read;
 mod reading;
 pub mod tidy;
 mod unit_file;
+mod workbook_file;
 
 pub use batch::{
     collect_files, read_batch, read_batch_with, read_chunks, Batch, Progress, Quiet, CHUNK_FILES,
@@ -35,3 +38,5 @@ mod hostile;
 mod locate_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workbook_tests;

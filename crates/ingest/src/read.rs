@@ -10,7 +10,7 @@ use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{document_file, learned, tidy, unit_file};
+use crate::{document_file, learned, tidy, unit_file, workbook_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -123,10 +123,19 @@ pub fn read_bytes_at(bytes: &[u8], path: &Path, options: &ReadOptions) -> FileRe
 fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) -> FileRead {
     r.bytes = bytes.len() as u64;
     // What the file is, by its bytes: a `.xls` may be an HTML table, a `.csv` a workbook.
-    let format = sniff(bytes);
-    r.format = Some(format);
     let name = path.file_name().map(|n| n.to_string_lossy());
     let named = name.as_deref().and_then(Format::expected_from_name);
+    let format = match (sniff(bytes), named) {
+        // A container whose contents the sniffer cannot name (cut short, damaged) under a
+        // workbook's name: the workbook reader says what is wrong with it.
+        (Format::Binary | Format::Zip, Some(n @ (Format::Xls | Format::Xlsx | Format::Ods)))
+            if gongkai_workbook::is_container(bytes) =>
+        {
+            n
+        }
+        (format, _) => format,
+    };
+    r.format = Some(format);
     match (named, format) {
         // A name no report has, and content no report format has: a note, a photo, a dump.
         (None, Format::Text | Format::Empty | Format::Binary | Format::Zip) => {
@@ -161,6 +170,12 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         Format::Text | Format::Empty | Format::Binary => {}
         Format::Html | Format::Docx | Format::Pdf => {
             let layout = document_file::read(bytes, path, &mut r);
+            return r.finish(None, layout);
+        }
+        // Encrypted files go to the workbook reader too: it tells an encrypted workbook (FILEPASS,
+        // an encrypted package) and says so.
+        Format::Xlsx | Format::Xls | Format::Ods | Format::Encrypted => {
+            let layout = workbook_file::read(bytes, path, &mut r);
             return r.finish(None, layout);
         }
         other => {

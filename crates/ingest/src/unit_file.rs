@@ -1,64 +1,76 @@
 //! A unit's file laid out as the official form (a form grid, as a person fills it in Excel or WPS
-//! and saves as CSV): its unit and year, from the lines that name them or else the path, then
-//! the form found in it by the locator.
+//! and saves as CSV, or a workbook's sheets): its unit and year, from the lines that name them or
+//! else the path, then the form found in it by the locator.
 
 use std::slice;
 
-use gongkai_document::Grid;
+use gongkai_document::{Grid, Origin};
 use gongkai_form::{parse_year, FormVersion};
+use gongkai_report::Finding;
 
 use crate::locate::meta::meta_entry_of;
 use crate::locate::{self, Conventions, Document, Setting};
 use crate::reading::Reading;
 
-/// Unit and year named inside the file, with the line they were found on.
+/// Unit and year named inside the file, with the line they were found on (and the grid).
 #[derive(Debug, Default)]
-struct Meta {
-    unit: Option<(String, u32)>,
-    year: Option<(String, u32, u32)>,
+pub(crate) struct Meta {
+    pub unit: Option<(String, u32)>,
+    year: Option<(String, u32, u32, usize)>,
 }
 
-/// The first `填报单位：城关区` and `年度,2020` lines of a grid.
-fn scan_meta(grid: &Grid) -> Meta {
+/// The first `填报单位：城关区` and `年度,2020` lines of the grids.
+pub(crate) fn scan_meta(grids: &[Grid]) -> Meta {
     let mut meta = Meta::default();
-    for row in grid.rows() {
-        if let Some((is_unit, value, col)) = meta_entry_of(row.len(), |i| row.text(i)) {
-            if is_unit && meta.unit.is_none() && !value.is_empty() {
-                meta.unit = Some((value, row.number()));
-            } else if !is_unit && meta.year.is_none() && !value.is_empty() {
-                meta.year = Some((value, row.number(), col));
+    for (g, grid) in grids.iter().enumerate() {
+        for row in grid.rows() {
+            if let Some((is_unit, value, col)) = meta_entry_of(row.len(), |i| row.text(i)) {
+                if is_unit && meta.unit.is_none() && !value.is_empty() {
+                    meta.unit = Some((value, row.number()));
+                } else if !is_unit && meta.year.is_none() && !value.is_empty() {
+                    meta.year = Some((value, row.number(), col, g));
+                }
             }
         }
     }
     meta
 }
 
+/// `d` at a line and column of `grid`: a row and column of a sheet prints `file[Sheet1]!B3`.
+fn at(d: Finding, grid: Option<&Grid>, line: u32, col: u32) -> Finding {
+    match grid.map(|g| &g.origin) {
+        Some(Origin::Sheet(sheet)) => d.in_sheet(sheet, line, Some(col)),
+        _ => d.at(line, Some(col)),
+    }
+}
+
 /// Reads a unit's form grid into `r`; `r.cell_sources`, when set, is filled for a learned
 /// layout.
 pub(crate) fn read(grid: &Grid, path_year: Option<i32>, path_unit: &str, r: &mut Reading) {
-    let meta = scan_meta(grid);
+    read_grids(slice::from_ref(grid), path_year, path_unit, r);
+}
+
+/// [`read`] of one unit's form over several grids (a workbook's tables on sheets of their own).
+pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str, r: &mut Reading) {
+    let meta = scan_meta(grids);
     let unit = meta
         .unit
         .as_ref()
         .map_or_else(|| path_unit.to_string(), |(u, _)| u.clone());
     let year = match &meta.year {
-        Some((text, line, col)) => match parse_year(text) {
+        Some((text, line, col, g)) => match parse_year(text) {
             Some(y) => {
                 if let Some(py) = path_year.filter(|py| *py != y) {
-                    let d = r
-                        .warning(format!(
-                            "year {y} in the file differs from the folder's year {py}; using {y}"
-                        ))
-                        .at(*line, Some(*col))
-                        .unit(&unit, Some(y));
+                    let d = r.warning(format!(
+                        "year {y} in the file differs from the folder's year {py}; using {y}"
+                    ));
+                    let d = at(d, grids.get(*g), *line, *col).unit(&unit, Some(y));
                     r.push(d);
                 }
                 y
             }
             None => {
-                let d = r
-                    .error("bad year")
-                    .at(*line, Some(*col))
+                let d = at(r.error("bad year"), grids.get(*g), *line, *col)
                     .found(text.as_str(), "a year such as 2020")
                     .unit(&unit, None);
                 r.fail_file(d);
@@ -80,7 +92,6 @@ pub(crate) fn read(grid: &Grid, path_year: Option<i32>, path_unit: &str, r: &mut
         },
     };
     let form = FormVersion::for_year(year);
-    let grids = slice::from_ref(grid);
     let document = Document::new(grids);
     if let Some(d) = document.form_of_labels().filter(|d| *d != form) {
         let msg = format!(

@@ -164,6 +164,15 @@ impl Finding {
         self.place(Place::Line { line, column })
     }
 
+    /// At 1-based `row` of a workbook sheet, and 1-based `column` of it (`file[Sheet1]!D31`).
+    pub fn in_sheet(self, sheet: &str, row: u32, column: Option<u32>) -> Finding {
+        self.place(Place::Sheet {
+            sheet: sheet.to_string(),
+            row,
+            column,
+        })
+    }
+
     /// The 1-based line of a text file, when the place is one.
     pub fn line(&self) -> Option<u32> {
         self.place.line().map(|(line, _)| line)

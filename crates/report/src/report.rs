@@ -13,6 +13,8 @@ pub enum Layout {
     Tidy,
     /// The official form's three tables, as filled in a spreadsheet.
     Grid,
+    /// A workbook: each of its reports is laid out as a form grid (or tidy rows) on its sheets.
+    Workbook,
 }
 
 impl Layout {
@@ -20,6 +22,7 @@ impl Layout {
         match self {
             Layout::Tidy => "tidy",
             Layout::Grid => "grid",
+            Layout::Workbook => "workbook",
         }
     }
 }

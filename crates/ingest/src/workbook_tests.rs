@@ -476,3 +476,38 @@ fn mutated_workbooks_read_to_an_outcome_and_never_panic() {
     }
     assert!(read > 0 && refused > 0, "{read} read, {refused} refused");
 }
+
+/// The form as a workbook (`gongkai template --format xlsx`), filled in as a unit types it (money
+/// with decimals, some cells left blank), reads back exactly: every value and every blank.
+#[test]
+fn the_template_workbook_filled_reads_back_exactly() {
+    for (form, year) in [
+        (gongkai_form::FormVersion::F2019, 2020),
+        (gongkai_form::FormVersion::F2021, 2023),
+    ] {
+        let values = crate::tests::distinct_values(form);
+        // Every seventh cell left blank (not on every cell of a table: a whole table blank
+        // is a warning of its own).
+        let blank: Vec<bool> = (0..values.len()).map(|i| i % 7 == 3).collect();
+        let written: Vec<i64> = values
+            .iter()
+            .zip(&blank)
+            .map(|(v, b)| if *b { 0 } else { *v })
+            .collect();
+        let bytes = gongkai_report::write::workbook::write(
+            form,
+            Some("城关区"),
+            Some(year),
+            Some((&written, &blank)),
+        )
+        .unwrap_or_default();
+        let f = read_at(&bytes, &format!("{year}/城关区.xlsx"));
+        assert_eq!(errors(&f), Vec::<String>::new(), "{form}");
+        assert_eq!(warnings(&f), Vec::<String>::new(), "{form}");
+        assert_eq!(f.reports.len(), 1, "{form}");
+        let r = &f.reports[0];
+        assert_eq!((r.unit.as_str(), r.year), ("城关区", year));
+        assert_eq!(r.values, written, "{form}");
+        assert_eq!(r.blank, blank, "{form}");
+    }
+}

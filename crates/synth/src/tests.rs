@@ -145,7 +145,13 @@ fn check_run(c: Config) {
                 previous = Some(r);
                 continue;
             }
-            let errors: Vec<String> = read.diagnostics.iter().map(|d| d.to_string()).collect();
+            // Nothing but a table left blank (a warning of its own: small units leave 四 empty).
+            let errors: Vec<String> = read
+                .diagnostics
+                .iter()
+                .map(|d| d.to_string())
+                .filter(|d| !d.contains("is blank in every cell"))
+                .collect();
             assert!(errors.is_empty(), "{}: {errors:?}", path.display());
             assert_eq!(read.reports.len(), 1);
             let back = &read.reports[0];

@@ -180,6 +180,11 @@ pub(crate) fn render_text(
                     .enumerate()
                     .map(|(i, v)| *v == 0 && style.blank(form, i)),
             );
+            // A report with every cell blank is a form sent back unfilled, which the readers
+            // refuse: a unit with nothing at all to report writes its zeros.
+            if blank.iter().all(|b| *b) {
+                blank.fill(false);
+            }
             grid::write(form, Some(unit), Some(year), Some((values, blank)), text);
             blank.iter().filter(|b| **b).count()
         }

@@ -89,10 +89,29 @@ impl<'l> SheetCells<'l> {
                 false
             }
         });
+        // A sheet stores no empty cell, but the locator reads a row's values in order, as a CSV
+        // export has them: every column left of a row's last cell is a slot, empty where the
+        // sheet has nothing (without this, `1, _, 1` read as `1, 1, blank`).
+        let mut dense: Vec<(u32, u32, String)> = Vec::with_capacity(self.cells.len());
+        let mut at: Option<(u32, u32)> = None;
+        for (r, c, text) in std::mem::take(&mut self.cells) {
+            let from = match at {
+                Some((row, next)) if row == r => next,
+                _ => 0,
+            };
+            for gap in from..c {
+                dense.push((r, gap, String::new()));
+            }
+            if dense.len() as u64 > self.limits.cells {
+                return Err(self.too_large(r, c));
+            }
+            dense.push((r, c, text));
+            at = Some((r, c + 1));
+        }
         let mut grid = Grid::new(Origin::Sheet(self.name.clone()));
         // (row, column, text, first), texts numbered in reading order.
-        let mut slots: Vec<(u32, u32, u32, bool)> = Vec::with_capacity(self.cells.len());
-        for (r, c, text) in std::mem::take(&mut self.cells) {
+        let mut slots: Vec<(u32, u32, u32, bool)> = Vec::with_capacity(dense.len());
+        for (r, c, text) in dense {
             let id = grid.add_text(text);
             slots.push((r, c, id, true));
         }
@@ -191,7 +210,16 @@ mod tests {
                 (2, vec![s("申请人情况", 0, true), s("申请人情况", 1, false)]),
                 (3, vec![s("自然人", 0, true)]),
                 (4, vec![s("自然人", 0, true)]),
-                (5, vec![s("一、本年新收", 0, true), s("41", 3, true)]),
+                // The columns between are empty slots, as a CSV export has them.
+                (
+                    5,
+                    vec![
+                        s("一、本年新收", 0, true),
+                        s("", 1, true),
+                        s("", 2, true),
+                        s("41", 3, true)
+                    ]
+                ),
             ]
         );
     }

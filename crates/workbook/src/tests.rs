@@ -31,10 +31,12 @@ fn cells(grid: &Grid) -> Vec<Vec<(u32, String)>> {
 }
 
 /// Every cell as `[Sheet]!D31=text`.
+/// The cells with text, by place (a row's empty slots left of its last cell are not listed).
 fn places(grid: &Grid) -> Vec<String> {
     grid.rows()
         .flat_map(|r| {
             r.cells()
+                .filter(|c| !c.text.is_empty())
                 .map(move |c| format!("{}={}", r.place(Some(&c)), c.text))
                 .collect::<Vec<_>>()
         })
@@ -148,10 +150,21 @@ fn typed_cells_read_as_the_sheet_shows_them() {
     // The merged header starts in B1 only; the merged label starts again in each row.
     let firsts: Vec<bool> = grid
         .rows()
-        .flat_map(|r| r.cells().map(|c| c.first).collect::<Vec<_>>())
+        .flat_map(|r| {
+            r.cells()
+                .filter(|c| !c.text.is_empty())
+                .map(|c| c.first)
+                .collect::<Vec<_>>()
+        })
         .collect();
     assert_eq!(&firsts[..3], [true, false, true]);
     assert!(firsts[6]);
+    // Every column left of a row's last cell is a slot, as in a CSV export: D31 is the 4th.
+    let last = grid
+        .rows()
+        .last()
+        .map(|r| r.cells().map(|c| c.text).collect::<Vec<_>>());
+    assert_eq!(last, Some(vec!["", "", "", "abc"]));
 }
 
 /// `bytes` with each zip entry passed through `change` (`None` leaves it as it is).

@@ -3,8 +3,9 @@
 //!
 //! Layers, lowest first: [`meta`] · [`locate`] (the one locator: the form found in any grid of
 //! cells, a unit's or a published page's) → [`reading`] (one file's read state) → [`tidy`] ·
-//! [`unit_file`] (the full readers) → [`learned`] (the fast path: layouts read before) → [`read`]
-//! (one file) → [`batch`] (folders, in parallel, a chunk at a time).
+//! [`unit_file`] (the full readers) → [`learned`] (the fast path: layouts read before) →
+//! [`screen`] (texts that cannot be a report turned away before they are split) → [`read`] (one
+//! file) → [`batch`] (folders, in parallel, a chunk at a time).
 
 mod batch;
 mod learned;
@@ -12,6 +13,7 @@ pub mod locate;
 mod meta;
 mod read;
 mod reading;
+mod screen;
 pub mod tidy;
 mod unit_file;
 

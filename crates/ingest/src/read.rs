@@ -10,7 +10,7 @@ use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{learned, tidy, unit_file};
+use crate::{learned, screen, tidy, unit_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -52,13 +52,21 @@ fn cross_check(read: &FileRead, full: impl FnOnce() -> FileRead) {
 pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
     let file = Arc::new(path.to_path_buf());
     let mut r = Reading::new(file);
-    BUFFER.with_borrow_mut(|buf| match read_into(path, buf) {
-        Ok(n) => read_bytes(&buf[..n], path, options, r),
-        Err(e) => {
-            let d = r.error(format!("cannot read the file: {e}"));
-            r.fail_file(d);
-            r.finish(None, None)
+    BUFFER.with_borrow_mut(|buf| {
+        let read = match read_into(path, buf) {
+            Ok(n) => read_bytes(&buf[..n], path, options, r),
+            Err(e) => {
+                let d = r.error(format!("cannot read the file: {e}"));
+                r.fail_file(d);
+                r.finish(None, None)
+            }
+        };
+        // A large file (a national tidy export, a stray data dump) would leave its size to the
+        // thread for the rest of the batch.
+        if buf.len() > KEEP_BUFFER {
+            *buf = Vec::new();
         }
+        read
     })
 }
 
@@ -66,6 +74,10 @@ thread_local! {
     /// Each reading thread's file buffer, reused: a national batch is 100,000 small files.
     static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
+
+/// Largest buffer a reading thread keeps between files: a unit's file is a few KB, a form grid
+/// at most [`screen::MAX_GRID_BYTES`].
+const KEEP_BUFFER: usize = 16 * 1024 * 1024;
 
 /// Reads the whole file into the front of `buf`, growing it as needed; returns the length.
 /// Unlike `fs::read`, it does not ask the file's size first and allocates nothing per file: one
@@ -109,7 +121,15 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         }
     };
     let encoding = Some(decoded.encoding.name());
-    let text = decoded.text.as_ref();
+    let text = match screen::screen(decoded.text.as_ref()) {
+        Ok(text) => text,
+        Err(refusal) => {
+            let mut d = r.error(refusal.message);
+            d.line = refusal.line;
+            r.fail_file(d);
+            return r.finish(encoding, None);
+        }
+    };
     // A canonical tidy export first: every line of one has commas, so the delimiter is a comma.
     if fast_paths() && tidy::read_plain(text, &mut r) {
         let read = r.finish(encoding, Some(Layout::Tidy));

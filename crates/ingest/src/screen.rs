@@ -1,0 +1,365 @@
+//! Texts turned away before they are split into cells: one that shows no sign of the form early,
+//! or that holds more than a form grid can. Split into cells, a text takes 10 to 50 times its
+//! size in memory (a cell is 24 bytes and more; a line of bare commas is a cell per byte), so a
+//! stray data dump of a few hundred MB in a folder once took gigabytes.
+//!
+//! A tidy file (its first line with text is the tidy header) may be as large as a national batch
+//! and is let through; only its lines' width is capped, by the CSV reader
+//! ([`gongkai_document::delimited::MAX_FIELDS`]). Anything else must be a form grid, and is held
+//! to a grid's size. A text no longer than [`LOOK_BYTES`] is read without a look: reading it
+//! costs about what looking at it does, and the full read says best what is wrong with it.
+
+use foldhash::{HashSet, HashSetExt};
+use gongkai_document::delimited::{
+    read_records, sniff_delimiter, thousands, TableError, MAX_FIELDS,
+};
+use gongkai_report::write::tidy::HEADER;
+
+use crate::learned::names_a_label;
+use crate::meta::meta_entry_of;
+use crate::tidy;
+
+/// How much of a text is looked at for a sign of the form, and the length below which a text is
+/// read without a look. The template grid is 2,972 bytes in 55 lines (`gongkai template`, the
+/// 2021 form; 2,966 in 57 for 2019), so 64 KiB holds it 22 times over.
+pub(crate) const LOOK_BYTES: usize = 64 * 1024;
+
+/// Most bytes a form grid may hold up to its last line with text (blank lines after it, which
+/// a sheet's formatting can run far below the form, are not read). 2 MiB is 700 times the
+/// template, and holds 100 lines that each run to a spreadsheet's last column. The most cells
+/// 2 MiB can hold (a `年度,2020` line, then 127 lines of `x` and 16,383 commas) take 5.1 s and
+/// 130 MB at peak to read the full way (debug build; 29 MB reading a template grid).
+pub(crate) const MAX_GRID_BYTES: usize = 2 * 1024 * 1024;
+
+/// Most lines a form grid may have up to its last with text: 90 times the template's 55.
+pub(crate) const MAX_GRID_LINES: usize = 5_000;
+
+/// Distinct headings and labels of the form that make a sign of it in the look (a grid has
+/// dozens; a data dump may have a word of the form, `合计` or `其他`, by chance).
+const SIGN_LABELS: usize = 3;
+
+/// Most distinct texts of the look compared with the form's labels: bounds the look's time.
+const MAX_LOOKED_UP: usize = 2_000;
+
+/// Why a text was turned away: a sentence naming the limit and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+/// The part of `text` to read: all of it, or a grid up to its last line with text; or why none.
+pub(crate) fn screen(text: &str) -> Result<&str, Refusal> {
+    if text.len() <= LOOK_BYTES {
+        return Ok(text);
+    }
+    let delimiter = sniff_delimiter(text);
+    let look = look(text);
+    // The lines that start in the look: too wide a line is the first thing a file of bare
+    // separators shows, and a tidy file's header is its first line with text.
+    let bytes = text.as_bytes();
+    let (mut first_text, mut line, mut start) = (None, 0u32, 0);
+    while start < look.len() {
+        line += 1;
+        // A line that starts in the look is taken whole, wherever it ends.
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+        let whole = &text[start..end];
+        let fields = memchr::memchr_iter(delimiter, whole.as_bytes()).count() + 1;
+        if fields > MAX_FIELDS {
+            let e = TableError::TooManyFields { line, fields };
+            return Err(Refusal {
+                line: Some(line),
+                message: e.detail(),
+            });
+        }
+        if first_text.is_none() && !blank(whole.as_bytes(), delimiter) {
+            first_text = Some((line, whole));
+        }
+        start = end + 1;
+    }
+    let Some((first_line, first)) = first_text else {
+        return Err(nothing_in(text, delimiter));
+    };
+    if is_tidy_header(first, delimiter) {
+        return Ok(text);
+    }
+    let grid = up_to_last_text(text, delimiter);
+    let not_tidy = || {
+        format!(
+            "not a tidy CSV (line {first_line}, its first with text, is not the header {})",
+            HEADER.join(",")
+        )
+    };
+    if grid.len() > MAX_GRID_BYTES {
+        return Err(Refusal {
+            line: None,
+            message: format!(
+                "the file holds {} bytes of text and is {}: a form grid is a few KB, and at \
+                 most {} bytes are read as one",
+                thousands(grid.len()),
+                not_tidy(),
+                thousands(MAX_GRID_BYTES)
+            ),
+        });
+    }
+    let lines =
+        memchr::memchr_iter(b'\n', grid.as_bytes()).count() + usize::from(!grid.ends_with('\n'));
+    if lines > MAX_GRID_LINES {
+        return Err(Refusal {
+            line: None,
+            message: format!(
+                "the file has {} lines up to its last with text and is {}: a form grid has \
+                 about 55, and at most {} are read as one",
+                thousands(lines),
+                not_tidy(),
+                thousands(MAX_GRID_LINES)
+            ),
+        });
+    }
+    if grid.len() > LOOK_BYTES && !shows_the_form(look, delimiter) {
+        return Err(Refusal {
+            line: None,
+            message: format!(
+                "no sign of the form in the first {} bytes of {}: {}, no 填报单位 or 年度 line, \
+                 and fewer than {SIGN_LABELS} of the form's headings and row labels; not read \
+                 further",
+                thousands(look.len()),
+                thousands(grid.len()),
+                not_tidy()
+            ),
+        });
+    }
+    Ok(grid)
+}
+
+/// The first [`LOOK_BYTES`] of `text`, to the end of its last whole line there (or to a
+/// character boundary, when a line is longer than that).
+fn look(text: &str) -> &str {
+    let mut end = LOOK_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    match memchr::memrchr(b'\n', head.as_bytes()) {
+        Some(k) if end < text.len() => &head[..=k],
+        _ => head,
+    }
+}
+
+/// True when a line holds only separators and blanks: a record the readers take as empty.
+fn blank(line: &[u8], delimiter: u8) -> bool {
+    line.iter()
+        .all(|&b| b == delimiter || b.is_ascii_whitespace())
+}
+
+/// `text` up to the end of its last line with text (its line break included).
+fn up_to_last_text(text: &str, delimiter: u8) -> &str {
+    let bytes = text.as_bytes();
+    let Some(last) = bytes
+        .iter()
+        .rposition(|&b| b != delimiter && !b.is_ascii_whitespace())
+    else {
+        return "";
+    };
+    let end = memchr::memchr(b'\n', &bytes[last..]).map_or(bytes.len(), |k| last + k + 1);
+    // Cut at a line break or the end: a char boundary.
+    text.get(..end).unwrap_or(text)
+}
+
+/// The refusal of a text with no line of text in its look.
+fn nothing_in(text: &str, delimiter: u8) -> Refusal {
+    let message = if up_to_last_text(text, delimiter).is_empty() {
+        format!(
+            "the file's {} bytes hold no text, only separators and blanks",
+            thousands(text.len())
+        )
+    } else {
+        format!(
+            "the first {} bytes of {} hold no text, only separators and blanks; not read \
+             further",
+            thousands(look(text).len()),
+            thousands(text.len())
+        )
+    };
+    Refusal {
+        line: None,
+        message,
+    }
+}
+
+/// Whether `line` is a tidy header as the tidy reader takes one.
+fn is_tidy_header(line: &str, delimiter: u8) -> bool {
+    read_records(line, delimiter).is_ok_and(|table| {
+        table
+            .records()
+            .first()
+            .is_some_and(|record| tidy::header_positions(record).is_some())
+    })
+}
+
+/// Whether the lines of `look` name a unit or year as a grid does, or hold [`SIGN_LABELS`] of
+/// the form's headings and labels.
+fn shows_the_form(look: &str, delimiter: u8) -> bool {
+    let mut seen = HashSet::new();
+    let mut labels = 0;
+    for line in look.lines() {
+        let fields: Vec<&str> = line
+            .split(char::from(delimiter))
+            .map(|f| f.trim().trim_matches('"').trim())
+            .collect();
+        if meta_entry_of(fields.len(), |i| fields.get(i).copied().unwrap_or_default()).is_some() {
+            return true;
+        }
+        // The form's labels are Chinese: numbers, codes and Latin words are never one.
+        for field in fields.into_iter().filter(|f| !f.is_ascii()) {
+            if seen.len() >= MAX_LOOKED_UP {
+                return false;
+            }
+            if seen.insert(field) && names_a_label(field) {
+                labels += 1;
+                if labels >= SIGN_LABELS {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::tests::HAND_GRID;
+
+    /// A line of text that names nothing of the form: 1,000 bytes.
+    fn junk_line() -> String {
+        format!("{}\n", vec!["a"; 500].join(","))
+    }
+
+    #[test]
+    fn a_short_text_is_read_without_a_look() {
+        let junk = junk_line().repeat(LOOK_BYTES / 1000);
+        assert!(junk.len() <= LOOK_BYTES);
+        assert_eq!(screen(&junk), Ok(junk.as_str()));
+        let one_more = format!("{junk}{}", junk_line());
+        assert!(screen(&one_more).is_err());
+    }
+
+    /// A tidy file is let through whole at any size, blank lines before its header and after
+    /// its last line included.
+    #[test]
+    fn a_tidy_text_passes_whole() {
+        let mut text = format!(",,,\n\n{}\n", HEADER.join(","));
+        while text.len() <= MAX_GRID_BYTES {
+            text.push_str("2020,城关区,active,regulations,new_made,1\n");
+        }
+        text.push_str(&",,,,,\n".repeat(1000));
+        assert_eq!(screen(&text), Ok(text.as_str()));
+        let semicolons = text.replace(',', ";");
+        assert_eq!(screen(&semicolons), Ok(semicolons.as_str()));
+    }
+
+    /// Blank lines below a grid (a sheet's formatting run far below the form) are not read, and
+    /// do not count against a grid's size.
+    #[test]
+    fn a_grid_is_read_to_its_last_line_with_text() {
+        let text = format!(
+            "{HAND_GRID},,,,,,,,\n{}",
+            ",,,,,,,,\r\n".repeat(MAX_GRID_BYTES / 10)
+        );
+        assert!(text.len() > MAX_GRID_BYTES);
+        assert_eq!(screen(&text), Ok(HAND_GRID));
+        let no_break = format!("{}{}", HAND_GRID.trim_end(), " ,\n".repeat(LOOK_BYTES));
+        let last = format!("{} ,\n", HAND_GRID.trim_end());
+        assert_eq!(screen(&no_break), Ok(last.as_str()));
+    }
+
+    /// Past the look, three of the form's labels or a unit or year line are a sign; two labels,
+    /// or any number of other words, are not.
+    #[test]
+    fn signs_of_the_form() {
+        let filler = junk_line().repeat(LOOK_BYTES / 1000 + 5);
+        let with = |head: &str| format!("{head}\n{filler}");
+        for sign in [
+            "二、主动公开政府信息情况,规章,行政许可",
+            "x,\"本年新制作数量\",y\n行政处罚,结果维持",
+            "填报单位：城关区",
+            " 年度 ,2020",
+        ] {
+            let text = with(sign);
+            assert_eq!(screen(&text), Ok(text.as_str()), "{sign}");
+        }
+        for none in ["规章,行政许可", "客户,地区,金额,合计,合计,合计", "年,2020"]
+        {
+            let text = with(none);
+            let refused = screen(&text).err().map(|r| r.message);
+            assert!(
+                refused
+                    .as_ref()
+                    .is_some_and(|m| m.starts_with("no sign of the form")),
+                "{none}: {refused:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_look_ends_at_a_line_end_or_a_character() {
+        let text = "城".repeat(LOOK_BYTES);
+        let look = look(&text);
+        assert!(look.len() <= LOOK_BYTES && look.len() > LOOK_BYTES - 3);
+        let lines = "一二三\n".repeat(LOOK_BYTES / 5);
+        assert!(self::look(&lines).ends_with('\n'));
+        assert!(self::look(&lines).len() <= LOOK_BYTES);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Lines of every kind, repeated to sizes about the limits: the screen never panics; what
+        /// it lets through is the text, or a grid within the limits that leaves out only blank
+        /// lines; what it turns away it names a limit of, and the read turns away the same way.
+        #[test]
+        fn hostile_texts(
+            parts in prop::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        ",", ",,,,,,,,\n", "\n", "\r\n", " ", "a,a,a,a\n", "1,2,3\n", "城关区,",
+                        "规章,", "行政许可,", "二、主动公开政府信息情况\n", "年度,2020\n",
+                        "year,unit,section,row,column,value\n", "\"", "\"a,\nb\",", ";", "\t",
+                    ]),
+                    prop::sample::select(vec![1usize, 7, 300, 5_000, 40_000, 400_000]),
+                ),
+                1..5,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(piece, times)| piece.repeat(*times)).collect();
+            match screen(&text) {
+                Ok(part) => {
+                    prop_assert!(text.starts_with(part));
+                    let rest = &text.as_bytes()[part.len()..];
+                    prop_assert!(rest.iter().all(|b| b.is_ascii_whitespace() || b",;\t".contains(b)));
+                    if part.len() != text.len() {
+                        prop_assert!(part.len() <= MAX_GRID_BYTES);
+                    }
+                }
+                Err(refusal) => {
+                    prop_assert!(text.len() > LOOK_BYTES);
+                    let names_a_limit = ["16,384", "2,097,152", "5,000", "no sign", "no text"]
+                        .iter()
+                        .any(|limit| refusal.message.contains(limit));
+                    prop_assert!(names_a_limit, "{}", refusal.message);
+                    let read = crate::read_bytes_at(
+                        text.as_bytes(),
+                        std::path::Path::new("2020/x.csv"),
+                        &crate::ReadOptions::default(),
+                    );
+                    prop_assert!(read.is_rejected());
+                    let errors: Vec<&str> = read.errors().map(|e| e.message.as_str()).collect();
+                    prop_assert_eq!(errors, vec![refusal.message.as_str()]);
+                }
+            }
+        }
+    }
+}

@@ -761,3 +761,112 @@ fn large_reports_are_read() {
         (grid.values_read, grid.values_used, grid.values_rejected)
     );
 }
+
+/// A file past a grid's size whose start already shows it is no report is read no further (its
+/// size is named); one whose start may still be a report, or another format, is read whole and
+/// judged whole. Each is turned away or read as its bytes read in full are.
+#[test]
+fn a_file_is_read_no_further_than_its_start_shows() {
+    use crate::screen::MAX_GRID_BYTES;
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    let root = dir.path().join("2020");
+    assert!(std::fs::create_dir_all(&root).is_ok());
+    let past = 3 * MAX_GRID_BYTES;
+    let fill = |line: &str, to: usize| line.repeat(to / line.len() + 1);
+    let junk_line = format!("{}\n", vec!["a"; 500].join(","));
+    let blank = fill(",,,,,,,,\n", past);
+    let mut tidy = write::tidy::HEADER.join(",");
+    tidy.push('\n');
+    let values = distinct_values(FormVersion::F2019);
+    let mut units = 0;
+    while tidy.len() <= past {
+        units += 1;
+        let unit = format!("单位{units}");
+        write::tidy::write_rows(&unit, 2020, FormVersion::F2019, &values, &mut tidy);
+    }
+    let not_tidy = "not a tidy CSV (line 1, its first with text, is not the header \
+                    year,unit,section,row,column,value)";
+    let no_sign = format!("{}{blank}{}", fill(&junk_line, 100_000), junk_line);
+    let lines = format!(
+        "{}{blank}{}",
+        fill("记录,1\n", MAX_GRID_BYTES / 2),
+        junk_line
+    );
+    let junk = fill(&junk_line, past);
+    let thousands = gongkai_document::delimited::thousands;
+    // (name, bytes, how the error read from the file starts; None: as from its bytes)
+    let cases: Vec<(&str, Vec<u8>, Option<String>)> = vec![
+        (
+            "junk.csv",
+            junk.clone().into_bytes(),
+            Some(format!(
+                "the file holds {} bytes and is {not_tidy}: a form grid is a few KB, and at \
+                 most 2,097,152 bytes are read as one",
+                thousands(junk.len())
+            )),
+        ),
+        // A start within a grid's size, but past the look with no sign of the form.
+        (
+            "no-sign.csv",
+            no_sign.clone().into_bytes(),
+            Some(format!(
+                "no sign of the form in the first 65,000 bytes of {}: {not_tidy}",
+                thousands(no_sign.len())
+            )),
+        ),
+        (
+            "lines.csv",
+            lines.clone().into_bytes(),
+            Some(format!(
+                "the file has {} lines in its first ",
+                thousands(MAX_GRID_BYTES / 2 / "记录,1\n".len() + 1)
+            )),
+        ),
+        ("grid.csv", format!("{HAND_GRID}{blank}").into_bytes(), None),
+        ("tidy.csv", tidy.into_bytes(), None),
+        ("page.csv", format!("<table>\n{junk}").into_bytes(), None),
+        (
+            "zip.csv",
+            [&b"PK\x03\x04\x14\x00"[..], junk.as_bytes()].concat(),
+            None,
+        ),
+    ];
+    for (name, bytes, cut) in &cases {
+        let path = root.join(name);
+        assert!(std::fs::write(&path, bytes).is_ok());
+        let from_file = crate::read_file(&path, &ReadOptions::default());
+        let whole = read_bytes_at(bytes, &path, &ReadOptions::default());
+        assert_eq!(from_file.is_rejected(), whole.is_rejected(), "{name}");
+        assert_eq!(from_file.bytes, bytes.len() as u64, "{name}");
+        balanced(&from_file);
+        match cut {
+            Some(start) => {
+                let start = format!("{}: error: {start}", path.display());
+                let errors = errors(&from_file);
+                assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+                assert!(errors[0].starts_with(&start), "{name}: {errors:?}");
+                assert!(
+                    errors[0].ends_with("; not read further"),
+                    "{name}: {errors:?}"
+                );
+                assert!(whole.is_rejected(), "{name}");
+            }
+            None => assert_eq!(from_file.diagnostics, whole.diagnostics, "{name}"),
+        }
+    }
+    let read_whole = |name: &str| {
+        let f = crate::read_file(&root.join(name), &ReadOptions::default());
+        (f.accepted, f.diagnostics.len())
+    };
+    let grid = crate::read_file(&root.join("grid.csv"), &ReadOptions::default());
+    let alone = read_bytes_at(
+        HAND_GRID.as_bytes(),
+        &root.join("grid.csv"),
+        &ReadOptions::default(),
+    );
+    assert_eq!((grid.accepted, &grid.reports), (1, &alone.reports));
+    assert_eq!(grid.diagnostics, alone.diagnostics);
+    assert_eq!(read_whole("tidy.csv"), (units, 0));
+}

@@ -10,6 +10,7 @@
 //! costs about what looking at it does, and the full read says best what is wrong with it.
 
 use foldhash::{HashSet, HashSetExt};
+use gongkai_document::decode::{decode, EncodingChoice};
 use gongkai_document::delimited::{
     read_records, sniff_delimiter, thousands, TableError, MAX_FIELDS,
 };
@@ -50,6 +51,50 @@ pub(crate) struct Refusal {
 
 /// The part of `text` to read: all of it, or a grid up to its last line with text; or why none.
 pub(crate) fn screen(text: &str) -> Result<&str, Refusal> {
+    judge(text, None)
+}
+
+/// Whether the start of a file, read past a grid's size, is enough to turn the whole file away
+/// (`start` of `size` bytes): then the rest is not read. It is enough when [`screen`] turns away
+/// the start's whole lines, as it then turns away the whole file: every line that starts in the
+/// look ends within them, and what follows them only adds to a grid's size. A file that may be
+/// another format (a workbook, a Word file, a PDF, a web page), or whose start is not text, goes
+/// to its reader whole. The refusal, and the encoding of the start.
+pub(crate) fn stop_early(
+    start: &[u8],
+    size: u64,
+    encoding: EncodingChoice,
+) -> Option<(Refusal, &'static str)> {
+    if start.len() as u64 >= size || memchr::memchr(0, start).is_some() || other_format(start) {
+        return None;
+    }
+    let lines = &start[..memchr::memrchr(b'\n', start)? + 1];
+    if lines.len() <= MAX_GRID_BYTES {
+        return None;
+    }
+    let decoded = decode(lines, encoding).ok()?;
+    let refusal = judge(&decoded.text, Some(size)).err()?;
+    Some((refusal, decoded.encoding.name()))
+}
+
+/// Starts as a web page, a PDF, an RTF file, a zip (a workbook, a Word file) or an OLE file
+/// (`.xls`, `.doc`, `.et`, `.wps`) does.
+fn other_format(start: &[u8]) -> bool {
+    let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    let text = body.trim_ascii_start();
+    [
+        &b"<"[..],
+        b"%PDF",
+        b"{\\rtf",
+        b"PK\x03\x04",
+        b"\xD0\xCF\x11\xE0",
+    ]
+    .iter()
+    .any(|magic| text.starts_with(magic))
+}
+
+/// [`screen`] of a whole text, or of the start of a file of `file` bytes.
+fn judge(text: &str, file: Option<u64>) -> Result<&str, Refusal> {
     if text.len() <= LOOK_BYTES {
         return Ok(text);
     }
@@ -78,7 +123,7 @@ pub(crate) fn screen(text: &str) -> Result<&str, Refusal> {
         start = end + 1;
     }
     let Some((first_line, first)) = first_text else {
-        return Err(nothing_in(text, delimiter));
+        return Err(nothing_in(text, delimiter, file));
     };
     if is_tidy_header(first, delimiter) {
         return Ok(text);
@@ -90,13 +135,21 @@ pub(crate) fn screen(text: &str) -> Result<&str, Refusal> {
             HEADER.join(",")
         )
     };
+    // Of the start of a file, what was read is said, and that the rest was not.
+    let (further, total) = match file {
+        Some(size) => ("; not read further", size as usize),
+        None => ("", grid.len()),
+    };
     if grid.len() > MAX_GRID_BYTES {
+        let holds = match file {
+            Some(size) => format!("{} bytes", thousands(size as usize)),
+            None => format!("{} bytes of text", thousands(grid.len())),
+        };
         return Err(Refusal {
             line: None,
             message: format!(
-                "the file holds {} bytes of text and is {}: a form grid is a few KB, and at \
-                 most {} bytes are read as one",
-                thousands(grid.len()),
+                "the file holds {holds} and is {}: a form grid is a few KB, and at most {} bytes \
+                 are read as one{further}",
                 not_tidy(),
                 thousands(MAX_GRID_BYTES)
             ),
@@ -105,11 +158,15 @@ pub(crate) fn screen(text: &str) -> Result<&str, Refusal> {
     let lines =
         memchr::memchr_iter(b'\n', grid.as_bytes()).count() + usize::from(!grid.ends_with('\n'));
     if lines > MAX_GRID_LINES {
+        let within = match file {
+            Some(_) => format!("in its first {} bytes", thousands(text.len())),
+            None => "up to its last with text".to_string(),
+        };
         return Err(Refusal {
             line: None,
             message: format!(
-                "the file has {} lines up to its last with text and is {}: a form grid has \
-                 about 55, and at most {} are read as one",
+                "the file has {} lines {within} and is {}: a form grid has about 55, and at \
+                 most {} are read as one{further}",
                 thousands(lines),
                 not_tidy(),
                 thousands(MAX_GRID_LINES)
@@ -124,7 +181,7 @@ pub(crate) fn screen(text: &str) -> Result<&str, Refusal> {
                  and fewer than {SIGN_LABELS} of the form's headings and row labels; not read \
                  further",
                 thousands(look.len()),
-                thousands(grid.len()),
+                thousands(total),
                 not_tidy()
             ),
         });
@@ -166,9 +223,9 @@ fn up_to_last_text(text: &str, delimiter: u8) -> &str {
     text.get(..end).unwrap_or(text)
 }
 
-/// The refusal of a text with no line of text in its look.
-fn nothing_in(text: &str, delimiter: u8) -> Refusal {
-    let message = if up_to_last_text(text, delimiter).is_empty() {
+/// The refusal of a text (the start of a file of `file` bytes) with no line of text in its look.
+fn nothing_in(text: &str, delimiter: u8, file: Option<u64>) -> Refusal {
+    let message = if file.is_none() && up_to_last_text(text, delimiter).is_empty() {
         format!(
             "the file's {} bytes hold no text, only separators and blanks",
             thousands(text.len())
@@ -178,7 +235,7 @@ fn nothing_in(text: &str, delimiter: u8) -> Refusal {
             "the first {} bytes of {} hold no text, only separators and blanks; not read \
              further",
             thousands(look(text).len()),
-            thousands(text.len())
+            thousands(file.map_or(text.len(), |size| size as usize))
         )
     };
     Refusal {

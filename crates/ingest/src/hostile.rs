@@ -796,23 +796,35 @@ fn a_file_is_read_no_further_than_its_start_shows() {
     );
     let junk = fill(&junk_line, past);
     let thousands = gongkai_document::delimited::thousands;
-    // (name, bytes, how the error read from the file starts; None: as from its bytes)
+    // (name, bytes, how the error read from the file starts after its name; None: as from its
+    // bytes)
     let cases: Vec<(&str, Vec<u8>, Option<String>)> = vec![
         (
             "junk.csv",
             junk.clone().into_bytes(),
             Some(format!(
-                "the file holds {} bytes and is {not_tidy}: a form grid is a few KB, and at \
+                ": error: the file holds {} bytes and is {not_tidy}: a form grid is a few KB, and at \
                  most 2,097,152 bytes are read as one",
                 thousands(junk.len())
             )),
+        ),
+        // One line of bare commas, cut where the start ends; and after blank lines.
+        (
+            "commas.csv",
+            ",".repeat(past).into_bytes(),
+            Some(":1: error: the line has more than 4,194,304 fields in its first 4,194,304 bytes".into()),
+        ),
+        (
+            "commas-2.csv",
+            format!("\n ,\r\n{}", ";".repeat(past)).into_bytes(),
+            Some(":3: error: the line has more than 4,194,299 fields in its first 4,194,299 bytes".into()),
         ),
         // A start within a grid's size, but past the look with no sign of the form.
         (
             "no-sign.csv",
             no_sign.clone().into_bytes(),
             Some(format!(
-                "no sign of the form in the first 65,000 bytes of {}: {not_tidy}",
+                ": error: no sign of the form in the first 65,000 bytes of {}: {not_tidy}",
                 thousands(no_sign.len())
             )),
         ),
@@ -820,7 +832,7 @@ fn a_file_is_read_no_further_than_its_start_shows() {
             "lines.csv",
             lines.clone().into_bytes(),
             Some(format!(
-                "the file has {} lines in its first ",
+                ": error: the file has {} lines in its first ",
                 thousands(MAX_GRID_BYTES / 2 / "记录,1\n".len() + 1)
             )),
         ),
@@ -843,7 +855,7 @@ fn a_file_is_read_no_further_than_its_start_shows() {
         balanced(&from_file);
         match cut {
             Some(start) => {
-                let start = format!("{}: error: {start}", path.display());
+                let start = format!("{}{start}", path.display());
                 let errors = errors(&from_file);
                 assert_eq!(errors.len(), 1, "{name}: {errors:?}");
                 assert!(errors[0].starts_with(&start), "{name}: {errors:?}");
@@ -856,10 +868,6 @@ fn a_file_is_read_no_further_than_its_start_shows() {
             None => assert_eq!(from_file.diagnostics, whole.diagnostics, "{name}"),
         }
     }
-    let read_whole = |name: &str| {
-        let f = crate::read_file(&root.join(name), &ReadOptions::default());
-        (f.accepted, f.diagnostics.len())
-    };
     let grid = crate::read_file(&root.join("grid.csv"), &ReadOptions::default());
     let alone = read_bytes_at(
         HAND_GRID.as_bytes(),
@@ -868,5 +876,6 @@ fn a_file_is_read_no_further_than_its_start_shows() {
     );
     assert_eq!((grid.accepted, &grid.reports), (1, &alone.reports));
     assert_eq!(grid.diagnostics, alone.diagnostics);
-    assert_eq!(read_whole("tidy.csv"), (units, 0));
+    let tidy = crate::read_file(&root.join("tidy.csv"), &ReadOptions::default());
+    assert_eq!((tidy.accepted, tidy.diagnostics.len()), (units, 0));
 }

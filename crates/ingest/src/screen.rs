@@ -7,7 +7,9 @@
 //! and is let through; only its lines' width is capped, by the CSV reader
 //! ([`gongkai_document::delimited::MAX_FIELDS`]). Anything else must be a form grid, and is held
 //! to a grid's size. A text no longer than [`LOOK_BYTES`] is read without a look: reading it
-//! costs about what looking at it does, and the full read says best what is wrong with it.
+//! costs about what looking at it does, and the full read says best what is wrong with it. A
+//! file on disk past a grid's size is read no further than its start when the start is enough
+//! to turn it away ([`stop_early`]): a dump of any size then costs a few MB.
 
 use foldhash::{HashSet, HashSetExt};
 use gongkai_document::decode::{decode, EncodingChoice};
@@ -68,12 +70,54 @@ pub(crate) fn stop_early(
     if start.len() as u64 >= size || memchr::memchr(0, start).is_some() || other_format(start) {
         return None;
     }
-    let lines = &start[..memchr::memrchr(b'\n', start)? + 1];
+    let lines = &start[..memchr::memrchr(b'\n', start).map_or(0, |k| k + 1)];
     if lines.len() <= MAX_GRID_BYTES {
-        return None;
+        return runs_on_too_wide(start, lines.len(), encoding);
     }
     let decoded = decode(lines, encoding).ok()?;
     let refusal = judge(&decoded.text, Some(size)).err()?;
+    Some((refusal, decoded.encoding.name()))
+}
+
+/// The refusal of a start whose line from `from` (after blank lines only, and in the look) runs
+/// past its end with more separators of one kind than a spreadsheet writes (a line of bare
+/// commas). Whatever the file's delimiter, [`screen`] turns the whole file away: a line too
+/// wide, or a grid's first line with text and past a grid's size.
+fn runs_on_too_wide(
+    start: &[u8],
+    from: usize,
+    encoding: EncodingChoice,
+) -> Option<(Refusal, &'static str)> {
+    let separators = b",;\t";
+    let blank_before = start[..from]
+        .iter()
+        .all(|b| b.is_ascii_whitespace() || separators.contains(b));
+    if from >= LOOK_BYTES || !blank_before {
+        return None;
+    }
+    let tail = &start[from..];
+    let widest = separators
+        .iter()
+        .map(|d| memchr::memchr_iter(*d, tail).count())
+        .max()?;
+    if widest < MAX_FIELDS {
+        return None;
+    }
+    // Cut at a separator, which no character of UTF-8 or GB18030 holds: the start's encoding.
+    let cut = tail.iter().rposition(|b| separators.contains(b))?;
+    let decoded = decode(&start[..from + cut], encoding).ok()?;
+    let line = memchr::memchr_iter(b'\n', &start[..from]).count() as u32 + 1;
+    let message = format!(
+        "the line has more than {} fields in its first {} bytes; a spreadsheet's line has at \
+         most {} (a form grid's about 15): not a table of the form; not read further",
+        thousands(widest),
+        thousands(tail.len()),
+        thousands(MAX_FIELDS)
+    );
+    let refusal = Refusal {
+        line: Some(line),
+        message,
+    };
     Some((refusal, decoded.encoding.name()))
 }
 

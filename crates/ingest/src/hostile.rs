@@ -840,6 +840,11 @@ fn a_file_is_read_no_further_than_its_start_shows() {
         ("tidy.csv", tidy.into_bytes(), None),
         ("page.csv", format!("<table>\n{junk}").into_bytes(), None),
         (
+            "word.doc",
+            format!("MIME-Version: 1.0\n{junk}").into_bytes(),
+            None,
+        ),
+        (
             "zip.csv",
             [&b"PK\x03\x04\x14\x00"[..], junk.as_bytes()].concat(),
             None,

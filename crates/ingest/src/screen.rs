@@ -121,8 +121,8 @@ fn runs_on_too_wide(
     Some((refusal, decoded.encoding.name()))
 }
 
-/// Starts as a web page, a PDF, an RTF file, a zip (a workbook, a Word file) or an OLE file
-/// (`.xls`, `.doc`, `.et`, `.wps`) does.
+/// Starts as a web page or XML, a PDF, an RTF or MHTML file (both saved by Word as `.doc`), a
+/// zip (a workbook, a Word file) or an OLE file (`.xls`, `.doc`, `.et`, `.wps`) does.
 fn other_format(start: &[u8]) -> bool {
     let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
     let text = body.trim_ascii_start();
@@ -130,6 +130,7 @@ fn other_format(start: &[u8]) -> bool {
         &b"<"[..],
         b"%PDF",
         b"{\\rtf",
+        b"MIME-Version:",
         b"PK\x03\x04",
         b"\xD0\xCF\x11\xE0",
     ]

@@ -67,7 +67,11 @@ pub(crate) fn stop_early(
     size: u64,
     encoding: EncodingChoice,
 ) -> Option<(Refusal, &'static str)> {
-    if start.len() as u64 >= size || memchr::memchr(0, start).is_some() || other_format(start) {
+    if start.len() as u64 >= size
+        || memchr::memchr(0, start).is_some()
+        || other_format(start)
+        || opens_as_tidy(start)
+    {
         return None;
     }
     let lines = &start[..memchr::memrchr(b'\n', start).map_or(0, |k| k + 1)];
@@ -77,6 +81,20 @@ pub(crate) fn stop_early(
     let decoded = decode(lines, encoding).ok()?;
     let refusal = judge(&decoded.text, Some(size)).err()?;
     Some((refusal, decoded.encoding.name()))
+}
+
+/// Whether the first line with text of `start` (in the look) is a tidy header with any of the
+/// separators: a large tidy file, the one kind of text read at any size, is not decoded twice.
+fn opens_as_tidy(start: &[u8]) -> bool {
+    let look = &start[..start.len().min(LOOK_BYTES)];
+    let first = look.split(|b| *b == b'\n').find(|line| {
+        !line
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || b",;\t".contains(b))
+    });
+    first
+        .and_then(|line| std::str::from_utf8(line).ok())
+        .is_some_and(|line| b",;\t".iter().any(|d| is_tidy_header(line, *d)))
 }
 
 /// The refusal of a start whose line from `from` (after blank lines only, and in the look) runs
@@ -403,6 +421,28 @@ mod tests {
                     .is_some_and(|m| m.starts_with("no sign of the form")),
                 "{none}: {refused:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_tidy_start_is_seen_before_it_is_decoded() {
+        let header = HEADER.join(",");
+        for start in [
+            format!("{header}\n2020,城关区"),
+            format!(",,\r\n \n\u{feff}{header}\r\n"),
+            format!("\n{}\n", header.replace(',', ";")),
+        ] {
+            assert!(opens_as_tidy(start.as_bytes()), "{start:?}");
+        }
+        for start in [
+            "id,date,region,amount\nyear,unit,section,row,column,value\n".to_string(),
+            format!("{}{header}", ",".repeat(LOOK_BYTES)),
+            format!("{header}\n")
+                .replace("unit", "单位")
+                .replace("row", "行")
+                .replace("value", "值"),
+        ] {
+            assert!(!opens_as_tidy(start.as_bytes()), "{start:?}");
         }
     }
 

@@ -103,10 +103,22 @@ pub fn trim(field: &str) -> &str {
     }
 }
 
+/// Most fields a record may have: the widest sheet a spreadsheet writes (Excel, WPS and
+/// LibreOffice since 7.4 stop at column XFD, 16,384), so no sheet saved as CSV has more. The
+/// form grid's widest line has 15 (`gongkai template`, both forms). A line of a data dump or of
+/// bare commas has millions, each a field held in memory (24 bytes and more apiece).
+pub const MAX_FIELDS: usize = 16_384;
+
 /// Why a text is not a usable CSV table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableError {
     Empty,
+    /// A record with more than [`MAX_FIELDS`] fields.
+    TooManyFields {
+        line: u32,
+        /// Fields on the record's line; lines are not split further once one is too wide.
+        fields: usize,
+    },
     /// A quoted field that swallows the rest of the file.
     UnbalancedQuote {
         line: u32,
@@ -122,7 +134,9 @@ impl TableError {
     pub fn line(&self) -> Option<u32> {
         match self {
             TableError::Empty => None,
-            TableError::UnbalancedQuote { line } | TableError::Csv { line, .. } => Some(*line),
+            TableError::UnbalancedQuote { line }
+            | TableError::TooManyFields { line, .. }
+            | TableError::Csv { line, .. } => Some(*line),
         }
     }
 
@@ -133,6 +147,12 @@ impl TableError {
             TableError::UnbalancedQuote { .. } => "a quote (\") opens a field that never closes; \
                  the rest of the file would be one cell"
                 .to_string(),
+            TableError::TooManyFields { fields, .. } => format!(
+                "the line has {} fields; a spreadsheet's line has at most {} (a form grid's \
+                 about 15): not a table of the form",
+                thousands(*fields),
+                thousands(MAX_FIELDS)
+            ),
             TableError::Csv { message, .. } => message.clone(),
         }
     }
@@ -145,6 +165,19 @@ impl std::fmt::Display for TableError {
             None => f.write_str(&self.detail()),
         }
     }
+}
+
+/// `52428800` as `52,428,800`: the sizes in messages are read by people.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The delimiter a file uses: `,` unless tabs or `;` separate fields on more of its first lines
@@ -183,8 +216,10 @@ pub fn read_records(text: &str, delimiter: u8) -> Result<Table<'_>, TableError> 
     if text.trim().is_empty() {
         return Err(TableError::Empty);
     }
-    if let Some(table) = plain(text).then(|| split_simple(text, delimiter)).flatten() {
-        return Ok(table);
+    if plain(text) {
+        if let Some(table) = split_simple(text, delimiter)? {
+            return Ok(table);
+        }
     }
     read_quoted(text, delimiter)
 }
@@ -218,7 +253,7 @@ pub fn read_records_in_blocks(
         rest = next;
         // Never `None`: the text has no quote.
         let mut table = match split_simple(block, delimiter)
-            .map_or_else(|| read_quoted(block, delimiter), Ok)
+            .and_then(|t| t.map_or_else(|| read_quoted(block, delimiter), Ok))
         {
             Ok(table) => table,
             Err(e) => return Some(Err(e)),
@@ -246,8 +281,9 @@ pub fn plain(text: &str) -> bool {
 /// Splits text as the csv crate reads it, fields borrowed: a record per non-empty line, and a
 /// quoted field taken as its inside. `None` for any quote it does not read the simple way (a
 /// doubled quote, a quote inside a field or after it, a line break inside quotes): the csv crate
-/// reads those. One pass over the bytes, stopping only at delimiters, quotes and line ends.
-fn split_simple(text: &str, delimiter: u8) -> Option<Table<'_>> {
+/// reads those. One pass over the bytes, stopping only at delimiters, quotes and line ends. A
+/// record wider than [`MAX_FIELDS`] is an error as soon as it is seen: its fields are not kept.
+fn split_simple(text: &str, delimiter: u8) -> Result<Option<Table<'_>>, TableError> {
     // Sized for a tidy file (a line of ~60 bytes, 6 fields), so the arena rarely grows.
     let mut table = Table {
         fields: Vec::with_capacity(text.len() / 8 + 8),
@@ -266,9 +302,11 @@ fn split_simple(text: &str, delimiter: u8) -> Option<Table<'_>> {
         pos = at + 1;
         if bytes[at] == b'"' {
             if at != field_start || inside.is_some() {
-                return None;
+                return Ok(None);
             }
-            let close = pos + memchr::memchr(b'"', &bytes[pos..])?;
+            let Some(close) = memchr::memchr(b'"', &bytes[pos..]).map(|k| pos + k) else {
+                return Ok(None);
+            };
             let after = bytes.get(close + 1).copied();
             let ends = match after {
                 None | Some(b'\n') => true,
@@ -276,7 +314,7 @@ fn split_simple(text: &str, delimiter: u8) -> Option<Table<'_>> {
                 Some(b) => b == delimiter,
             };
             if !ends || memchr::memchr(b'\n', &bytes[pos..close]).is_some() {
-                return None;
+                return Ok(None);
             }
             inside = Some(&text[pos..close]);
             pos = close + 1;
@@ -286,6 +324,17 @@ fn split_simple(text: &str, delimiter: u8) -> Option<Table<'_>> {
             let field = inside.take().unwrap_or(&text[field_start..at]);
             table.fields.push(Cow::Borrowed(field));
             field_start = at + 1;
+            // This field and at least one more: one past the cap.
+            let fields = table.fields.len() - first_field as usize;
+            if fields >= MAX_FIELDS {
+                let line_end =
+                    memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
+                let more = memchr::memchr_iter(delimiter, &bytes[pos..line_end]).count();
+                return Err(TableError::TooManyFields {
+                    line,
+                    fields: fields + more + 1,
+                });
+            }
             continue;
         }
         let mut end = at;
@@ -315,7 +364,7 @@ fn split_simple(text: &str, delimiter: u8) -> Option<Table<'_>> {
             .spans
             .push((line, first_field, table.fields.len() as u32));
     }
-    Some(table)
+    Ok(Some(table))
 }
 
 /// Text with quotes, through the csv crate; fields are copied out (unescaped).
@@ -358,6 +407,13 @@ fn read_quoted(text: &str, delimiter: u8) -> Result<Table<'_>, TableError> {
                         && !text.trim_end().ends_with('"'))
                 {
                     return Err(TableError::UnbalancedQuote { line: start });
+                }
+                // The csv crate has read the record whole by now; its fields are not kept.
+                if record.len() > MAX_FIELDS {
+                    return Err(TableError::TooManyFields {
+                        line: start,
+                        fields: record.len(),
+                    });
                 }
                 last_start = byte;
                 out.push(start, record.iter().map(|f| Cow::Owned(f.to_string())));
@@ -437,7 +493,7 @@ mod tests {
         ) {
             let text: String = pieces.concat();
             prop_assert!(plain(&text));
-            let direct = split_simple(&text, delimiter);
+            let direct = split_simple(&text, delimiter).ok().flatten();
             if !text.contains('"') {
                 prop_assert!(direct.is_some());
             }
@@ -502,7 +558,7 @@ mod tests {
         for text in ["\u{feff}a,b\n", "a\rb\n"] {
             assert!(!plain(text), "{text:?}");
         }
-        assert!(split_simple("a,\"b,c\"\r\n", b',').is_some());
+        assert!(matches!(split_simple("a,\"b,c\"\r\n", b','), Ok(Some(_))));
         for text in [
             "a,\"b\"\"c\"\n",
             "a,b\"c\n",
@@ -510,7 +566,51 @@ mod tests {
             "a,\"b\nc\"\n",
             "a,\"b\n",
         ] {
-            assert!(split_simple(text, b',').is_none(), "{text:?}");
+            assert!(matches!(split_simple(text, b','), Ok(None)), "{text:?}");
+        }
+    }
+
+    /// A line of bare separators is millions of fields: one past the spreadsheet's widest is
+    /// an error naming the line and how wide it is, read plain, with quotes and in blocks; the
+    /// widest a spreadsheet writes is read.
+    #[test]
+    fn a_line_wider_than_a_spreadsheet_is_an_error() {
+        let line = |fields: usize| ",".repeat(fields - 1);
+        let widest = format!("a,b\n{}\n", line(MAX_FIELDS));
+        let table = read_records(&widest, b',');
+        assert_eq!(table.map(|t| t.records()[1].len()).ok(), Some(MAX_FIELDS));
+        let wide = format!("a,b\n{}\nc,d\n", line(3 * MAX_FIELDS + 7));
+        let error = TableError::TooManyFields {
+            line: 2,
+            fields: 3 * MAX_FIELDS + 7,
+        };
+        assert_eq!(read_records(&wide, b',').err(), Some(error.clone()));
+        assert_eq!(
+            error.to_string(),
+            "line 2: the line has 49,159 fields; a spreadsheet's line has at most 16,384 \
+             (a form grid's about 15): not a table of the form"
+        );
+        let quoted = wide.replacen("a,b", "\"a\"\"\",b", 1);
+        assert_eq!(read_records(&quoted, b',').err(), Some(error.clone()));
+        let first = read_records_in_blocks(&wide, b',').find_map(Result::err);
+        assert_eq!(first, Some(error));
+        let tabs = format!("a\tb\n{}\n", "\t".repeat(MAX_FIELDS));
+        assert!(matches!(
+            read_records(&tabs, b'\t'),
+            Err(TableError::TooManyFields { line: 2, fields }) if fields == MAX_FIELDS + 1
+        ));
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (52_428_800, "52,428,800"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(thousands(n), text);
         }
     }
 

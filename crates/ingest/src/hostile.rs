@@ -616,3 +616,277 @@ fn tidy_header_without_a_needed_column() {
     // Two lines of values, the blank line is none.
     assert_eq!((f.values_read, f.values_used, f.values_rejected), (2, 0, 2));
 }
+
+// --- files that cannot be a report ----------------------------------------------------------
+
+/// Junk of the shapes that once took gigabytes (a line of bare commas; lines of `a,a,…`; a data
+/// dump with a header of its own; lines of blanks), each just past a limit: an error naming the
+/// limit and what was found, and the batch reads on to the reports beside them.
+#[test]
+fn junk_past_each_limit_is_turned_away_and_the_batch_reads_on() {
+    use crate::screen::{LOOK_BYTES, MAX_GRID_BYTES, MAX_GRID_LINES};
+    use gongkai_document::delimited::{thousands, MAX_FIELDS};
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    let root = dir.path().join("2020");
+    let junk_line = format!("{}\n", vec!["a"; 500].join(","));
+    let mut dump = String::from("id,date,region,amount\n");
+    while dump.len() <= MAX_GRID_BYTES {
+        dump.push_str("1048576,2021-03-01,华东,22744.07\n");
+    }
+    let not_tidy = "not a tidy CSV (line 1, its first with text, is not the header \
+                    year,unit,section,row,column,value)";
+    let files: Vec<(&str, String, String)> = vec![
+        // Within the look: the CSV reader's cap.
+        (
+            "commas-short.csv",
+            ",".repeat(MAX_FIELDS),
+            ":1: error: the line has 16,385 fields; a spreadsheet's line has at most 16,384 \
+             (a form grid's about 15): not a table of the form"
+                .to_string(),
+        ),
+        (
+            "commas.csv",
+            ",".repeat(3 * LOOK_BYTES),
+            ":1: error: the line has 196,609 fields; a spreadsheet's line has at most 16,384 \
+             (a form grid's about 15): not a table of the form"
+                .to_string(),
+        ),
+        (
+            "blank-lines.csv",
+            ",,,,,,,,\n".repeat(LOOK_BYTES / 9 + 1),
+            format!(
+                ": error: the file's {} bytes hold no text, only separators and blanks",
+                thousands((LOOK_BYTES / 9 + 1) * 9)
+            ),
+        ),
+        (
+            "junk.csv",
+            junk_line.repeat(MAX_GRID_BYTES / 1000 + 1),
+            format!(
+                ": error: the file holds 2,098,000 bytes of text and is {not_tidy}: a form grid \
+                 is a few KB, and at most 2,097,152 bytes are read as one"
+            ),
+        ),
+        (
+            "dump.csv",
+            dump.clone(),
+            format!(
+                ": error: the file holds {} bytes of text and is {not_tidy}: a form grid is a \
+                 few KB, and at most 2,097,152 bytes are read as one",
+                thousands(dump.len())
+            ),
+        ),
+        (
+            "lines.csv",
+            "记录,123456\n".repeat(MAX_GRID_LINES + 1),
+            format!(
+                ": error: the file has 5,001 lines up to its last with text and is {not_tidy}: \
+                 a form grid has about 55, and at most 5,000 are read as one"
+            ),
+        ),
+        (
+            "no-sign.csv",
+            junk_line.repeat(LOOK_BYTES / 1000 + 2),
+            format!(
+                ": error: no sign of the form in the first 65,000 bytes of 67,000: {not_tidy}, \
+                 no 填报单位 or 年度 line, and fewer than 3 of the form's headings and row \
+                 labels; not read further"
+            ),
+        ),
+    ];
+    let ok = std::fs::create_dir_all(&root)
+        .and_then(|()| std::fs::write(root.join("安宁区.csv"), HAND_GRID))
+        .and_then(|()| std::fs::write(root.join("城关区.csv"), tidy_unit("城关区")));
+    assert!(ok.is_ok(), "{ok:?}");
+    for (name, text, _) in &files {
+        assert!(std::fs::write(root.join(name), text).is_ok());
+    }
+    assert!(files[5].1.len() > LOOK_BYTES, "past the look");
+    let batch = crate::read_batch(std::slice::from_ref(&root), &ReadOptions::default());
+    let s = batch.summary();
+    assert_eq!((s.files_seen, s.files_used), (files.len() + 2, 2));
+    let units: Vec<&str> = batch.reports.iter().map(|r| r.unit.as_str()).collect();
+    assert_eq!(units, vec!["城关区", "安宁区"]);
+    for (name, _, expected) in &files {
+        let at = root.join(name).display().to_string();
+        let read = batch
+            .files
+            .iter()
+            .find(|f| f.file.display().to_string() == at);
+        let errors = read.map(errors).unwrap_or_default();
+        assert_eq!(errors, vec![format!("{at}{expected}")], "{name}");
+        read.into_iter().for_each(balanced);
+    }
+}
+
+/// Large files that are reports: a tidy file of many units (read plain and, with its units
+/// quoted, the full way), and a grid with a tail of blank lines far past a grid's size, which
+/// reads as the grid alone.
+#[test]
+fn large_reports_are_read() {
+    use crate::screen::MAX_GRID_BYTES;
+    let mut tidy = write::tidy::HEADER.join(",");
+    tidy.push('\n');
+    let values = distinct_values(FormVersion::F2019);
+    let mut units = 0;
+    while tidy.len() <= MAX_GRID_BYTES {
+        units += 1;
+        write::tidy::write_rows(
+            &format!("单位{units}"),
+            2020,
+            FormVersion::F2019,
+            &values,
+            &mut tidy,
+        );
+    }
+    let quoted = tidy
+        .replace(",单位", ",\"单位")
+        .replace(",active", "\",active")
+        .replace(",requests", "\",requests")
+        .replace(",appeals", "\",appeals");
+    assert!(quoted.contains(",\"单位1\",active,"), "{}", &quoted[..200]);
+    for text in [&tidy, &quoted] {
+        let f = read(text.as_bytes(), "in/national.csv");
+        assert_eq!(
+            (f.accepted, f.diagnostics.len()),
+            (units, 0),
+            "{:?}",
+            errors(&f)
+        );
+    }
+    let tail = ",,,,,,,,\n".repeat(MAX_GRID_BYTES / 9 + 1);
+    let grid = read(HAND_GRID.as_bytes(), "2020/安宁区.csv");
+    let long = read(format!("{HAND_GRID}{tail}").as_bytes(), "2020/安宁区.csv");
+    assert!(long.bytes > MAX_GRID_BYTES as u64);
+    assert_eq!(long.reports, grid.reports);
+    assert_eq!(long.diagnostics, grid.diagnostics);
+    assert_eq!(
+        (long.values_read, long.values_used, long.values_rejected),
+        (grid.values_read, grid.values_used, grid.values_rejected)
+    );
+}
+
+/// A file past a grid's size whose start already shows it is no report is read no further (its
+/// size is named); one whose start may still be a report, or another format, is read whole and
+/// judged whole. Each is turned away or read as its bytes read in full are.
+#[test]
+fn a_file_is_read_no_further_than_its_start_shows() {
+    use crate::screen::MAX_GRID_BYTES;
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    let root = dir.path().join("2020");
+    assert!(std::fs::create_dir_all(&root).is_ok());
+    let past = 3 * MAX_GRID_BYTES;
+    let fill = |line: &str, to: usize| line.repeat(to / line.len() + 1);
+    let junk_line = format!("{}\n", vec!["a"; 500].join(","));
+    let blank = fill(",,,,,,,,\n", past);
+    let mut tidy = write::tidy::HEADER.join(",");
+    tidy.push('\n');
+    let values = distinct_values(FormVersion::F2019);
+    let mut units = 0;
+    while tidy.len() <= past {
+        units += 1;
+        let unit = format!("单位{units}");
+        write::tidy::write_rows(&unit, 2020, FormVersion::F2019, &values, &mut tidy);
+    }
+    let not_tidy = "not a tidy CSV (line 1, its first with text, is not the header \
+                    year,unit,section,row,column,value)";
+    let no_sign = format!("{}{blank}{}", fill(&junk_line, 100_000), junk_line);
+    let lines = format!(
+        "{}{blank}{}",
+        fill("记录,1\n", MAX_GRID_BYTES / 2),
+        junk_line
+    );
+    let junk = fill(&junk_line, past);
+    let thousands = gongkai_document::delimited::thousands;
+    // (name, bytes, how the error read from the file starts after its name; None: as from its
+    // bytes)
+    let cases: Vec<(&str, Vec<u8>, Option<String>)> = vec![
+        (
+            "junk.csv",
+            junk.clone().into_bytes(),
+            Some(format!(
+                ": error: the file holds {} bytes and is {not_tidy}: a form grid is a few KB, and at \
+                 most 2,097,152 bytes are read as one",
+                thousands(junk.len())
+            )),
+        ),
+        // One line of bare commas, cut where the start ends; and after blank lines.
+        (
+            "commas.csv",
+            ",".repeat(past).into_bytes(),
+            Some(":1: error: the line has more than 4,194,304 fields in its first 4,194,304 bytes".into()),
+        ),
+        (
+            "commas-2.csv",
+            format!("\n ,\r\n{}", ";".repeat(past)).into_bytes(),
+            Some(":3: error: the line has more than 4,194,299 fields in its first 4,194,299 bytes".into()),
+        ),
+        // A start within a grid's size, but past the look with no sign of the form.
+        (
+            "no-sign.csv",
+            no_sign.clone().into_bytes(),
+            Some(format!(
+                ": error: no sign of the form in the first 65,000 bytes of {}: {not_tidy}",
+                thousands(no_sign.len())
+            )),
+        ),
+        (
+            "lines.csv",
+            lines.clone().into_bytes(),
+            Some(format!(
+                ": error: the file has {} lines in its first ",
+                thousands(MAX_GRID_BYTES / 2 / "记录,1\n".len() + 1)
+            )),
+        ),
+        ("grid.csv", format!("{HAND_GRID}{blank}").into_bytes(), None),
+        ("tidy.csv", tidy.into_bytes(), None),
+        ("page.csv", format!("<table>\n{junk}").into_bytes(), None),
+        (
+            "word.doc",
+            format!("MIME-Version: 1.0\n{junk}").into_bytes(),
+            None,
+        ),
+        (
+            "zip.csv",
+            [&b"PK\x03\x04\x14\x00"[..], junk.as_bytes()].concat(),
+            None,
+        ),
+    ];
+    for (name, bytes, cut) in &cases {
+        let path = root.join(name);
+        assert!(std::fs::write(&path, bytes).is_ok());
+        let from_file = crate::read_file(&path, &ReadOptions::default());
+        let whole = read_bytes_at(bytes, &path, &ReadOptions::default());
+        assert_eq!(from_file.is_rejected(), whole.is_rejected(), "{name}");
+        assert_eq!(from_file.bytes, bytes.len() as u64, "{name}");
+        balanced(&from_file);
+        match cut {
+            Some(start) => {
+                let start = format!("{}{start}", path.display());
+                let errors = errors(&from_file);
+                assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+                assert!(errors[0].starts_with(&start), "{name}: {errors:?}");
+                assert!(
+                    errors[0].ends_with("; not read further"),
+                    "{name}: {errors:?}"
+                );
+                assert!(whole.is_rejected(), "{name}");
+            }
+            None => assert_eq!(from_file.diagnostics, whole.diagnostics, "{name}"),
+        }
+    }
+    let grid = crate::read_file(&root.join("grid.csv"), &ReadOptions::default());
+    let alone = read_bytes_at(
+        HAND_GRID.as_bytes(),
+        &root.join("grid.csv"),
+        &ReadOptions::default(),
+    );
+    assert_eq!((grid.accepted, &grid.reports), (1, &alone.reports));
+    assert_eq!(grid.diagnostics, alone.diagnostics);
+    let tidy = crate::read_file(&root.join("tidy.csv"), &ReadOptions::default());
+    assert_eq!((tidy.accepted, tidy.diagnostics.len()), (units, 0));
+}

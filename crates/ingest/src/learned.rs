@@ -766,7 +766,7 @@ fn number_keys_are_plain() -> bool {
 
 /// True when the full reader could take `field` (a unit or year) for more than a name: a label
 /// or heading of either form, or a tidy header name.
-fn names_a_label(field: &str) -> bool {
+pub(crate) fn names_a_label(field: &str) -> bool {
     let bare = field.trim().trim_start_matches('\u{feff}');
     if HEADER.iter().any(|h| bare.eq_ignore_ascii_case(h)) {
         return true;

@@ -7,13 +7,15 @@
 //! Layers, lowest first: [`reading`] (one file's read state) → [`tidy`] · [`unit_file`] (the full
 //! readers) → [`workbook_file`] (a workbook's sheets through them) · [`document_file`] (a Word,
 //! PDF or HTML report read as published) → [`learned`] (the fast path: layouts read before) →
-//! [`read`] (one file) → [`batch`] (folders, in parallel, a chunk at a time).
+//! [`screen`] (texts that cannot be a report turned away before they are split) → [`read`] (one
+//! file) → [`batch`] (folders, in parallel, a chunk at a time).
 
 mod batch;
 mod document_file;
 mod learned;
 mod read;
 mod reading;
+mod screen;
 pub mod tidy;
 mod unit_file;
 mod workbook_file;

@@ -10,7 +10,7 @@ use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{document_file, learned, tidy, unit_file, workbook_file};
+use crate::{document_file, learned, screen, tidy, unit_file, workbook_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -56,13 +56,29 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
         r.skip(why);
         return r.finish(None, None);
     }
-    BUFFER.with_borrow_mut(|buf| match read_into(path, buf) {
-        Ok(n) => read_bytes(&buf[..n], path, options, r),
-        Err(e) => {
-            let d = r.error(format!("cannot read the file: {e}"));
-            r.fail_file(d);
-            r.finish(None, None)
+    BUFFER.with_borrow_mut(|buf| {
+        let read = match read_into(path, buf, options) {
+            Ok(Filled::Whole(n)) => read_bytes(&buf[..n], path, options, r),
+            Ok(Filled::Refused {
+                refusal,
+                encoding,
+                size,
+            }) => {
+                r.bytes = size;
+                refuse(r, refusal, Some(encoding))
+            }
+            Err(e) => {
+                let d = r.error(format!("cannot read the file: {e}"));
+                r.fail_file(d);
+                r.finish(None, None)
+            }
+        };
+        // A large file (a national tidy export, a stray data dump) would leave its size to the
+        // thread for the rest of the batch.
+        if buf.len() > KEEP_BUFFER {
+            *buf = Vec::new();
         }
+        read
     })
 }
 
@@ -90,24 +106,64 @@ thread_local! {
     static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Reads the whole file into the front of `buf`, growing it as needed; returns the length.
-/// Unlike `fs::read`, it does not ask the file's size first and allocates nothing per file: one
-/// `read` takes a small file whole.
-fn read_into(path: &Path, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+/// Largest buffer a reading thread keeps between files: a unit's file is a few KB, a form grid
+/// at most [`screen::MAX_GRID_BYTES`].
+const KEEP_BUFFER: usize = 16 * 1024 * 1024;
+
+/// What [`read_into`] read.
+enum Filled {
+    /// The whole file, this many bytes.
+    Whole(usize),
+    /// The start of a file of `size` bytes, which is enough to turn it away.
+    Refused {
+        refusal: screen::Refusal,
+        encoding: &'static str,
+        size: u64,
+    },
+}
+
+/// Reads the whole file into the front of `buf`, growing it as needed. Unlike `fs::read`, it
+/// does not ask the file's size first and allocates nothing per file: one `read` takes a small
+/// file whole. Past a grid's size, a file whose start shows it is no report is read no further
+/// (a stray data dump of hundreds of MB).
+fn read_into(path: &Path, buf: &mut Vec<u8>, options: &ReadOptions) -> std::io::Result<Filled> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
-    let mut filled = 0;
+    let (mut filled, mut looked) = (0, false);
     loop {
         if filled == buf.len() {
             buf.resize((buf.len() * 2).max(64 * 1024), 0);
         }
         match file.read(&mut buf[filled..]) {
-            Ok(0) => return Ok(filled),
+            Ok(0) => return Ok(Filled::Whole(filled)),
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
+        if !looked && filled > screen::MAX_GRID_BYTES {
+            looked = true;
+            let size = file.metadata()?.len();
+            if let Some((refusal, encoding)) =
+                screen::stop_early(&buf[..filled], size, options.encoding)
+            {
+                return Ok(Filled::Refused {
+                    refusal,
+                    encoding,
+                    size,
+                });
+            }
+        }
     }
+}
+
+/// The read of a file turned away by [`screen`].
+fn refuse(mut r: Reading, refusal: screen::Refusal, encoding: Option<&'static str>) -> FileRead {
+    let mut d = r.error(refusal.message);
+    if let Some(line) = refusal.line {
+        d = d.at(line, None);
+    }
+    r.fail_file(d);
+    r.finish(encoding, None)
 }
 
 /// Reads a file's contents as if from `path` (which names the unit and year where the file does not).
@@ -196,7 +252,10 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
         }
     };
     let encoding = Some(decoded.encoding.name());
-    let text = decoded.text.as_ref();
+    let text = match screen::screen(decoded.text.as_ref()) {
+        Ok(text) => text,
+        Err(refusal) => return refuse(r, refusal, encoding),
+    };
     // A canonical tidy export first: every line of one has commas, so the delimiter is a comma.
     if fast_paths() && tidy::read_plain(text, &mut r) {
         let read = r.finish(encoding, Some(Layout::Tidy));

@@ -1,5 +1,5 @@
 //! Published reports: the annual report as a government portal shows it (saved as HTML or copied
-//! as text) or as its body wrote it (a Word file, a PDF), into a checked [`UnitReport`].
+//! as text) or as its body wrote it (a Word file, a PDF, a workbook), into a checked [`UnitReport`].
 //!
 //! [`import_file`] reads one page: the HTML as saved (any charset the page declares; tables with
 //! rowspan/colspan, `&nbsp;`, `<br>` and nested markup in cells; navigation, scripts and styles
@@ -46,6 +46,8 @@ pub enum PageKind {
     Word,
     /// A PDF with a text layer.
     Pdf,
+    /// A workbook (`.xlsx`, `.xls`, `.ods`, WPS `.et`): a report pasted into or saved as a sheet.
+    Workbook,
 }
 
 impl PageKind {
@@ -56,6 +58,7 @@ impl PageKind {
             PageKind::Tabbed => "tab-separated text",
             PageKind::Word => "Word",
             PageKind::Pdf => "PDF",
+            PageKind::Workbook => "workbook",
         }
     }
 }
@@ -278,9 +281,46 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
             }
             Err(e) => return imp.fail(e.to_string()),
         },
+        Format::Xlsx | Format::Xls | Format::Ods => match gongkai_workbook::read(bytes) {
+            Ok(book) => {
+                imp.kind = Some(PageKind::Workbook);
+                sheet_grids(book, &file, &mut imp.diagnostics)
+            }
+            Err(e) => return imp.fail(e.to_string()),
+        },
         other => return imp.fail(other.not_read()),
     };
     import_grids(imp, grids, titles, path, folder_year)
+}
+
+/// A workbook's visible sheets as grids (hidden ones named in a warning), and as title candidates
+/// the first cells of each sheet (a report saved as a sheet keeps its title in the top rows).
+fn sheet_grids(
+    book: gongkai_workbook::Workbook,
+    file: &Arc<PathBuf>,
+    diagnostics: &mut Vec<Finding>,
+) -> (Vec<Grid<'static>>, Vec<String>) {
+    let mut grids = Vec::new();
+    let mut titles = Vec::new();
+    for sheet in book.sheets {
+        if !sheet.visible {
+            diagnostics.push(Finding::warning(
+                file,
+                format!("sheet {} is hidden: not read", sheet.name),
+            ));
+            continue;
+        }
+        titles.extend(
+            sheet
+                .grid
+                .rows()
+                .take(12)
+                .flat_map(|r| r.cells().filter(|c| c.first).map(|c| c.text.to_string()))
+                .filter(|t| !t.trim().is_empty()),
+        );
+        grids.push(sheet.grid);
+    }
+    (grids, titles)
 }
 
 /// A flow's tables as they are and its runs of lines regrouped into rows, with the title

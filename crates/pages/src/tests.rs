@@ -75,6 +75,40 @@ fn lanzhou_2020_text_copy_gives_all_198_published_values() {
     assert!(imp.summary().starts_with("complete"), "{}", imp.summary());
 }
 
+/// The same report as an office suite saves it (LibreOffice: Word, PDF, Excel; made by
+/// `tests/fixtures/published/make*.py`): value for value the published figures, no rule broken.
+#[test]
+fn lanzhou_2020_as_word_pdf_and_workbook_gives_all_198_published_values() {
+    let published =
+        std::fs::read_to_string(fixtures().join("lanzhou-2020-published.csv")).unwrap_or_default();
+    for (name, kind) in [
+        ("lanzhou-2020.docx", PageKind::Word),
+        ("lanzhou-2020.pdf", PageKind::Pdf),
+        ("lanzhou-2020.xlsx", PageKind::Workbook),
+    ] {
+        let imp = import_file(&fixtures().join("published").join(name));
+        assert_eq!(imp.kind, Some(kind), "{name}");
+        assert_eq!(tidy(&imp), published, "{name}: {}", messages(&imp));
+        assert_eq!((imp.found(), imp.expected()), (198, 198), "{name}");
+        assert!(imp.findings.is_empty(), "{name}: {}", messages(&imp));
+        assert!(imp.summary().starts_with("complete"), "{}", imp.summary());
+    }
+    // A scan and a PDF locked by a password say what they are.
+    let scan = import_file(&fixtures().join("published/scanned-2-pages.pdf"));
+    assert!(
+        scan.summary()
+            .contains("a scanned PDF: 2 page(s), no text layer"),
+        "{}",
+        scan.summary()
+    );
+    let locked = import_file(&fixtures().join("published/encrypted-password.pdf"));
+    assert!(
+        locked.summary().contains("password"),
+        "{}",
+        locked.summary()
+    );
+}
+
 #[test]
 fn lanzhou_tables_only_tab_separated() {
     // The same tables as a browser copies them: tabs, merged label cells left empty.

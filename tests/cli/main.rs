@@ -7,6 +7,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 mod export;
+mod formats;
 mod generate;
 mod hostile;
 mod import;

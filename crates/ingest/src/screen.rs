@@ -30,8 +30,9 @@ pub(crate) const LOOK_BYTES: usize = 64 * 1024;
 /// Most bytes a form grid may hold up to its last line with text (blank lines after it, which
 /// a sheet's formatting can run far below the form, are not read). 2 MiB is 700 times the
 /// template, and holds 100 lines that each run to a spreadsheet's last column. The most cells
-/// 2 MiB can hold (a `年度,2020` line, then 127 lines of `x` and 16,383 commas) take 5.1 s and
-/// 130 MB at peak to read the full way (debug build; 29 MB reading a template grid).
+/// 2 MiB can hold (a `年度,2020` line, then 127 lines of `x` and 16,383 commas) take 2.5 s and
+/// 130–150 MB at peak to read the full way (`validate`, debug build; 29–33 MB for a template
+/// grid), where a 50 MB line of commas took 32 s and 1.9 GB before there were limits.
 pub(crate) const MAX_GRID_BYTES: usize = 2 * 1024 * 1024;
 
 /// Most lines a form grid may have up to its last with text: 90 times the template's 55.

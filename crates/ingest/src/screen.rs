@@ -30,8 +30,9 @@ pub(crate) const LOOK_BYTES: usize = 64 * 1024;
 /// Most bytes a form grid may hold up to its last line with text (blank lines after it, which
 /// a sheet's formatting can run far below the form, are not read). 2 MiB is 700 times the
 /// template, and holds 100 lines that each run to a spreadsheet's last column. The most cells
-/// 2 MiB can hold (a `年度,2020` line, then 127 lines of `x` and 16,383 commas) take 5.1 s and
-/// 130 MB at peak to read the full way (debug build; 29 MB reading a template grid).
+/// 2 MiB can hold (a `年度,2020` line, then 127 lines of `x` and 16,383 commas) take 2.5 s and
+/// 130–150 MB at peak to read the full way (`validate`, debug build; 29–33 MB for a template
+/// grid), where a 50 MB line of commas took 32 s and 1.9 GB before there were limits.
 pub(crate) const MAX_GRID_BYTES: usize = 2 * 1024 * 1024;
 
 /// Most lines a form grid may have up to its last with text: 90 times the template's 55.
@@ -67,10 +68,11 @@ pub(crate) fn stop_early(
     size: u64,
     encoding: EncodingChoice,
 ) -> Option<(Refusal, &'static str)> {
+    // The look at the first line first: a large tidy file passes at once.
     if start.len() as u64 >= size
-        || memchr::memchr(0, start).is_some()
-        || other_format(start)
         || opens_as_tidy(start)
+        || other_format(start)
+        || memchr::memchr(0, start).is_some()
     {
         return None;
     }
@@ -163,15 +165,13 @@ fn judge(text: &str, file: Option<u64>) -> Result<&str, Refusal> {
     }
     let delimiter = sniff_delimiter(text);
     let look = look(text);
-    // The lines that start in the look: too wide a line is the first thing a file of bare
-    // separators shows, and a tidy file's header is its first line with text.
-    let bytes = text.as_bytes();
-    let (mut first_text, mut line, mut start) = (None, 0u32, 0);
-    while start < look.len() {
-        line += 1;
-        // A line that starts in the look is taken whole, wherever it ends.
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |k| start + k);
-        let whole = &text[start..end];
+    // A tidy file's header is its first line with text: such a file passes at once.
+    let first_text = lines_in(text, look).find(|(_, line)| !blank(line.as_bytes(), delimiter));
+    if first_text.is_some_and(|(_, first)| is_tidy_header(first, delimiter)) {
+        return Ok(text);
+    }
+    // Too wide a line is the first thing a file of bare separators shows.
+    for (line, whole) in lines_in(text, look) {
         let fields = memchr::memchr_iter(delimiter, whole.as_bytes()).count() + 1;
         if fields > MAX_FIELDS {
             let e = TableError::TooManyFields { line, fields };
@@ -180,17 +180,10 @@ fn judge(text: &str, file: Option<u64>) -> Result<&str, Refusal> {
                 message: e.detail(),
             });
         }
-        if first_text.is_none() && !blank(whole.as_bytes(), delimiter) {
-            first_text = Some((line, whole));
-        }
-        start = end + 1;
     }
-    let Some((first_line, first)) = first_text else {
+    let Some((first_line, _)) = first_text else {
         return Err(nothing_in(text, delimiter, file));
     };
-    if is_tidy_header(first, delimiter) {
-        return Ok(text);
-    }
     let grid = up_to_last_text(text, delimiter);
     let not_tidy = || {
         format!(
@@ -264,6 +257,22 @@ fn look(text: &str) -> &str {
         Some(k) if end < text.len() => &head[..=k],
         _ => head,
     }
+}
+
+/// The lines of `text` that start in `look` (its start), each whole wherever it ends, with
+/// their 1-based numbers.
+fn lines_in<'t>(text: &'t str, look: &str) -> impl Iterator<Item = (u32, &'t str)> + 't {
+    let (look_len, mut start, mut line) = (look.len(), 0, 0u32);
+    std::iter::from_fn(move || {
+        if start >= look_len {
+            return None;
+        }
+        let rest = text.get(start..)?;
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        start += end + 1;
+        line += 1;
+        Some((line, rest.get(..end)?))
+    })
 }
 
 /// True when a line holds only separators and blanks: a record the readers take as empty.

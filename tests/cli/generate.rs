@@ -123,7 +123,8 @@ fn validate_finds_every_injected_defect_and_nothing_else() {
 fn generated_layouts_consolidate_to_the_same_totals() {
     let dir = tempdir();
     let mut outputs = Vec::new();
-    for layout in ["tidy", "grid"] {
+    let layouts = ["tidy", "grid", "workbook"];
+    for layout in layouts {
         let out = dir.path().join(layout);
         generate(&out, layout, "42", "0");
         let mut csv = Vec::new();
@@ -150,10 +151,17 @@ fn generated_layouts_consolidate_to_the_same_totals() {
         assert!(csv[1].lines().count() > csv[0].lines().count());
         outputs.push(csv);
     }
-    assert!(
-        outputs[0] == outputs[1],
-        "tidy and grid files of one seed sum differently"
-    );
+    for (layout, csv) in layouts.iter().zip(&outputs).skip(1) {
+        assert!(
+            *csv == outputs[0],
+            "{layout} and tidy files of one seed sum differently"
+        );
+    }
+    let xlsx = walk(&dir.path().join("workbook"))
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .count();
+    assert!(xlsx > 100, "{xlsx} workbook(s) written");
 }
 
 #[test]
@@ -183,6 +191,10 @@ fn generate_refuses_a_foreign_folder_and_replaces_its_own() {
             "years \"2023-2019\"",
         ),
         (["--errors", "1.5", "--units", "5"], "--errors 1.5"),
+        (
+            ["--errors", "0.1", "--units=5", "--layout=workbook"],
+            "--errors 0.1 with --layout workbook",
+        ),
         (["--years", "2020", "--units", "0"], "--units 0"),
     ] {
         gongkai()

@@ -255,6 +255,9 @@ pub enum GenerateLayout {
     Grid,
     /// Tidy CSV, UTF-8.
     Tidy,
+    /// The form as an Excel workbook, one `.xlsx` per report (the grid's blank cells; no
+    /// injected defects: --errors must be 0).
+    Workbook,
 }
 
 #[derive(Debug, Args)]
@@ -271,7 +274,7 @@ pub struct GenerateArgs {
     /// The same seed gives byte-identical files, whatever the number of threads.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// The output folder: DIR/<year>/<id>.csv, DIR/units.csv, DIR/manifest.json. Must be new,
+    /// The output folder: DIR/<year>/<id>.csv (.xlsx), DIR/units.csv, DIR/manifest.json. Must be new,
     /// empty, or an earlier generate output (which is replaced). With --lanzhou-sample: the
     /// repository root (default .).
     #[arg(

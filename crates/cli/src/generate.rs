@@ -26,6 +26,7 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
         layout: match args.layout {
             GenerateLayout::Grid => FileLayout::Grid,
             GenerateLayout::Tidy => FileLayout::Tidy,
+            GenerateLayout::Workbook => FileLayout::Workbook,
         },
         errors: args.errors,
     };

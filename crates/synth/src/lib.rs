@@ -41,6 +41,10 @@ pub enum FileLayout {
     Grid,
     /// The tidy interchange CSV, UTF-8.
     Tidy,
+    /// The form as an Excel workbook (`.xlsx`), one per report, filled in as units fill the
+    /// template: the grid's blanks, numbers as numbers. No injected defects (see
+    /// [`SynthError::WorkbookDefects`]).
+    Workbook,
 }
 
 impl FileLayout {
@@ -48,6 +52,15 @@ impl FileLayout {
         match self {
             FileLayout::Grid => "grid",
             FileLayout::Tidy => "tidy",
+            FileLayout::Workbook => "workbook",
+        }
+    }
+
+    /// The extension of the unit files.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileLayout::Grid | FileLayout::Tidy => "csv",
+            FileLayout::Workbook => "xlsx",
         }
     }
 }
@@ -135,6 +148,14 @@ pub enum SynthError {
     Units { units: usize },
     #[error("--errors {rate}: expected a fraction from 0 to 1")]
     ErrorRate { rate: f64 },
+    /// Injected defects are CSV-only: a text defect needs text in a number cell, which the
+    /// workbook writer does not write, and a run with only some of the kinds would score
+    /// `validate` against a different mix than the CSV layouts of the same seed.
+    #[error(
+        "--errors {rate} with --layout workbook: injected defects are written only in the CSV \
+         layouts (grid, tidy); use --errors 0 with --layout workbook"
+    )]
+    WorkbookDefects { rate: f64 },
     #[error(
         "{}: exists and is not empty, and is not the output of an earlier generate run \
          (no manifest.json of it); choose another folder",
@@ -158,6 +179,12 @@ pub enum SynthError {
     Output(gongkai_atomic::AtomicError),
     #[error("{unit}: {detail}")]
     Encoding { unit: String, detail: String },
+    #[error("{unit} {year}: writing the workbook: {source}")]
+    Workbook {
+        unit: String,
+        year: i32,
+        source: gongkai_report::write::workbook::Error,
+    },
     /// A generated report breaks a rule it should keep, or a defect does not show: a bug here.
     #[error("generator invariant broken: {0}")]
     Invariant(String),

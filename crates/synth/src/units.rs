@@ -84,6 +84,11 @@ impl Plan {
                 rate: config.errors,
             });
         }
+        if config.layout == crate::FileLayout::Workbook && config.errors > 0.0 {
+            return Err(SynthError::WorkbookDefects {
+                rate: config.errors,
+            });
+        }
         let mut registry = hierarchy(config.seed, config.units);
         let reporting: Vec<usize> = (0..registry.len())
             .filter(|&i| registry[i].reports())

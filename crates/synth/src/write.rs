@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use gongkai_form::{FormVersion, Section};
-use gongkai_report::write::{grid, tidy};
+use gongkai_report::write::{grid, tidy, workbook};
 use rayon::prelude::*;
 
 use crate::defects::SENTINEL;
@@ -57,6 +57,8 @@ pub struct FileStyle {
 
 impl FileStyle {
     /// The unit's style, from its own stream: tidy files are plain UTF-8 with every zero written.
+    /// A workbook leaves the same zeros blank as the grid of the same seed (its encoding is
+    /// drawn and not used: the stream stays the grid's).
     pub fn of(plan: &Plan, index: usize) -> FileStyle {
         if plan.config.layout == FileLayout::Tidy {
             return FileStyle {
@@ -94,9 +96,9 @@ impl FileStyle {
     }
 }
 
-/// `<year>/<id>.csv`, relative to the output folder.
-pub fn file_path(unit: &PlannedUnit, year: i32) -> String {
-    format!("{year}/{}.csv", unit.id)
+/// `<year>/<id>.csv` (`.xlsx` for workbooks), relative to the output folder.
+pub fn file_path(layout: FileLayout, unit: &PlannedUnit, year: i32) -> String {
+    format!("{year}/{}.{}", unit.id, layout.extension())
 }
 
 /// Buffers reused across one thread's files.
@@ -131,6 +133,29 @@ fn render_into(
 ) -> Result<usize, SynthError> {
     let values = report.written();
     let name = &unit.name;
+    if layout == FileLayout::Workbook {
+        // Plan::new refuses defects with workbooks, so no text cell is due here.
+        if report.defect.as_ref().is_some_and(|d| d.text.is_some()) {
+            return Err(SynthError::Invariant(format!(
+                "{name} {}: a text defect in a workbook",
+                report.year
+            )));
+        }
+        let form = FormVersion::for_year(report.year);
+        let blanks = fill_blanks(style, form, &values, blank);
+        *bytes = workbook::write(
+            form,
+            Some(name),
+            Some(report.year),
+            Some((&values[..], blank.as_slice())),
+        )
+        .map_err(|source| SynthError::Workbook {
+            unit: name.clone(),
+            year: report.year,
+            source,
+        })?;
+        return Ok(blanks);
+    }
     let blanks = render_text(layout, style, name, report.year, &values, text, blank);
     if let Some(t) = report.defect.as_ref().and_then(|d| d.text.as_deref()) {
         let sentinel = SENTINEL.to_string();
@@ -173,22 +198,35 @@ pub(crate) fn render_text(
             blank.resize(values.len(), false);
             0
         }
-        FileLayout::Grid => {
-            blank.extend(
-                values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| *v == 0 && style.blank(form, i)),
-            );
-            // A report with every cell blank is a form sent back unfilled, which the readers
-            // refuse: a unit with nothing at all to report writes its zeros.
-            if blank.iter().all(|b| *b) {
-                blank.fill(false);
-            }
+        // A workbook's text is the grid its sheet holds (render_into writes the workbook itself).
+        FileLayout::Grid | FileLayout::Workbook => {
+            let blanks = fill_blanks(style, form, values, blank);
             grid::write(form, Some(unit), Some(year), Some((values, blank)), text);
-            blank.iter().filter(|b| **b).count()
+            blanks
         }
     }
+}
+
+/// Sets `blank` to the zero cells `style` leaves blank; returns their number.
+fn fill_blanks(
+    style: FileStyle,
+    form: FormVersion,
+    values: &[i64],
+    blank: &mut Vec<bool>,
+) -> usize {
+    blank.clear();
+    blank.extend(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| *v == 0 && style.blank(form, i)),
+    );
+    // A report with every cell blank is a template sent back unfilled, which the readers
+    // refuse: a unit with nothing at all to report writes its zeros.
+    if blank.iter().all(|b| *b) {
+        blank.fill(false);
+    }
+    blank.iter().filter(|b| **b).count()
 }
 
 /// `text` saved in `encoding`, into `bytes`.
@@ -240,7 +278,7 @@ fn write_unit(
     let style = FileStyle::of(plan, index);
     let mut out = UnitOutcome::default();
     for report in &generated.reports {
-        let rel = file_path(unit, report.year);
+        let rel = file_path(plan.config.layout, unit, report.year);
         if report.has_file() {
             out.blank_cells += render_into(
                 plan.config.layout,
@@ -255,7 +293,12 @@ fn write_unit(
             std::fs::write(&path, &buf.bytes).map_err(SynthError::io(&path))?;
             out.files += 1;
             out.bytes += buf.bytes.len() as u64;
-            *out.encodings.entry(style.encoding.code()).or_default() += 1;
+            // A workbook has no text encoding of its own: counted under its format.
+            let saved = match plan.config.layout {
+                FileLayout::Workbook => "xlsx",
+                _ => style.encoding.code(),
+            };
+            *out.encodings.entry(saved).or_default() += 1;
         }
         if let Some(d) = &report.defect {
             let cat = report.form.catalogue();

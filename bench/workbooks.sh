@@ -69,7 +69,9 @@ done
 [[ $UNITS =~ ^[1-9][0-9]*$ ]] || die "--units must be a positive number, not '$UNITS'"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number, not '$RUNS'"
 
-/usr/bin/time -v true 2>&1 | grep -q 'Maximum resident set size' ||
+# Captured first: `grep -q` stopping early would fail the pipe under pipefail.
+time_says=$(/usr/bin/time -v true 2>&1 || true)
+grep -q 'Maximum resident set size' <<<"$time_says" ||
     die "/usr/bin/time is missing or not GNU time (no -v); install the Debian package 'time'"
 
 if ((BUILD)); then
@@ -79,7 +81,7 @@ fi
 [[ -n $GK ]] || GK=$TARGET_DIR/release/gongkai
 [[ -x $GK ]] || die "no gongkai binary at $GK (build it, or pass --gongkai PATH)"
 GK=$(cd "$(dirname "$GK")" && pwd)/$(basename "$GK")
-"$GK" generate --help 2>/dev/null | grep -q workbook ||
+[[ $("$GK" generate --help 2>/dev/null || true) == *workbook* ]] ||
     die "$GK cannot generate workbooks (no 'generate --layout workbook'); build a newer one"
 
 if ((PANDAS)); then

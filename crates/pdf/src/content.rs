@@ -31,6 +31,34 @@ pub(crate) struct Budget {
     pub widths: usize,
 }
 
+impl Budget {
+    /// Bytes the next stream may inflate to: its own limit, or what the document has left.
+    fn limit(&self) -> usize {
+        self.inflated.min(self.stream)
+    }
+
+    /// A stream inflated within [`Budget::limit`], counted against the document's bytes; past
+    /// the limit an error naming `what` (`the content of page 3`).
+    fn take(
+        &mut self,
+        inflated: Result<Vec<u8>, lopdf::Error>,
+        what: impl FnOnce() -> String,
+        page: u32,
+    ) -> Result<Vec<u8>, PdfError> {
+        let content = inflated.map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                PdfError::TooLarge {
+                    what: what(),
+                    limit: crate::inflated_limit(self.stream),
+                }
+            }
+            other => PdfError::Damaged(format!("page {page}: {other}")),
+        })?;
+        self.inflated = self.inflated.saturating_sub(content.len());
+        Ok(content)
+    }
+}
+
 /// Form XObjects inside form XObjects: deeper than this is not a report's layout.
 const FORM_DEPTH: usize = 12;
 /// Straight lines kept per page: a page of ruled tables has a few hundred; more is a drawing.
@@ -217,18 +245,11 @@ impl<'d> Reader<'d> {
             height,
             ..PageContent::default()
         };
-        let content = doc
-            .get_page_content_with_limit(id, self.budget.inflated.min(self.budget.stream))
-            .map_err(|e| match e {
-                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                    ..
-                }) => PdfError::TooLarge {
-                    what: format!("the content of page {page}"),
-                    limit: crate::inflated_limit(self.budget.stream),
-                },
-                other => PdfError::Damaged(format!("page {page}: {other}")),
-            })?;
-        self.budget.inflated = self.budget.inflated.saturating_sub(content.len());
+        let content = self.budget.take(
+            doc.get_page_content_with_limit(id, self.budget.limit()),
+            || format!("the content of page {page}"),
+            page,
+        )?;
         let resources = dict.and_then(|d| inherited(doc, d, b"Resources"));
         let mut run = Run {
             page: &mut out,
@@ -426,18 +447,11 @@ impl<'d> Reader<'d> {
                 if forms.len() >= FORM_DEPTH || id.is_some_and(|id| forms.contains(&id)) {
                     return Ok(());
                 }
-                let content = stream
-                    .get_plain_content_with_limit(self.budget.inflated.min(self.budget.stream))
-                    .map_err(|e| match e {
-                        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                            ..
-                        }) => PdfError::TooLarge {
-                            what: format!("a drawing on page {page}"),
-                            limit: crate::inflated_limit(self.budget.stream),
-                        },
-                        other => PdfError::Damaged(format!("page {page}: {other}")),
-                    })?;
-                self.budget.inflated = self.budget.inflated.saturating_sub(content.len());
+                let content = self.budget.take(
+                    stream.get_plain_content_with_limit(self.budget.limit()),
+                    || format!("a drawing on page {page}"),
+                    page,
+                )?;
                 let own = stream
                     .dict
                     .get(b"Resources")

@@ -13,6 +13,33 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages, findings and help: zh or en (default: from LC_ALL, LC_MESSAGES,
+    /// LANG; Chinese for zh_*).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<gongkai_messages::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<gongkai_messages::Lang, String> {
+    gongkai_messages::Lang::parse(s).ok_or_else(|| format!("{s:?}: zh or en"))
+}
+
+/// The `--lang` of a command line, read before clap parses it so that help and argument errors
+/// are in that language too. A malformed value is left for clap to report.
+pub fn lang_asked(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Option<gongkai_messages::Lang> {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let value = match a.strip_prefix("--lang") {
+            Some(rest) if rest.starts_with('=') => rest[1..].to_string(),
+            Some("") => args.get(i + 1)?.clone(),
+            _ => return None,
+        };
+        gongkai_messages::Lang::parse(&value)
+    })
 }
 
 #[derive(Debug, Subcommand)]

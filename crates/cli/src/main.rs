@@ -42,6 +42,10 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    // The language first: help and argument errors are worded in it too.
+    let lang =
+        args::lang_asked(std::env::args_os()).unwrap_or_else(gongkai_messages::Lang::from_env);
+    gongkai_messages::set_lang(lang);
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Consolidate(a) => consolidate::run(&a),

@@ -286,7 +286,7 @@ impl fmt::Display for Finding {
             write!(f, "{}: ", self.place.in_file(file))?;
         }
         if self.rule == Check::Input {
-            write!(f, "{}: ", self.level)?;
+            write!(f, "{}: ", level_word(self.level))?;
             if let Some(unit) = &self.unit {
                 write!(f, "{unit}")?;
                 if let Some(year) = self.year {
@@ -313,7 +313,13 @@ impl fmt::Display for Finding {
         } else {
             ""
         };
-        write!(f, " {} {}{colon} {}", self.rule, self.level, self.message)
+        write!(
+            f,
+            " {} {}{colon} {}",
+            self.rule,
+            level_word(self.level),
+            self.message
+        )
     }
 }
 
@@ -347,6 +353,14 @@ impl Serialize for Finding {
         o.serialize_field("found", &self.found)?;
         o.serialize_field("message", &self.to_string())?;
         o.end()
+    }
+}
+
+/// `error` or `warning` in the run's language.
+pub fn level_word(level: Level) -> String {
+    match level {
+        Level::Error => gongkai_messages::msg!("level-error"),
+        Level::Warning => gongkai_messages::msg!("level-warning"),
     }
 }
 

@@ -18,9 +18,20 @@ pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The binary in English whatever the machine's locale (`LC_ALL=C`); [`gongkai_zh`] in Chinese.
 pub(crate) fn gongkai() -> Command {
     let mut cmd = Command::cargo_bin("gongkai").unwrap_or_else(|e| panic!("binary: {e}"));
-    cmd.current_dir(root());
+    cmd.current_dir(root()).env("LC_ALL", "C");
+    cmd
+}
+
+/// The binary as a Chinese user's machine runs it (`LANG=zh_CN.UTF-8`, nothing overriding it).
+pub(crate) fn gongkai_zh() -> Command {
+    let mut cmd = Command::cargo_bin("gongkai").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8");
     cmd
 }
 

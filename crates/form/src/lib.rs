@@ -6,6 +6,7 @@
 //! for matching) · [`rules`] → [`measures`] (trend measures and the crosswalk).
 
 mod catalogue;
+pub mod cause;
 pub mod label;
 pub mod measures;
 pub mod rules;

@@ -60,6 +60,12 @@ impl RuleId {
             .find(|r| r.code().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// R1–R4: a total that must equal the sum of its parts, where one wrong cell breaks every
+    /// sum it is in.
+    pub fn is_sum(self) -> bool {
+        matches!(self, RuleId::R1 | RuleId::R2 | RuleId::R3 | RuleId::R4)
+    }
+
     /// What the rule says, in one line.
     pub fn description(self) -> &'static str {
         match self {

@@ -92,10 +92,23 @@ fn validate_finds_every_injected_defect_and_nothing_else() {
                     .as_str()
                     .is_some_and(|m| m.contains("is blank in every cell"))
         };
+        // A finding that names several rules (one cell explaining them) counts for each.
         let found: BTreeSet<(String, i64, String)> = findings
             .iter()
             .filter(|f| !blank_table(f))
-            .map(key)
+            .flat_map(|f| {
+                let (unit, year, rule) = key(f);
+                let rules: Vec<String> = f["rules"]
+                    .as_array()
+                    .map(|rs| {
+                        rs.iter()
+                            .map(|r| r["rule"].as_str().unwrap_or_default().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let rules = if rules.is_empty() { vec![rule] } else { rules };
+                rules.into_iter().map(move |r| (unit.clone(), year, r))
+            })
             .collect();
 
         // Recall: each defect under its own rule, at its unit and year.

@@ -531,7 +531,8 @@ fn negative_count_is_read_then_fails_rule_r5() {
         "a unit failing a rule is not summed without --force"
     );
     run.has(&format!(
-        "{}:2: 西固区 2020 R5 error active.regulations.new_made: -36 < 0",
+        "{}:2: 西固区 2020 error: the proactive disclosure table (二), row “regulations”, column \
+         “made this year” has -36: it must be 0 or more. Check this cell. [R5]",
         show(&bad)
     ));
     run.has("refused: 1 unit report(s) fail rules (西固区 2020)");

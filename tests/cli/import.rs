@@ -94,9 +94,14 @@ fn arithmetic_errors_in_a_published_report_are_caught() {
         fixture("reports/bureau-2021-wrong-totals.expected.csv")
     );
     for needle in [
-        "示例市交通运输局 2021 R2 error requests.total.natural_person: natural_person: 7 ≠ Σ21 rows = 6 (off by 1)",
-        "示例市交通运输局 2021 R1 error requests.total.natural_person:",
-        "示例市交通运输局 2021 R4 error appeals.reconsideration.total: reconsideration: 2 ≠ 1 + 0 + 0 + 0 (off by 1)",
+        "示例市交通运输局 2021 error: the requests table (三), column “natural persons”: the total \
+         row has 7, the results add up to 6 (granted 3 + unable: information not held 2 + other: \
+         other 1), a difference of 1. Check the column's results or its total. [R2]",
+        "示例市交通运输局 2021 error: the requests table (三), column “natural persons”: new \
+         applications 6 plus carried over 0 make 6",
+        "示例市交通运输局 2021 error: the reconsideration and litigation table (四), row \
+         “administrative reconsideration”: the total column has 2, the outcomes add up to 1 \
+         (upheld 1), a difference of 1.",
         "5 rule error(s) in 1 report(s)",
     ] {
         assert!(err.contains(needle), "missing {needle} in\n{err}");

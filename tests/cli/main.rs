@@ -270,14 +270,17 @@ fn consolidate_refuses_failing_units_unless_forced() {
         .lines()
         .position(|l| l.contains("requests,total,natural_person"))
         .map_or(0, |i| i + 1);
+    // One wrong cell breaks R1 and R2 down its column and R3 along its row: one finding, at
+    // that cell, in the form's words.
     assert!(
         err.contains(&format!(
-            "城关区.csv:{line}: 城关区 2020 R1 error natural_person: 284 + 14 ≠ 295 + 0 (off by 3)"
+            "城关区.csv:{line}: 城关区 2020 error: the requests table (三), row “total”, column \
+             “natural persons” has 295: the column's “received plus carried over = results' total \
+             plus carried forward”, the column's total and the row's total are each off by 3; \
+             with 298 in this cell every one holds. Check this cell. [R1, R2, R3]"
         )),
         "{err}"
     );
-    assert!(err.contains("R2 error natural_person"), "{err}");
-    assert!(err.contains("R3 error total"), "{err}");
     assert!(
         err.contains("refused: 1 unit report(s) fail rules (城关区 2020); nothing written"),
         "{err}"
@@ -296,7 +299,7 @@ fn consolidate_refuses_failing_units_unless_forced() {
     );
     assert!(stdout.contains("城关区 2020"), "{stdout}");
     assert!(
-        err.contains("合计 2020 R1 error natural_person"),
+        err.contains("合计 2020 error: the requests table (三), row “total”, column “natural persons” has 295"),
         "the total is checked too: {err}"
     );
 
@@ -342,7 +345,10 @@ fn validate_reports_findings_as_text_and_json() {
     let assert = gongkai().args(["validate"]).arg(&file).assert().code(1);
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let expected = format!(
-        "{}:{line}: 西固区 2020 R4 error reconsideration: 67 ≠ 18 + 6 + 30 + 14 (off by 1)\n",
+        "{}:{line}: 西固区 2020 error: the reconsideration and litigation table (四), row \
+         “administrative reconsideration”: the total column has 67, the outcomes add up to 68 \
+         (upheld 18 + corrected 6 + other outcome 30 + pending 14), a difference of 1. Check the \
+         row's outcomes or its total. [R4]\n",
         file.display()
     );
     assert_eq!(out, expected);
@@ -367,6 +373,33 @@ fn validate_reports_findings_as_text_and_json() {
 }
 
 #[test]
+fn findings_speak_chinese_for_a_chinese_locale_and_english_on_request() {
+    let dir = tempdir();
+    let (file, _) = broken_unit(
+        dir.path(),
+        "西固区",
+        "2020,兰州市,appeals,reconsideration,total,68",
+        "2020,兰州市,appeals,reconsideration,total,67",
+    );
+    let zh = stdout_of(gongkai_zh().args(["validate"]).arg(&file));
+    assert!(
+        zh.contains(
+            "西固区 2020年 错误：表四“行政复议”行，总计列填 67，各项结果之和为 68（结果维持 18 + \
+             结果纠正 6 + 其他结果 30 + 尚未审结 14），相差 1。请核对该行各项或总计。 [R4]"
+        ),
+        "{zh}"
+    );
+    // --lang wins over the locale, both ways.
+    let en = stdout_of(gongkai_zh().args(["validate", "--lang", "en"]).arg(&file));
+    assert!(
+        en.contains("西固区 2020 error: the reconsideration"),
+        "{en}"
+    );
+    let zh = stdout_of(gongkai().args(["validate", "--lang=zh"]).arg(&file));
+    assert!(zh.contains("西固区 2020年 错误：表四"), "{zh}");
+}
+
+#[test]
 fn validate_warnings_fail_only_with_strict() {
     let dir = tempdir();
     // new_published > total_published: R6, a warning.
@@ -382,8 +415,9 @@ fn validate_warnings_fail_only_with_strict() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "安宁区 2020 R6 warning regulations: 3 > 2",
-        ));
+        "安宁区 2020 warning: the proactive disclosure table (二), row “regulations”: published \
+             this year 3 is more than total published 2. Check these two cells. [R6]",
+    ));
     gongkai()
         .args(["validate", "--strict"])
         .arg(&file)
@@ -427,10 +461,32 @@ fn cross_year_carry_over_is_checked_across_the_form_change() {
     let assert = gongkai().args(["validate"]).arg(&file).assert().code(1);
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
-        out.contains("城关区 2021 X1 error natural_person: carried_over 2021 = 2 ≠ carried_forward 2020 = 0 (off by 2)"),
+        out.contains("城关区 2021 error: the requests table (三), column “natural persons”: carried \
+                      over 2, but the 2020 report carried 0 forward, a difference of 2. They must be \
+                      equal: check both years. [X1]"),
         "{out}"
     );
-    assert!(out.contains("城关区 2021 X1 error total:"), "{out}");
+    assert!(
+        out.contains("城关区 2021 error: the requests table (三), column “total”: carried over 2"),
+        "{out}"
+    );
+    // The codes stay for machines.
+    let json = stdout_of(gongkai().args(["validate", "--format", "json"]).arg(&file));
+    let v: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let arithmetic: Vec<&str> = v
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f["rules"].as_array().into_iter().flatten())
+        .filter_map(|r| r["arithmetic"].as_str())
+        .collect();
+    assert!(
+        arithmetic.contains(
+            &"natural_person: carried_over 2021 = 2 ≠ carried_forward 2020 = 0 (off by 2)"
+        ),
+        "{json}"
+    );
 }
 
 #[test]
@@ -442,7 +498,7 @@ fn identical_years_are_flagged_as_copy_paste() {
     write(&dir.path().join("2019").join("城关区.csv"), b.as_bytes());
     let out = stdout_of(gongkai().args(["validate"]).arg(dir.path()));
     assert!(
-        out.contains("城关区 2020 X4 warning all 198 cells identical to 2019"),
+        out.contains("城关区 2020 warning: all 198 figures are identical to the 2019 report"),
         "{out}"
     );
 }

@@ -3,21 +3,22 @@
 
 use std::sync::Arc;
 
-use gongkai_form::{format_value, Level, RuleId, Which};
-use gongkai_report::{Check, Finding, UnitReport};
+use gongkai_report::{Finding, UnitReport};
 
 use rayon::prelude::*;
 
 use crate::link::{Link, Links};
 
-/// R1–R6 on one unit's report, located in its file.
+/// R1–R6 on one unit's report, located in its file: one finding per cause (a cell that
+/// explains several broken sums is one finding at that cell).
 pub fn check_report(report: &UnitReport) -> Vec<Finding> {
-    gongkai_form::rules::check_values(report.form, &report.values)
-        .iter()
-        .map(|v| Finding {
+    let violations = gongkai_form::rules::check_values(report.form, &report.values);
+    Finding::violations(&violations, report.form, &report.unit, report.year)
+        .into_iter()
+        .map(|(cell, f)| Finding {
             file: Some(Arc::clone(&report.source.file)),
-            place: report.source.place(v.anchor()),
-            ..Finding::violation(v, report.form, &report.unit, report.year)
+            place: report.source.place(cell),
+            ..f
         })
         .collect()
 }
@@ -29,9 +30,10 @@ pub fn check_values(
     form: gongkai_form::FormVersion,
     values: &[i64],
 ) -> Vec<Finding> {
-    gongkai_form::rules::check_values(form, values)
-        .iter()
-        .map(|v| Finding::violation(v, form, unit, year))
+    let violations = gongkai_form::rules::check_values(form, values);
+    Finding::violations(&violations, form, unit, year)
+        .into_iter()
+        .map(|(_, f)| f)
         .collect()
 }
 
@@ -77,44 +79,20 @@ fn unit_years(years: &[Link], reorganised: &dyn Fn(&str, i32) -> bool) -> Vec<Fi
             continue;
         }
         let file = Arc::new(cur.file());
-        let (cat, pcat) = (cur.form().catalogue(), prev.form().catalogue());
+        let (prev_at, cur_at) = ((prev.form(), prev.year()), (cur.form(), cur.year()));
         for v in violations {
-            let code = |w: Which, i: usize| match w {
-                Which::Previous => format!("{}@{}", pcat.cells[i].code(), prev.year()),
-                Which::Current => cat.cells[i].code(),
-            };
-            let kind = cat.cells[v.target.0].kind();
-            let fmt = |x: i128| match i64::try_from(x) {
-                Ok(x) => format_value(x, kind),
-                Err(_) => x.to_string(),
-            };
-            let mut cells = vec![cat.cells[v.target.0].code()];
-            cells.extend(v.terms.iter().map(|(w, i, _, _)| code(*w, *i)));
-            let arithmetic = v.arithmetic((prev.form(), prev.year()), (cur.form(), cur.year()));
             out.push(Finding {
                 file: Some(file.clone()),
                 place: cur.place(v.target.0),
-                cells,
-                ..Finding::new(Check::Rule(v.rule), v.level, arithmetic)
-                    .unit(unit, Some(cur.year()))
-                    .found(format_value(v.target.1, kind), fmt(v.expected()))
+                ..Finding::cross_year(&v, prev_at, cur_at, unit)
             });
         }
         if identical {
-            let copied = format!(
-                "all {} cells identical to {} ({}): suspected copy-paste",
-                cat.len(),
-                prev.year(),
-                prev.file().display()
-            );
+            let cells = cur.form().catalogue().len();
+            let prev_file = prev.file().display().to_string();
             out.push(Finding {
                 file: Some(file.clone()),
-                ..Finding::new(Check::Rule(RuleId::X4), Level::Warning, copied)
-                    .unit(unit, Some(cur.year()))
-                    .found(
-                        "identical",
-                        format!("a report that differs from {}", prev.year()),
-                    )
+                ..Finding::copied(unit, cur.year(), cells, &prev_file)
             });
         }
     }
@@ -167,22 +145,24 @@ mod tests {
 
     #[test]
     fn rule_findings_on_a_workbook_name_the_sheet_cell() {
-        // 0 + 2 ≠ 0 + 0: R1 on 自然人, at the 总计 row's cell.
+        // 0 + 2 ≠ 0 + 0 (R1 on 自然人) and 0 ≠ 2 (R3 on 上年结转): one cell explains both, so
+        // one finding, at that cell.
         let r = workbook(2020, 2, 0);
         let cat = r.form.catalogue();
-        let total = cat
-            .find(Section::Requests, "total", "natural_person")
+        let over = cat
+            .find(Section::Requests, "carried_over", "natural_person")
             .map_or(0, |c| c.index);
-        let r1 = check_report(&r)
-            .into_iter()
-            .find(|f| f.rule == Check::Rule(RuleId::R1));
-        assert_eq!(r1.as_ref().map(|f| &f.place), Some(&cell_place(total)));
-        let shown = r1.map(|f| f.to_string()).unwrap_or_default();
+        let found = check_report(&r);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].place, cell_place(over));
+        let rules: Vec<Check> = found[0].rules.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Check::Rule(RuleId::R1), Check::Rule(RuleId::R3)]);
+        let shown = found[0].to_string();
         assert!(
             shown.starts_with(&format!(
-                "2020/城关区.xlsx[表1]!C{}: 城关区 2020 R1 error",
-                total + 1
-            )),
+                "2020/城关区.xlsx[表1]!C{}: 城关区 2020 error: ",
+                over + 1
+            )) && shown.ends_with("[R1, R3]"),
             "{shown}"
         );
         // X1: 2019 carries 3 forward, 2020 says 0 came over: named at 2020's cell.
@@ -190,9 +170,6 @@ mod tests {
         let x1 = check_years(&links, &|_, _| false)
             .into_iter()
             .find(|f| f.rule == Check::Rule(RuleId::X1));
-        let over = cat
-            .find(Section::Requests, "carried_over", "natural_person")
-            .map_or(0, |c| c.index);
         assert_eq!(x1.map(|f| f.place), Some(cell_place(over)));
     }
 }

@@ -104,8 +104,25 @@ pub fn set_lang(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
-/// The language messages are made in.
+thread_local! {
+    /// A language for this thread alone ([`with_lang`]), over the run's.
+    static THIS_THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with messages made in `lang` on this thread, whatever the run's language: a letter
+/// to a unit in Chinese from an English session, or one test's Chinese beside others' English.
+pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = THIS_THREAD.with(|t| t.replace(Some(lang)));
+    let out = f();
+    THIS_THREAD.with(|t| t.set(before));
+    out
+}
+
+/// The language messages are made in: this thread's ([`with_lang`]), else the run's.
 pub fn lang() -> Lang {
+    if let Some(lang) = THIS_THREAD.with(std::cell::Cell::get) {
+        return lang;
+    }
     if CURRENT.load(Ordering::Relaxed) == Lang::Zh as u8 {
         Lang::Zh
     } else {

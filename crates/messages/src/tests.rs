@@ -6,7 +6,7 @@ use std::path::Path;
 
 use fluent_syntax::ast;
 
-use super::{text_in, Arg, Lang, EN, ZH};
+use super::{text, text_in, with_lang, Arg, Lang, EN, ZH};
 
 /// Each message's id and the variables it uses, from one catalogue file.
 fn messages(source: &str, name: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -179,4 +179,16 @@ fn arguments_are_put_in_and_numbers_pick_the_plural() {
         text_in(Lang::En, "no-such-message", &[("x", Arg::from("y"))]),
         "no-such-message x=y"
     );
+}
+
+#[test]
+fn a_thread_can_speak_another_language_than_the_run() {
+    let count = || text("files-read", &[("count", Arg::Number(2))]);
+    assert_eq!(with_lang(Lang::Zh, count), "读取文件 2 个");
+    assert_eq!(
+        with_lang(Lang::Zh, || with_lang(Lang::En, count)),
+        "2 files read"
+    );
+    // Back to the run's language (English in tests) once `with_lang` returns.
+    assert_eq!(count(), "2 files read");
 }

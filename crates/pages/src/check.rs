@@ -134,29 +134,33 @@ fn derive(
 /// warning: its arithmetic counts that cell as 0, and the finding names the cells it rests on.
 pub(crate) fn check(report: &UnitReport, file: &Arc<PathBuf>) -> Vec<Finding> {
     let cat = report.form.catalogue();
-    check_values(report.form, &report.values)
-        .iter()
-        .map(|v| {
-            let finding = Finding::violation(v, report.form, &report.unit, report.year);
-            let not_found: Vec<String> = v
-                .cells()
-                .filter(|i| !report.present(*i))
-                .map(|i| cat.cells[i].code())
+    let violations = check_values(report.form, &report.values);
+    Finding::violations(&violations, report.form, &report.unit, report.year)
+        .into_iter()
+        .map(|(anchor, finding)| {
+            let not_found: Vec<String> = finding
+                .rules
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|code| {
+                    cat.by_code(code)
+                        .is_some_and(|cell| !report.present(cell.index))
+                })
+                .cloned()
                 .collect();
-            let anchor = v.anchor();
-            let mut message = format!("{}: {}", cat.cells[anchor].code(), finding.message);
+            let mut message = finding.message.clone();
             if !not_found.is_empty() {
-                message.push_str(&format!(
-                    " (rests on {} cell(s) not found on the page: {})",
-                    not_found.len(),
-                    not_found.join(", ")
+                message.push_str(&gongkai_messages::msg!(
+                    "pages-rests-on-missing",
+                    count = not_found.len(),
+                    cells = not_found.join(", ")
                 ));
             }
             Finding {
                 file: Some(Arc::clone(file)),
                 place: report.source.place(anchor),
                 level: if not_found.is_empty() {
-                    v.level
+                    finding.level
                 } else {
                     Level::Warning
                 },

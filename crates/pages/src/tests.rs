@@ -715,8 +715,11 @@ fn findings_on_a_page_name_the_table_row_and_on_a_text_copy_the_line() {
     let base = html_page(form, 2022, &values, OFFICIAL);
     // The sample values break the rules: R3 on 予以公开 is found on its row of table 三.
     let imp = import_bytes(base.as_bytes(), Path::new("p.html"));
-    let r3 =
-        "测试局 2022 R3 error requests.granted.total: granted: 54 ≠ 26 + 63 + 3 + 40 + 77 + 17";
+    let r3 = "测试局 2022 error: the requests table (三), row “granted”: the total column has 54, \
+              the applicant columns add up to 226 (natural persons 26 + commercial enterprises 63 + \
+              research institutions 3 + social welfare organisations 40 + legal service \
+              organisations 77 + other organisations 17), a difference of 172. Check the row's \
+              columns or its total. [R3]";
     let m = messages(&imp);
     assert!(m.contains(&format!("\np.html table 2 row 6: {r3}")), "{m}");
     let copy = import_bytes(text_copy(&base).as_bytes(), Path::new("p.txt"));

@@ -10,7 +10,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use gongkai_document::Place;
-use gongkai_form::{format_value, FormVersion, Level, Relation, RuleId, ValueError, Violation};
+use gongkai_form::cause::single_cell_causes;
+use gongkai_form::{
+    format_value, CrossViolation, FormVersion, Level, Relation, RuleId, ValueError, Violation,
+};
+use gongkai_messages::msg;
+
+use crate::wording;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -92,9 +98,29 @@ pub struct Finding {
     pub expected: Option<String>,
     /// The offending text, verbatim; what the report has.
     pub found: Option<String>,
-    /// What is wrong, in a few words; for a rule, its arithmetic. (The `message` of the JSON
+    /// What is wrong, in the run's language; for a rule, a sentence naming the table, row and
+    /// column as the form prints them, the numbers and what to check. (The `message` of the JSON
     /// object and of the export is the whole line as printed.)
     pub message: String,
+    /// For a rule finding, each rule it reports: one, or several that one cell explains (a wrong
+    /// cell breaks its row's total and its column's). Empty for reading and registry findings.
+    pub rules: Vec<RuleDetail>,
+}
+
+/// One broken rule of a rule finding, in codes: what `--format json` keeps of each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleDetail {
+    pub rule: Check,
+    pub level: Level,
+    /// The column (R1, R2, X1) or row (R3, R4, R6, X2, X3) the rule runs along, or the cell (R5).
+    pub scope: String,
+    /// Codes of the cells the rule sums (`requests.granted.total`; a previous year's with
+    /// `@2020`).
+    pub cells: Vec<String>,
+    pub expected: String,
+    pub found: String,
+    /// The sums in codes: `natural_person: 41 + 2 ≠ 40 + 0 (off by 3)`.
+    pub arithmetic: String,
 }
 
 impl Finding {
@@ -111,6 +137,7 @@ impl Finding {
             expected: None,
             found: None,
             message: message.into(),
+            rules: Vec::new(),
         }
     }
 
@@ -130,26 +157,139 @@ impl Finding {
         }
     }
 
-    /// A rule of the form that does not hold on `unit`'s report for `year` (or on a total): its
-    /// cells, what the rule expects and what the report has, its arithmetic as the message. The
-    /// caller places it in a file.
+    /// A rule of the form that does not hold on `unit`'s report for `year` (or on a total),
+    /// worded in the form's terms, with its cells, what the rule expects and what the report
+    /// has. The caller places it in a file.
     pub fn violation(v: &Violation, form: FormVersion, unit: &str, year: i32) -> Finding {
         let cat = form.catalogue();
-        let kind = cat.cells[v.anchor()].kind();
-        let sum = |x: i128| match i64::try_from(x) {
+        let detail = RuleDetail::of(v, form);
+        Finding {
+            cells: detail.cells.clone(),
+            rules: vec![detail.clone()],
+            ..Finding::new(Check::Rule(v.rule), v.level, wording::violation(v, cat))
+                .unit(unit, Some(year))
+                .found(detail.found, detail.expected)
+        }
+    }
+
+    /// The broken rules of one report (or total) as findings, each with the cell it is at: a
+    /// cell that explains several of them is one finding naming them all (one cause, one
+    /// finding), the others one each. In the violations' order, a cause where its first rule was.
+    pub fn violations(
+        violations: &[Violation],
+        form: FormVersion,
+        unit: &str,
+        year: i32,
+    ) -> Vec<(usize, Finding)> {
+        let cat = form.catalogue();
+        let causes = single_cell_causes(form, violations);
+        let mut cause_of = vec![None; violations.len()];
+        for (c, cause) in causes.iter().enumerate() {
+            for &k in &cause.violations {
+                cause_of[k] = Some(c);
+            }
+        }
+        let mut out = Vec::with_capacity(violations.len());
+        for (k, v) in violations.iter().enumerate() {
+            let Some(c) = cause_of[k] else {
+                out.push((v.anchor(), Finding::violation(v, form, unit, year)));
+                continue;
+            };
+            let cause = &causes[c];
+            if cause.violations.first() != Some(&k) {
+                continue;
+            }
+            let grouped: Vec<&Violation> =
+                cause.violations.iter().map(|&k| &violations[k]).collect();
+            let rules: Vec<RuleDetail> = grouped.iter().map(|v| RuleDetail::of(v, form)).collect();
+            let level = grouped.iter().map(|v| v.level).min().unwrap_or(v.level);
+            let kind = cat.cells[cause.cell].kind();
+            let finding = Finding {
+                cells: vec![cat.cells[cause.cell].code()],
+                rules,
+                ..Finding::new(
+                    Check::Rule(v.rule),
+                    level,
+                    wording::cause(cause, violations, cat),
+                )
+                .unit(unit, Some(year))
+                .found(
+                    format_value(cause.value, kind),
+                    format_value(cause.fix, kind),
+                )
+            };
+            out.push((cause.cell, finding));
+        }
+        out
+    }
+
+    /// A rule between `unit`'s report of `prev` (form, year) and of `cur` that does not hold,
+    /// worded in the form's terms; the caller places it at the later year's cell.
+    pub fn cross_year(
+        v: &CrossViolation,
+        prev: (FormVersion, i32),
+        cur: (FormVersion, i32),
+        unit: &str,
+    ) -> Finding {
+        let cat = cur.0.catalogue();
+        let kind = cat.cells[v.target.0].kind();
+        let expected = match i64::try_from(v.expected()) {
             Ok(x) => format_value(x, kind),
-            Err(_) => x.to_string(),
+            Err(_) => v.expected().to_string(),
         };
-        let (expected, found) = match v.relation {
-            Relation::Eq => (sum(v.rhs_sum()), sum(v.lhs_sum())),
-            Relation::Le => (format!("≤ {}", sum(v.rhs_sum())), sum(v.lhs_sum())),
-            Relation::Ge => (format!("≥ {}", sum(v.rhs_sum())), sum(v.lhs_sum())),
+        let found = format_value(v.target.1, kind);
+        let mut cells = vec![cat.cells[v.target.0].code()];
+        cells.extend(
+            v.terms
+                .iter()
+                .map(|(w, i, _, _)| wording::cross_cell_code(*w, *i, prev, cur.0)),
+        );
+        let detail = RuleDetail {
+            rule: Check::Rule(v.rule),
+            level: v.level,
+            scope: v.scope.clone(),
+            cells: cells.clone(),
+            expected: expected.clone(),
+            found: found.clone(),
+            arithmetic: v.arithmetic(prev, cur),
         };
         Finding {
-            cells: v.cells().map(|i| cat.cells[i].code()).collect(),
-            ..Finding::new(Check::Rule(v.rule), v.level, v.arithmetic(cat))
-                .unit(unit, Some(year))
-                .found(found, expected)
+            cells,
+            rules: vec![detail],
+            ..Finding::new(
+                Check::Rule(v.rule),
+                v.level,
+                wording::cross_year(v, prev, cur),
+            )
+            .unit(unit, Some(cur.1))
+            .found(found, expected)
+        }
+    }
+
+    /// X4: every cell of `unit`'s report for `year` is as the year before's (`prev_file`).
+    pub fn copied(unit: &str, year: i32, cells: usize, prev_file: &str) -> Finding {
+        let arithmetic = format!(
+            "all {cells} cells identical to {} ({prev_file}): suspected copy-paste",
+            year - 1
+        );
+        let detail = RuleDetail {
+            rule: Check::Rule(RuleId::X4),
+            level: Level::Warning,
+            scope: "report".to_string(),
+            cells: Vec::new(),
+            expected: format!("a report that differs from {}", year - 1),
+            found: "identical".to_string(),
+            arithmetic,
+        };
+        Finding {
+            rules: vec![detail.clone()],
+            ..Finding::new(
+                Check::Rule(RuleId::X4),
+                Level::Warning,
+                wording::copied(cells, year - 1, prev_file),
+            )
+            .unit(unit, Some(year))
+            .found(detail.found, detail.expected)
         }
     }
 
@@ -262,6 +402,32 @@ impl Finding {
     }
 }
 
+impl RuleDetail {
+    /// A broken rule of one report, in codes.
+    fn of(v: &Violation, form: FormVersion) -> RuleDetail {
+        let cat = form.catalogue();
+        let kind = cat.cells[v.anchor()].kind();
+        let sum = |x: i128| match i64::try_from(x) {
+            Ok(x) => format_value(x, kind),
+            Err(_) => x.to_string(),
+        };
+        let (expected, found) = match v.relation {
+            Relation::Eq => (sum(v.rhs_sum()), sum(v.lhs_sum())),
+            Relation::Le => (format!("≤ {}", sum(v.rhs_sum())), sum(v.lhs_sum())),
+            Relation::Ge => (format!("≥ {}", sum(v.rhs_sum())), sum(v.lhs_sum())),
+        };
+        RuleDetail {
+            rule: Check::Rule(v.rule),
+            level: v.level,
+            scope: v.scope.clone(),
+            cells: v.cells().map(|i| cat.cells[i].code()).collect(),
+            expected,
+            found,
+            arithmetic: v.arithmetic(cat),
+        }
+    }
+}
+
 /// The place in a file as a sort key: nowhere finer first, then by kind (a file holds one kind
 /// but for the prose around a document's tables), then by number.
 fn place_key(place: &Place) -> (u8, &str, u32, Option<u32>) {
@@ -276,50 +442,67 @@ fn place_key(place: &Place) -> (u8, &str, u32, Option<u32>) {
 
 impl fmt::Display for Finding {
     /// The file and place first, as `file:12:4`, `file[Sheet1]!D31`, `file table 2 row 14` or
-    /// `file page 3` print.
+    /// `file page 3` print (in Chinese `file 第12行第4列`, …), in the run's language.
     ///
-    /// A reading problem: `data/2020/城关区.csv:12:4: error: not a number: found "abc", expected a whole number ≥ 0`;
-    /// a rule: `data/2020/城关区.csv:31: 城关区 2020 R1 error natural_person: 41 + 2 ≠ 40 + 0 (off by 3)`;
+    /// A reading problem: `data/2020/城关区.csv:12:4: error: 城关区 2020: not a number: found "abc", expected a whole number ≥ 0`;
+    /// a rule: `data/2020/城关区.csv:31: 城关区 2020 error: the requests table (三), column “natural persons”: … [R1]`;
     /// a registry gap: `城关区 2020 coverage warning: no report from this district (registry)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let colon = msg!("punct-colon");
         if let Some(file) = &self.file {
-            write!(f, "{}: ", self.place.in_file(file))?;
+            write!(f, "{}{colon}", self.place.in_file(file))?;
         }
-        if self.rule == Check::Input {
-            write!(f, "{}: ", level_word(self.level))?;
-            if let Some(unit) = &self.unit {
-                write!(f, "{unit}")?;
-                if let Some(year) = self.year {
-                    write!(f, " {year}")?;
+        let unit_year = self.unit.as_deref().map(|unit| match self.year {
+            Some(year) => msg!("finding-unit-year", unit = unit, year = year.to_string()),
+            None => unit.to_string(),
+        });
+        match self.rule {
+            Check::Input => {
+                write!(f, "{}{colon}", level_word(self.level))?;
+                if let Some(unit_year) = &unit_year {
+                    write!(f, "{unit_year}{colon}")?;
                 }
-                write!(f, ": ")?;
+                write!(f, "{}", self.message)?;
+                let comma = msg!("punct-comma");
+                if let Some(found) = &self.found {
+                    write!(
+                        f,
+                        "{colon}{}",
+                        msg!("finding-found", found = format!("{found:?}"))
+                    )?;
+                }
+                if let Some(expected) = &self.expected {
+                    let sep = if self.found.is_some() { &comma } else { &colon };
+                    write!(f, "{sep}{}", msg!("finding-expected", expected = expected))?;
+                }
+                Ok(())
             }
-            write!(f, "{}", self.message)?;
-            if let Some(found) = &self.found {
-                write!(f, ": found {found:?}")?;
+            Check::Coverage => write!(
+                f,
+                "{} {} {}{colon}{}",
+                unit_year.unwrap_or_default(),
+                self.rule,
+                level_word(self.level),
+                self.message
+            ),
+            Check::Rule(_) => {
+                if let Some(unit_year) = &unit_year {
+                    write!(f, "{unit_year} ")?;
+                }
+                let ids: Vec<&str> = if self.rules.is_empty() {
+                    vec![self.rule.code()]
+                } else {
+                    self.rules.iter().map(|r| r.rule.code()).collect()
+                };
+                write!(
+                    f,
+                    "{}{colon}{} [{}]",
+                    level_word(self.level),
+                    self.message,
+                    ids.join(", ")
+                )
             }
-            if let Some(expected) = &self.expected {
-                write!(f, ", expected {expected}")?;
-            }
-            return Ok(());
         }
-        write!(f, "{}", self.unit.as_deref().unwrap_or_default())?;
-        if let Some(year) = self.year {
-            write!(f, " {year}")?;
-        }
-        // A rule's message is its arithmetic; a registry gap's is a sentence.
-        let colon = if self.rule == Check::Coverage {
-            ":"
-        } else {
-            ""
-        };
-        write!(
-            f,
-            " {} {}{colon} {}",
-            self.rule,
-            level_word(self.level),
-            self.message
-        )
     }
 }
 
@@ -335,7 +518,7 @@ impl fmt::Display for Finding {
 /// (of a PDF). All are `null` for a finding in no finer place than its file.
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut o = s.serialize_struct("Finding", 16)?;
+        let mut o = s.serialize_struct("Finding", 17)?;
         o.serialize_field("file", &self.file.as_deref().map(|p| p.to_string_lossy()))?;
         o.serialize_field("line", &self.line())?;
         o.serialize_field("column", &self.column())?;
@@ -352,6 +535,7 @@ impl Serialize for Finding {
         o.serialize_field("expected", &self.expected)?;
         o.serialize_field("found", &self.found)?;
         o.serialize_field("message", &self.to_string())?;
+        o.serialize_field("rules", &self.rules)?;
         o.end()
     }
 }
@@ -419,7 +603,7 @@ mod tests {
         };
         assert_eq!(
             rule.to_string(),
-            "data/2020/城关区.csv:31: 城关区 2020 R1 error natural_person: 41 + 2 ≠ 40 + 0 (off by 3)"
+            "data/2020/城关区.csv:31: 城关区 2020 error: natural_person: 41 + 2 ≠ 40 + 0 (off by 3) [R1]"
         );
         let missing = Finding::new(
             Check::Coverage,
@@ -450,7 +634,7 @@ mod tests {
                 "{{\"file\":\"a.csv\",\"line\":3,\"column\":null,\"sheet\":null,\"cell\":null,\
                  \"table\":null,\"row\":null,\"page\":null,\"unit\":\"西固区\",\"year\":2020,\
                  \"rule\":\"input\",\"level\":\"warning\",\"cells\":[\"appeals.reconsideration.total\"],\
-                 \"expected\":\"68\",\"found\":\"\",\"message\":{message}}}"
+                 \"expected\":\"68\",\"found\":\"\",\"message\":{message},\"rules\":[]}}"
             )
         );
     }
@@ -558,7 +742,7 @@ mod tests {
         };
         assert_eq!(
             rule.to_string(),
-            "城关区.xlsx[Sheet1]!D31: 城关区 2020 R1 error natural_person: 1 ≠ 2"
+            "城关区.xlsx[Sheet1]!D31: 城关区 2020 error: natural_person: 1 ≠ 2 [R1]"
         );
     }
 
@@ -610,7 +794,7 @@ mod tests {
                 format!(
                     "{{\"file\":\"a.xlsx\",{parts},\"unit\":null,\"year\":null,\"rule\":\"input\",\
                      \"level\":\"error\",\"cells\":[],\"expected\":null,\"found\":null,\
-                     \"message\":{message}}}"
+                     \"message\":{message},\"rules\":[]}}"
                 ),
                 "{place:?}"
             );

@@ -9,9 +9,10 @@ mod finding;
 mod outcome;
 pub mod registry;
 mod report;
+mod wording;
 pub mod write;
 
-pub use finding::{value_problem, Check, Finding};
+pub use finding::{level_word, value_problem, Check, Finding, RuleDetail};
 /// What a file is, by its bytes (`FileRead::format`, the summary's counts).
 pub use gongkai_document::Format;
 /// The place a finding is at, for its callers without a dependency of their own on documents.

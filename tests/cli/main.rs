@@ -671,3 +671,34 @@ fn progress_is_hidden_when_stderr_is_not_a_terminal() {
     assert_eq!(plain, quiet);
     assert!(!plain.contains('\r') && !plain.contains(" left"), "{plain}");
 }
+
+#[test]
+fn help_completions_and_man_pages_come_from_one_localised_command() {
+    let zh = stdout_of(gongkai_zh().args(["trend", "--help"]));
+    assert!(zh.contains("用法：") && zh.contains("示例："), "{zh}");
+    assert!(
+        zh.contains("gongkai trend data/lanzhou --name 兰州市"),
+        "{zh}"
+    );
+    let en = stdout_of(gongkai().args(["trend", "--help"]));
+    assert!(en.contains("Usage: ") && en.contains("Examples:"), "{en}");
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = stdout_of(gongkai().args(["completions", shell]));
+        for word in ["consolidate", "import-report", "lang"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let dir = tempdir();
+    gongkai()
+        .args(["man", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    for page in ["gongkai.1", "gongkai-consolidate.1", "gongkai-trend.1"] {
+        let text = std::fs::read_to_string(dir.path().join(page))
+            .unwrap_or_else(|e| panic!("{page}: {e}"));
+        assert!(text.starts_with(".ie") && text.contains(".TH"), "{page}");
+    }
+    let zh_page = stdout_of(gongkai_zh().arg("man"));
+    assert!(zh_page.contains("汇总、校验、比较"), "{zh_page}");
+}

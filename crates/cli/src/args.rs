@@ -60,6 +60,25 @@ pub enum Command {
     /// Write synthetic unit reports for testing: a units registry, one file per unit and year,
     /// and a manifest of any injected defects.
     Generate(GenerateArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(CompletionsArgs),
+    /// Write the man pages: gongkai.1 and one per command.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The folder to write the pages to (gongkai.1, gongkai-consolidate.1, …); without it,
+    /// gongkai.1 goes to standard output.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,9 @@ mod checked;
 mod consolidate;
 mod export;
 mod generate;
+mod help;
 mod import_report;
+mod manual;
 mod output;
 mod progress;
 mod render;
@@ -22,7 +24,7 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 /// mimalloc: a batch read allocates and frees a file's worth per file on every thread, which glibc's
 /// allocator answers by handing pages back and faulting them in again (a third of the run in the
@@ -46,7 +48,11 @@ fn main() -> ExitCode {
     let lang =
         args::lang_asked(std::env::args_os()).unwrap_or_else(gongkai_messages::Lang::from_env);
     gongkai_messages::set_lang(lang);
-    let cli = args::Cli::parse();
+    let matches = help::command().get_matches();
+    let cli = match args::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         args::Command::Consolidate(a) => consolidate::run(&a),
         args::Command::Validate(a) => validate::run(&a),
@@ -55,6 +61,8 @@ fn main() -> ExitCode {
         args::Command::Export(a) => export::run(&a),
         args::Command::ImportReport(a) => import_report::run(&a),
         args::Command::Generate(a) => generate::run(&a),
+        args::Command::Completions(a) => manual::completions(&a),
+        args::Command::Man(a) => manual::man(&a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),

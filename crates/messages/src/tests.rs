@@ -74,7 +74,7 @@ fn every_message_is_in_both_languages_with_the_same_variables() {
     for (id, vars) in &zh {
         assert_eq!(Some(vars), en.get(id), "{id}: variables differ");
     }
-    assert!(zh.len() >= 3, "the catalogue is nearly empty");
+    assert!(zh.len() > 100, "the catalogue is nearly empty");
 }
 
 #[test]
@@ -118,14 +118,22 @@ fn every_id_the_code_uses_is_in_the_catalogue() {
             if entry.path().ends_with("messages/src/tests.rs") {
                 continue;
             }
-            // Code, not comments (the docs show the macro with made-up ids).
-            for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
-                for (i, _) in line.match_indices("msg!(\"") {
-                    let id: String = line[i + 6..].chars().take_while(|c| *c != '"').collect();
-                    used += 1;
-                    if !en.contains_key(&id) {
-                        missing.push(format!("{}: {id}", entry.path().display()));
-                    }
+            // Code, not comments (the docs show the macro with made-up ids); a call may break
+            // its line after `msg!(`, as rustfmt does with long ones.
+            let code: String = source
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for (i, _) in code.match_indices("msg!(") {
+                let rest = code[i + 5..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                used += 1;
+                if !en.contains_key(&id) {
+                    missing.push(format!("{}: {id}", entry.path().display()));
                 }
             }
         }

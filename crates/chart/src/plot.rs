@@ -159,7 +159,22 @@ pub(crate) fn notes(figure: &Figure, words: Words) -> Vec<String> {
     let mut breaks: Vec<i32> = figure.panels.iter().flat_map(drawn_breaks).collect();
     breaks.sort_unstable();
     breaks.dedup();
-    words.notes(figure.preset, gaps, &breaks)
+    let incomplete: Vec<i32> = incomplete_drawn(figure);
+    words.notes(figure.preset, gaps, &breaks, &incomplete)
+}
+
+/// The figure's incomplete years within the years drawn.
+fn incomplete_drawn(figure: &Figure) -> Vec<i32> {
+    let (first, last) = figure.year_span();
+    let mut years: Vec<i32> = figure
+        .incomplete
+        .iter()
+        .copied()
+        .filter(|y| (first..=last).contains(y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 const FULL_PALETTE: [RGBColor; 14] = [
@@ -205,6 +220,7 @@ struct Ctx {
     family: &'static str,
     preset: Preset,
     span: (i32, i32),
+    incomplete: Vec<i32>,
 }
 
 pub(crate) fn paint<DB: DrawingBackend>(
@@ -247,6 +263,7 @@ pub(crate) fn paint<DB: DrawingBackend>(
         family,
         preset: figure.preset,
         span: figure.year_span(),
+        incomplete: incomplete_drawn(figure),
     };
     let body = root.margin(layout.header, layout.footer + 4, 12, 12);
     let areas = body.split_evenly((layout.rows, layout.cols));
@@ -316,7 +333,9 @@ fn paint_panel<DB: DrawingBackend>(
         family,
         preset,
         span: (first, last),
+        ..
     } = *ctx;
+    let incomplete = |year: f64| ctx.incomplete.iter().any(|&y| f64::from(y) == year);
     let (ax, ay) = area.get_base_pixel();
     let (aw, _) = area.dim_in_pixel();
     let rate = panel.is_rate();
@@ -373,7 +392,12 @@ fn paint_panel<DB: DrawingBackend>(
         .map(|l| measure(root, l, &tick_style).map(|s| s.0))
         .try_fold(0.0f64, |m, w| w.map(|w| m.max(w)))?;
     let plot_area = area.margin(look.head, 0, 0, 0);
-    let year_w = measure(root, &words.year(preset, f64::from(last)), &tick_style)?.0 + 18.0;
+    let year_w = measure(
+        root,
+        &words.year(preset, f64::from(last), true),
+        &tick_style,
+    )?
+    .0 + 18.0;
     let max_years = ((f64::from(aw) - widest - 60.0) / year_w).max(2.0) as usize;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(6)
@@ -429,7 +453,7 @@ fn paint_panel<DB: DrawingBackend>(
     };
     chart
         .configure_mesh()
-        .x_label_formatter(&|x| words.year(preset, *x))
+        .x_label_formatter(&|x| words.year(preset, *x, incomplete(*x)))
         .y_label_formatter(&tick_label)
         .bold_line_style(GRID)
         .light_line_style(TRANSPARENT)
@@ -460,7 +484,8 @@ fn paint_panel<DB: DrawingBackend>(
 
     // The lines, their points, and the value labels wanted (in order of importance).
     let value_style = TextStyle::from((family, look.value).into_font());
-    let value_h = look.value / 1.24;
+    // An em and a fifth: digits, and the comma's tail below the baseline.
+    let value_h = look.value / 1.24 * 1.2;
     let mut wanted: Vec<(usize, usize, Wanted, String, RGBColor)> = Vec::new();
     for (n, (s, points)) in panel.lines.iter().zip(&lines).enumerate() {
         let c = colour(n);
@@ -486,6 +511,10 @@ fn paint_panel<DB: DrawingBackend>(
         for (i, (run, run_px)) in line_runs.iter().zip(&pixels).enumerate() {
             for (j, (&p, &at)) in run.iter().zip(run_px).enumerate() {
                 mark(root, n, (at.0 as i32, at.1 as i32), r, c)?;
+                if incomplete(p.0) {
+                    // Hollow: the mark's inside white again.
+                    mark(root, n, (at.0 as i32, at.1 as i32), (r - 2).max(1), WHITE)?;
+                }
                 out.scene.marks.push((at, f64::from(look.mark) + 1.5));
                 let rank = importance(&valued, p);
                 if preset == Preset::Full && rank != 0 {

@@ -53,6 +53,10 @@ pub struct Figure {
     pub title_en: String,
     pub preset: Preset,
     pub panels: Vec<Panel>,
+    /// Years that rest on incomplete or failing data (a unit's report missing, left out or
+    /// failing its checks): the year reads 2021* on the axis, its points are hollow, and the
+    /// footer says why.
+    pub incomplete: Vec<i32>,
 }
 
 impl Figure {
@@ -72,6 +76,7 @@ impl Figure {
                     lines: vec![s],
                 })
                 .collect(),
+            incomplete: Vec::new(),
         }
     }
 

@@ -67,9 +67,18 @@ fn years(values: &[Option<f64>]) -> Vec<(i32, Option<f64>)> {
 }
 
 fn line(zh: &str, values: &[Option<f64>], breaks: &[i32], is_rate: bool) -> Series {
+    let en = match zh {
+        "本年新收" => "new applications",
+        "公开率" => "disclosure rate",
+        "行政复议" => "reconsiderations",
+        "行政诉讼" => "lawsuits",
+        "本年新制作数量" => "made (2019 form)",
+        "本年制发件数" => "issued (2021 form)",
+        _ => "line",
+    };
     Series {
         label_zh: zh.to_string(),
-        label_en: zh.to_string(),
+        label_en: en.to_string(),
         points: years(values),
         is_rate,
         breaks: breaks.to_vec(),
@@ -84,7 +93,7 @@ fn counts(v: &[i64]) -> Vec<Option<f64>> {
 fn report() -> Figure {
     let panel = |zh: &str, lines: Vec<Series>| Panel {
         title_zh: zh.to_string(),
-        title_en: zh.to_string(),
+        title_en: format!("{} (en)", lines.first().map_or("", |s| s.label_en.as_str())),
         unit_zh: Some("件".into()),
         unit_en: Some("cases".into()),
         lines,
@@ -94,8 +103,9 @@ fn report() -> Figure {
     let docs_new = [None, None, Some(1847.0), Some(1728.0), Some(1961.0)];
     Figure {
         title_zh: "兰州市政府信息公开工作年度报告图表 2019–2023年".into(),
-        title_en: "Lanzhou 2019–2023".into(),
+        title_en: "Lanzhou: government information disclosure, 2019–2023".into(),
         preset: Preset::Report,
+        incomplete: Vec::new(),
         panels: vec![
             panel(
                 "本年新收政府信息公开申请数量",
@@ -211,6 +221,10 @@ fn chart_demo() {
     let mut en_report = draw_with(Format::Png, &report(), &latin_fonts()).unwrap().0;
     en_report.drawn.font = None;
     save("/tmp/chart-test-report-en.png", en_report);
+    let mut incomplete = report();
+    incomplete.incomplete = vec![2022];
+    let incomplete = super::draw(Format::Png, &incomplete).unwrap();
+    save("/tmp/chart-test-report-incomplete.png", incomplete);
 }
 
 #[test]
@@ -530,4 +544,76 @@ fn chart_break_note_only_when_a_break_is_drawn() {
     let t = texts(&report);
     assert!(!has_break_note(&t) && !has_band_note(&t), "{t:?}");
     assert!(!t.iter().any(|t| t.starts_with("每个小图")), "{t:?}");
+}
+
+#[test]
+fn chart_png_labels_are_drawn_in_their_boxes() {
+    for (figure, count) in [(report(), 25), (grid(14), 14)] {
+        png_labels_in_their_boxes(&figure, count);
+    }
+}
+
+fn png_labels_in_their_boxes(figure: &Figure, count: usize) {
+    let Ok((chart, painted)) = draw_with(Format::Png, figure, fonts::system()) else {
+        return; // no font file at all: no PNG
+    };
+    let (w, _, rgb) = decode_png(&chart.bytes);
+    let ink = |x: i64, y: i64| -> bool {
+        let i = (y as usize * w as usize + x as usize) * 3;
+        rgb[i..i + 3].iter().any(|&c| c < 150)
+    };
+    let mut labels = 0;
+    for panel in &painted.panels {
+        for (text, r) in &panel.labels {
+            // The text's ink is inside its box (a pixel's grace for anti-aliasing)…
+            let inner = r.grow(1.0);
+            let (x0, y0, x1, y1) = (
+                inner.x0.floor() as i64,
+                inner.y0.floor() as i64,
+                inner.x1.ceil() as i64,
+                inner.y1.ceil() as i64,
+            );
+            let inside = (y0..y1)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+                .filter(|&(x, y)| ink(x, y))
+                .count();
+            assert!(inside > 20, "{text}: no text drawn in {r:?}");
+            // …and a ring around the box is clear: no line, point or other text touches it.
+            let outer = r.grow(2.5);
+            for y in outer.y0.floor() as i64..outer.y1.ceil() as i64 {
+                for x in outer.x0.floor() as i64..outer.x1.ceil() as i64 {
+                    let on_ring = !(x >= x0 && x < x1 && y >= y0 && y < y1);
+                    assert!(
+                        !(on_ring && ink(x, y)),
+                        "{text}: ink at ({x}, {y}) next to {r:?}"
+                    );
+                }
+            }
+            labels += 1;
+        }
+    }
+    assert_eq!(labels, count);
+}
+
+#[test]
+fn chart_incomplete_years_are_starred_and_explained() {
+    let texts = |figure: &Figure| {
+        let chart = draw(Format::Svg, figure).unwrap();
+        svg_texts(&String::from_utf8(chart.bytes).unwrap())
+    };
+    let t = texts(&report());
+    assert!(!t.iter().any(|t| t.contains('*')), "{t:?}");
+    let mut marked = report();
+    marked.incomplete = vec![2022, 2030];
+    let t = texts(&marked);
+    assert_eq!(t.iter().filter(|t| *t == "2022年*").count(), 4, "{t:?}");
+    assert!(!t.iter().any(|t| t.starts_with("2030")));
+    assert!(
+        t.iter().any(|t| t.starts_with("标*的年份数据不完整")),
+        "{t:?}"
+    );
+    // A year outside those drawn marks nothing.
+    let mut outside = report();
+    outside.incomplete = vec![2030];
+    assert!(!texts(&outside).iter().any(|t| t.contains('*')));
 }

@@ -46,12 +46,14 @@ impl Words {
         })
     }
 
-    /// A year as the x axis writes it: 2021年 in a Chinese report, else the number.
-    pub fn year(&self, preset: Preset, year: f64) -> String {
+    /// A year as the x axis writes it: 2021年 in a Chinese report, else the number; a `*` after
+    /// a year that rests on incomplete data.
+    pub fn year(&self, preset: Preset, year: f64, incomplete: bool) -> String {
+        let star = if incomplete { "*" } else { "" };
         if self.chinese && preset == Preset::Report {
-            format!("{year:.0}年")
+            format!("{year:.0}年{star}")
         } else {
-            format!("{year:.0}")
+            format!("{year:.0}{star}")
         }
     }
 
@@ -60,7 +62,13 @@ impl Words {
     }
 
     /// The footer's notes, each only when what it explains is drawn.
-    pub fn notes(&self, preset: Preset, gaps: bool, breaks: &[i32]) -> Vec<String> {
+    pub fn notes(
+        &self,
+        preset: Preset,
+        gaps: bool,
+        breaks: &[i32],
+        incomplete: &[i32],
+    ) -> Vec<String> {
         let mut notes = Vec::new();
         if preset == Preset::Full {
             notes.push(
@@ -95,6 +103,16 @@ impl Words {
                 )
             });
         }
+        if !incomplete.is_empty() {
+            notes.push(
+                self.pick(
+                    "标*的年份数据不完整（有单位的报告缺失、被剔除或未通过校验），图中以空心点表示",
+                    "* the year rests on incomplete data (a unit's report missing, left out or \
+                     failing its checks), drawn as hollow points",
+                )
+                .to_string(),
+            );
+        }
         notes
     }
 }
@@ -106,17 +124,20 @@ mod tests {
     #[test]
     fn chart_notes_only_for_what_is_drawn() {
         let zh = Words { chinese: true };
-        assert_eq!(zh.notes(Preset::Full, false, &[]).len(), 1);
-        assert!(zh.notes(Preset::Report, false, &[]).is_empty());
-        let notes = zh.notes(Preset::Report, true, &[2021]);
+        assert_eq!(zh.notes(Preset::Full, false, &[], &[]).len(), 1);
+        assert!(zh.notes(Preset::Report, false, &[], &[]).is_empty());
+        let notes = zh.notes(Preset::Report, true, &[2021], &[]);
         assert_eq!(notes.len(), 2);
         assert!(notes[0].starts_with("灰色竖条"));
         assert!(notes[1].contains("2021年起报表格式调整"), "{notes:?}");
-        assert!(zh.notes(Preset::Report, false, &[2021, 2024])[0].contains("2021年、2024年起"));
+        assert!(zh.notes(Preset::Report, false, &[2021, 2024], &[])[0].contains("2021年、2024年起"));
         let en = Words { chinese: false };
-        assert!(en.notes(Preset::Full, false, &[2021])[1].contains("changed in 2021"));
-        assert_eq!(zh.year(Preset::Report, 2021.0), "2021年");
-        assert_eq!(zh.year(Preset::Full, 2021.0), "2021");
-        assert_eq!(en.year(Preset::Report, 2021.0), "2021");
+        assert!(en.notes(Preset::Full, false, &[2021], &[])[1].contains("changed in 2021"));
+        let notes = zh.notes(Preset::Report, false, &[], &[2022]);
+        assert!(notes.len() == 1 && notes[0].starts_with("标*的年份数据不完整"));
+        assert_eq!(zh.year(Preset::Report, 2021.0, false), "2021年");
+        assert_eq!(zh.year(Preset::Report, 2021.0, true), "2021年*");
+        assert_eq!(zh.year(Preset::Full, 2021.0, false), "2021");
+        assert_eq!(en.year(Preset::Report, 2021.0, true), "2021*");
     }
 }

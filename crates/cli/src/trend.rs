@@ -519,6 +519,7 @@ fn report_figure(
         title_en: format!("{subject}: government information disclosure, {span}"),
         preset: Preset::Report,
         panels,
+        incomplete: Vec::new(),
     }
 }
 

@@ -492,6 +492,13 @@ mod tests {
             check(&values, true, false)?;
         }
 
+        /// Signed counts (section 二's 本年增/减): whole ticks on both sides of zero.
+        #[test]
+        fn chart_ticks_signed_counts(values in prop::collection::vec(-3000i64..3000, 1..12)) {
+            let values: Vec<f64> = values.iter().map(|&v| v as f64).collect();
+            check(&values, true, false)?;
+        }
+
         #[test]
         fn chart_ticks_rates(values in prop::collection::vec(0.0f64..=1.0, 1..12)) {
             let values: Vec<f64> = values.iter().map(|v| v * 100.0).collect();

@@ -277,3 +277,112 @@ fn chart_files_are_written() {
         }
     }
 }
+
+/// The contents of an SVG's `<text>` elements, trimmed.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = t.get(t.find('>')? + 1..t.find("</text>")?)?;
+            Some(body.trim().to_string())
+        })
+        .collect()
+}
+
+/// Runs `trend` on the sample with `args` and returns the chart's texts.
+fn chart_texts(name: &str, args: &[&str]) -> Vec<String> {
+    let dir = tempdir();
+    let path = dir.path().join(name);
+    gongkai()
+        .args(["trend", "data/lanzhou", "--name", "兰州市", "--chart"])
+        .arg(&path)
+        .args(args)
+        .assert()
+        .success();
+    svg_texts(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}")))
+}
+
+#[test]
+fn chart_report_preset_has_four_panels_with_exact_values() {
+    let texts = chart_texts("report.svg", &["--preset", "report"]);
+    let titles = [
+        "本年新收政府信息公开申请数量",
+        "公开率：予以公开和部分公开占办理结果总计的比例",
+        "政府信息公开行政复议、行政诉讼",
+        "主动公开：行政规范性文件",
+    ];
+    for title in titles {
+        assert_eq!(
+            texts.iter().filter(|t| *t == title).count(),
+            1,
+            "panel {title}: {texts:?}"
+        );
+    }
+    // Four panels, each with its unit over the y axis and its own year axis.
+    assert_eq!(texts.iter().filter(|t| t.starts_with("单位：")).count(), 4);
+    assert_eq!(texts.iter().filter(|t| *t == "单位：件").count(), 3);
+    assert_eq!(texts.iter().filter(|t| *t == "2023年").count(), 4);
+    assert!(texts.contains(&"兰州市政府信息公开工作情况（2019–2023年）".to_string()));
+    // Every value written, exactly as the table has it (README: 306 … 578; 84.4% … 82.9%);
+    // 行政诉讼 = 未经复议直接起诉 + 复议后起诉 (38 + 13 = 51 in 2019, 54 + 16 = 70 in 2023).
+    let exp = expected();
+    for year in 2019..=2023 {
+        let v = exp[&(year, "requests.new_received.total".to_string())];
+        assert!(texts.contains(&v.to_string()), "{year}: {v}");
+        let r = exp[&(year, "appeals.reconsideration.total".to_string())];
+        assert!(texts.contains(&r.to_string()), "{year}: {r}");
+    }
+    for v in [
+        "84.4%", "85.4%", "82.9%", "51", "70", "1,589", "1,705", "1,847", "1,961",
+    ] {
+        assert!(texts.contains(&v.to_string()), "{v} in {texts:?}");
+    }
+    for legend in ["行政复议", "行政诉讼", "本年新制作数量", "本年制发件数"] {
+        assert!(texts.contains(&legend.to_string()), "legend {legend}");
+    }
+    // The documents' panel draws the 2021 form change, and the footer says so (only that).
+    let notes: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains("：") && t.chars().count() > 20)
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|t| t.starts_with("竖虚线：2021年起报表格式调整")),
+        "{notes:?}"
+    );
+    assert!(!texts.iter().any(|t| t.starts_with("灰色竖条")));
+    assert!(!texts.iter().any(|t| t.starts_with("每个小图")));
+}
+
+#[test]
+fn chart_notes_follow_what_is_drawn() {
+    // From 2021 on only the 2021 form is drawn: no break, no note, no 2019-form legend entry.
+    let texts = chart_texts("report-2021.svg", &["--preset", "report", "--from", "2021"]);
+    assert!(!texts.iter().any(|t| t.contains("报表格式")), "{texts:?}");
+    assert!(!texts.contains(&"本年新制作数量".to_string()));
+    assert_eq!(texts.iter().filter(|t| t.starts_with("单位：")).count(), 4);
+    // The headline grid compares across the change: the grid's note, nothing about breaks.
+    let texts = chart_texts("full.svg", &[]);
+    assert!(texts.iter().any(|t| t.starts_with("每个小图有各自的纵轴")));
+    assert!(!texts
+        .iter()
+        .any(|t| t.contains("报表格式") || t.starts_with("灰色竖条")));
+    // The 2019 form's documents and the 2021 form's: grey bands where each has no value.
+    let texts = chart_texts(
+        "docs.svg",
+        &[
+            "--metric",
+            "active.normative_documents.new_made",
+            "--metric",
+            "active.normative_documents.issued",
+        ],
+    );
+    assert!(texts.iter().any(|t| t.starts_with("灰色竖条")), "{texts:?}");
+    // --preset draws a chart: without --chart it is a usage error.
+    gongkai()
+        .args(["trend", "data/lanzhou", "--preset", "report"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--chart"));
+}

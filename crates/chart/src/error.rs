@@ -7,6 +7,10 @@ pub enum ChartError {
     #[error("no measure to draw")]
     NoSeries,
     #[error(
+        "panel {0:?} mixes rates with counts or amounts: the lines of a panel share one y axis"
+    )]
+    MixedPanel(String),
+    #[error(
         "a PNG needs a font file for its text and no font file was found among the system fonts; \
          install fonts-noto-cjk, set GONGKAI_FONT to a .ttf/.otf/.ttc file, or write an .svg chart"
     )]

@@ -1,22 +1,25 @@
-//! Trend charts: measures over the years as small multiples (one panel per measure, each with its
-//! own y axis), drawn to SVG text or PNG bytes in memory; the caller writes the file.
-//! Same series and same fonts, same bytes.
+//! Trend charts: measures over the years as panels (each with its own y axis), drawn to SVG text
+//! or PNG bytes in memory; the caller writes the file. Same figure and same fonts, same bytes.
 //!
 //! Layers, each using only those above it:
 //!
 //! ```text
-//! error  series  text  axis   leaves: the error type, the data and its runs, text widths
-//!                             estimated without a font, ticks and number labels
+//! error  series  text  axis   leaves: the error type, the figure and its runs, text widths
+//!   labels  words             estimated without a font, nice ticks and number labels, where
+//!                             value labels go (pure geometry), every word the chart writes
 //! fonts                       the system's fonts through fontdb: a CJK face, else a Latin one
 //! backend                     TextBackend: a plotters backend that measures text with the
 //!                             font found and rasterises PNG glyphs with ab_glyph
-//! plot                        the grid of panels, painted on any plotters backend
+//! plot                        the panels, painted on any plotters backend, and their geometry
 //! lib                         draw: picks the fonts and backend, encodes SVG or PNG
 //! ```
 //!
-//! Counts and rates differ in scale by orders of magnitude, so every series gets its own small
-//! panel in a grid (rates in percent). Years are integer ticks; a `None` value is a break in the
-//! series, drawn as a gap over a light grey band, never as a drop to zero.
+//! Two presets: [`Preset::Full`], every measure in a grid of small panels (rates in percent), the
+//! latest value written beside its point; [`Preset::Report`], four panels for a printed report,
+//! every value written. Years are integer ticks; y ticks are even steps of 1, 2, 2.5 or 5 × 10ᵏ.
+//! A `None` value is a gap over a light grey band, never a drop to zero; a series' break (the
+//! report form changed) is a dashed line the series is not joined across. The footer explains a
+//! band or a break only when one is drawn.
 //!
 //! Text: SVG writes `<text>` with a CSS font-family list, so the viewer's CJK font shows the
 //! Chinese labels; a CJK font found here only sharpens the layout metrics. PNG rasterises text
@@ -27,21 +30,24 @@ mod axis;
 mod backend;
 mod error;
 mod fonts;
+mod labels;
 mod plot;
 mod series;
 mod text;
+mod words;
 
 use std::path::{Path, PathBuf};
 
 use plotters::prelude::{BitMapBackend, IntoDrawingArea, SVGBackend};
 
 pub use error::ChartError;
-pub use series::Series;
+pub use series::{Figure, Panel, Preset, Series};
 
 use backend::TextBackend;
 use error::drawing;
 use fonts::Fonts;
-use plot::{paint, Layout, TextSetup, CJK_FAMILY, LATIN_FAMILY};
+use plot::{notes, paint, Layout, Painted, CJK_FAMILY, LATIN_FAMILY};
+use words::Words;
 
 /// What was drawn, for the message the CLI prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,93 +85,77 @@ pub struct Chart {
     pub drawn: Drawn,
 }
 
-/// Draws `series` as `format` with the system's fonts (found once per process), titled
-/// `title_zh` with Chinese labels, else `title_en`.
-pub fn draw(
-    format: Format,
-    title_zh: &str,
-    title_en: &str,
-    series: &[Series],
-) -> Result<Chart, ChartError> {
-    draw_with(format, title_zh, title_en, series, fonts::system())
+/// Draws `figure` as `format` with the system's fonts (found once per process): Chinese labels,
+/// or English ones in a PNG when no CJK font is found.
+pub fn draw(format: Format, figure: &Figure) -> Result<Chart, ChartError> {
+    draw_with(format, figure, fonts::system()).map(|(chart, _)| chart)
 }
 
+/// The chart and the geometry it was painted with.
 fn draw_with(
     format: Format,
-    title_zh: &str,
-    title_en: &str,
-    series: &[Series],
+    figure: &Figure,
     fonts: &Fonts,
-) -> Result<Chart, ChartError> {
-    if series.is_empty() {
+) -> Result<(Chart, Painted), ChartError> {
+    if figure.panels.iter().all(|p| p.lines.is_empty()) {
         return Err(ChartError::NoSeries);
     }
-    let layout = Layout::new(series.len());
+    if let Some(p) = figure
+        .panels
+        .iter()
+        .find(|p| p.lines.iter().any(|s| s.is_rate != p.is_rate()))
+    {
+        return Err(ChartError::MixedPanel(p.title_en.clone()));
+    }
+    let (font, words, family) = match format {
+        // The viewer's fonts render SVG text: Chinese labels with a CJK family list. A CJK font
+        // found here gives the layout its metrics, else character widths estimate them.
+        Format::Svg => (fonts.cjk.as_ref(), Words { chinese: true }, CJK_FAMILY),
+        Format::Png => match (&fonts.cjk, &fonts.latin) {
+            (Some(f), _) => (Some(f), Words { chinese: true }, CJK_FAMILY),
+            (None, Some(f)) => (Some(f), Words { chinese: false }, LATIN_FAMILY),
+            (None, None) => return Err(ChartError::NoFont),
+        },
+    };
+    let notes = notes(figure, words);
+    let layout = Layout::new(figure.preset, figure.panels.len(), notes.len());
+    let drawn = Drawn {
+        chinese: words.chinese,
+        font: font.and_then(|f| f.path.clone()),
+    };
     match format {
         Format::Svg => {
-            // The viewer's fonts render the text: Chinese labels with a CJK family list. A CJK
-            // font found here gives the layout its metrics, else character widths estimate them.
-            let font = fonts.cjk.as_ref();
-            let text = TextSetup {
-                chinese: true,
-                family: CJK_FAMILY,
-            };
             let mut svg = String::new();
-            {
+            let painted = {
                 let backend = TextBackend {
                     inner: SVGBackend::with_string(&mut svg, layout.size),
                     font: font.map(|f| &f.font),
                     raster: false,
                 };
                 let root = backend.into_drawing_area();
-                paint(&root, &layout, &text, title_zh, title_en, series)?;
+                let painted = paint(&root, &layout, words, family, figure, &notes)?;
                 root.present().map_err(drawing)?;
-            }
-            Ok(Chart {
-                bytes: svg.into_bytes(),
-                drawn: Drawn {
-                    chinese: true,
-                    font: font.and_then(|f| f.path.clone()),
-                },
-            })
+                painted
+            };
+            let bytes = svg.into_bytes();
+            Ok((Chart { bytes, drawn }, painted))
         }
         Format::Png => {
-            let (font, text) = match (&fonts.cjk, &fonts.latin) {
-                (Some(f), _) => (
-                    f,
-                    TextSetup {
-                        chinese: true,
-                        family: CJK_FAMILY,
-                    },
-                ),
-                (None, Some(f)) => (
-                    f,
-                    TextSetup {
-                        chinese: false,
-                        family: LATIN_FAMILY,
-                    },
-                ),
-                (None, None) => return Err(ChartError::NoFont),
-            };
             let (w, h) = layout.size;
             let mut rgb = vec![0u8; w as usize * h as usize * 3];
-            {
+            let painted = {
                 let backend = TextBackend {
                     inner: BitMapBackend::with_buffer(&mut rgb, layout.size),
-                    font: Some(&font.font),
+                    font: font.map(|f| &f.font),
                     raster: true,
                 };
                 let root = backend.into_drawing_area();
-                paint(&root, &layout, &text, title_zh, title_en, series)?;
+                let painted = paint(&root, &layout, words, family, figure, &notes)?;
                 root.present().map_err(drawing)?;
-            }
-            Ok(Chart {
-                bytes: encode_png(&rgb, layout.size)?,
-                drawn: Drawn {
-                    chinese: text.chinese,
-                    font: font.path.clone(),
-                },
-            })
+                painted
+            };
+            let bytes = encode_png(&rgb, layout.size)?;
+            Ok((Chart { bytes, drawn }, painted))
         }
     }
 }

@@ -209,6 +209,14 @@ pub enum RankBy {
     Unit,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartPreset {
+    /// Every measure shown, each in its own small panel.
+    Full,
+    /// Four panels for a printed report.
+    Report,
+}
+
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     #[command(flatten)]
@@ -237,6 +245,11 @@ pub struct TrendArgs {
     /// Also draw the series into this .svg or .png file.
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
+    /// The chart's layout: `full`, a grid of every measure shown; `report`, four panels for a
+    /// printed report (new applications, disclosure rate, reconsiderations and lawsuits,
+    /// normative documents issued), whatever the measures asked for.
+    #[arg(long, value_enum, default_value_t = ChartPreset::Full, requires = "chart")]
+    pub preset: ChartPreset,
     /// Rank units by change instead of showing one series.
     #[arg(long, value_enum)]
     pub by: Option<RankBy>,

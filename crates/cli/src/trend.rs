@@ -8,12 +8,13 @@ use anyhow::{bail, Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
-use gongkai_chart::{self as chart, Drawn, Series};
+use gongkai_aggregate::Total;
+use gongkai_chart::{self as chart, Drawn, Figure, Panel, Preset, Series};
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{format_value, FormVersion};
 use serde_json::json;
 
-use crate::args::{Format, RankBy, TrendArgs};
+use crate::args::{ChartPreset, Format, RankBy, TrendArgs};
 use crate::checked::{self, Need, Policy};
 use crate::output::{emit, write_atomic};
 use crate::Outcome;
@@ -112,7 +113,11 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
             )
         });
         if let Some(path) = &args.chart {
-            let drawn = draw_chart(path, subject, &rows, &chosen)?;
+            let figure = match args.preset {
+                ChartPreset::Full => full_figure(subject, &rows, &chosen),
+                ChartPreset::Report => report_figure(subject, &totals, reports, &in_range),
+            };
+            let drawn = write_chart(path, &figure)?;
             eprintln!(
                 "chart: {} ({})",
                 path.display(),
@@ -309,20 +314,44 @@ fn ranking_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, body)
 }
 
-/// Draws the subject's series as a chart (SVG or PNG by the file's extension) and writes it
-/// atomically: the chart crate draws in memory, the file appears whole or not at all.
-fn draw_chart(path: &Path, subject: &str, rows: &[&Delta], chosen: &[String]) -> Result<Drawn> {
+/// The years from `first` to `last`, as a chart title writes them.
+fn year_span(years: &BTreeSet<i32>) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    }
+}
+
+/// Years whose value does not compare with the year before in any of `measures` (the report
+/// form changed between them): the chart breaks its lines there.
+fn form_breaks(forms: &BTreeMap<i32, FormVersion>, measures: &[&str]) -> Vec<i32> {
+    forms
+        .iter()
+        .filter_map(|(&year, &form)| {
+            let prev = *forms.get(&(year - 1))?;
+            measures
+                .iter()
+                .any(|m| !measures::comparable(m, prev, form))
+                .then_some(year)
+        })
+        .collect()
+}
+
+/// The full grid: the subject's series of every measure shown, one panel each.
+fn full_figure(subject: &str, rows: &[&Delta], chosen: &[String]) -> Figure {
     let years: BTreeSet<i32> = rows.iter().map(|d| d.point.year).collect();
     let series: Vec<Series> = chosen
         .iter()
         .filter(|m| rows.iter().any(|d| &d.point.measure == *m))
         .map(|m| {
+            let of_m: Vec<&&Delta> = rows.iter().filter(|d| &d.point.measure == m).collect();
+            let forms: BTreeMap<i32, FormVersion> =
+                of_m.iter().map(|d| (d.point.year, d.point.form)).collect();
             let points = years
                 .iter()
                 .map(|y| {
-                    let d = rows
-                        .iter()
-                        .find(|d| &d.point.measure == m && d.point.year == *y);
+                    let d = of_m.iter().find(|d| d.point.year == *y);
                     (*y, d.map(|d| d.point.value.as_f64()))
                 })
                 .collect();
@@ -331,31 +360,179 @@ fn draw_chart(path: &Path, subject: &str, rows: &[&Delta], chosen: &[String]) ->
                 label_en: m.clone(),
                 points,
                 is_rate: m.starts_with("rate."),
+                breaks: form_breaks(&forms, &[m.as_str()]),
             }
         })
         .collect();
-    let span = match (years.first(), years.last()) {
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        _ => String::new(),
-    };
-    write_chart(
-        path,
+    let span = year_span(&years);
+    Figure::grid(
         &format!("{subject} 政府信息公开 {span}"),
         &format!("{subject} government information disclosure {span}"),
-        &series,
+        series,
     )
 }
 
-/// Draws `series` in the format `path` names and writes it there atomically.
-fn write_chart(path: &Path, title_zh: &str, title_en: &str, series: &[Series]) -> Result<Drawn> {
+/// A line of the report preset: its label (Chinese, English) and the measures it sums.
+type ReportLine = (&'static str, &'static str, &'static [&'static str]);
+
+/// The report preset's four panels: (title, English title, unit, lines). They are the figures an
+/// office's annual report leads its sections with, one panel per statistical table and two for
+/// table 三, the core of the report:
+///
+/// - 本年新收政府信息公开申请数量 (table 三, row 一): the demand, the first number of the section
+///   on applications;
+/// - 公开率, (予以公开 + 部分公开) ÷ 总计 (table 三): how the applications were answered, the
+///   figure evaluations ask for;
+/// - 行政复议 and 行政诉讼 (table 四, 总计 column; 行政诉讼 = 未经复议直接起诉 + 复议后起诉): the
+///   disputes the disclosures led to;
+/// - 行政规范性文件 (table 二, the first row of 主动公开): the 2019 form's 本年新制作数量 and the
+///   2021 form's 本年制发件数. They do not compare, so they are two lines with the form change
+///   drawn between them; section 二 has nothing that compares across the change but the
+///   decisions on licences, penalties and coercion, which measure enforcement, not disclosure.
+const REPORT_PANELS: [(&str, &str, &str, &[ReportLine]); 4] = [
+    (
+        "本年新收政府信息公开申请数量",
+        "New applications for government information",
+        "件",
+        &[(
+            "本年新收",
+            "new applications",
+            &["requests.new_received.total"],
+        )],
+    ),
+    (
+        "公开率：予以公开和部分公开占办理结果总计的比例",
+        "Disclosure rate: granted and partly granted, of all applications answered",
+        "%",
+        &[("公开率", "disclosure rate", &["rate.disclosure"])],
+    ),
+    (
+        "政府信息公开行政复议、行政诉讼",
+        "Administrative reconsiderations and lawsuits",
+        "件",
+        &[
+            (
+                "行政复议",
+                "reconsiderations",
+                &["appeals.reconsideration.total"],
+            ),
+            (
+                "行政诉讼",
+                "lawsuits",
+                &[
+                    "appeals.litigation_direct.total",
+                    "appeals.litigation_after_reconsideration.total",
+                ],
+            ),
+        ],
+    ),
+    (
+        "主动公开：行政规范性文件",
+        "Proactive disclosure: normative documents",
+        "件",
+        &[
+            (
+                "本年新制作数量",
+                "made (2019 form)",
+                &["active.normative_documents.new_made"],
+            ),
+            (
+                "本年制发件数",
+                "issued (2021 form)",
+                &["active.normative_documents.issued"],
+            ),
+        ],
+    ),
+];
+
+/// The report preset: the four panels of [`REPORT_PANELS`] for the subject (the total or a
+/// unit), whatever measures the table shows. Counts are summed exactly before drawing.
+fn report_figure(
+    subject: &str,
+    totals: &[Total],
+    reports: &[gongkai_report::UnitReport],
+    in_range: &dyn Fn(i32) -> bool,
+) -> Figure {
+    let wanted: Vec<String> = REPORT_PANELS
+        .iter()
+        .flat_map(|p| p.3.iter().flat_map(|l| l.2.iter().map(|m| m.to_string())))
+        .collect();
+    let mut pts: Vec<Point> = Vec::new();
+    for t in totals
+        .iter()
+        .filter(|t| t.name == subject && in_range(t.year))
+    {
+        pts.extend(points(t.year, &t.name, t.form, &t.values, &wanted));
+    }
+    for r in reports
+        .iter()
+        .filter(|r| r.unit == subject && in_range(r.year))
+    {
+        pts.extend(points(r.year, &r.unit, r.form, &r.values, &wanted));
+    }
+    let years: BTreeSet<i32> = pts.iter().map(|p| p.year).collect();
+    let forms: BTreeMap<i32, FormVersion> = pts.iter().map(|p| (p.year, p.form)).collect();
+    let value = |year: i32, measure: &str| {
+        pts.iter()
+            .find(|p| p.year == year && p.measure == measure)
+            .map(|p| p.value)
+    };
+    // A line's value: its one measure, or the exact sum of its counts (all present).
+    let line_value = |year: i32, sum: &[&str]| -> Option<f64> {
+        match sum {
+            [one] => value(year, one).map(MeasureValue::as_f64),
+            many => many
+                .iter()
+                .try_fold(0i64, |acc, m| match value(year, m)? {
+                    MeasureValue::Exact(v, _) => acc.checked_add(v),
+                    MeasureValue::Ratio(_) => None,
+                })
+                .map(|v| v as f64),
+        }
+    };
+    let panels = REPORT_PANELS
+        .iter()
+        .map(|&(title_zh, title_en, unit, lines)| {
+            let measures: Vec<&str> = lines.iter().flat_map(|l| l.2.iter().copied()).collect();
+            let breaks = form_breaks(&forms, &measures);
+            Panel {
+                title_zh: title_zh.to_string(),
+                title_en: title_en.to_string(),
+                unit_zh: Some(unit.to_string()),
+                unit_en: Some(if unit == "件" { "cases" } else { unit }.to_string()),
+                lines: lines
+                    .iter()
+                    .map(|&(label_zh, label_en, sum)| Series {
+                        label_zh: label_zh.to_string(),
+                        label_en: label_en.to_string(),
+                        points: years.iter().map(|&y| (y, line_value(y, sum))).collect(),
+                        is_rate: sum.iter().all(|m| m.starts_with("rate.")),
+                        breaks: breaks.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let span = year_span(&years);
+    Figure {
+        title_zh: format!("{subject}政府信息公开工作情况（{span}年）"),
+        title_en: format!("{subject}: government information disclosure, {span}"),
+        preset: Preset::Report,
+        panels,
+        incomplete: Vec::new(),
+    }
+}
+
+/// Draws `figure` in the format `path` names and writes it there atomically: the chart crate
+/// draws in memory, the file appears whole or not at all.
+fn write_chart(path: &Path, figure: &Figure) -> Result<Drawn> {
     let Some(format) = chart::Format::from_path(path) else {
         bail!(
             "chart {}: the file name must end in .svg or .png",
             path.display()
         );
     };
-    let chart = chart::draw(format, title_zh, title_en, series)
-        .with_context(|| format!("chart {}", path.display()))?;
+    let chart = chart::draw(format, figure).with_context(|| format!("chart {}", path.display()))?;
     write_atomic(path, &chart.bytes)
         .with_context(|| format!("writing chart {}", path.display()))?;
     Ok(chart.drawn)
@@ -365,26 +542,29 @@ fn write_chart(path: &Path, title_zh: &str, title_en: &str, series: &[Series]) -
 mod tests {
     use super::*;
 
-    fn sample() -> Vec<Series> {
+    fn sample() -> Figure {
         let points = |k: f64| {
             (2019..=2023)
                 .map(|y| (y, Some(k * f64::from(y - 2018))))
                 .collect()
         };
-        vec![
+        let series = vec![
             Series {
                 label_zh: "予以公开".into(),
                 label_en: "requests.granted.total".into(),
                 points: points(120.0),
                 is_rate: false,
+                breaks: Vec::new(),
             },
             Series {
                 label_zh: "公开率".into(),
                 label_en: "rate.disclosure".into(),
                 points: points(0.1),
                 is_rate: true,
+                breaks: Vec::new(),
             },
-        ]
+        ];
+        Figure::grid("标题", "title", series)
     }
 
     /// Every file in `dir`, by name.
@@ -402,7 +582,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("trend.svg");
         std::fs::write(&path, "old").unwrap();
-        let drawn = write_chart(&path, "标题", "title", &sample()).unwrap();
+        let drawn = write_chart(&path, &sample()).unwrap();
         assert!(drawn.chinese);
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("标题"));
@@ -413,10 +593,10 @@ mod tests {
     fn chart_unknown_extension_or_nothing_to_draw_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         for name in ["trend.pdf", "trend", "trend.svg.txt"] {
-            let e = write_chart(&dir.path().join(name), "标题", "title", &sample()).unwrap_err();
+            let e = write_chart(&dir.path().join(name), &sample()).unwrap_err();
             assert!(format!("{e:#}").contains(".svg or .png"), "{e:#}");
         }
-        let e = write_chart(&dir.path().join("empty.svg"), "标题", "title", &[]).unwrap_err();
+        let e = write_chart(&dir.path().join("empty.svg"), &Figure::default()).unwrap_err();
         assert!(format!("{e:#}").contains("no measure to draw"), "{e:#}");
         assert!(files(dir.path()).is_empty(), "nothing written");
     }

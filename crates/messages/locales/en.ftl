@@ -9,3 +9,42 @@ files-read = { $count ->
     [one] { $count } file read
    *[other] { $count } files read
 }
+
+## format readers and published reports
+
+# Workbooks (crates/workbook). { $what } and { $why } are the texts below, or a library's own
+# (English) words for a file it could not parse.
+workbook-encrypted = the workbook is protected by a password ({ $what }); save a copy without the password
+workbook-damaged = the workbook is damaged or cut short ({ $why }); open it in the office program and save it again
+workbook-not-a-workbook = not a workbook: { $what }
+workbook-sheet-too-large-at = sheet { $sheet } is too large: it has a cell at { $cell }, past the { $rows } rows, { $columns } columns and { $cells } cells a sheet may span (a report needs about 100 rows of 15 columns); not read
+workbook-sheet-too-large-block = sheet { $sheet } is too large: it declares a block, past the { $rows } rows, { $columns } columns and { $cells } cells a sheet may span (a report needs about 100 rows of 15 columns); not read
+workbook-unreadable = the workbook cannot be read ({ $why }); open it in the office program and save it again
+workbook-reader-failed = the workbook reader failed on malformed content
+workbook-not-a-container = neither a zip container (.xlsx, .ods) nor a compound file (.xls, .et)
+workbook-zip-entry-encrypted = an entry of the zip container is encrypted
+workbook-ods-encrypted = the .ods content is encrypted
+workbook-encrypted-package = an encrypted Office file: its content is an EncryptedPackage
+workbook-xls-encrypted = the .xls workbook is encrypted
+workbook-xls-filepass = the .xls workbook is encrypted (FILEPASS)
+workbook-content-missing = content.xml is missing
+workbook-is-docx = a Word document (.docx)
+workbook-is-pptx = a PowerPoint presentation (.pptx)
+workbook-is-opendocument = an OpenDocument file of type { $mimetype }
+workbook-zip-without-workbook = a zip archive of { $entries } entries with no workbook in it
+workbook-is-doc = a Word document in the old binary format (.doc, or WPS .wps); save it as .docx
+workbook-is-ppt = a PowerPoint presentation (.ppt)
+workbook-compound-without-workbook = a compound file with no Workbook stream (it holds { $streams })
+workbook-sheet-start-past-end = sheet { $sheet } starts at byte { $at }, past the end of the Workbook stream
+workbook-dimensions-reversed = sheet { $sheet }: its DIMENSIONS record ends before it starts
+workbook-compound-header = not an OLE2 compound file, or cut short in its header
+workbook-compound-sector-shift = sector shift { $shift } is neither 9 nor 12
+workbook-compound-mini-shift = mini sector shift is not 6
+workbook-compound-no-root = the directory has no root entry
+workbook-compound-mini-short = the mini stream is cut short
+workbook-compound-stream = stream { $stream }: { $why }
+workbook-compound-stream-short = stream { $stream } is cut short
+workbook-compound-sector-twice = { $table } sector { $sector } is listed twice
+workbook-compound-sector-past-end = { $table } sector { $sector } is past the end of the file
+workbook-compound-chain-loops = a chain of sectors loops at sector { $sector }
+workbook-compound-chain-past-end = a chain of sectors reaches sector { $sector }, past the end

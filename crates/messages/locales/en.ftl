@@ -48,3 +48,29 @@ workbook-compound-sector-twice = { $table } sector { $sector } is listed twice
 workbook-compound-sector-past-end = { $table } sector { $sector } is past the end of the file
 workbook-compound-chain-loops = a chain of sectors loops at sector { $sector }
 workbook-compound-chain-past-end = a chain of sectors reaches sector { $sector }, past the end
+
+# Word documents (crates/docx). { $format } and { $why } in docx-not-word-but and
+# docx-not-a-container are the document crate's names of formats and its sentence on them.
+docx-old-word = an old binary Word file (.doc/.wps): save it as .docx (Word or WPS: Save As, Word Document) and read that
+docx-encrypted = the Word file is protected by a password (it is encrypted); save a copy without the password
+docx-other-office = an old binary Office file (OLE2) that holds no Word document (an old .xls or .ppt?); not read as Word
+docx-not-word-but = not a Word document: the file is { $format }; read it as such, or save it as .docx
+docx-not-a-container = not a Word document: { $why }
+docx-not-word = a zip container with no Word document in it (no word/document.xml): { $holds }
+docx-xml = { $part } is not well-formed XML at byte { $position } ({ $why }); open the file in Word and save it again
+docx-too-deep = { $part } nests elements more than { $limit } deep, deeper than any report; not read
+docx-part-too-large = { $part } inflates past { $mib } MiB, more than any report's text; not read
+docx-too-many-cells = the tables hold more than { $limit } cells, more than any report needs; not read
+docx-alt-chunk = the document embeds { $chunks } part(s) as HTML or RTF (w:altChunk, as web systems write Word files), which only Word converts; open it in Word or WPS and save it again
+docx-table-too-wide = table { $table } row { $row } reaches past column { $limit }, wider than Word makes a table; not read
+docx-ends-inside = it ends inside { $count } open element(s): cut short
+docx-zip-entry = entry { $name }: { $why }
+docx-holds-workbook = it is an Excel workbook (.xlsx); read it as a workbook
+docx-holds-pptx = it is a PowerPoint presentation (.pptx)
+docx-holds-odt = it is an OpenDocument text (.odt); save it as .docx
+docx-holds-opendocument = it is an OpenDocument file (.ods/.odp)
+# $more: "yes" when there are more entries than $names lists.
+docx-holds-entries = it holds { $count } entries ({ $names }{ $more ->
+        [yes] , …
+       *[other] { "" }
+    })

@@ -44,3 +44,28 @@ workbook-compound-sector-twice = { $table } 扇区 { $sector } 被重复列出
 workbook-compound-sector-past-end = { $table } 扇区 { $sector } 超出文件末尾
 workbook-compound-chain-loops = 扇区链在第 { $sector } 扇区处形成循环
 workbook-compound-chain-past-end = 扇区链指向第 { $sector } 扇区，超出文件末尾
+
+# Word 文档（crates/docx）。docx-not-word-but、docx-not-a-container 中的 { $format }、{ $why }
+# 为 document 模块给出的格式名称和说明。
+docx-old-word = 这是旧版 Word 文件（.doc 或 .wps），无法读取。请用 Word 或 WPS 另存为 .docx（“另存为”时选择“Word 文档”）后再提交。
+docx-encrypted = Word 文件设有密码（已加密），无法读取。请取消密码另存一份后再提交。
+docx-other-office = 这是旧版 Office 文件（OLE2），其中没有 Word 文档（可能是旧版 .xls 或 .ppt），未按 Word 文档读取。
+docx-not-word-but = 不是 Word 文档（文件格式：{ $format }）。请按该格式读取，或另存为 .docx 后再提交。
+docx-not-a-container = 不是 Word 文档：{ $why }
+docx-not-word = 压缩包中没有 Word 文档（缺少 word/document.xml）：{ $holds }。
+docx-xml = 文档内容 { $part } 在第 { $position } 字节处格式有误（{ $why }）。请用 Word 或 WPS 打开，重新保存后再提交。
+docx-too-deep = { $part } 的元素嵌套超过 { $limit } 层，远超任何年报所需，未读取。请核实文件是否正确。
+docx-part-too-large = { $part } 解压后超过 { $mib } MiB，远超任何年报的篇幅，未读取。请核实文件是否正确。
+docx-too-many-cells = 文档中的表格超过 { $limit } 个单元格，远超任何年报所需，未读取。请核实文件是否正确。
+docx-alt-chunk = 文档以 HTML 或 RTF 形式嵌入了 { $chunks } 部分内容（w:altChunk，网上系统导出的 Word 文件常见），须由 Word 打开时才转换为正文。请用 Word 或 WPS 打开，重新保存后再提交。
+docx-table-too-wide = 第 { $table } 个表格第 { $row } 行超出第 { $limit } 列，比 Word 所能制作的表格还宽，未读取。请核实文件是否正确。
+docx-ends-inside = 文件在 { $count } 个未闭合的元素中结束，内容不完整
+docx-zip-entry = 条目 { $name }：{ $why }
+docx-holds-workbook = 这是 Excel 工作簿（.xlsx），请按工作簿读取
+docx-holds-pptx = 这是 PowerPoint 演示文稿（.pptx）
+docx-holds-odt = 这是 OpenDocument 文本（.odt），请另存为 .docx 后再提交
+docx-holds-opendocument = 这是 OpenDocument 文件（.ods 或 .odp）
+docx-holds-entries = 其中有 { $count } 个文件（{ $names }{ $more ->
+        [yes] { " 等" }
+       *[other] { "" }
+    }）

@@ -74,3 +74,33 @@ docx-holds-entries = it holds { $count } entries ({ $names }{ $more ->
         [yes] , …
        *[other] { "" }
     })
+
+# PDF files (crates/pdf). pdf-too-large's { $what } and { $limit } are the pdf-what-* and
+# pdf-limit-* texts.
+pdf-not-pdf = not a PDF: the file does not begin with %PDF-
+pdf-scanned = a scanned PDF: { $pages } page(s), no text layer; OCR it or send the Word file
+pdf-undecodable = the PDF's fonts do not say which characters they draw (no ToUnicode map): its text cannot be read; send the Word file
+pdf-encrypted = an encrypted PDF that needs a password to open; send it without one, or the Word file
+pdf-truncated = the PDF is cut short (it does not end with %%EOF): it was not saved or sent whole
+pdf-damaged = a damaged PDF: { $why }
+pdf-page-tree-loop = a damaged PDF: its page tree loops (object { $object } is met twice)
+pdf-too-many-pages = more than { $limit } pages: not an annual report
+pdf-too-large = { $what } would take more than { $limit } (the limit for a report); not read
+pdf-failed = the PDF could not be read ({ $why }); it may be damaged
+pdf-internal-fault = an internal fault
+pdf-no-pages = it has no pages
+pdf-no-catalog = it has no catalog (the trailer's /Root)
+pdf-no-page-tree = its catalog has no page tree (/Pages)
+pdf-page-tree-deep = its page tree is more than 64 levels deep
+pdf-page-damaged = page { $page }: { $why }
+pdf-font-map-damaged = a font's character map: { $why }
+pdf-what-object-stream = a stream of objects
+pdf-what-page-content = the content of page { $page }
+pdf-what-drawing = a drawing on page { $page }
+pdf-what-operators = the pages' drawing operators
+pdf-what-font-map = a font's character map
+pdf-what-text = the pages' text
+pdf-limit-mib = { $mib } MiB inflated
+pdf-limit-bytes = { $bytes } bytes inflated
+pdf-limit-operators = { $count } operators
+pdf-limit-glyphs = { $count } glyphs

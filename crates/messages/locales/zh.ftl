@@ -69,3 +69,32 @@ docx-holds-entries = 其中有 { $count } 个文件（{ $names }{ $more ->
         [yes] { " 等" }
        *[other] { "" }
     }）
+
+# PDF 文件（crates/pdf）。pdf-too-large 中的 { $what }、{ $limit } 为 pdf-what-*、pdf-limit-* 各条。
+pdf-not-pdf = 不是 PDF 文件：文件开头没有 %PDF- 标记。请核实文件类型后再提交。
+pdf-scanned = 该 PDF 没有文字层（扫描件，共 { $pages } 页），无法读取数字。请提交 Word 或 Excel 原件。
+pdf-undecodable = 该 PDF 的字体未标明所绘字符（缺少 ToUnicode 映射），文字无法读取。请提交 Word 或 Excel 原件。
+pdf-encrypted = 该 PDF 已加密，须输入密码才能打开。请提交无密码的版本，或 Word、Excel 原件。
+pdf-truncated = 该 PDF 不完整（结尾没有 %%EOF），保存或传送时未能完整。请重新导出或重新发送。
+pdf-damaged = PDF 文件已损坏：{ $why }。请重新导出后再提交，或提交 Word、Excel 原件。
+pdf-page-tree-loop = PDF 文件已损坏：页面树形成循环（对象 { $object } 出现两次）。请重新导出后再提交，或提交 Word、Excel 原件。
+pdf-too-many-pages = 超过 { $limit } 页，不是年度报告，未读取。
+pdf-too-large = { $what }超出一份年报的上限（{ $limit }），未读取。请核实文件是否正确。
+pdf-failed = PDF 文件无法读取（{ $why }），可能已损坏。请重新导出后再提交，或提交 Word、Excel 原件。
+pdf-internal-fault = 内部错误
+pdf-no-pages = 文件中没有页面
+pdf-no-catalog = 缺少文档目录（trailer 中的 /Root）
+pdf-no-page-tree = 文档目录中没有页面树（/Pages）
+pdf-page-tree-deep = 页面树超过 64 层
+pdf-page-damaged = 第 { $page } 页：{ $why }
+pdf-font-map-damaged = 字体的字符映射表：{ $why }
+pdf-what-object-stream = 一个对象流
+pdf-what-page-content = 第 { $page } 页的内容
+pdf-what-drawing = 第 { $page } 页上的一幅图形
+pdf-what-operators = 各页的绘图操作
+pdf-what-font-map = 一种字体的字符映射表
+pdf-what-text = 各页的文字
+pdf-limit-mib = 解压后 { $mib } MiB
+pdf-limit-bytes = 解压后 { $bytes } 字节
+pdf-limit-operators = { $count } 个绘图操作符
+pdf-limit-glyphs = { $count } 个字形

@@ -104,3 +104,13 @@ pdf-limit-mib = { $mib } MiB inflated
 pdf-limit-bytes = { $bytes } bytes inflated
 pdf-limit-operators = { $count } operators
 pdf-limit-glyphs = { $count } glyphs
+
+# Saved web pages (crates/html): notes on a page's charset, shown as warnings.
+html-bom-invalid = bytes not valid { $charset } replaced
+html-declared-invalid = the page declares charset { $charset } but its bytes are not valid { $charset }
+html-declared-not-chinese = the page declares charset { $charset }, not a charset for Chinese text; ignored
+html-read-as = read as { $charset }
+html-no-charset = no charset declared; read as { $charset }
+html-undecodable = bytes not valid in any charset tried; read as { $charset } with invalid bytes replaced
+# Two of the notes above, one after the other.
+html-then = { $note }; { $next }

@@ -98,3 +98,12 @@ pdf-limit-mib = 解压后 { $mib } MiB
 pdf-limit-bytes = 解压后 { $bytes } 字节
 pdf-limit-operators = { $count } 个绘图操作符
 pdf-limit-glyphs = { $count } 个字形
+
+# 网页（crates/html）：页面字符集的说明，作为提示显示。
+html-bom-invalid = 页面中有不符合 { $charset } 编码的字节，已替换
+html-declared-invalid = 页面声明的字符集为 { $charset }，但内容不符合该编码
+html-declared-not-chinese = 页面声明的字符集 { $charset } 不适用于中文，已忽略
+html-read-as = 已按 { $charset } 读取
+html-no-charset = 页面未声明字符集，已按 { $charset } 读取
+html-undecodable = 内容不符合所尝试的任何字符集，已按 { $charset } 读取，无效字节已替换
+html-then = { $note }；{ $next }

@@ -114,3 +114,14 @@ html-no-charset = no charset declared; read as { $charset }
 html-undecodable = bytes not valid in any charset tried; read as { $charset } with invalid bytes replaced
 # Two of the notes above, one after the other.
 html-then = { $note }; { $next }
+
+# Writing output files (crates/atomic).
+atomic-io = cannot write { $path }: { $error }
+atomic-not-replaceable = { $path } exists and is not an earlier output of gongkai
+atomic-no-name = { $path } names no file or folder
+# Why a file operation failed: $kind is not-found, already-exists, permission-denied,
+# storage-full, read-only, is-a-directory, not-a-directory or other; $error is the system's own
+# (English) words.
+atomic-io-reason = { $kind ->
+       *[other] { $error }
+    }

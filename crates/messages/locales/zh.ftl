@@ -107,3 +107,18 @@ html-read-as = 已按 { $charset } 读取
 html-no-charset = 页面未声明字符集，已按 { $charset } 读取
 html-undecodable = 内容不符合所尝试的任何字符集，已按 { $charset } 读取，无效字节已替换
 html-then = { $note }；{ $next }
+
+# 写出结果文件（crates/atomic）。
+atomic-io = 无法写入 { $path }：{ $error }。
+atomic-not-replaceable = { $path } 已存在，且不是 gongkai 先前的输出，未予覆盖。请另选输出位置，或先移走该文件夹。
+atomic-no-name = { $path } 不是文件或文件夹的名称。请指定具体的文件或文件夹。
+atomic-io-reason = { $kind ->
+        [not-found] 路径不存在
+        [already-exists] 已有同名的文件或文件夹
+        [permission-denied] 没有写入权限
+        [storage-full] 磁盘空间已满
+        [read-only] 所在磁盘为只读
+        [is-a-directory] 该路径是文件夹
+        [not-a-directory] 路径中有一段不是文件夹
+       *[other] { $error }
+    }

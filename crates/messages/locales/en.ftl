@@ -125,3 +125,36 @@ atomic-no-name = { $path } names no file or folder
 atomic-io-reason = { $kind ->
        *[other] { $error }
     }
+
+# Published reports (crates/pages). A summary line: $blanks and $rules are pages-summary-blanks
+# and pages-summary-rule-errors or empty; $missing is pages-table-not-found,
+# pages-cells-not-found and pages-cells-not-values joined by pages-separator.
+pages-summary-unreadable = unreadable  { $file }: { $why }
+pages-summary-complete = complete    { $file }: { $unit } { $year } (form { $form }): { $found }/{ $expected } values{ $blanks }{ $rules }
+pages-summary-partial = partial     { $file }: { $unit } { $year } (form { $form }): { $found }/{ $expected } values{ $blanks }{ $rules }: { $missing }
+pages-summary-blanks = , { $count } blank
+pages-summary-rule-errors = ; { $count } rule error(s)
+pages-table-not-found = table { $table } not found
+pages-cells-not-found = { $count } cell(s) of { $table } not found
+pages-cells-not-values = { $count } cell(s) not a value
+pages-separator = { "; " }
+pages-list-separator = { ", " }
+# A table of the form, inside other messages: its code in English.
+pages-table-active = active
+pages-table-requests = requests
+pages-table-appeals = appeals
+pages-cannot-read = cannot read the file: { $error }
+pages-sheet-hidden = sheet { $sheet } is hidden: not read
+pages-unit-from-file-name = the title does not name the reporting body; named "{ $name }" after the file
+pages-no-title = no report title (……{ $year }年政府信息公开工作年度报告) found; unit and year taken from the file name
+pages-no-year = no report year: neither a title such as 兰州市2020年政府信息公开工作年度报告 nor a year in the file name
+pages-wrong-form = { $unit } { $year }: the tables are laid out in form { $found }, but { $year } reports use form { $due } ({ $notice }); is the year in the title right?
+pages-no-table = { $unit } { $year }: no table of the form found: none of the row labels of form { $form }'s tables
+pages-no-table-seen = { $unit } { $year }: no table of the form found: none of the row labels of form { $form }'s tables (headings or headers of { $tables } seen, but no row of the form under them)
+pages-no-such-path = no such file or folder
+# A blank total filled in from its parts: $table is 2, 3 or 4 (二, 三, 四), $row and $column the
+# form's names of the cell's row and column in the run's language.
+pages-total-derived = blank total { $cell } derived from its parts ({ $rule }): { $value } (table { $table }, row “{ $row }”, column “{ $column }”)
+# A rule broken on a published report: the cell it is anchored at, then the rule's own message.
+pages-rule-at = { $cell }: { $message }
+pages-rule-at-partly-found = { $cell }: { $message } (rests on { $count } cell(s) not found on the page: { $cells })

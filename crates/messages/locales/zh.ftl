@@ -122,3 +122,36 @@ atomic-io-reason = { $kind ->
         [not-a-directory] 路径中有一段不是文件夹
        *[other] { $error }
     }
+
+# 已公开的年报（crates/pages）。汇总行中，$blanks、$rules 为 pages-summary-blanks、
+# pages-summary-rule-errors 或空；$missing 为 pages-table-not-found、pages-cells-not-found、
+# pages-cells-not-values 以 pages-separator 连接。
+pages-summary-unreadable = 无法读取  { $file }：{ $why }
+pages-summary-complete = 完整读取  { $file }：{ $unit } { $year } 年（{ $form } 年版格式）：读取数值 { $found }/{ $expected } 项{ $blanks }{ $rules }
+pages-summary-partial = 部分读取  { $file }：{ $unit } { $year } 年（{ $form } 年版格式）：读取数值 { $found }/{ $expected } 项{ $blanks }{ $rules }。{ $missing }
+pages-summary-blanks = ，空白 { $count } 项
+pages-summary-rule-errors = ；规则错误 { $count } 处
+pages-table-not-found = 未找到{ $table }
+pages-cells-not-found = { $table }有 { $count } 个单元格未找到
+pages-cells-not-values = { $count } 个单元格填写的不是数值
+pages-separator = ；
+pages-list-separator = 、
+pages-table-active = 表二（主动公开政府信息情况）
+pages-table-requests = 表三（收到和处理政府信息公开申请情况）
+pages-table-appeals = 表四（政府信息公开行政复议、行政诉讼情况）
+pages-cannot-read = 无法读取该文件：{ $error }
+pages-sheet-hidden = 工作表“{ $sheet }”为隐藏工作表，未读取。
+pages-unit-from-file-name = 标题中没有报告单位名称，已按文件名记为“{ $name }”。请核对单位名称。
+pages-no-title = 未找到报告标题（……{ $year }年政府信息公开工作年度报告），单位和年度取自文件名。请核对。
+pages-no-year = 无法确定报告年度：既没有“兰州市2020年政府信息公开工作年度报告”这样的标题，文件名中也没有年份。请在文件名中写明年度后再导入。
+pages-wrong-form = { $unit } { $year } 年：表格为 { $found } 年版格式，但 { $year } 年度报告应使用 { $due } 年版格式（{ $notice }）。请核对标题中的年度是否正确。
+pages-no-table = { $unit } { $year } 年：未找到年报表格（{ $form } 年版格式各表的行名均未出现）。请核对文件是否为政府信息公开工作年度报告。
+pages-no-table-seen = { $unit } { $year } 年：未找到年报表格。页面上有{ $tables }的标题或表头，但其下没有 { $form } 年版格式中的行。请核对表格的行名是否与格式一致。
+pages-no-such-path = 文件或文件夹不存在
+pages-total-derived = 表{ $table ->
+        [2] 二
+        [3] 三
+       *[4] 四
+    }“{ $row }”行“{ $column }”列为空，已按各分项之和计为 { $value }（{ $rule }，{ $cell }）。
+pages-rule-at = { $cell }：{ $message }
+pages-rule-at-partly-found = { $cell }：{ $message }（其中 { $count } 个单元格在页面上未找到，按 0 计：{ $cells }）

@@ -158,3 +158,28 @@ pages-total-derived = blank total { $cell } derived from its parts ({ $rule }): 
 # A rule broken on a published report: the cell it is anchored at, then the rule's own message.
 pages-rule-at = { $cell }: { $message }
 pages-rule-at-partly-found = { $cell }: { $message } (rests on { $count } cell(s) not found on the page: { $cells })
+
+# Synthetic data (crates/synth, `gongkai generate`).
+synth-years = years "{ $text }": expected FIRST-LAST such as 2019-2023, or one year, between 2000 and 2100
+synth-units = --units { $units }: expected 1 to { $max }
+synth-error-rate = --errors { $rate }: expected a fraction from 0 to 1
+synth-workbook-defects = --errors { $rate } with --layout workbook: injected defects are written only in the CSV layouts (grid, tidy); use --errors 0 with --layout workbook
+synth-not-empty = { $dir }: exists and is not empty, and is not the output of an earlier generate run (no manifest.json of it); choose another folder
+synth-not-sample = { $dir }: exists and is not an earlier Lanzhou sample (no units.csv of it); --out is the repository root
+synth-out-path = { $dir }: the output folder must have a name of its own (not . or /)
+synth-io = { $path }: { $error }
+synth-encoding = { $unit }: { $detail }
+synth-not-gb18030 = not encodable in GB18030
+synth-workbook = { $unit } { $year }: writing the workbook: { $error }
+# $detail is for the developer, in English in every language.
+synth-invariant = generator invariant broken: { $detail }
+synth-manifest = manifest: { $error }
+synth-list-separator = { ", " }
+# The Lanzhou sample's summary (`gongkai generate --lanzhou-sample`): a line per year, then what
+# was written and checked.
+synth-sample-year = { $year }: { $units } units, form { $form }; { $city }: new_received { $new_received }, granted { $granted }, partially_granted { $partially_granted }, reconsideration { $reconsideration }, licensing decisions { $licensing }{ $change }
+synth-sample-new = ; new: { $units }
+synth-sample-gone = ; gone: { $units }
+synth-sample-warning = warning: { $warning }
+synth-sample-encoding = { $count } { $encoding }
+synth-sample-summary = wrote { $files } unit reports for { $first }–{ $last } to { $data }/<year> ({ $encodings }; { $blanks } blank cells), { $data }/units.csv, { $published } and { $trend } below { $root }; read back: { $warnings } warning(s), R1–R6 hold for every report and city total, X1–X4 for { $pairs } consecutive pairs, 2020 sum = published { $city } totals ({ $cells } cells)

@@ -155,3 +155,25 @@ pages-total-derived = 表{ $table ->
     }“{ $row }”行“{ $column }”列为空，已按各分项之和计为 { $value }（{ $rule }，{ $cell }）。
 pages-rule-at = { $cell }：{ $message }
 pages-rule-at-partly-found = { $cell }：{ $message }（其中 { $count } 个单元格在页面上未找到，按 0 计：{ $cells }）
+
+# 模拟数据（crates/synth，`gongkai generate`）。
+synth-years = 年度“{ $text }”有误：应为“起始-终止”（如 2019-2023）或单个年份，且在 2000 至 2100 之间。
+synth-units = --units { $units } 有误：应为 1 至 { $max } 之间的整数。
+synth-error-rate = --errors { $rate } 有误：应为 0 至 1 之间的比例。
+synth-workbook-defects = --errors { $rate } 不能与 --layout workbook 同时使用：注入的差错只写入 CSV 布局（grid、tidy）。使用 --layout workbook 时请设 --errors 0。
+synth-not-empty = { $dir } 已存在且不为空，也不是此前 generate 生成的文件夹（其中没有 manifest.json）。请另选文件夹。
+synth-not-sample = { $dir } 已存在，但不是此前生成的兰州样例（其中没有 units.csv）。--out 应为代码仓库的根目录。
+synth-out-path = { $dir }：输出文件夹须有自己的名称（不能是 . 或 /）。
+synth-io = { $path }：{ $error }
+synth-encoding = { $unit }：{ $detail }
+synth-not-gb18030 = 含有 GB18030 无法表示的字符
+synth-workbook = { $unit } { $year } 年：写入工作簿时出错：{ $error }
+synth-invariant = 生成器自检未通过（程序缺陷，请报告开发人员）：{ $detail }
+synth-manifest = manifest.json：{ $error }
+synth-list-separator = 、
+synth-sample-year = { $year } 年：{ $units } 个单位，{ $form } 年版格式；{ $city }：本年新收申请 { $new_received }，予以公开 { $granted }，部分公开 { $partially_granted }，行政复议 { $reconsideration }，行政许可处理决定 { $licensing }{ $change }
+synth-sample-new = ；新增：{ $units }
+synth-sample-gone = ；不再报送：{ $units }
+synth-sample-warning = 提示：{ $warning }
+synth-sample-encoding = { $encoding } { $count } 份
+synth-sample-summary = 已写出 { $first }–{ $last } 年单位报告 { $files } 份，位于 { $root } 下的 { $data }/<年度>（{ $encodings }；空白单元格 { $blanks } 个），以及 { $data }/units.csv、{ $published } 和 { $trend }；回读核验：提示 { $warnings } 条，每份报告和全市合计均符合 R1–R6，{ $pairs } 组相邻年度均符合 X1–X4，2020 年各单位之和与{ $city }公布的合计一致（{ $cells } 个单元格）。

@@ -44,5 +44,5 @@ fn errors_say_in_chinese_what_happened() {
     let other = std::io::Error::other("disk on fire");
     assert_eq!(io_reason(&other), "disk on fire");
     let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-    assert_eq!(io_reason(&denied), "没有写入权限");
+    assert_eq!(io_reason(&denied), "没有访问权限");
 }

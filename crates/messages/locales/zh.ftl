@@ -115,7 +115,7 @@ atomic-no-name = { $path } 不是文件或文件夹的名称。请指定具体�
 atomic-io-reason = { $kind ->
         [not-found] 路径不存在
         [already-exists] 已有同名的文件或文件夹
-        [permission-denied] 没有写入权限
+        [permission-denied] 没有访问权限
         [storage-full] 磁盘空间已满
         [read-only] 所在磁盘为只读
         [is-a-directory] 该路径是文件夹

@@ -8,7 +8,10 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A write that did not happen, with the path it concerns. The destination is as it was.
+use gongkai_messages::msg;
+
+/// A write that did not happen, with the path it concerns. The destination is as it was. It prints
+/// in the run's language.
 #[derive(Debug)]
 pub enum AtomicError {
     Io {
@@ -23,20 +26,38 @@ pub enum AtomicError {
 
 impl fmt::Display for AtomicError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AtomicError::Io { path, source } => {
-                write!(f, "cannot write {}: {source}", path.display())
-            }
+        let text = match self {
+            AtomicError::Io { path, source } => msg!(
+                "atomic-io",
+                path = path.display().to_string(),
+                error = io_reason(source)
+            ),
             AtomicError::NotReplaceable { path } => {
-                write!(
-                    f,
-                    "{} exists and is not an earlier output of gongkai",
-                    path.display()
-                )
+                msg!("atomic-not-replaceable", path = path.display().to_string())
             }
-            AtomicError::NoName { path } => write!(f, "{} names no file or folder", path.display()),
-        }
+            AtomicError::NoName { path } => {
+                msg!("atomic-no-name", path = path.display().to_string())
+            }
+        };
+        f.write_str(&text)
     }
+}
+
+/// Why an operation on a file failed, in the run's language: the system's own words (which are
+/// English) for kinds of failure the catalogue does not word.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let kind = match e.kind() {
+        K::NotFound => "not-found",
+        K::AlreadyExists => "already-exists",
+        K::PermissionDenied => "permission-denied",
+        K::StorageFull => "storage-full",
+        K::ReadOnlyFilesystem => "read-only",
+        K::IsADirectory => "is-a-directory",
+        K::NotADirectory => "not-a-directory",
+        _ => "other",
+    };
+    msg!("atomic-io-reason", kind = kind, error = e.to_string())
 }
 
 impl std::error::Error for AtomicError {

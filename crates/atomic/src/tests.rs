@@ -78,3 +78,17 @@ fn a_folder_is_swapped_whole_or_left_as_it_was() {
     assert!(matches!(refused, Err(AtomicError::NotReplaceable { .. })));
     assert_eq!(entries(&theirs), ["keep"]);
 }
+
+#[test]
+fn an_error_names_the_path_and_the_systems_reason() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("a.csv");
+    assert!(write_file(&file, b"x").is_ok());
+    let e = write_file(&file.join("b.csv"), b"y").err();
+    let text = e.map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        text.starts_with(&format!("cannot write {}: ", file.display()))
+            && text.contains("File exists"),
+        "{text}"
+    );
+}

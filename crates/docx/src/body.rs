@@ -191,10 +191,7 @@ pub(crate) fn read(
         return Err(DocxError::Xml {
             part: name.to_string(),
             position: reader.buffer_position(),
-            why: format!(
-                "it ends inside {} open element(s): cut short",
-                walk.tags.len()
-            ),
+            why: gongkai_messages::msg!("docx-ends-inside", count = walk.tags.len()),
         });
     }
     if walk.alt_chunks > 0 {

@@ -28,6 +28,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 
 use gongkai_document::zipped::{self, ZipLimits, ZipProblem};
 use gongkai_document::{sniff, Flow, Format};
+use gongkai_messages::msg;
 use quick_xml::events::Event;
 
 /// How much a document may hold before it is refused. A Word annual report is a few dozen
@@ -58,7 +59,8 @@ impl Default for Limits {
     }
 }
 
-/// Why a file could not be read as a Word document.
+/// Why a file could not be read as a Word document; it prints as a sentence in the run's language
+/// saying what to do (the texts held inside are worded when the error is made).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
     /// An OLE2 compound file with a `WordDocument` stream: Word 97–2003 `.doc`, or WPS `.wps`.
@@ -95,62 +97,39 @@ pub enum DocxError {
 
 impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DocxError::OldWord => write!(
-                f,
-                "an old binary Word file (.doc/.wps): save it as .docx (Word or WPS: Save As, Word Document) and read that"
-            ),
-            DocxError::Encrypted => write!(
-                f,
-                "the Word file is protected by a password (it is encrypted); save a copy without the password"
-            ),
-            DocxError::OtherOffice => write!(
-                f,
-                "an old binary Office file (OLE2) that holds no Word document (an old .xls or .ppt?); not read as Word"
-            ),
+        let text = match self {
+            DocxError::OldWord => msg!("docx-old-word"),
+            DocxError::Encrypted => msg!("docx-encrypted"),
+            DocxError::OtherOffice => msg!("docx-other-office"),
             DocxError::NotAContainer(format) => match format {
-                Format::Html | Format::Pdf | Format::Text => write!(
-                    f,
-                    "not a Word document: the file is {}; read it as such, or save it as .docx",
-                    format.name()
-                ),
-                other => write!(f, "not a Word document: {}", other.not_read()),
+                Format::Html | Format::Pdf | Format::Text => {
+                    msg!("docx-not-word-but", format = format.name())
+                }
+                other => msg!("docx-not-a-container", why = other.not_read()),
             },
-            DocxError::Container(problem) => write!(f, "{problem}"),
-            DocxError::NotWord { holds } => write!(
-                f,
-                "a zip container with no Word document in it (no word/document.xml): {holds}"
-            ),
+            DocxError::Container(problem) => return write!(f, "{problem}"),
+            DocxError::NotWord { holds } => msg!("docx-not-word", holds = holds),
             DocxError::Xml {
                 part,
                 position,
                 why,
-            } => write!(
-                f,
-                "{part} is not well-formed XML at byte {position} ({why}); open the file in Word and save it again"
+            } => msg!("docx-xml", part = part, position = *position, why = why),
+            DocxError::TooDeep { part, limit } => {
+                msg!("docx-too-deep", part = part, limit = *limit)
+            }
+            DocxError::PartTooLarge { part, limit } => {
+                msg!("docx-part-too-large", part = part, mib = limit >> 20)
+            }
+            DocxError::TooManyCells { limit } => msg!("docx-too-many-cells", limit = *limit),
+            DocxError::AltChunk { chunks } => msg!("docx-alt-chunk", chunks = *chunks),
+            DocxError::TableTooWide { table, row, limit } => msg!(
+                "docx-table-too-wide",
+                table = *table,
+                row = *row,
+                limit = *limit
             ),
-            DocxError::TooDeep { part, limit } => write!(
-                f,
-                "{part} nests elements more than {limit} deep, deeper than any report; not read"
-            ),
-            DocxError::PartTooLarge { part, limit } => write!(
-                f,
-                "{part} inflates past {} MiB, more than any report's text; not read",
-                limit >> 20
-            ),
-            DocxError::TooManyCells { limit } => write!(
-                f,
-                "the tables hold more than {limit} cells, more than any report needs; not read"
-            ),
-            DocxError::AltChunk { chunks } => write!(
-                f,
-                "the document embeds {chunks} part(s) as HTML or RTF (w:altChunk, as web systems write Word files), which only Word converts; open it in Word or WPS and save it again"
-            ),
-            DocxError::TableTooWide { table, row, limit } => write!(
-                f,
-                "table {table} row {row} reaches past column {limit}, wider than Word makes a table; not read"
-            ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -205,9 +184,13 @@ fn open<'z, 'b: 'z>(
     name: &str,
     limits: &Limits,
 ) -> Result<impl BufRead + use<'z, 'b>, DocxError> {
-    let entry = archive
-        .by_name(name)
-        .map_err(|e| DocxError::Container(ZipProblem::Damaged(format!("entry {name}: {e}"))))?;
+    let entry = archive.by_name(name).map_err(|e| {
+        DocxError::Container(ZipProblem::Damaged(msg!(
+            "docx-zip-entry",
+            name = name,
+            why = e.to_string()
+        )))
+    })?;
     if entry.size() > limits.part_bytes {
         return Err(DocxError::PartTooLarge {
             part: name.to_string(),
@@ -384,10 +367,10 @@ fn what_it_holds(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
         archive.index_for_name(name).is_some()
     };
     if has(archive, "xl/workbook.xml") || has(archive, "xl/workbook.bin") {
-        return "it is an Excel workbook (.xlsx); read it as a workbook".to_string();
+        return msg!("docx-holds-workbook");
     }
     if has(archive, "ppt/presentation.xml") {
-        return "it is a PowerPoint presentation (.pptx)".to_string();
+        return msg!("docx-holds-pptx");
     }
     if has(archive, "content.xml") {
         let mut mimetype = String::new();
@@ -396,9 +379,9 @@ fn what_it_holds(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
             entry.take(200).read_to_string(&mut mimetype).ok();
         }
         return if mimetype.contains("opendocument.text") {
-            "it is an OpenDocument text (.odt); save it as .docx".to_string()
+            msg!("docx-holds-odt")
         } else {
-            "it is an OpenDocument file (.ods/.odp)".to_string()
+            msg!("docx-holds-opendocument")
         };
     }
     let names: Vec<String> = archive
@@ -406,14 +389,14 @@ fn what_it_holds(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
         .take(5)
         .map(|n| n.map(|n| n.into_owned()).unwrap_or_default())
         .collect();
-    format!(
-        "it holds {} entries ({}{})",
-        archive.len(),
-        names.join(", "),
-        if archive.len() > names.len() {
-            ", …"
+    msg!(
+        "docx-holds-entries",
+        count = archive.len(),
+        names = names.join(", "),
+        more = if archive.len() > names.len() {
+            "yes"
         } else {
-            ""
+            "no"
         }
     )
 }

@@ -11,6 +11,7 @@ use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_8
 use scraper::{ElementRef, Html, Node};
 
 use gongkai_document::{Flow, Grid, Origin};
+use gongkai_messages::msg;
 
 /// Longest colspan and rowspan taken from an attribute, and widest grid built: a hostile page
 /// cannot make a table of millions of cells.
@@ -25,7 +26,8 @@ const MAX_SLOTS: usize = 2_000_000;
 pub struct DecodedPage {
     pub text: String,
     pub encoding: &'static Encoding,
-    /// Something worth a warning: no charset declared, or the declared one was wrong.
+    /// Something worth a warning, in the run's language: no charset declared, or the declared
+    /// one was wrong.
     pub note: Option<String>,
 }
 
@@ -95,7 +97,7 @@ pub fn decode_page(bytes: &[u8]) -> DecodedPage {
         return DecodedPage {
             text: text.into_owned(),
             encoding: enc,
-            note: had_errors.then(|| format!("bytes not valid {} replaced", enc.name())),
+            note: had_errors.then(|| msg!("html-bom-invalid", charset = enc.name())),
         };
     }
     let declared = declared_charset(bytes);
@@ -109,16 +111,9 @@ pub fn decode_page(bytes: &[u8]) -> DecodedPage {
                     note: None,
                 };
             }
-            note = Some(format!(
-                "the page declares charset {} but its bytes are not valid {}",
-                enc.name(),
-                enc.name()
-            ));
+            note = Some(msg!("html-declared-invalid", charset = enc.name()));
         } else {
-            note = Some(format!(
-                "the page declares charset {}, not a charset for Chinese text; ignored",
-                enc.name()
-            ));
+            note = Some(msg!("html-declared-not-chinese", charset = enc.name()));
         }
     }
     for enc in [UTF_8, GB18030] {
@@ -127,10 +122,8 @@ pub fn decode_page(bytes: &[u8]) -> DecodedPage {
         }
         if let Some(text) = strict(bytes, enc) {
             let note = match (note, declared) {
-                (Some(n), _) => Some(format!("{n}; read as {}", enc.name())),
-                (None, None) if enc != UTF_8 => {
-                    Some(format!("no charset declared; read as {}", enc.name()))
-                }
+                (Some(n), _) => Some(then(n, msg!("html-read-as", charset = enc.name()))),
+                (None, None) if enc != UTF_8 => Some(msg!("html-no-charset", charset = enc.name())),
                 (None, _) => None,
             };
             return DecodedPage {
@@ -142,15 +135,20 @@ pub fn decode_page(bytes: &[u8]) -> DecodedPage {
     }
     let enc = declared.filter(|e| plausible(e)).unwrap_or(GB18030);
     let (text, _) = enc.decode_without_bom_handling(bytes);
+    let replaced = msg!("html-undecodable", charset = enc.name());
     DecodedPage {
         text: text.into_owned(),
         encoding: enc,
-        note: Some(format!(
-            "{}bytes not valid in any charset tried; read as {} with invalid bytes replaced",
-            note.map(|n| format!("{n}; ")).unwrap_or_default(),
-            enc.name()
-        )),
+        note: Some(match note {
+            Some(n) => then(n, replaced),
+            None => replaced,
+        }),
     }
+}
+
+/// Two notes on a page's charset, one after the other.
+fn then(note: String, next: String) -> String {
+    msg!("html-then", note = note, next = next)
 }
 
 /// One step of the document walk (iterative: a deeply nested page cannot overflow the stack).

@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use gongkai_form::{FormVersion, Level, Section};
 use gongkai_locate::{self as locate, kind, Conventions, Document, Kind, Setting, Values};
+use gongkai_messages::msg;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -147,9 +148,10 @@ impl PageImport {
         self.bad_cells > 0 || self.findings.iter().any(|f| f.level == Level::Error)
     }
 
-    /// One line for a batch summary: what the page yielded, and why not everything.
+    /// One line for a batch summary, in the run's language: what the page yielded, and why not
+    /// everything.
     pub fn summary(&self) -> String {
-        let name = self.file.display();
+        let name = self.file.display().to_string();
         let Some(r) = &self.report else {
             let why = self
                 .diagnostics
@@ -157,7 +159,7 @@ impl PageImport {
                 .rev()
                 .find(|d| d.is_error())
                 .map_or_else(String::new, |d| d.message.clone());
-            return format!("unreadable  {name}: {why}");
+            return msg!("pages-summary-unreadable", file = name, why = why);
         };
         let errors = self
             .findings
@@ -165,7 +167,7 @@ impl PageImport {
             .filter(|f| f.level == Level::Error)
             .count();
         let rules = if errors > 0 {
-            format!("; {errors} rule error(s)")
+            msg!("pages-summary-rule-errors", count = errors)
         } else {
             String::new()
         };
@@ -176,18 +178,21 @@ impl PageImport {
             .filter(|(b, l)| **b && **l != 0)
             .count();
         let blanks = if blanks > 0 {
-            format!(", {blanks} blank")
+            msg!("pages-summary-blanks", count = blanks)
         } else {
             String::new()
         };
         if self.is_complete() {
-            return format!(
-                "complete    {name}: {} {} (form {}): {}/{} values{blanks}{rules}",
-                r.unit,
-                r.year,
-                r.form,
-                self.found(),
-                self.expected()
+            return msg!(
+                "pages-summary-complete",
+                file = name,
+                unit = &r.unit,
+                year = r.year,
+                form = r.form.code(),
+                found = self.found(),
+                expected = self.expected(),
+                blanks = blanks,
+                rules = rules,
             );
         }
         let missing = self.missing();
@@ -199,23 +204,40 @@ impl PageImport {
                 .count();
             let all = r.form.catalogue().cells_of(s).count();
             if n == all {
-                by_section.push(format!("table {} not found", s.code()));
+                by_section.push(msg!("pages-table-not-found", table = table_name(s)));
             } else if n > 0 {
-                by_section.push(format!("{n} cell(s) of {} not found", s.code()));
+                by_section.push(msg!(
+                    "pages-cells-not-found",
+                    count = n,
+                    table = table_name(s)
+                ));
             }
         }
         if self.bad_cells > 0 {
-            by_section.push(format!("{} cell(s) not a value", self.bad_cells));
+            by_section.push(msg!("pages-cells-not-values", count = self.bad_cells));
         }
-        format!(
-            "partial     {name}: {} {} (form {}): {}/{} values{blanks}{rules}: {}",
-            r.unit,
-            r.year,
-            r.form,
-            self.found(),
-            self.expected(),
-            by_section.join("; ")
+        msg!(
+            "pages-summary-partial",
+            file = name,
+            unit = &r.unit,
+            year = r.year,
+            form = r.form.code(),
+            found = self.found(),
+            expected = self.expected(),
+            blanks = blanks,
+            rules = rules,
+            missing = by_section.join(&msg!("pages-separator")),
         )
+    }
+}
+
+/// A table of the form as a message names it: its code in English (`requests`), its number and
+/// heading in Chinese (表三（收到和处理政府信息公开申请情况）).
+pub(crate) fn table_name(section: Section) -> String {
+    match section {
+        Section::Active => msg!("pages-table-active"),
+        Section::Requests => msg!("pages-table-requests"),
+        Section::Appeals => msg!("pages-table-appeals"),
     }
 }
 
@@ -223,9 +245,8 @@ impl PageImport {
 pub fn import_file(path: &Path) -> PageImport {
     match std::fs::read(path) {
         Ok(bytes) => import_bytes(&bytes, path),
-        Err(e) => {
-            PageImport::new(Arc::new(path.to_path_buf())).fail(format!("cannot read the file: {e}"))
-        }
+        Err(e) => PageImport::new(Arc::new(path.to_path_buf()))
+            .fail(msg!("pages-cannot-read", error = e.to_string())),
     }
 }
 
@@ -306,7 +327,7 @@ fn sheet_grids(
         if !sheet.visible {
             diagnostics.push(Finding::warning(
                 file,
-                format!("sheet {} is hidden: not read", sheet.name),
+                msg!("pages-sheet-hidden", sheet = &sheet.name),
             ));
             continue;
         }
@@ -374,41 +395,33 @@ fn import_grids(
             let unit = t.unit.unwrap_or_else(|| {
                 imp.diagnostics.push(Finding::warning(
                     &file,
-                    format!(
-                        "the title does not name the reporting body; named {stem:?} after the file"
-                    ),
+                    msg!("pages-unit-from-file-name", name = &stem),
                 ));
                 stem.clone()
             });
             (unit, t.year)
         }
-        None => {
-            match title::year_in_name(&stem).or(folder_year) {
-                Some(y) => {
-                    imp.diagnostics.push(Finding::warning(
-                    &file,
-                    format!(
-                        "no report title (……{y}年政府信息公开工作年度报告) found; unit and year taken from the file name"
-                    ),
-                ));
-                    (stem.clone(), y)
-                }
-                None => return imp.fail(
-                    "no report year: neither a title such as 兰州市2020年政府信息公开工作年度报告 \
-                     nor a year in the file name",
-                ),
+        None => match title::year_in_name(&stem).or(folder_year) {
+            Some(y) => {
+                imp.diagnostics
+                    .push(Finding::warning(&file, msg!("pages-no-title", year = y)));
+                (stem.clone(), y)
             }
-        }
+            None => return imp.fail(msg!("pages-no-year")),
+        },
     };
 
     // Form version: labels only one form has, checked against the year.
     let due = FormVersion::for_year(year);
     let document = Document::new(&grids);
     if let Some(d) = document.form_of_labels().filter(|d| *d != due) {
-        return imp.fail(format!(
-            "{unit} {year}: the tables are laid out in form {d}, but {year} reports use form {due} \
-             ({}); is the year in the title right?",
-            due.notice()
+        return imp.fail(msg!(
+            "pages-wrong-form",
+            unit = &unit,
+            year = year,
+            found = d.code(),
+            due = due.code(),
+            notice = due.notice(),
         ));
     }
 
@@ -430,22 +443,24 @@ fn import_grids(
         .count();
     if present == 0 && imp.bad_cells == 0 {
         imp.diagnostics.append(&mut located.diagnostics);
-        let seen = if located.seen.is_empty() {
-            String::new()
+        let message = if located.seen.is_empty() {
+            msg!(
+                "pages-no-table",
+                unit = &unit,
+                year = year,
+                form = due.code()
+            )
         } else {
-            format!(
-                " (headings or headers of {} seen, but no row of the form under them)",
-                located
-                    .seen
-                    .iter()
-                    .map(|s| s.code())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let seen: Vec<String> = located.seen.iter().map(|s| table_name(*s)).collect();
+            msg!(
+                "pages-no-table-seen",
+                unit = &unit,
+                year = year,
+                form = due.code(),
+                tables = seen.join(&msg!("pages-list-separator")),
             )
         };
-        return imp.fail(format!(
-            "{unit} {year}: no table of the form found: none of the row labels of form {due}'s tables{seen}"
-        ));
+        return imp.fail(message);
     }
     // What was not found, table by table.
     located.report_missing();
@@ -479,7 +494,7 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
         if !path.is_dir() {
             problems.push(Finding::error(
                 &Arc::new(path.clone()),
-                "no such file or folder",
+                msg!("pages-no-such-path"),
             ));
             continue;
         }

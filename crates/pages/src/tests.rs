@@ -757,3 +757,18 @@ fn findings_on_a_page_name_the_table_row_and_on_a_text_copy_the_line() {
     );
     assert!(bad.is_some_and(|d| d.table() == Some(1) && d.row().is_some()));
 }
+
+/// A blank total filled from its parts is named by its code and by the form's names of its row
+/// and column (in English here; Chinese in tests/zh.rs).
+#[test]
+fn a_derived_total_names_its_cell() {
+    let imp = import_file(&fixtures().join("reports/district-2019-gbk.html"));
+    let notes: Vec<&str> = imp.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "blank total requests.new_received.total derived from its parts (R3): 19 (table 3, \
+          row “new applications received”, column “total”)"
+        ]
+    );
+}

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gongkai_messages::msg;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -52,7 +53,11 @@ impl Budget {
                     limit: crate::inflated_limit(self.stream),
                 }
             }
-            other => PdfError::Damaged(format!("page {page}: {other}")),
+            other => PdfError::Damaged(msg!(
+                "pdf-page-damaged",
+                page = page,
+                why = other.to_string()
+            )),
         })?;
         self.inflated = self.inflated.saturating_sub(content.len());
         Ok(content)
@@ -247,7 +252,7 @@ impl<'d> Reader<'d> {
         };
         let content = self.budget.take(
             doc.get_page_content_with_limit(id, self.budget.limit()),
-            || format!("the content of page {page}"),
+            || msg!("pdf-what-page-content", page = page),
             page,
         )?;
         let resources = dict.and_then(|d| inherited(doc, d, b"Resources"));
@@ -282,8 +287,8 @@ impl<'d> Reader<'d> {
         for op in Content::decode_iter(content).map_while(Result::ok) {
             if self.budget.operations == 0 {
                 return Err(PdfError::TooLarge {
-                    what: "the pages' drawing operators".to_string(),
-                    limit: format!("{} operators", crate::OPERATION_LIMIT),
+                    what: msg!("pdf-what-operators"),
+                    limit: msg!("pdf-limit-operators", count = crate::OPERATION_LIMIT),
                 });
             }
             self.budget.operations -= 1;
@@ -449,7 +454,7 @@ impl<'d> Reader<'d> {
                 }
                 let content = self.budget.take(
                     stream.get_plain_content_with_limit(self.budget.limit()),
-                    || format!("a drawing on page {page}"),
+                    || msg!("pdf-what-drawing", page = page),
                     page,
                 )?;
                 let own = stream
@@ -517,10 +522,12 @@ impl<'d> Reader<'d> {
                     lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                         ..
                     }) => PdfError::TooLarge {
-                        what: "a font's character map".to_string(),
+                        what: msg!("pdf-what-font-map"),
                         limit: crate::inflated_limit(limit),
                     },
-                    other => PdfError::Damaged(format!("a font's character map: {other}")),
+                    other => {
+                        PdfError::Damaged(msg!("pdf-font-map-damaged", why = other.to_string()))
+                    }
                 });
             match inflated {
                 Ok(bytes) => {
@@ -547,8 +554,8 @@ impl<'d> Reader<'d> {
         for code in font.codes(bytes) {
             if self.budget.glyphs == 0 {
                 return Err(PdfError::TooLarge {
-                    what: "the pages' text".to_string(),
-                    limit: format!("{} glyphs", crate::GLYPH_LIMIT),
+                    what: msg!("pdf-what-text"),
+                    limit: msg!("pdf-limit-glyphs", count = crate::GLYPH_LIMIT),
                 });
             }
             self.budget.glyphs -= 1;

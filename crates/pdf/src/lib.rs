@@ -24,10 +24,12 @@ mod layout;
 mod load;
 
 use std::cell::Cell;
+use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
 use gongkai_document::Flow;
+use gongkai_messages::msg;
 
 /// Bytes one stream may inflate to; a document's page content and character maps together may
 /// take twice this.
@@ -39,34 +41,48 @@ pub const GLYPH_LIMIT: usize = 1_000_000;
 /// Drawing operators run at most.
 pub const OPERATION_LIMIT: usize = 5_000_000;
 
-/// Why a PDF gives no text.
+/// Why a PDF gives no text; it prints as a sentence in the run's language saying what to do (the
+/// texts held inside are worded when the error is made).
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("not a PDF: the file does not begin with %PDF-")]
+    /// The file does not begin with `%PDF-`.
     NotPdf,
-    #[error("a scanned PDF: {pages} page(s), no text layer; OCR it or send the Word file")]
+    /// No text layer: a scan.
     Scanned { pages: usize },
-    #[error(
-        "the PDF's fonts do not say which characters they draw (no ToUnicode map): its text \
-         cannot be read; send the Word file"
-    )]
+    /// The fonts do not say which characters they draw.
     Undecodable,
-    #[error(
-        "an encrypted PDF that needs a password to open; send it without one, or the Word file"
-    )]
+    /// A password is needed to open it.
     Encrypted,
-    #[error("the PDF is cut short (it does not end with %%EOF): it was not saved or sent whole")]
+    /// No `%%EOF` at the end.
     Truncated,
-    #[error("a damaged PDF: {0}")]
+    /// Damaged: why.
     Damaged(String),
-    #[error("a damaged PDF: its page tree loops (object {0} is met twice)")]
+    /// The page tree loops at this object.
     PageTreeLoop(u32),
-    #[error("more than {PAGE_LIMIT} pages: not an annual report")]
+    /// More than [`PAGE_LIMIT`] pages.
     TooManyPages,
-    #[error("{what} would take more than {limit} (the limit for a report); not read")]
+    /// What would cost more than the limit for a report, and that limit.
     TooLarge { what: String, limit: String },
-    #[error("the PDF could not be read ({0}); it may be damaged")]
+    /// The PDF library failed: why.
     Failed(String),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            PdfError::NotPdf => msg!("pdf-not-pdf"),
+            PdfError::Scanned { pages } => msg!("pdf-scanned", pages = *pages),
+            PdfError::Undecodable => msg!("pdf-undecodable"),
+            PdfError::Encrypted => msg!("pdf-encrypted"),
+            PdfError::Truncated => msg!("pdf-truncated"),
+            PdfError::Damaged(why) => msg!("pdf-damaged", why = why),
+            PdfError::PageTreeLoop(object) => msg!("pdf-page-tree-loop", object = *object),
+            PdfError::TooManyPages => msg!("pdf-too-many-pages", limit = PAGE_LIMIT),
+            PdfError::TooLarge { what, limit } => msg!("pdf-too-large", what = what, limit = limit),
+            PdfError::Failed(why) => msg!("pdf-failed", why = why),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Reads a PDF's text into a flow of lines and tables.
@@ -154,7 +170,7 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "an internal fault".to_string());
+                .unwrap_or_else(|| msg!("pdf-internal-fault"));
             Err(PdfError::Failed(why))
         }
     }
@@ -166,8 +182,8 @@ mod tests;
 /// An inflated-bytes limit as a person reads it.
 fn inflated_limit(bytes: usize) -> String {
     if bytes >= 1 << 20 {
-        format!("{} MiB inflated", bytes >> 20)
+        msg!("pdf-limit-mib", mib = bytes >> 20)
     } else {
-        format!("{bytes} bytes inflated")
+        msg!("pdf-limit-bytes", bytes = bytes)
     }
 }

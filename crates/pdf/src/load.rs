@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use gongkai_messages::msg;
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 
 use crate::content::resolve;
@@ -48,7 +49,7 @@ pub(crate) fn load(bytes: &[u8], limits: &Limits) -> Result<Loaded, PdfError> {
     }
     let pages = page_tree(&doc, limits.pages)?;
     if pages.is_empty() {
-        return Err(PdfError::Damaged("it has no pages".to_string()));
+        return Err(PdfError::Damaged(msg!("pdf-no-pages")));
     }
     Ok(Loaded { doc, pages })
 }
@@ -59,7 +60,7 @@ fn failed(e: lopdf::Error, whole: bool, limit: usize) -> PdfError {
     match e {
         E::Decryption(_) | E::InvalidPassword | E::AlreadyEncrypted => PdfError::Encrypted,
         E::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => PdfError::TooLarge {
-            what: "a stream of objects".to_string(),
+            what: msg!("pdf-what-object-stream"),
             limit: crate::inflated_limit(limit),
         },
         _ if !whole => PdfError::Truncated,
@@ -75,12 +76,12 @@ fn page_tree(doc: &Document, limit: usize) -> Result<Vec<ObjectId>, PdfError> {
         .ok()
         .and_then(|o| resolve(doc, o))
         .and_then(|o| o.as_dict().ok())
-        .ok_or_else(|| PdfError::Damaged("it has no catalog (the trailer's /Root)".to_string()))?;
+        .ok_or_else(|| PdfError::Damaged(msg!("pdf-no-catalog")))?;
     let top = root
         .get(b"Pages")
         .ok()
         .and_then(|o| o.as_reference().ok())
-        .ok_or_else(|| PdfError::Damaged("its catalog has no page tree (/Pages)".to_string()))?;
+        .ok_or_else(|| PdfError::Damaged(msg!("pdf-no-page-tree")))?;
     let mut pages = Vec::new();
     let mut seen = HashSet::new();
     // Depth first, left to right: (node, depth).
@@ -90,9 +91,7 @@ fn page_tree(doc: &Document, limit: usize) -> Result<Vec<ObjectId>, PdfError> {
             return Err(PdfError::PageTreeLoop(id.0));
         }
         if depth > 64 {
-            return Err(PdfError::Damaged(
-                "its page tree is more than 64 levels deep".to_string(),
-            ));
+            return Err(PdfError::Damaged(msg!("pdf-page-tree-deep")));
         }
         let Ok(node) = doc.get_dictionary(id) else {
             // A missing page object: a blank page, as viewers show it.

@@ -26,6 +26,8 @@ mod write;
 use std::fmt;
 use std::path::PathBuf;
 
+use gongkai_messages::msg;
+
 pub use defects::DefectKind;
 pub use manifest::{Counts, DefectRecord, ExpectedFinding, Manifest, GENERATOR};
 pub use model::{generate_unit, GeneratedReport, GeneratedUnit, Injected};
@@ -137,59 +139,98 @@ impl Config {
     pub const MAX_UNITS: usize = 5_000_000;
 }
 
-/// Why nothing (or not everything) was generated.
+/// Why nothing (or not everything) was generated; it prints in the run's language.
 #[derive(Debug, thiserror::Error)]
 pub enum SynthError {
-    #[error(
-        "years {text:?}: expected FIRST-LAST such as 2019-2023, or one year, between 2000 and 2100"
-    )]
-    Years { text: String },
-    #[error("--units {units}: expected 1 to {max}", max = Config::MAX_UNITS)]
-    Units { units: usize },
-    #[error("--errors {rate}: expected a fraction from 0 to 1")]
-    ErrorRate { rate: f64 },
+    /// `--years` is not FIRST-LAST or one year within [`Years::BOUNDS`].
+    Years {
+        text: String,
+    },
+    /// `--units` past 1..=[`Config::MAX_UNITS`].
+    Units {
+        units: usize,
+    },
+    /// `--errors` not a fraction from 0 to 1.
+    ErrorRate {
+        rate: f64,
+    },
     /// Injected defects are CSV-only: a text defect needs text in a number cell, which the
     /// workbook writer does not write, and a run with only some of the kinds would score
     /// `validate` against a different mix than the CSV layouts of the same seed.
-    #[error(
-        "--errors {rate} with --layout workbook: injected defects are written only in the CSV \
-         layouts (grid, tidy); use --errors 0 with --layout workbook"
-    )]
-    WorkbookDefects { rate: f64 },
-    #[error(
-        "{}: exists and is not empty, and is not the output of an earlier generate run \
-         (no manifest.json of it); choose another folder",
-        dir.display()
-    )]
-    NotEmpty { dir: PathBuf },
-    #[error(
-        "{}: exists and is not an earlier Lanzhou sample (no units.csv of it); --out is the \
-         repository root",
-        dir.display()
-    )]
-    NotSample { dir: PathBuf },
-    #[error("{}: the output folder must have a name of its own (not . or /)", dir.display())]
-    OutPath { dir: PathBuf },
-    #[error("{}: {source}", path.display())]
+    WorkbookDefects {
+        rate: f64,
+    },
+    /// The output folder holds something that is not an earlier run's output.
+    NotEmpty {
+        dir: PathBuf,
+    },
+    /// The folder given for the Lanzhou sample is not an earlier sample's root.
+    NotSample {
+        dir: PathBuf,
+    },
+    /// The output folder has no name of its own (`.`, `/`).
+    OutPath {
+        dir: PathBuf,
+    },
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{0}")]
     Output(gongkai_atomic::AtomicError),
-    #[error("{unit}: {detail}")]
-    Encoding { unit: String, detail: String },
-    #[error("{unit} {year}: writing the workbook: {source}")]
+    /// A unit's file cannot be written in its encoding.
+    Encoding {
+        unit: String,
+        detail: String,
+    },
     Workbook {
         unit: String,
         year: i32,
         source: gongkai_report::write::workbook::Error,
     },
     /// A generated report breaks a rule it should keep, or a defect does not show: a bug here.
-    #[error("generator invariant broken: {0}")]
+    /// Its detail is for the developer, in English.
     Invariant(String),
-    #[error("manifest: {0}")]
     Manifest(#[from] serde_json::Error),
+}
+
+impl fmt::Display for SynthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            SynthError::Years { text } => msg!("synth-years", text = text),
+            SynthError::Units { units } => {
+                msg!("synth-units", units = *units, max = Config::MAX_UNITS)
+            }
+            SynthError::ErrorRate { rate } => msg!("synth-error-rate", rate = rate.to_string()),
+            SynthError::WorkbookDefects { rate } => {
+                msg!("synth-workbook-defects", rate = rate.to_string())
+            }
+            SynthError::NotEmpty { dir } => {
+                msg!("synth-not-empty", dir = dir.display().to_string())
+            }
+            SynthError::NotSample { dir } => {
+                msg!("synth-not-sample", dir = dir.display().to_string())
+            }
+            SynthError::OutPath { dir } => msg!("synth-out-path", dir = dir.display().to_string()),
+            SynthError::Io { path, source } => msg!(
+                "synth-io",
+                path = path.display().to_string(),
+                error = gongkai_atomic::io_reason(source)
+            ),
+            SynthError::Output(e) => return e.fmt(f),
+            SynthError::Encoding { unit, detail } => {
+                msg!("synth-encoding", unit = unit, detail = detail)
+            }
+            SynthError::Workbook { unit, year, source } => msg!(
+                "synth-workbook",
+                unit = unit,
+                year = *year,
+                error = source.to_string()
+            ),
+            SynthError::Invariant(detail) => msg!("synth-invariant", detail = detail),
+            SynthError::Manifest(e) => msg!("synth-manifest", error = e.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl SynthError {

@@ -248,7 +248,7 @@ pub(crate) fn encode(
             if unmappable {
                 return Err(SynthError::Encoding {
                     unit: unit.to_string(),
-                    detail: "not encodable in GB18030".to_string(),
+                    detail: gongkai_messages::msg!("synth-not-gb18030"),
                 });
             }
             bytes.extend_from_slice(&encoded);

@@ -9,6 +9,8 @@
 //! gathers each sheet's blank cells (BLANK, MULBLANK: formatted cells left empty), which
 //! calamine does not give.
 
+use gongkai_messages::msg;
+
 use crate::{Limits, WorkbookError};
 
 const EOF: u16 = 0x000A;
@@ -30,9 +32,7 @@ pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<Vec<Vec<(u32, u32)
     for (typ, data) in records(stream) {
         match typ {
             FILEPASS if u16_at(data, 0).is_some_and(|v| v != 0) => {
-                return Err(WorkbookError::Encrypted(
-                    "the .xls workbook is encrypted (FILEPASS)",
-                ));
+                return Err(WorkbookError::Encrypted(msg!("workbook-xls-filepass")));
             }
             BOUNDSHEET => sheets.push(u32_at(data, 0).unwrap_or(u32::MAX) as usize),
             EOF => break,
@@ -43,8 +43,10 @@ pub(crate) fn check(stream: &[u8], limits: &Limits) -> Result<Vec<Vec<(u32, u32)
         let name = format!("#{}", n + 1);
         // calamine slices the stream at the offset unchecked.
         let Some(sheet) = stream.get(at..) else {
-            return Err(WorkbookError::Unreadable(format!(
-                "sheet {name} starts at byte {at}, past the end of the Workbook stream"
+            return Err(WorkbookError::Unreadable(msg!(
+                "workbook-sheet-start-past-end",
+                sheet = &name,
+                at = at
             )));
         };
         let mut extent = Extent::new(&name, limits);
@@ -168,9 +170,9 @@ impl<'a> Extent<'a> {
         let columns = end_col - first_col + 1;
         if rows <= 0 || columns <= 0 {
             // calamine would count this block's size round past zero.
-            return Err(WorkbookError::Unreadable(format!(
-                "sheet {}: its DIMENSIONS record ends before it starts",
-                self.sheet
+            return Err(WorkbookError::Unreadable(msg!(
+                "workbook-dimensions-reversed",
+                sheet = self.sheet
             )));
         }
         self.limits

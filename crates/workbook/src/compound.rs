@@ -9,6 +9,8 @@
 //! (`Workbook`) from a Word document (`WordDocument`) and an encrypted Office file
 //! (`EncryptedPackage`).
 
+use gongkai_messages::msg;
+
 const MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Sector numbers from here on are markers, not sectors (calamine's bound on the DIFAT chain).
 const RESERVED: u32 = 0xFFFF_FFFA;
@@ -51,15 +53,20 @@ impl<'a> Compound<'a> {
     /// wrong with the file.
     pub fn open(bytes: &'a [u8]) -> Result<Compound<'a>, String> {
         if bytes.len() < 512 || !is_compound(bytes) {
-            return Err("not an OLE2 compound file, or cut short in its header".to_string());
+            return Err(msg!("workbook-compound-header"));
         }
         let sector = match u16_at(bytes, 30) {
             Some(9) => 512,
             Some(12) => 4096,
-            other => return Err(format!("sector shift {other:?} is neither 9 nor 12")),
+            other => {
+                return Err(msg!(
+                    "workbook-compound-sector-shift",
+                    shift = format!("{other:?}")
+                ))
+            }
         };
         if u16_at(bytes, 32) != Some(6) {
-            return Err("mini sector shift is not 6".to_string());
+            return Err(msg!("workbook-compound-mini-shift"));
         }
         let mut file = Compound {
             bytes,
@@ -96,7 +103,7 @@ impl<'a> Compound<'a> {
             .collect();
         let root = match file.entries.first() {
             Some(root) if root.kind == 5 => root.clone(),
-            _ => return Err("the directory has no root entry".to_string()),
+            _ => return Err(msg!("workbook-compound-no-root")),
         };
         // calamine loads the mini stream when the header counts mini FAT sectors.
         if u32_at(bytes, 64).unwrap_or(0) > 0 {
@@ -105,7 +112,7 @@ impl<'a> Compound<'a> {
             let mini = file.chain(root.start)?;
             let size = usize::try_from(root.size).unwrap_or(usize::MAX);
             if size > mini.len() * sector {
-                return Err("the mini stream is cut short".to_string());
+                return Err(msg!("workbook-compound-mini-short"));
             }
             file.mini = file.gather(&mini, size);
         }
@@ -173,15 +180,15 @@ impl<'a> Compound<'a> {
     fn stream_chain(&self, e: &Entry) -> Result<Vec<u32>, String> {
         if e.size < MINI_CUTOFF {
             let chain = walk(e.start, &self.minifat, self.mini.len() / MINI_SECTOR)
-                .map_err(|why| format!("stream {}: {why}", e.name))?;
+                .map_err(|why| msg!("workbook-compound-stream", stream = &e.name, why = why))?;
             if e.size > (chain.len() * MINI_SECTOR) as u64 {
-                return Err(format!("stream {} is cut short", e.name));
+                return Err(msg!("workbook-compound-stream-short", stream = &e.name));
             }
             Ok(chain)
         } else {
             let chain = self.chain(e.start)?;
             if e.size > (chain.len() as u64).saturating_mul(self.sector as u64) {
-                return Err(format!("stream {} is cut short", e.name));
+                return Err(msg!("workbook-compound-stream-short", stream = &e.name));
             }
             Ok(chain)
         }
@@ -209,14 +216,29 @@ impl<'a> Compound<'a> {
         let bytes: &'a [u8] = self.bytes;
         match seen.get_mut(id as usize) {
             Some(s) if !*s => *s = true,
-            Some(_) => return Err(format!("{what} sector {id} is listed twice")),
-            None => return Err(format!("{what} sector {id} is past the end of the file")),
+            Some(_) => {
+                return Err(msg!(
+                    "workbook-compound-sector-twice",
+                    table = what,
+                    sector = id
+                ))
+            }
+            None => return Err(past_end(what, id)),
         }
         let at = (id as usize + 1) * self.sector;
         bytes
             .get(at..at + self.sector)
-            .ok_or_else(|| format!("{what} sector {id} is past the end of the file"))
+            .ok_or_else(|| past_end(what, id))
     }
+}
+
+/// `FAT sector 7 is past the end of the file`.
+fn past_end(table: &str, sector: u32) -> String {
+    msg!(
+        "workbook-compound-sector-past-end",
+        table = table,
+        sector = sector
+    )
 }
 
 /// Follows a chain from `start` through `table` to its end: every number in the table and below
@@ -228,12 +250,8 @@ fn walk(start: u32, table: &[u32], sectors: usize) -> Result<Vec<u32>, String> {
     while id != END_OF_CHAIN {
         match seen.get_mut(id as usize) {
             Some(s) if !*s => *s = true,
-            Some(_) => return Err(format!("a chain of sectors loops at sector {id}")),
-            None => {
-                return Err(format!(
-                    "a chain of sectors reaches sector {id}, past the end"
-                ))
-            }
+            Some(_) => return Err(msg!("workbook-compound-chain-loops", sector = id)),
+            None => return Err(msg!("workbook-compound-chain-past-end", sector = id)),
         }
         chain.push(id);
         id = table.get(id as usize).copied().unwrap_or(END_OF_CHAIN);

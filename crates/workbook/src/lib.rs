@@ -36,6 +36,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use gongkai_document::zipped::{self, ZipLimits, ZipProblem};
 pub use gongkai_document::{Grid, Origin};
+use gongkai_messages::msg;
 
 /// How much a workbook may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,11 +130,12 @@ pub struct Sheet {
     pub grid: Grid<'static>,
 }
 
-/// Why a file cannot be read as a workbook. Each prints as a sentence saying what to do.
+/// Why a file cannot be read as a workbook. Each prints as a sentence saying what to do, in the
+/// run's language (the texts held inside are worded when the error is made).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookError {
     /// Saved with a password: what shows it.
-    Encrypted(&'static str),
+    Encrypted(String),
     /// The zip container is damaged, cut short, or past its limits.
     Container(ZipProblem),
     /// A compound file (`.xls`) damaged or cut short.
@@ -167,35 +169,31 @@ impl WorkbookError {
 
 impl fmt::Display for WorkbookError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WorkbookError::Encrypted(what) => write!(
-                f,
-                "the workbook is protected by a password ({what}); save a copy without the password"
-            ),
-            WorkbookError::Container(p) => p.fmt(f),
-            WorkbookError::Damaged(why) => write!(
-                f,
-                "the workbook is damaged or cut short ({why}); open it in the office program and save it again"
-            ),
-            WorkbookError::NotAWorkbook(what) => write!(f, "not a workbook: {what}"),
-            WorkbookError::SheetTooLarge { sheet, at, limits } => {
-                write!(f, "sheet {sheet} is too large: ")?;
-                match at {
-                    Some((r, c)) => write!(f, "it has a cell at {}", cell_name(*r, *c))?,
-                    None => write!(f, "it declares a block")?,
-                }
-                write!(
-                    f,
-                    ", past the {} rows, {} columns and {} cells a sheet may span (a report needs \
-                     about 100 rows of 15 columns); not read",
-                    limits.rows, limits.columns, limits.cells
-                )
-            }
-            WorkbookError::Unreadable(why) => write!(
-                f,
-                "the workbook cannot be read ({why}); open it in the office program and save it again"
-            ),
-        }
+        let text = match self {
+            WorkbookError::Encrypted(what) => msg!("workbook-encrypted", what = what),
+            WorkbookError::Container(p) => return p.fmt(f),
+            WorkbookError::Damaged(why) => msg!("workbook-damaged", why = why),
+            WorkbookError::NotAWorkbook(what) => msg!("workbook-not-a-workbook", what = what),
+            WorkbookError::SheetTooLarge { sheet, at, limits } => match at {
+                Some((r, c)) => msg!(
+                    "workbook-sheet-too-large-at",
+                    sheet = sheet,
+                    cell = cell_name(*r, *c),
+                    rows = limits.rows,
+                    columns = limits.columns,
+                    cells = limits.cells,
+                ),
+                None => msg!(
+                    "workbook-sheet-too-large-block",
+                    sheet = sheet,
+                    rows = limits.rows,
+                    columns = limits.columns,
+                    cells = limits.cells,
+                ),
+            },
+            WorkbookError::Unreadable(why) => msg!("workbook-unreadable", why = why),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -230,11 +228,8 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, WorkbookError> {
 pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
     // calamine is the one part not written here; should malformed content still make it panic
     // past the checks, the file is reported, not the program stopped.
-    catch_unwind(AssertUnwindSafe(|| dispatch(bytes, limits))).unwrap_or_else(|_| {
-        Err(WorkbookError::Unreadable(
-            "the workbook reader failed on malformed content".to_string(),
-        ))
-    })
+    catch_unwind(AssertUnwindSafe(|| dispatch(bytes, limits)))
+        .unwrap_or_else(|_| Err(WorkbookError::Unreadable(msg!("workbook-reader-failed"))))
 }
 
 fn dispatch(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
@@ -242,13 +237,13 @@ fn dispatch(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
         return readers::xls(bytes, limits);
     }
     if !bytes.starts_with(ZIP) {
-        return Err(WorkbookError::NotAWorkbook(
-            "neither a zip container (.xlsx, .ods) nor a compound file (.xls, .et)".to_string(),
-        ));
+        return Err(WorkbookError::NotAWorkbook(msg!(
+            "workbook-not-a-container"
+        )));
     }
     zipped::check(bytes, &limits.zip).map_err(|p| match p {
         ZipProblem::Encrypted { .. } => {
-            WorkbookError::Encrypted("an entry of the zip container is encrypted")
+            WorkbookError::Encrypted(msg!("workbook-zip-entry-encrypted"))
         }
         p => WorkbookError::Container(p),
     })?;
@@ -270,24 +265,21 @@ fn dispatch(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
     if mimetype.trim() == "application/vnd.oasis.opendocument.spreadsheet" {
         let manifest = entry_text(&mut archive, "META-INF/manifest.xml", 1 << 20);
         if manifest.is_some_and(|m| m.contains("encryption-data")) {
-            return Err(WorkbookError::Encrypted("the .ods content is encrypted"));
+            return Err(WorkbookError::Encrypted(msg!("workbook-ods-encrypted")));
         }
         let content = entry_bytes(&mut archive, "content.xml", limits.zip.total_bytes)
-            .ok_or_else(|| WorkbookError::Unreadable("content.xml is missing".to_string()))?;
+            .ok_or_else(|| WorkbookError::Unreadable(msg!("workbook-content-missing")))?;
         let blanks = ods_extent::check(&content, limits)?;
         return readers::ods(bytes, &blanks, limits);
     }
     let what = if has("word/document.xml") {
-        "a Word document (.docx)".to_string()
+        msg!("workbook-is-docx")
     } else if has("ppt/presentation.xml") {
-        "a PowerPoint presentation (.pptx)".to_string()
+        msg!("workbook-is-pptx")
     } else if mimetype.starts_with("application/vnd.oasis.opendocument.") {
-        format!("an OpenDocument file of type {}", mimetype.trim())
+        msg!("workbook-is-opendocument", mimetype = mimetype.trim())
     } else {
-        format!(
-            "a zip archive of {} entries with no workbook in it",
-            archive.len()
-        )
+        msg!("workbook-zip-without-workbook", entries = archive.len())
     };
     Err(WorkbookError::NotAWorkbook(what))
 }

@@ -11,6 +11,7 @@ use calamine::{
     Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsb, Xlsx,
 };
 use gongkai_document::{Grid, Origin};
+use gongkai_messages::msg;
 
 use crate::build::SheetCells;
 use crate::compound::Compound;
@@ -110,9 +111,7 @@ pub(crate) fn xlsb(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookEr
 pub(crate) fn xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookError> {
     let file = Compound::open(bytes).map_err(WorkbookError::Damaged)?;
     if file.has("EncryptedPackage") || file.has("EncryptionInfo") {
-        return Err(WorkbookError::Encrypted(
-            "an encrypted Office file: its content is an EncryptedPackage",
-        ));
+        return Err(WorkbookError::Encrypted(msg!("workbook-encrypted-package")));
     }
     let Some(stream) = file.stream("Workbook").or_else(|| file.stream("Book")) else {
         return Err(WorkbookError::NotAWorkbook(describe(&file)));
@@ -120,7 +119,7 @@ pub(crate) fn xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookErr
     let blanks = biff::check(&stream, limits)?;
     drop(stream);
     let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
-        XlsError::Password => WorkbookError::Encrypted("the .xls workbook is encrypted"),
+        XlsError::Password => WorkbookError::Encrypted(msg!("workbook-xls-encrypted")),
         e => unreadable(e),
     })?;
     let mut sheets = Vec::new();
@@ -151,14 +150,14 @@ pub(crate) fn xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, WorkbookErr
 /// What a compound file that holds no workbook is.
 fn describe(file: &Compound) -> String {
     if file.has("WordDocument") {
-        "a Word document in the old binary format (.doc, or WPS .wps); save it as .docx".to_string()
+        msg!("workbook-is-doc")
     } else if file.has("PowerPoint Document") {
-        "a PowerPoint presentation (.ppt)".to_string()
+        msg!("workbook-is-ppt")
     } else {
         let names: Vec<&str> = file.names().take(8).collect();
-        format!(
-            "a compound file with no Workbook stream (it holds {})",
-            names.join(", ")
+        msg!(
+            "workbook-compound-without-workbook",
+            streams = names.join(", ")
         )
     }
 }

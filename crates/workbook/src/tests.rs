@@ -271,7 +271,7 @@ fn a_password_protected_workbook_is_refused_as_such() {
     });
     assert_eq!(
         error_of(&xls),
-        WorkbookError::Encrypted("the .xls workbook is encrypted (FILEPASS)")
+        WorkbookError::Encrypted("the .xls workbook is encrypted (FILEPASS)".to_string())
     );
     // A zip entry flagged encrypted.
     let mut xlsx = typed_book();
@@ -289,7 +289,7 @@ fn a_password_protected_workbook_is_refused_as_such() {
     });
     assert_eq!(
         error_of(&ods),
-        WorkbookError::Encrypted("the .ods content is encrypted")
+        WorkbookError::Encrypted("the .ods content is encrypted".to_string())
     );
 }
 

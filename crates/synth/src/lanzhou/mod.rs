@@ -21,6 +21,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use gongkai_form::FormVersion;
+use gongkai_messages::msg;
 
 use crate::write::{staged, write_atomic};
 use crate::SynthError;
@@ -84,29 +85,29 @@ impl fmt::Display for SampleSummary {
             writeln!(f, "{line}")?;
         }
         for w in &self.warnings {
-            writeln!(f, "warning: {w}")?;
+            writeln!(f, "{}", msg!("synth-sample-warning", warning = w))?;
         }
         let kinds: Vec<String> = self
             .encodings
             .iter()
-            .map(|(k, n)| format!("{n} {k}"))
+            .map(|(k, n)| msg!("synth-sample-encoding", count = *n, encoding = *k))
             .collect();
-        write!(
-            f,
-            "wrote {} unit reports for {}–{} to {DATA_DIR}/<year> ({}; {} blank cells), \
-             {DATA_DIR}/units.csv, {PUBLISHED_FIXTURE} and {TREND_FIXTURE} below {}; read back: \
-             {} warning(s), R1–R6 hold for every report and city total, X1–X4 for {} \
-             consecutive pairs, 2020 sum = published {CITY} totals ({} cells)",
-            self.files,
-            YEARS[0],
-            YEARS[YEARS.len() - 1],
-            kinds.join(", "),
-            self.blank_cells,
-            self.root.display(),
-            self.warnings.len(),
-            self.pairs,
-            self.cells,
-        )
+        f.write_str(&msg!(
+            "synth-sample-summary",
+            files = self.files,
+            first = YEARS[0],
+            last = YEARS[YEARS.len() - 1],
+            data = DATA_DIR,
+            encodings = kinds.join(&msg!("synth-list-separator")),
+            blanks = self.blank_cells,
+            published = PUBLISHED_FIXTURE,
+            trend = TREND_FIXTURE,
+            root = self.root.display().to_string(),
+            warnings = self.warnings.len(),
+            pairs = self.pairs,
+            city = CITY,
+            cells = self.cells,
+        ))
     }
 }
 
@@ -210,23 +211,27 @@ fn year_line(year: i32, read: &Reports, total: &[i64]) -> Result<String> {
             .filter(|u| !units.contains(u))
             .copied()
             .collect();
+        let separator = msg!("synth-list-separator");
         if !came.is_empty() {
-            change.push_str(&format!("; new: {}", came.join(", ")));
+            change.push_str(&msg!("synth-sample-new", units = came.join(&separator)));
         }
         if !went.is_empty() {
-            change.push_str(&format!("; gone: {}", went.join(", ")));
+            change.push_str(&msg!("synth-sample-gone", units = went.join(&separator)));
         }
     }
     let h = |code: &str| headline(form, total, code);
-    Ok(format!(
-        "{year}: {} units, form {form}; {CITY}: new_received {}, granted {}, \
-         partially_granted {}, reconsideration {}, licensing decisions {}{change}",
-        units.len(),
-        h("requests.new_received.total")?,
-        h("requests.granted.total")?,
-        h("requests.partially_granted.total")?,
-        h("appeals.reconsideration.total")?,
-        h("active.licensing.decisions")?,
+    Ok(msg!(
+        "synth-sample-year",
+        year = year,
+        units = units.len(),
+        form = form.code(),
+        city = CITY,
+        new_received = h("requests.new_received.total")?,
+        granted = h("requests.granted.total")?,
+        partially_granted = h("requests.partially_granted.total")?,
+        reconsideration = h("appeals.reconsideration.total")?,
+        licensing = h("active.licensing.decisions")?,
+        change = change,
     ))
 }
 

@@ -567,11 +567,7 @@ fn paint_panel<DB: DrawingBackend>(
             .pos(Pos::new(HPos::Center, VPos::Center));
         let mid = (f64::from(first + last) / 2.0, (axis.lo + axis.hi) / 2.0);
         chart
-            .draw_series(std::iter::once(Text::new(
-                words.no_value().to_string(),
-                mid,
-                style,
-            )))
+            .draw_series(std::iter::once(Text::new(words.no_value(), mid, style)))
             .map_err(drawing)?;
     }
     Ok(out)

@@ -1,6 +1,8 @@
 //! Every word the chart writes, in Chinese and in English, in one place: the footer's notes, the
 //! axis labels and the panel's fallback text.
 
+use gongkai_messages::{text_in, Arg, Lang};
+
 use crate::series::{Figure, Panel, Preset};
 
 /// The language of a chart's labels.
@@ -16,6 +18,19 @@ impl Words {
         } else {
             en
         }
+    }
+
+    /// The chart's language: Chinese where a CJK font draws it, else English, whatever the run's.
+    fn lang(&self) -> Lang {
+        if self.chinese {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        text_in(self.lang(), id, args)
     }
 
     pub fn title<'a>(&self, figure: &'a Figure) -> &'a str {
@@ -39,26 +54,26 @@ impl Words {
         } else {
             panel.unit_en.as_deref()?
         };
-        Some(if self.chinese {
-            format!("单位：{unit}")
-        } else {
-            format!("Unit: {unit}")
-        })
+        Some(self.text("chart-unit", &[("unit", unit.into())]))
     }
 
     /// A year as the x axis writes it: 2021年 in a Chinese report, else the number; a `*` after
     /// a year that rests on incomplete data.
     pub fn year(&self, preset: Preset, year: f64, incomplete: bool) -> String {
         let star = if incomplete { "*" } else { "" };
-        if self.chinese && preset == Preset::Report {
-            format!("{year:.0}年{star}")
+        let year = format!("{year:.0}");
+        if preset == Preset::Report {
+            format!(
+                "{}{star}",
+                self.text("chart-year", &[("year", year.into())])
+            )
         } else {
-            format!("{year:.0}{star}")
+            format!("{year}{star}")
         }
     }
 
-    pub fn no_value(&self) -> &'static str {
-        self.pick("无可比数据", "no comparable value")
+    pub fn no_value(&self) -> String {
+        self.text("chart-no-value", &[])
     }
 
     /// The footer's notes, each only when what it explains is drawn.
@@ -71,47 +86,18 @@ impl Words {
     ) -> Vec<String> {
         let mut notes = Vec::new();
         if preset == Preset::Full {
-            notes.push(
-                self.pick(
-                    "每个小图有各自的纵轴；比率以百分比表示",
-                    "Each panel has its own y axis; rates in percent",
-                )
-                .to_string(),
-            );
+            notes.push(self.text("chart-note-panels", &[]));
         }
         if gaps {
-            notes.push(
-                self.pick(
-                    "灰色竖条：该年没有此项数据（序列中断）",
-                    "Grey band: no value that year (a break in the series)",
-                )
-                .to_string(),
-            );
+            notes.push(self.text("chart-note-gaps", &[]));
         }
         if !breaks.is_empty() {
             let years: Vec<String> = breaks.iter().map(i32::to_string).collect();
-            notes.push(if self.chinese {
-                format!(
-                    "竖虚线：{}年起报表格式调整，虚线两侧的数据不能直接比较，连线在此断开",
-                    years.join("年、")
-                )
-            } else {
-                format!(
-                    "Dashed line: the report form changed in {}; values either side do not \
-                     compare, so the line breaks there",
-                    years.join(", ")
-                )
-            });
+            let years = years.join(&self.text("chart-year-separator", &[]));
+            notes.push(self.text("chart-note-breaks", &[("years", years.into())]));
         }
         if !incomplete.is_empty() {
-            notes.push(
-                self.pick(
-                    "标*的年份数据不完整（有单位的报告缺失、被剔除或未通过校验），图中以空心点表示",
-                    "* the year rests on incomplete data (a unit's report missing, left out or \
-                     failing its checks), drawn as hollow points",
-                )
-                .to_string(),
-            );
+            notes.push(self.text("chart-note-incomplete", &[]));
         }
         notes
     }

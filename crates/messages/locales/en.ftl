@@ -185,6 +185,18 @@ help-man-examples =
       gongkai man -o /usr/local/share/man/man1
       gongkai man | man -l -
 
+
+## Charts (crates/chart/src/words.rs): in Chinese where a CJK font draws them, else English
+
+chart-unit = Unit: { $unit }
+chart-year = { $year }
+chart-year-separator = {", "}
+chart-no-value = no comparable value
+chart-note-panels = Each panel has its own y axis; rates in percent
+chart-note-gaps = Grey band: no value that year (a break in the series)
+chart-note-breaks = Dashed line: the report form changed in { $years }; values either side do not compare, so the line breaks there
+chart-note-incomplete = * the year rests on incomplete data (a unit's report missing, left out or failing its checks), drawn as hollow points
+
 pages-rests-on-missing = {" "}(rests on { $count } cell(s) not found on the page: { $cells })
 
 ## format readers and published reports

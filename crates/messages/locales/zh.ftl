@@ -182,6 +182,18 @@ help-man-examples =
       gongkai man -o /usr/local/share/man/man1
       gongkai man | man -l -
 
+
+## 图表（crates/chart/src/words.rs）：有中文字体时用中文，否则用英文
+
+chart-unit = 单位：{ $unit }
+chart-year = { $year }年
+chart-year-separator = 年、
+chart-no-value = 无可比数据
+chart-note-panels = 每个小图有各自的纵轴；比率以百分比表示
+chart-note-gaps = 灰色竖条：该年没有此项数据（序列中断）
+chart-note-breaks = 竖虚线：{ $years }年起报表格式调整，虚线两侧的数据不能直接比较，连线在此断开
+chart-note-incomplete = 标*的年份数据不完整（有单位的报告缺失、被剔除或未通过校验），图中以空心点表示
+
 pages-rests-on-missing = （其中 { $count } 格在页面上未找到，按 0 计：{ $cells }）
 
 ## format readers and published reports

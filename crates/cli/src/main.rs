@@ -48,10 +48,12 @@ fn main() -> ExitCode {
     let lang =
         args::lang_asked(std::env::args_os()).unwrap_or_else(gongkai_messages::Lang::from_env);
     gongkai_messages::set_lang(lang);
-    let matches = help::command().get_matches();
-    let cli = match args::Cli::from_arg_matches(&matches) {
+    let cli = match help::command()
+        .try_get_matches()
+        .and_then(|m| args::Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => usage_error(e),
     };
     let result = match cli.command {
         args::Command::Consolidate(a) => consolidate::run(&a),
@@ -67,8 +69,33 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(e) => {
-            eprintln!("gongkai: error: {e:#}");
+            eprintln!(
+                "{}",
+                gongkai_messages::msg!("cli-error", detail = format!("{e:#}"))
+            );
             ExitCode::from(Outcome::Unreadable as u8)
         }
     }
+}
+
+/// Help and version as clap prints them; a usage error in the user's language first (what kind
+/// of mistake), then clap's own lines (the argument, a tip, the usage), exit 2.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    let kind = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        ErrorKind::UnknownArgument => "cli-usage-unknown-argument",
+        ErrorKind::InvalidSubcommand => "cli-usage-unknown-command",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "cli-usage-invalid-value",
+        ErrorKind::MissingRequiredArgument => "cli-usage-missing-argument",
+        ErrorKind::ArgumentConflict => "cli-usage-conflict",
+        _ => "cli-usage-other",
+    };
+    if gongkai_messages::lang() == gongkai_messages::Lang::Zh {
+        eprintln!("{}", gongkai_messages::text(kind, &[]));
+    }
+    let _ = e.print();
+    std::process::exit(Outcome::Unreadable as i32)
 }

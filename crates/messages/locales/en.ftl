@@ -197,6 +197,17 @@ chart-note-gaps = Grey band: no value that year (a break in the series)
 chart-note-breaks = Dashed line: the report form changed in { $years }; values either side do not compare, so the line breaks there
 chart-note-incomplete = * the year rests on incomplete data (a unit's report missing, left out or failing its checks), drawn as hollow points
 
+
+## The command line's own errors (crates/cli/src/main.rs)
+
+cli-error = gongkai: error: { $detail }
+cli-usage-unknown-argument = Usage error: an argument gongkai does not know.
+cli-usage-unknown-command = Usage error: a command gongkai does not know.
+cli-usage-invalid-value = Usage error: a value an option does not take.
+cli-usage-missing-argument = Usage error: a required argument is missing.
+cli-usage-conflict = Usage error: two options that cannot go together.
+cli-usage-other = Usage error.
+
 pages-rests-on-missing = {" "}(rests on { $count } cell(s) not found on the page: { $cells })
 
 ## format readers and published reports

@@ -194,6 +194,17 @@ chart-note-gaps = 灰色竖条：该年没有此项数据（序列中断）
 chart-note-breaks = 竖虚线：{ $years }年起报表格式调整，虚线两侧的数据不能直接比较，连线在此断开
 chart-note-incomplete = 标*的年份数据不完整（有单位的报告缺失、被剔除或未通过校验），图中以空心点表示
 
+
+## 命令行本身的错误（crates/cli/src/main.rs）
+
+cli-error = gongkai：错误：{ $detail }
+cli-usage-unknown-argument = 用法错误：有不认识的参数（下面是详细说明，可用 --help 查看全部选项）。
+cli-usage-unknown-command = 用法错误：没有这个命令（可用 gongkai --help 查看全部命令）。
+cli-usage-invalid-value = 用法错误：某个选项的取值无效（下面是可用的取值）。
+cli-usage-missing-argument = 用法错误：缺少必需的参数。
+cli-usage-conflict = 用法错误：有两个选项不能同时使用。
+cli-usage-other = 用法错误。
+
 pages-rests-on-missing = （其中 { $count } 格在页面上未找到，按 0 计：{ $cells }）
 
 ## format readers and published reports

@@ -9,3 +9,26 @@ files-read = { $count ->
     [one] { $count } file read
    *[other] { $count } files read
 }
+
+## consolidate, trend, export (coverage)
+
+# A unit and year given by several files (gongkai-report's duplicate module).
+duplicate-and = {" and "}
+duplicate-left-out = { $count ->
+    [2] two files
+   *[other] { $count } files
+} for { $unit } { $year }: { $files }; { $count ->
+    [2] both
+   *[other] all
+} left out ({ $hint })
+duplicate-hint-newer = { $file } is the newer: --prefer newer uses it
+duplicate-hint-rename = keep one, or put 更正 in the corrected file's name
+duplicate-used = { $count ->
+    [2] two files
+   *[other] { $count } files
+} for { $unit } { $year }: { $files }; { $file } is used ({ $why }), { $count ->
+    [2] the other
+   *[other] the others
+} left out
+duplicate-why-corrected = its name marks it as the correction
+duplicate-why-newer = the newer, as --prefer newer asks

@@ -6,3 +6,14 @@
 level-error = 错误
 level-warning = 提示
 files-read = 读取文件 { $count } 个
+
+## consolidate, trend, export (coverage)
+
+# 同一单位同一年度有多个文件（gongkai-report 的 duplicate 模块）。
+duplicate-and = 、
+duplicate-left-out = { $unit } { $year }年度报表有 { $count } 个文件：{ $files }，均未计入（{ $hint }）
+duplicate-hint-newer = 其中 { $file } 较新；如以较新者为准，请加 --prefer newer
+duplicate-hint-rename = 请只保留一份，或在更正后的文件名中注明“更正”
+duplicate-used = { $unit } { $year }年度报表有 { $count } 个文件：{ $files }；采用 { $file }（{ $why }），其余未计入
+duplicate-why-corrected = 文件名注明为更正
+duplicate-why-newer = 修改时间较新，按 --prefer newer 采用

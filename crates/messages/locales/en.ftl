@@ -32,3 +32,18 @@ duplicate-used = { $count ->
 } left out
 duplicate-why-corrected = its name marks it as the correction
 duplicate-why-newer = the newer, as --prefer newer asks
+
+# The official tables in a workbook (gongkai-export): consolidate -o x.xlsx, export --xlsx.
+export-sheet-title = { $name } { $year }年 政府信息公开工作年度报告统计表（{ $form }版，{ $notice }）
+export-sheet-units = { $count ->
+    [one] { $count } unit report summed.
+   *[other] { $count } unit reports summed.
+}
+export-sheet-failing = { " " }Note: { $count ->
+    [one] { $count } of them fails
+   *[other] { $count } of them fail
+} rules (see the sheet { $sheet }): { $units }
+export-sheet-see-notes = Note: this total is not whole; see the sheet { $sheet } for what it rests on.
+export-list-sep = {", "}
+export-findings-sheet = Findings
+export-notes-sheet = Notes

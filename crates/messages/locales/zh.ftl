@@ -17,3 +17,12 @@ duplicate-hint-rename = 请只保留一份，或在更正后的文件名中注�
 duplicate-used = { $unit } { $year }年度报表有 { $count } 个文件：{ $files }；采用 { $file }（{ $why }），其余未计入
 duplicate-why-corrected = 文件名注明为更正
 duplicate-why-newer = 修改时间较新，按 --prefer newer 采用
+
+# 工作簿中的统计表（gongkai-export）：consolidate -o x.xlsx、export --xlsx。
+export-sheet-title = { $name } { $year }年 政府信息公开工作年度报告统计表（{ $form }版，{ $notice }）
+export-sheet-units = 汇总单位 { $count } 个。
+export-sheet-failing = 注意：其中 { $count } 个单位未通过校验（见“{ $sheet }”表）：{ $units }
+export-sheet-see-notes = 注意：本合计并不完整，所据情况见“{ $sheet }”表。
+export-list-sep = ，
+export-findings-sheet = 校验结果
+export-notes-sheet = 汇总说明

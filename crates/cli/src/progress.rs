@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use gongkai_ingest::Progress;
+use gongkai_messages::msg;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Files read so far, by count (the bar) and by bytes (its message).
@@ -23,9 +24,19 @@ impl Bar {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
-            let style = ProgressStyle::with_template(
-                "{elapsed:>4} [{bar:30}] {human_pos}/{human_len} files, {per_sec}, {msg}, {eta} left",
-            )
+            // indicatif's placeholders go into the message as its values, in the language's
+            // order of words.
+            let template = msg!(
+                "progress-bar",
+                elapsed = "{elapsed:>4}",
+                bar = "{bar:30}",
+                done = "{human_pos}",
+                files = "{human_len}",
+                speed = "{per_sec}",
+                bytes = "{msg}",
+                left = "{eta}"
+            );
+            let style = ProgressStyle::with_template(&template)
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
             bar.set_style(style);

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod coverage;
 mod export;
 mod formats;
 mod generate;
@@ -141,7 +142,9 @@ fn markdown_and_json_outputs() {
     assert_eq!(coverage["complete"], true, "{coverage}");
     assert_eq!(coverage["years"][0]["year"], 2020);
     assert_eq!(
-        coverage["years"][0]["summed"].as_array().map_or(0, Vec::len),
+        coverage["years"][0]["summed"]
+            .as_array()
+            .map_or(0, Vec::len),
         20
     );
     assert!(json.contains(
@@ -226,10 +229,21 @@ fn gbk_and_utf8_units_sum_and_bad_files_are_left_out() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("refused: 1 unit report(s) left out ("))
-        .stderr(predicate::str::contains("坏文件.csv: could not be read); nothing written"));
+        .stderr(predicate::str::contains(
+            "refused: 1 unit report(s) left out (",
+        ))
+        .stderr(predicate::str::contains(
+            "坏文件.csv: could not be read); nothing written",
+        ));
     let assert = gongkai()
-        .args(["consolidate", "--force", "--format", "csv", "--name", "兰州市"])
+        .args([
+            "consolidate",
+            "--force",
+            "--format",
+            "csv",
+            "--name",
+            "兰州市",
+        ])
         .arg(&year_dir)
         .assert()
         .code(2);

@@ -259,7 +259,10 @@ pub fn print_summary(c: &Checked) {
     let formats = if formats.is_empty() {
         String::new()
     } else {
-        msg!("summary-formats", formats = formats.join(&msg!("summary-sep")))
+        msg!(
+            "summary-formats",
+            formats = formats.join(&msg!("summary-sep"))
+        )
     };
     eprintln!(
         "{}",
@@ -354,7 +357,10 @@ pub fn print_summary(c: &Checked) {
             rules = show(&by_rule)
         )
     );
-    eprintln!("{}", msg!("summary-findings-by-unit", units = show(&by_unit)));
+    eprintln!(
+        "{}",
+        msg!("summary-findings-by-unit", units = show(&by_unit))
+    );
     if let Some(r) = &c.registry {
         eprintln!(
             "{}",

@@ -90,7 +90,10 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         )
     );
     if args.name.is_none() && rendered.name != gongkai_export::DEFAULT_NAME {
-        eprintln!("{}", msg!("export-named-by-registry", name = rendered.name.as_str()));
+        eprintln!(
+            "{}",
+            msg!("export-named-by-registry", name = rendered.name.as_str())
+        );
     }
     if let (Some(path), Some(bytes)) = (&args.xlsx, &rendered.xlsx) {
         eprintln!(

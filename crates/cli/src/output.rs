@@ -346,9 +346,14 @@ mod tests {
         );
         let e = pick(None, "c.xls").unwrap_err().to_string();
         assert!(e.ends_with("not .xls: name the file .xlsx"), "{e}");
-        let e = choose("trend", None, Some(Path::new("t.xlsx")), TextFormat(Format::Table))
-            .unwrap_err()
-            .to_string();
+        let e = choose(
+            "trend",
+            None,
+            Some(Path::new("t.xlsx")),
+            TextFormat(Format::Table),
+        )
+        .unwrap_err()
+        .to_string();
         assert_eq!(
             e,
             "t.xlsx: trend does not write .xlsx files; it writes .txt, .md, .csv or .json"

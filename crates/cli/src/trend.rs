@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use gongkai_aggregate::Caveat;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
+use gongkai_aggregate::Caveat;
 use gongkai_chart::{self as chart, Drawn, Series};
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{format_value, FormVersion};
@@ -63,7 +63,9 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
                 let hint = known
                     .iter()
                     .find(|k| k.contains(m.as_str()))
-                    .map_or(String::new(), |k| msg!("trend-measure-hint", example = k.as_str()));
+                    .map_or(String::new(), |k| {
+                        msg!("trend-measure-hint", example = k.as_str())
+                    });
                 bail!(msg!(
                     "trend-unknown-measure",
                     measure = format!("{m:?}"),
@@ -227,13 +229,7 @@ fn delta_fields(d: &Delta) -> [String; 3] {
 /// What a unit's (or the total's) figures of a year rest on.
 type CaveatOf<'a> = dyn Fn(&str, i32) -> Caveat + 'a;
 
-fn render(
-    rows: &[&Delta],
-    format: Format,
-    title: &str,
-    ranked: bool,
-    caveat: &CaveatOf,
-) -> String {
+fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool, caveat: &CaveatOf) -> String {
     let caveat_of = |d: &Delta| caveat(&d.point.unit, d.point.year);
     match format {
         Format::Csv => {
@@ -438,14 +434,7 @@ fn ranking_grid(
                     what = caveat_words(caveat)
                 ));
             }
-            vec![
-                (i + 1).to_string(),
-                unit,
-                p,
-                show(d.point.value),
-                c,
-                pct,
-            ]
+            vec![(i + 1).to_string(), unit, p, show(d.point.value), c, pct]
         })
         .collect();
     (header, body, marks)

@@ -215,7 +215,7 @@ fn the_refusal_in_chinese() {
 }
 
 #[test]
-fn a_registered_unit_missing_or_a_failing_unit_refuses_too() {
+fn a_registered_unit_missing_refuses_the_total_unless_silenced() {
     let dir = tempdir();
     let year = dir.path().join("2020");
     write(&year.join("城关区.csv"), unit_tidy("城关区").as_bytes());
@@ -482,6 +482,15 @@ fn csv_files_start_with_a_bom_and_standard_output_does_not() {
         .assert()
         .code(0);
     assert_eq!(std::fs::read(&plain).unwrap_or_default(), piped.stdout);
+    // The template's grid the same way.
+    let template = dir.path().join("模板.csv");
+    gongkai()
+        .args(["template", "--form", "2021", "--no-bom", "-o"])
+        .arg(&template)
+        .assert()
+        .code(0);
+    let bytes = std::fs::read(&template).unwrap_or_default();
+    assert!(bytes.starts_with("政府信息公开工作年度报告统计表".as_bytes()));
     // trend too.
     let trend = dir.path().join("trend.csv");
     gongkai()

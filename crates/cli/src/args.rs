@@ -136,7 +136,8 @@ pub enum Format {
     Markdown,
     /// Tidy CSV: year,unit,section,row,column,value.
     Csv,
-    /// Tidy JSON: an array of {year, unit, section, row, column, value}.
+    /// JSON: consolidate gives {coverage: what the total rests on, values: [{year, unit,
+    /// section, row, column, value}]}.
     Json,
     /// The official tables as an Excel workbook, a sheet per total (consolidate, to a file).
     Xlsx,

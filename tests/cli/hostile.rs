@@ -1,6 +1,7 @@
 //! Hostile input end to end: one bad file beside a good unit. Every case checks the exit code,
 //! the message (file, line and column where there is one, the offending text, what was
-//! expected), that the good unit is still summed, and the summary's accounting of values.
+//! expected), that a total the bad file leaves incomplete is refused, that with `--force` the
+//! good unit is still summed, and the summary's accounting of values.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -41,6 +42,8 @@ struct Run {
     code: i32,
     out: String,
     err: String,
+    /// Whether the same folder without `--force` was refused: exit 1, nothing written.
+    refused: bool,
 }
 
 /// The numbers of the summary line.
@@ -114,17 +117,34 @@ fn consolidate(folder: &Path, extra: &[&str]) -> Run {
         .arg(folder)
         .output()
         .unwrap_or_else(|e| panic!("run: {e}"));
+    let code = out.status.code().unwrap_or(-1);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
     Run {
-        code: out.status.code().unwrap_or(-1),
+        code,
+        refused: code == 1 && out.stdout.is_empty() && err.contains("refused: "),
         out: String::from_utf8_lossy(&out.stdout).into_owned(),
-        err: String::from_utf8_lossy(&out.stderr).into_owned(),
+        err,
     }
 }
 
-/// Asserts the bad file was left out and the good unit summed alone.
+/// The folder consolidated without `--force` (is it refused?), then with it: what was summed.
+fn forced(folder: &Path) -> Run {
+    let plain = consolidate(folder, &[]);
+    let forced = consolidate(folder, &["--force"]);
+    Run {
+        refused: plain.refused,
+        ..forced
+    }
+}
+
+/// Asserts the total was refused for the bad file, and forced, the good unit summed alone, the
+/// note on what it rests on on standard error.
 fn only_the_good_unit(run: &Run, code: i32) {
+    assert!(run.refused, "not refused without --force");
     assert_eq!(run.code, code, "{}", run.err);
     assert_eq!(run.out, totals_times(1), "{}", run.err);
+    run.has("Note: this total was summed with --force and is not whole.");
+    run.has("  - left out: ");
 }
 
 /// The summary when the bad file gave no values at all: two files read, one used, one rejected.
@@ -147,7 +167,7 @@ fn empty_file() {
     let (_dir, year) = folder();
     let bad = year.join("空.csv");
     write(&bad, b"");
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}: error: empty file: no lines to read",
@@ -161,7 +181,7 @@ fn header_only() {
     let (_dir, year) = folder();
     let bad = year.join("表头.csv");
     write(&bad, b"year,unit,section,row,column,value\r\n");
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:1: error: header only: the file has no values",
@@ -178,7 +198,7 @@ fn binary_junk() {
     let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".to_vec();
     xlsx.extend_from_slice(b"[Content_Types].xml\xEC\x97\xCB\x6E\xDB\x30");
     write(&bad, &xlsx);
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     // Told by its bytes, not its name: a zip, named .csv.
     run.has(&format!(
@@ -197,7 +217,7 @@ fn tidy_file_cut_inside_a_code() {
     let text = unit_tidy("西固区");
     let at = text.rfind("litigation_after_reco").unwrap_or(0) + "litigation_after_reco".len();
     write(&bad, &text.as_bytes()[..at]);
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:199:4: error: 西固区 2020: the file ends inside this line (4 of the header's 6 \
@@ -244,7 +264,7 @@ fn grid_file_cut_mid_table() {
     let keep: Vec<&str> = text.lines().take(44).collect();
     let cut = format!("{}\n,,2.重复申请,3", keep.join("\n"));
     write(&bad, cut.as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}: error: 七里河区 2020: table 四、政府信息公开行政复议、行政诉讼情况 not found in the \
@@ -271,7 +291,7 @@ fn semicolon_separated_tidy_file_is_read_with_a_warning() {
     let (_dir, year) = folder();
     let file = year.join("西固区.csv");
     write(&file, unit_tidy("西固区").replace(',', ";").as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     assert_eq!(run.code, 0, "{}", run.err);
     run.has(&format!(
         "{}:1: warning: fields are separated by semicolons, not commas; read as such",
@@ -305,7 +325,7 @@ fn tab_separated_grid_is_read_with_a_warning() {
         })
         .collect();
     write(&file, (tsv.join("\n") + "\n").as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     assert_eq!(run.code, 0, "{}", run.err);
     run.has(&format!(
         "{}:1: warning: fields are separated by tabs, not commas; read as such",
@@ -346,7 +366,7 @@ fn unbalanced_quote() {
         })
         .collect();
     write(&bad, (text.join("\n") + "\n").as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:30: error: a quote (\") opens a field that never closes; the rest of the file \
@@ -369,7 +389,7 @@ fn utf8_bom_and_gb18030_files_in_one_folder() {
     let grid = filled_grid().replace("七里河区", "安宁区");
     let (gbk_grid, _, _) = encoding_rs::GB18030.encode(&grid);
     write(&year.join("安宁区.csv"), &gbk_grid);
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     assert_eq!(run.code, 0, "{}", run.err);
     for line in [
         "2020,合计,active,regulations,new_made,74\n",
@@ -406,7 +426,7 @@ fn gbk_file_with_invalid_bytes() {
         + 5;
     bytes.splice(at..at, [0x81, 0x20]);
     write(&bad, &bytes);
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:30: error: bytes 81 at offset {at} are not valid gb18030 (expected UTF-8 or \
@@ -422,7 +442,7 @@ fn duplicate_lines_for_one_cell_in_a_tidy_file() {
     let bad = year.join("西固区.csv");
     let text = unit_tidy("西固区") + "2020,西固区,requests,granted,natural_person,253\n";
     write(&bad, text.as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:200:6: error: 西固区 2020: duplicate value for requests.granted.natural_person, \
@@ -446,7 +466,7 @@ fn duplicate_rows_in_a_grid() {
     let text = grid.replacen("\n规章,1,2,3,", "\n规章,1,2,3,\n规章,4,5,6,", 1);
     assert_ne!(text, grid);
     write(&bad, text.as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     for (col, found) in [(2, "4"), (3, "5"), (4, "6")] {
         run.has(&format!(
@@ -470,7 +490,7 @@ fn table_four_given_twice_in_a_grid() {
     let bad = year.join("七里河区.csv");
     let text = filled_grid() + "2,0,0,0,2,0,0,0,0,0,0,0,0,0,0\n";
     write(&bad, text.as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:58:1: error: 七里河区 2020: table 四 given twice: a second line of numbers (the first \
@@ -497,7 +517,7 @@ fn text_in_a_number_cell() {
         1,
     );
     write(&bad, text.as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:38:6: error: 西固区 2020: not a number in requests.granted.natural_person: found \
@@ -567,7 +587,7 @@ fn numbers_past_64_bits() {
             1,
         );
     write(&bad, text.as_bytes());
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     only_the_good_unit(&run, 2);
     run.has(&format!(
         "{}:38:6: error: 西固区 2020: too large: past the 64-bit integer range in \
@@ -607,7 +627,7 @@ fn fifty_megabyte_tidy_file() {
     }
     write(&file, text.as_bytes());
     let started = Instant::now();
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     let elapsed = started.elapsed();
     eprintln!(
         "50 MB file: {} bytes, {units} units, consolidated in {elapsed:.2?}",
@@ -638,9 +658,12 @@ fn symlink_loop_is_reported_and_the_batch_goes_on() {
     let (_dir, year) = folder();
     let link = year.join("循环");
     std::os::unix::fs::symlink(".", &link).unwrap_or_else(|e| panic!("symlink: {e}"));
-    let run = consolidate(&year, &[]);
-    // Nothing is left out (the loop leads to a folder being read), so it is a warning.
-    only_the_good_unit(&run, 0);
+    let run = forced(&year);
+    // Nothing is left out (the loop leads to a folder being read), so it is a warning, and the
+    // total is whole.
+    assert!(!run.refused, "{}", run.err);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert_eq!(run.out, totals_times(1), "{}", run.err);
     run.has(&format!(
         "{}: warning: symbolic link loop: it leads back to {}, which is read already; not followed",
         show(&link),
@@ -666,7 +689,7 @@ fn unreadable_file() {
         .unwrap_or_else(|e| panic!("chmod: {e}"));
     // Root (as in CI containers) reads a mode-000 file anyway.
     let privileged = std::fs::read(&locked).is_ok();
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     if privileged {
         assert_eq!(run.code, 0, "{}", run.err);
         assert_eq!(run.out, totals_times(2));
@@ -707,7 +730,7 @@ fn dangling_symlink_and_a_folder_named_like_a_file() {
         &year.join("安宁区.csv").join("安宁区.csv"),
         unit_tidy("安宁区").as_bytes(),
     );
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     assert_eq!(run.code, 2, "{}", run.err);
     assert_eq!(run.out, totals_times(2));
     run.has(&format!(
@@ -722,7 +745,7 @@ fn dangling_symlink_and_a_folder_named_like_a_file() {
         }
     );
     // Named on the command line, the same.
-    let run = consolidate(&link, &[]);
+    let run = forced(&link);
     assert_eq!(run.code, 2, "{}", run.err);
     run.has(&format!(
         "{}: error: broken symbolic link: it points to missing.csv, which does not exist",
@@ -741,7 +764,7 @@ fn sums_past_64_bits_are_an_error_not_a_wrap() {
         );
         write(&year.join(format!("{unit}.csv")), text.as_bytes());
     }
-    let run = consolidate(&year, &[]);
+    let run = forced(&year);
     assert_eq!(run.code, 2, "{}", run.err);
     assert_eq!(run.out, "");
     run.has("active.regulations.total_published would be");

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod coverage;
 mod export;
 mod formats;
 mod generate;
@@ -134,8 +135,18 @@ fn markdown_and_json_outputs() {
     ]));
     let parsed: serde_json::Value =
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
-    let items = parsed.as_array().map_or(0, Vec::len);
+    let items = parsed["values"].as_array().map_or(0, Vec::len);
     assert_eq!(items, 198);
+    // What the total rests on: all 20 units of the registry, nothing left out.
+    let coverage = &parsed["coverage"];
+    assert_eq!(coverage["complete"], true, "{coverage}");
+    assert_eq!(coverage["years"][0]["year"], 2020);
+    assert_eq!(
+        coverage["years"][0]["summed"]
+            .as_array()
+            .map_or(0, Vec::len),
+        20
+    );
     assert!(json.contains(
         r#""section": "active", "row": "procurement", "column": "amount", "value": 278800}"#
     ));
@@ -211,8 +222,28 @@ fn gbk_and_utf8_units_sum_and_bad_files_are_left_out() {
     write(&year_dir.join("七里河区.csv"), &gbk);
     // A broken file: binary junk.
     write(&year_dir.join("坏文件.csv"), b"\x00\x00PK\x03\x04junk");
-    let assert = gongkai()
+    // The broken file leaves the total incomplete: refused, nothing written.
+    gongkai()
         .args(["consolidate", "--format", "csv", "--name", "兰州市"])
+        .arg(&year_dir)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "refused: 1 unit report(s) left out (",
+        ))
+        .stderr(predicate::str::contains(
+            "坏文件.csv: could not be read); nothing written",
+        ));
+    let assert = gongkai()
+        .args([
+            "consolidate",
+            "--force",
+            "--format",
+            "csv",
+            "--name",
+            "兰州市",
+        ])
         .arg(&year_dir)
         .assert()
         .code(2);
@@ -294,10 +325,13 @@ fn consolidate_refuses_failing_units_unless_forced() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(
-        stdout.starts_with("注意：本合计包含未通过校验的单位"),
+        stdout.starts_with("Note: this total was summed with --force and is not whole."),
         "{stdout}"
     );
-    assert!(stdout.contains("城关区 2020"), "{stdout}");
+    assert!(
+        stdout.contains("fails rules, summed anyway: 城关区 2020"),
+        "{stdout}"
+    );
     assert!(
         err.contains("合计 2020 error: the requests table (三), row “total”, column “natural persons” has 295"),
         "the total is checked too: {err}"
@@ -546,6 +580,16 @@ fn registry_reports_missing_and_unregistered_units_and_rolls_up() {
         .assert()
         .code(0);
 
+    // Units of the registry without a report: refused, unless forced (or silenced).
+    gongkai()
+        .args(["consolidate", "--by", "parent", "--name", "兰州市"])
+        .arg(&year)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "refused: 2 registered unit(s) sent no report (城关区 2020, 兰州市司法局 2020)",
+        ));
     let csv = stdout_of(
         gongkai()
             .args([
@@ -556,6 +600,8 @@ fn registry_reports_missing_and_unregistered_units_and_rolls_up() {
                 "兰州市",
                 "--format",
                 "csv",
+                "--allow",
+                "coverage",
             ])
             .arg(&year),
     );

@@ -37,13 +37,14 @@ fn trend_csv(args: &[&str]) -> BTreeMap<(i32, String, String), [String; 4]> {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("year,unit,measure,value,previous,change,change_pct"),
+        Some("year,unit,measure,value,previous,change,change_pct,caveat"),
         "{out}"
     );
     lines
         .map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            assert_eq!(f.len(), 7, "{l}");
+            assert_eq!(f.len(), 8, "{l}");
+            assert_eq!(f[7], "", "the sample is whole: {l}");
             let year = f[0].parse().unwrap_or_else(|e| panic!("{l}: {e}"));
             (
                 (year, f[1].to_string(), f[2].to_string()),

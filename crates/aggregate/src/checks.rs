@@ -24,6 +24,9 @@ use crate::{AggregateError, Total};
 pub struct Checks {
     pub findings: Vec<Finding>,
     pub coverage: Vec<Finding>,
+    /// Units of the registry due to report for a year of the batch that sent no report, by
+    /// year and registry order (each also a coverage finding).
+    pub missing: Vec<(i32, String)>,
 }
 
 /// R1–R6 on every report, X1–X4 between consecutive years of each unit, and coverage when a
@@ -49,6 +52,7 @@ pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Re
     found.extend(findings::check_years(links, &reorganised));
     Finding::sort(&mut found);
     let mut coverage = Vec::new();
+    let mut missing = Vec::new();
     if let Some(registry) = registry {
         let mut by_year: BTreeMap<i32, HashSet<&str>> = BTreeMap::new();
         for r in links.iter() {
@@ -70,6 +74,7 @@ pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Re
         for (year, present) in &by_year {
             for u in registry.due_in(*year) {
                 if !present.contains(u.name.as_str()) {
+                    missing.push((*year, u.name.clone()));
                     let kind = u.kind.code();
                     let message = format!("no report from this {kind} (registry)");
                     coverage.push(
@@ -85,6 +90,7 @@ pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Re
     Checks {
         findings: found,
         coverage,
+        missing,
     }
 }
 

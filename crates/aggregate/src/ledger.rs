@@ -8,12 +8,12 @@
 //! already: the close reads those files again and takes their reports back out of the totals,
 //! after checking that they still hold what was summed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::FormVersion;
-use gongkai_report::{duplicate_report, FileRead, Finding, Format, Registry, Summary, UnitReport};
+use gongkai_report::{Duplicate, FileRead, Finding, Format, Prefer, Registry, Summary, UnitReport};
 use rayon::prelude::*;
 
 use crate::checks::{close, rollup, Checks};
@@ -38,6 +38,7 @@ pub struct Ledger<'r> {
     name: String,
     sums: Sums<'r>,
     keep_reports: bool,
+    prefer: Prefer,
     running: BTreeMap<(String, i32), Running>,
     findings: Vec<Finding>,
     /// Every accepted report, reduced; also the names `running` keeps by id.
@@ -74,6 +75,9 @@ pub struct Closed {
     pub summary: Summary,
     /// Problems of the batch as a whole: missing paths, unreadable folders, duplicate units.
     pub diagnostics: Vec<Finding>,
+    /// Units and years given by several files: which file was used, if any (each also has its
+    /// finding in `diagnostics`).
+    pub duplicates: Vec<Duplicate>,
     /// Files with diagnostics or rejected reports, in path order; every file when the reports
     /// were kept. Their reports are in `reports` (or gone).
     pub files: Vec<FileRead>,
@@ -98,6 +102,7 @@ impl<'r> Ledger<'r> {
             name: name.to_string(),
             sums,
             keep_reports: false,
+            prefer: Prefer::default(),
             running: BTreeMap::new(),
             findings: Vec::new(),
             links: Links::default(),
@@ -115,6 +120,13 @@ impl<'r> Ledger<'r> {
     /// Keeps every report for [`Closed::reports`] (export and trend need them all).
     pub fn keeping_reports(mut self) -> Ledger<'r> {
         self.keep_reports = true;
+        self
+    }
+
+    /// Which file of a unit and year given twice is used (`--prefer`); by default only a file
+    /// named as the correction.
+    pub fn preferring(mut self, prefer: Prefer) -> Ledger<'r> {
+        self.prefer = prefer;
         self
     }
 
@@ -208,14 +220,20 @@ impl<'r> Ledger<'r> {
         if sign > 0 {
             entry.units.extend(ids);
         } else {
-            let out: HashSet<u32> = ids.collect();
-            entry.units.retain(|u| !out.contains(u));
+            // One entry out per report taken out: the file of a duplicate that is used may be
+            // summed too. Few reports are taken out, so a scan each is cheap.
+            for id in ids {
+                if let Some(at) = entry.units.iter().position(|u| *u == id) {
+                    entry.units.swap_remove(at);
+                }
+            }
         }
         Ok(())
     }
 
-    /// Closes the batch: drops duplicate units (reading their files again with `reread` to take
-    /// them out of the totals), checks what needs every report, and makes the totals.
+    /// Closes the batch: settles duplicate units (reading their files again with `reread` to take
+    /// the reports not used out of the totals, and to add the one used if it was held back),
+    /// checks what needs every report, and makes the totals.
     /// `diagnostics` are the batch's own (from `gongkai_ingest::read_chunks`); `registry` is for
     /// coverage and X1's reorganised units.
     pub fn close(
@@ -225,49 +243,79 @@ impl<'r> Ledger<'r> {
         reread: &dyn Fn(&Path) -> FileRead,
     ) -> Result<Closed, AggregateError> {
         self.links.sort();
-        let mut duplicates: BTreeSet<(i32, String)> = BTreeSet::new();
+        // (year, unit) of every duplicate → the file used, if one is.
+        let mut settled: BTreeMap<(i32, String), Option<PathBuf>> = BTreeMap::new();
+        let mut duplicates = Vec::new();
         let mut values_dropped = 0;
+        let mut left_out = 0;
         let mut minus = Vec::new();
+        let mut plus = Vec::new();
         {
-            // File → the duplicate reports in it that went into the totals.
-            let mut summed: BTreeMap<PathBuf, Vec<Link>> = BTreeMap::new();
+            // File → the duplicate reports in it to take out of the totals (`out`) or to add
+            // (`into`: the file used, held back because its chunk had the unit twice).
+            let mut out: BTreeMap<PathBuf, Vec<Link>> = BTreeMap::new();
+            let mut into: BTreeMap<PathBuf, Vec<Link>> = BTreeMap::new();
             for group in self.links.duplicates() {
                 let first = &group[0];
                 let files: Vec<Arc<PathBuf>> = group.iter().map(|l| Arc::new(l.file())).collect();
-                let files: Vec<&Arc<PathBuf>> = files.iter().collect();
-                diagnostics.push(duplicate_report(first.unit(), first.year(), &files));
-                duplicates.insert((first.year(), first.unit().to_string()));
-                for link in group {
-                    values_dropped += link.present();
-                    if link.summed() {
-                        summed.entry(link.file()).or_default().push(link);
+                let duplicate = Duplicate::resolve(first.unit(), first.year(), files, self.prefer);
+                let used = duplicate.chosen.map(|(i, _)| i);
+                left_out += if used.is_some() { group.len() - 1 } else { 1 };
+                diagnostics.push(duplicate.finding());
+                settled.insert(
+                    (first.year(), first.unit().to_string()),
+                    duplicate.winner().map(|w| w.as_ref().clone()),
+                );
+                for (i, link) in group.iter().enumerate() {
+                    if Some(i) == used {
+                        if !link.summed() && !matches!(self.sums, Sums::Skip) {
+                            into.entry(link.file()).or_default().push(*link);
+                        }
+                    } else {
+                        values_dropped += link.present();
+                        if link.summed() {
+                            out.entry(link.file()).or_default().push(*link);
+                        }
+                    }
+                }
+                duplicates.push(duplicate);
+            }
+            for (pending, reports) in [(&out, &mut minus), (&into, &mut plus)] {
+                for (file, links) in pending {
+                    let again = reread(file);
+                    for link in links {
+                        let report = again
+                            .reports
+                            .iter()
+                            .find(|r| r.year == link.year() && r.unit == link.unit())
+                            .filter(|r| link.matches(r))
+                            .ok_or_else(|| AggregateError::Changed {
+                                file: file.display().to_string(),
+                                unit: link.unit().to_string(),
+                                year: link.year(),
+                            })?;
+                        reports.push(report.clone());
                     }
                 }
             }
-            for (file, links) in &summed {
-                let again = reread(file);
-                for link in links {
-                    let report = again
-                        .reports
-                        .iter()
-                        .find(|r| r.year == link.year() && r.unit == link.unit())
-                        .filter(|r| link.matches(r))
-                        .ok_or_else(|| AggregateError::Changed {
-                            file: file.display().to_string(),
-                            unit: link.unit().to_string(),
-                            year: link.year(),
-                        })?;
-                    minus.push(report.clone());
-                }
-            }
         }
-        let reports_rejected = self.reports_rejected + duplicates.len();
-        if !duplicates.is_empty() {
-            let is_dup = |year: i32, unit: &str| duplicates.contains(&(year, unit.to_string()));
-            self.links.retain(|l| !is_dup(l.year(), l.unit()));
-            self.findings
-                .retain(|f| !matches!((f.year, &f.unit), (Some(y), Some(u)) if is_dup(y, u)));
-            self.reports.retain(|r| !is_dup(r.year, &r.unit));
+        let reports_rejected = self.reports_rejected + left_out;
+        if !settled.is_empty() {
+            // Kept: what is no duplicate, and of a duplicate what came from the file used.
+            let keep = |year: i32, unit: &str, file: Option<&Path>| -> bool {
+                match settled.get(&(year, unit.to_string())) {
+                    None => true,
+                    Some(used) => used.is_some() && used.as_deref() == file,
+                }
+            };
+            self.links
+                .retain(|l| keep(l.year(), l.unit(), Some(l.file().as_path())));
+            self.findings.retain(|f| match (f.year, &f.unit) {
+                (Some(y), Some(u)) => keep(y, u, f.file.as_deref().map(PathBuf::as_path)),
+                _ => true,
+            });
+            self.reports
+                .retain(|r| keep(r.year, &r.unit, Some(r.source.file.as_path())));
             // A partial sum takes one report per unit and year: the files of a duplicate that
             // were all summed (in different chunks) are taken out in turns.
             minus.sort_by(|a, b| (a.year, &a.unit).cmp(&(b.year, &b.unit)));
@@ -284,6 +332,10 @@ impl<'r> Ledger<'r> {
                     self.absorb(t, -1)?;
                 }
                 minus = rest;
+            }
+            // One file used per unit and year: all in one sum.
+            for t in self.partial(&plus)? {
+                self.absorb(t, 1)?;
             }
         }
         self.reports.sort_by(|a, b| {
@@ -317,6 +369,7 @@ impl<'r> Ledger<'r> {
                 warnings: 0,
             },
             diagnostics,
+            duplicates,
             files: self.files,
             reports: self.reports,
         };
@@ -488,6 +541,52 @@ mod tests {
             want_diags.sort();
             got_diags.sort();
             prop_assert_eq!(got_diags, want_diags);
+        }
+    }
+
+    /// A unit and year given twice, one file named as the correction: that file is summed, the
+    /// other taken out, whether both came in one chunk (neither summed yet) or in two (both
+    /// summed), and whichever came first.
+    #[test]
+    fn a_file_named_as_the_correction_is_summed_in_place_of_the_other() {
+        let files = vec![
+            (PathBuf::from("in/a.csv"), file("u1", 2020, 1)),
+            (PathBuf::from("in/b.csv"), file("u2", 2020, 2)),
+            (PathBuf::from("in/c.csv"), file("u1", 2020, 3)),
+            (PathBuf::from("in/c更正.csv"), file("u1", 2020, 4)),
+        ];
+        // What the sum must be: u1 from the correction, u2.
+        let want = {
+            let keep = [1, 3].map(|i| &files[i]);
+            let reports: Vec<_> = keep
+                .iter()
+                .flat_map(|(p, t)| read_bytes_at(t.as_bytes(), p, &ReadOptions::default()).reports)
+                .collect();
+            consolidate(
+                &gongkai_report::arrow::to_record_batch(&reports).unwrap(),
+                "合计",
+            )
+            .unwrap()
+        };
+        for (order, chunk) in [
+            (vec![0, 1, 2, 3], 4),
+            (vec![0, 1, 2, 3], 1),
+            (vec![3, 2, 1, 0], 1),
+            (vec![3, 0, 1, 2], 2),
+        ] {
+            let got = folded(&files, &order, chunk);
+            assert_eq!(got.totals, want, "{order:?} in chunks of {chunk}");
+            assert_eq!(got.duplicates.len(), 1);
+            assert_eq!(
+                got.duplicates[0].winner().map(|w| w.as_ref().clone()),
+                Some(PathBuf::from("in/c更正.csv"))
+            );
+            assert_eq!((got.summary.reports, got.summary.reports_rejected), (2, 2));
+            let warning = got
+                .diagnostics()
+                .find(|d| d.unit.as_deref() == Some("u1"))
+                .unwrap();
+            assert!(!warning.is_error(), "{warning}");
         }
     }
 

@@ -3,7 +3,8 @@
 //!
 //! Layers, lowest first: [`bridge`] (Arrow → polars) · [`link`] (what a report leaves behind) →
 //! [`findings`] (rules on reports) → [`consolidate`] (the group-by sums) → [`checks`] (a batch's
-//! findings and roll-ups) → [`ledger`] (the streamed fold); [`trend`] beside them.
+//! findings and roll-ups) → [`ledger`] (the streamed fold) → [`coverage`] (what its totals rest
+//! on); [`trend`] beside them.
 //!
 //! A city's annual report is the cell-by-cell sum of its districts' and departments' reports.
 //! Reports come as long Arrow batches (`gongkai_report::arrow`) (one row per unit, year and cell);
@@ -22,6 +23,7 @@
 pub mod bridge;
 pub mod checks;
 pub mod consolidate;
+pub mod coverage;
 pub mod findings;
 pub mod ledger;
 pub mod link;
@@ -30,4 +32,5 @@ pub mod trend;
 pub use bridge::record_batch_to_dataframe;
 pub use checks::{check_batch, rollup, Checks};
 pub use consolidate::{consolidate, AggregateError, Total};
+pub use coverage::{Caveat, Coverage};
 pub use ledger::{Closed, Ledger, Sums};

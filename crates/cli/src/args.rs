@@ -96,6 +96,17 @@ pub struct InputArgs {
     /// No progress bar (it is shown only when standard error is a terminal anyway).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Of a unit and year given by several files, which is used: newer = the file modified
+    /// last. Default: only a file named as the correction (更正, 修改); otherwise all are left
+    /// out and named.
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub prefer: Option<Prefer>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Prefer {
+    /// The file modified last.
+    Newer,
 }
 
 #[derive(Debug, Args)]
@@ -122,8 +133,12 @@ pub struct ValidateArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub policy: PolicyArgs,
-    #[arg(long, value_enum, default_value_t = FindingsFormat::Text)]
-    pub format: FindingsFormat,
+    /// Default: by the extension of --out (.json), else text.
+    #[arg(long, value_enum)]
+    pub format: Option<FindingsFormat>,
+    /// Write the findings to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -140,8 +155,11 @@ pub enum Format {
     Markdown,
     /// Tidy CSV: year,unit,section,row,column,value.
     Csv,
-    /// Tidy JSON: an array of {year, unit, section, row, column, value}.
+    /// JSON: consolidate gives {coverage: what the total rests on, values: [{year, unit,
+    /// section, row, column, value}]}.
     Json,
+    /// The official tables as an Excel workbook, a sheet per total (consolidate, to a file).
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -150,20 +168,30 @@ pub struct ConsolidateArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub policy: PolicyArgs,
-    /// Sum even when units fail rules (the output says so).
+    /// Sum even when unit reports are left out, missing or fail rules (every output says what
+    /// the total rests on).
     #[arg(long)]
     pub force: bool,
+    /// Also write what the total rests on (units summed, left out and why, missing, failing)
+    /// to this text file; it always goes to standard error too.
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
     /// Roll up along the registry's parent tree.
     #[arg(long, value_enum)]
     pub by: Option<By>,
     /// Name of the total (the city or county).
     #[arg(long, default_value = "合计")]
     pub name: String,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Default: by the extension of --out (.xlsx, .csv, .json, .md), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// No byte-order mark at the start of a CSV file (by default one is written, so that Excel
+    /// and WPS read the file as UTF-8).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -193,6 +221,9 @@ pub struct TemplateArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// No byte-order mark at the start of a CSV file.
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -240,8 +271,9 @@ pub struct TrendArgs {
     /// Name of the total.
     #[arg(long, default_value = "合计")]
     pub name: String,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Default: by the extension of --out (.csv, .json, .md), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Also draw the series into this .svg or .png file.
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
@@ -256,6 +288,9 @@ pub struct TrendArgs {
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// No byte-order mark at the start of a CSV file.
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Args)]
@@ -266,7 +301,7 @@ pub struct ExportArgs {
     pub policy: PolicyArgs,
     /// The export folder: written beside it and moved into place in one step; an earlier export
     /// there is replaced, any other existing folder is refused.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
     /// First report year exported (deltas still use the year before it when present).
     #[arg(long, value_name = "YEAR")]
@@ -274,9 +309,10 @@ pub struct ExportArgs {
     /// Last report year exported.
     #[arg(long, value_name = "YEAR")]
     pub to: Option<i32>,
-    /// Name of the total (the city or county).
-    #[arg(long, default_value = "合计")]
-    pub name: String,
+    /// Name of the total (the city or county). Default: the registry's root when every unit
+    /// lies below it (the total is written once), else 合计.
+    #[arg(long)]
+    pub name: Option<String>,
     /// Also write every table as CSV (UTF-8 with BOM, for Excel and WPS) under DIR/csv/.
     #[arg(long)]
     pub csv: bool,
@@ -301,11 +337,15 @@ pub struct ImportReportArgs {
     /// searched for *.html, *.htm, *.shtml and *.txt. Read in parallel.
     #[arg(required = true, value_name = "FILE")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ImportFormat::Csv)]
-    pub format: ImportFormat,
+    /// Default: by the extension of --out (.csv, .json), else csv.
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// No byte-order mark at the start of a CSV file.
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

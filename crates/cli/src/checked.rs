@@ -4,11 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{anyhow, bail, Result};
-use gongkai_aggregate::{Closed, Ledger, Sums};
+use gongkai_aggregate::{Closed, Coverage, Ledger, Sums};
 use gongkai_ingest::{read_chunks, read_file, EncodingChoice, ReadOptions, CHUNK_FILES};
-use gongkai_report::{Check, Finding, Registry};
+use gongkai_messages::msg;
+use gongkai_report::{Check, Finding, Prefer, Registry};
 
-use crate::args::{InputArgs, PolicyArgs};
+use crate::args::{self, InputArgs, PolicyArgs};
 use crate::Outcome;
 
 /// Which findings count: `--allow` silences rules, `--strict` makes warnings fail.
@@ -24,7 +25,7 @@ impl Policy {
         for a in &args.allow {
             match Check::parse(a) {
                 Some(Check::Input) | None => {
-                    bail!("--allow {a:?}: not a rule (R1…R6, X1…X4, coverage)")
+                    bail!(msg!("policy-not-a-rule", rule = format!("{a:?}")))
                 }
                 Some(check) => allowed.insert(check),
             };
@@ -37,6 +38,11 @@ impl Policy {
 
     fn allows(&self, f: &Finding) -> bool {
         self.allowed.contains(&f.rule)
+    }
+
+    /// Whether registered units without a report are silenced (`--allow coverage`).
+    pub fn allows_missing(&self) -> bool {
+        self.allowed.contains(&Check::Coverage)
     }
 }
 
@@ -92,16 +98,26 @@ impl Checked {
         self.findings
             .extend(findings.into_iter().filter(|f| !policy.allows(f)));
     }
+
+    /// What totals of `summed` (units per year) rest on, under `policy`.
+    pub fn coverage(&self, summed: &BTreeMap<i32, Vec<String>>, policy: &Policy) -> Coverage {
+        Coverage::build(
+            &self.closed,
+            summed,
+            &self.failing,
+            !policy.allows_missing(),
+        )
+    }
 }
 
 /// Reads the batch chunk by chunk, checking and (if asked) summing each chunk as it comes: memory
 /// holds a chunk, running totals and a small link per report, unless every report is needed.
 pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
     let encoding = EncodingChoice::parse(&input.encoding).ok_or_else(|| {
-        anyhow!(
-            "unknown encoding {:?} (try auto, utf-8, gbk, gb18030)",
-            input.encoding
-        )
+        anyhow!(msg!(
+            "input-unknown-encoding",
+            name = format!("{:?}", input.encoding)
+        ))
     })?;
     let registry_path = input.units.clone().or_else(|| Registry::find(&input.paths));
     let by_parent = matches!(
@@ -115,9 +131,7 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
     // take a tenth of a second) while the files are read, and is needed only at the close.
     let early = match &registry_path {
         Some(path) if by_parent => Some(load_registry(path)?),
-        None if by_parent => bail!(
-            "--by parent needs a units registry: --units FILE, or units.csv in the input folder"
-        ),
+        None if by_parent => bail!(msg!("input-by-parent-needs-registry")),
         _ => None,
     };
     let (name, sums) = match (need, &early) {
@@ -125,7 +139,11 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
         (Need::Totals { name, .. }, Some(r)) => (name, Sums::ByParent(r)),
         (Need::Totals { name, .. }, None) => (name, Sums::Whole),
     };
-    let mut ledger = Ledger::new(name, sums);
+    let prefer = match input.prefer {
+        Some(args::Prefer::Newer) => Prefer::Newer,
+        None => Prefer::Corrected,
+    };
+    let mut ledger = Ledger::new(name, sums).preferring(prefer);
     if matches!(need, Need::Reports) {
         ledger = ledger.keeping_reports();
     }
@@ -175,10 +193,11 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
         findings.push(Finding::new(
             Check::Input,
             gongkai_form::Level::Error,
-            format!(
-                "none of the {} file(s) given holds a report that can be used ({} rejected, {} \
-                 skipped; each is named with why)",
-                s.files_seen, s.files_rejected, s.files_skipped
+            msg!(
+                "input-no-reports",
+                files = s.files_seen,
+                rejected = s.files_rejected,
+                skipped = s.files_skipped
             ),
         ));
     }
@@ -203,11 +222,11 @@ fn load_registry(path: &std::path::Path) -> Result<Registry> {
         for p in &problems {
             eprintln!("{p}");
         }
-        anyhow!(
-            "the units registry {} has {} problem(s)",
-            path.display(),
-            problems.len()
-        )
+        anyhow!(msg!(
+            "input-registry-problems",
+            file = path.display().to_string(),
+            count = problems.len()
+        ))
     })
 }
 
@@ -240,33 +259,49 @@ pub fn print_summary(c: &Checked) {
     let formats = if formats.is_empty() {
         String::new()
     } else {
-        format!(" ({})", formats.join(", "))
+        msg!(
+            "summary-formats",
+            formats = formats.join(&msg!("summary-sep"))
+        )
     };
     eprintln!(
-        "summary: {} file(s) read, {} used, {} rejected, {} skipped{formats}; {} unit report(s) of \
-         {} unit(s) for {}; values: {} read = {} used + {} rejected; {} blank cell(s)",
-        s.files_seen,
-        s.files_used,
-        s.files_rejected,
-        s.files_skipped,
-        s.reports,
-        s.units,
-        if years.is_empty() {
-            "no year".to_string()
-        } else {
-            years.join(", ")
-        },
-        s.values_read,
-        s.values_used,
-        s.values_rejected,
-        s.blank_cells,
+        "{}",
+        msg!(
+            "summary-line",
+            files = s.files_seen,
+            used = s.files_used,
+            rejected = s.files_rejected,
+            skipped = s.files_skipped,
+            formats = formats,
+            reports = s.reports,
+            units = s.units,
+            years = if years.is_empty() {
+                msg!("summary-no-year")
+            } else {
+                years.join(&msg!("summary-sep"))
+            },
+            values = s.values_read,
+            values_used = s.values_used,
+            values_rejected = s.values_rejected,
+            blanks = s.blank_cells
+        )
     );
+    let left_out = |file: &std::path::Path, reason: &str| {
+        eprintln!(
+            "{}",
+            msg!(
+                "summary-left-out",
+                file = file.display().to_string(),
+                reason = reason
+            )
+        );
+    };
     for f in c.closed.files.iter().filter(|f| f.is_rejected()) {
         let reason = f
             .errors()
             .next()
             .map_or_else(String::new, |d| d.message.clone());
-        eprintln!("left out: {}: {reason}", f.file.display());
+        left_out(&f.file, &reason);
     }
     for f in c
         .closed
@@ -274,53 +309,67 @@ pub fn print_summary(c: &Checked) {
         .iter()
         .filter(|f| !f.rejected.is_empty() && !f.is_rejected())
     {
-        eprintln!("left out: {}: {}", f.file.display(), f.rejected.join(", "));
+        left_out(&f.file, &f.rejected.join(&msg!("summary-sep")));
     }
     for f in &c.closed.files {
         if let Some(why) = &f.skipped {
-            eprintln!("skipped: {}: {why}", f.file.display());
+            eprintln!(
+                "{}",
+                msg!(
+                    "summary-skipped",
+                    file = f.file.display().to_string(),
+                    reason = why.as_str()
+                )
+            );
         }
     }
     let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut by_unit: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut by_unit: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for e in &c.findings {
         let bump = |m: &mut (usize, usize)| if e.is_error() { m.0 += 1 } else { m.1 += 1 };
         bump(by_rule.entry(e.rule.code()).or_default());
         bump(
             by_unit
-                .entry(e.unit.as_deref().unwrap_or("(file)"))
+                .entry(e.unit.clone().unwrap_or_else(|| msg!("summary-no-unit")))
                 .or_default(),
         );
     }
-    let show = |m: &BTreeMap<&str, (usize, usize)>| -> String {
+    fn show<K: AsRef<str>>(m: &BTreeMap<K, (usize, usize)>) -> String {
         if m.is_empty() {
-            return "none".to_string();
+            return msg!("summary-none");
         }
         m.iter()
-            .map(|(k, (e, w))| format!("{k} {e}E/{w}W"))
+            .map(|(k, (e, w))| format!("{} {e}E/{w}W", k.as_ref()))
             .collect::<Vec<_>>()
-            .join(", ")
-    };
+            .join(&msg!("summary-sep"))
+    }
     let (errors, warnings) =
         c.findings.iter().fold(
             (0, 0),
             |(e, w), x| if x.is_error() { (e + 1, w) } else { (e, w + 1) },
         );
     eprintln!(
-        "findings: {errors} error(s), {warnings} warning(s); by rule: {}",
-        show(&by_rule)
+        "{}",
+        msg!(
+            "summary-findings",
+            errors = errors,
+            warnings = warnings,
+            rules = show(&by_rule)
+        )
     );
-    eprintln!("findings by unit: {}", show(&by_unit));
+    eprintln!(
+        "{}",
+        msg!("summary-findings-by-unit", units = show(&by_unit))
+    );
     if let Some(r) = &c.registry {
-        let missing = c
-            .findings
-            .iter()
-            .filter(|e| e.rule == Check::Coverage && e.found.as_deref() == Some("none"))
-            .count();
         eprintln!(
-            "registry: {} ({} unit(s)); {missing} missing report(s)",
-            r.file.display(),
-            r.units.len()
+            "{}",
+            msg!(
+                "summary-registry",
+                file = r.file.display().to_string(),
+                units = r.units.len(),
+                missing = c.closed.checks.missing.len()
+            )
         );
     }
 }

@@ -7,6 +7,7 @@
 
 use anyhow::{bail, Result};
 use gongkai_export::{Input, InputFile, Options};
+use gongkai_messages::msg;
 
 use crate::args::ExportArgs;
 use crate::checked::{self, Need, Policy};
@@ -15,7 +16,7 @@ use crate::Outcome;
 pub fn run(args: &ExportArgs) -> Result<Outcome> {
     if let (Some(from), Some(to)) = (args.from, args.to) {
         if from > to {
-            bail!("--from {from} is after --to {to}");
+            bail!(msg!("export-from-after-to", from = from, to = to));
         }
     }
     let policy = Policy::from_args(&args.policy)?;
@@ -27,7 +28,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
     if !reports.iter().any(|r| in_range(r.year)) {
         checked::print_summary(&checked);
-        bail!("no readable reports in the input for the years asked; nothing written");
+        bail!(msg!("export-no-reports"));
     }
 
     // The manifest: every file read (a file that cannot be read again is in the findings), and
@@ -48,7 +49,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         .filter_map(|p| InputFile::read(p).ok())
         .collect();
     let input = Input {
-        name: &args.name,
+        name: args.name.as_deref(),
         reports,
         registry: checked.registry.as_ref(),
         findings: &checked.findings,
@@ -73,23 +74,41 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         .sum();
     let bytes: usize = rendered.files.iter().map(|f| f.bytes.len()).sum();
     eprintln!(
-        "export: {} ({} file(s), {bytes} bytes): {facts} fact row(s) for {}; {} finding(s)",
-        args.out.display(),
-        rendered.files.len(),
-        years.join(", "),
-        checked
-            .findings
-            .iter()
-            .filter(|f| f.year.is_none_or(in_range))
-            .count(),
+        "{}",
+        msg!(
+            "export-written",
+            dir = args.out.display().to_string(),
+            files = rendered.files.len(),
+            bytes = bytes,
+            facts = facts,
+            years = years.join(&msg!("summary-sep")),
+            findings = checked
+                .findings
+                .iter()
+                .filter(|f| f.year.is_none_or(in_range))
+                .count()
+        )
     );
+    if args.name.is_none() && rendered.name != gongkai_export::DEFAULT_NAME {
+        eprintln!(
+            "{}",
+            msg!("export-named-by-registry", name = rendered.name.as_str())
+        );
+    }
     if let (Some(path), Some(bytes)) = (&args.xlsx, &rendered.xlsx) {
-        eprintln!("export: {} ({} bytes)", path.display(), bytes.len());
+        eprintln!(
+            "{}",
+            msg!(
+                "export-workbook-written",
+                file = path.display().to_string(),
+                bytes = bytes.len()
+            )
+        );
     }
     if !checked.failing.is_empty() {
         eprintln!(
-            "export: written with {} unit report(s) that fail rules; see findings.parquet",
-            checked.failing.len()
+            "{}",
+            msg!("export-with-failing", count = checked.failing.len())
         );
     }
     Ok(checked.outcome(&policy))

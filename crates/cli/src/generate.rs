@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Result;
+use gongkai_messages::msg;
 use gongkai_synth::{Config, FileLayout, Years};
 
 use crate::args::{GenerateArgs, GenerateLayout};
@@ -17,7 +18,7 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
     }
     // clap requires both without --lanzhou-sample.
     let (Some(units), Some(out)) = (args.units, &args.out) else {
-        anyhow::bail!("generate needs --units and --out");
+        anyhow::bail!(msg!("generate-needs-units-and-out"));
     };
     let config = Config {
         seed: args.seed,
@@ -33,19 +34,21 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
     let summary = gongkai_synth::generate(config, out)?;
     let c = &summary.manifest.counts;
     eprintln!(
-        "generated: {} unit(s) ({} registry rows), {} report(s) for {}, {} file(s), {} bytes, \
-         {} defect(s), layout {}, seed {}, in {:.2} s -> {}",
-        summary.manifest.units,
-        c.registry_units,
-        c.reports,
-        config.years,
-        c.files,
-        c.bytes,
-        c.defects,
-        config.layout.code(),
-        config.seed,
-        started.elapsed().as_secs_f64(),
-        summary.dir.display()
+        "{}",
+        msg!(
+            "generate-done",
+            units = summary.manifest.units,
+            registry = c.registry_units,
+            reports = c.reports,
+            years = config.years.to_string(),
+            files = c.files,
+            bytes = c.bytes,
+            defects = c.defects,
+            layout = config.layout.code(),
+            seed = config.seed.to_string(),
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+            dir = summary.dir.display().to_string()
+        )
     );
     Ok(Outcome::Clean)
 }
@@ -54,6 +57,12 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
 fn lanzhou_sample(args: &GenerateArgs, started: Instant) -> Result<Outcome> {
     let root = args.out.as_deref().unwrap_or(Path::new("."));
     let summary = gongkai_synth::lanzhou::write_sample(root)?;
-    eprintln!("{summary}\nin {:.2} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "{summary}\n{}",
+        msg!(
+            "generate-sample-time",
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+        )
+    );
     Ok(Outcome::Clean)
 }

@@ -5,24 +5,25 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 use gongkai_form::Level;
+use gongkai_messages::msg;
 use gongkai_pages::{self as page, PageImport};
 use gongkai_report::write::tidy;
 use gongkai_report::UnitReport;
 
 use crate::args::{ImportFormat, ImportReportArgs};
-use crate::output::emit;
+use crate::output::{self, emit, emit_csv};
 use crate::render::{self, Values};
 use crate::Outcome;
 
 pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
+    let out = args.out.as_deref();
+    let format = output::choose("import-report", args.format, out, ImportFormat::Csv)?;
     let (files, problems) = page::collect_pages(&args.paths);
     for p in &problems {
         eprintln!("{p}");
     }
     if files.is_empty() {
-        eprintln!(
-            "import-report: no pages to read (name files, or folders holding *.html, *.htm, *.txt)"
-        );
+        eprintln!("{}", msg!("import-no-pages"));
         return Ok(Outcome::Unreadable);
     }
     let imports = page::import_pages(&files);
@@ -46,20 +47,24 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     }
     for ((unit, year), files) in pages_of.iter().filter(|(_, f)| f.len() > 1) {
         eprintln!(
-            "warning: {unit} {year} is the report of {} pages ({}); reading the output would \
-             find its cells twice",
-            files.len(),
-            files.join(", ")
+            "{}",
+            msg!(
+                "import-pages-twice",
+                unit = *unit,
+                year = *year,
+                count = files.len(),
+                files = files.join(&msg!("summary-sep"))
+            )
         );
     }
 
-    let text = match args.format {
+    match format {
         ImportFormat::Csv => {
-            let mut out = String::new();
-            tidy::write_as_read(reports.iter().copied(), &mut out);
-            out
+            let mut text = String::new();
+            tidy::write_as_read(reports.iter().copied(), &mut text);
+            emit_csv(&text, out, args.no_bom)?;
         }
-        ImportFormat::Json => tidy_json(&reports),
+        ImportFormat::Json => emit(&tidy_json(&reports), out)?,
         ImportFormat::Table => {
             let values: Vec<Values> = reports
                 .iter()
@@ -70,10 +75,9 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
                     values: &r.values,
                 })
                 .collect();
-            render::terminal(&values)
+            emit(&render::terminal(&values), out)?;
         }
-    };
-    emit(&text, args.out.as_deref())?;
+    }
     print_summary(&imports);
 
     let unreadable =
@@ -112,8 +116,15 @@ fn print_summary(imports: &[PageImport]) {
         eprintln!("{}", imp.summary());
     }
     eprintln!(
-        "import-report: {} page(s): {complete} complete, {partial} partial, {unreadable} unreadable; \
-         {rule_errors} rule error(s) in {failing} report(s)",
-        imports.len()
+        "{}",
+        msg!(
+            "import-summary",
+            pages = imports.len(),
+            complete = complete,
+            partial = partial,
+            unreadable = unreadable,
+            errors = rule_errors,
+            failing = failing
+        )
     );
 }

@@ -5,7 +5,8 @@
 //! summed and checked by `gongkai-aggregate`, exported by `gongkai-export`, drawn by `gongkai-chart`.
 //!
 //! Layers, lowest first: `args` · `output` · `progress` · `render` → `checked` (read and check a
-//! batch) → one module per command (`consolidate`, `validate`, `trend`, `export`, …).
+//! batch) · `notes` (what a total rests on) → one module per command (`consolidate`, `validate`,
+//! `trend`, `export`, …).
 
 mod args;
 mod checked;
@@ -15,6 +16,7 @@ mod generate;
 mod help;
 mod import_report;
 mod manual;
+mod notes;
 mod output;
 mod progress;
 mod render;
@@ -37,7 +39,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub enum Outcome {
     /// 0: everything read, every rule holds.
     Clean = 0,
-    /// 1: rule errors found (or warnings with `--strict`).
+    /// 1: rule errors found (or warnings with `--strict`), or a total that is not whole (a unit
+    /// report left out or missing): refused, or written with `--force` and said so.
     RuleErrors = 1,
     /// 2: a usage error, or input that could not be read.
     Unreadable = 2,

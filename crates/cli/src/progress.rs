@@ -6,7 +6,27 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use gongkai_ingest::Progress;
+use gongkai_messages::{text_in, Arg, Lang};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// The bar's template in `lang`: indicatif's placeholders go into the message as its values,
+/// in the language's order of words.
+fn template(lang: Lang) -> String {
+    let placeholders = [
+        ("elapsed", "{elapsed:>4}"),
+        ("bar", "{bar:30}"),
+        ("done", "{human_pos}"),
+        ("files", "{human_len}"),
+        ("speed", "{per_sec}"),
+        ("bytes", "{msg}"),
+        ("left", "{eta}"),
+    ];
+    let args: Vec<(&str, Arg)> = placeholders
+        .iter()
+        .map(|(name, value)| (*name, Arg::from(*value)))
+        .collect();
+    text_in(lang, "progress-bar", &args)
+}
 
 /// Files read so far, by count (the bar) and by bytes (its message).
 #[derive(Debug)]
@@ -23,11 +43,10 @@ impl Bar {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
-            let style = ProgressStyle::with_template(
-                "{elapsed:>4} [{bar:30}] {human_pos}/{human_len} files, {per_sec}, {msg}, {eta} left",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> ");
+            let template = template(gongkai_messages::lang());
+            let style = ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
             bar.set_style(style);
             bar
         };
@@ -59,5 +78,22 @@ impl Progress for Bar {
         self.bar
             .set_message(format!("{:.1} MB/s", total as f64 / 1e6 / elapsed));
         self.bar.inc(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The template of each language is one indicatif takes, with every placeholder.
+    #[test]
+    fn the_bar_template_holds_in_every_language() {
+        for lang in Lang::ALL {
+            let t = template(lang);
+            assert!(ProgressStyle::with_template(&t).is_ok(), "{lang:?}: {t}");
+            for p in ["{bar:30}", "{human_pos}", "{human_len}", "{eta}", "{msg}"] {
+                assert!(t.contains(p), "{lang:?}: {t}");
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use gongkai_form::{format_value, FormVersion, Section};
+use gongkai_messages::msg;
 
 /// One set of values to print: a unit's or a total's, for one year.
 #[derive(Debug, Clone, Copy)]
@@ -36,13 +37,13 @@ fn sheets(v: &Values, section: Section) -> Vec<Sheet> {
         .filter(|(_, b)| b.section == section)
     {
         let mut header: Vec<String> = vec![match (section, block.heading) {
-            (Section::Active, Some(h)) => format!("{h} 信息内容"),
-            (Section::Requests, _) => "申请人情况".to_string(),
+            (Section::Active, Some(h)) => msg!("tables-info-content", item = h),
+            (Section::Requests, _) => msg!("tables-applicants"),
             _ => String::new(),
         }];
         header.extend(block.columns.iter().map(|c| {
             if section == Section::Requests && c.code != "natural_person" && c.code != "total" {
-                format!("法人或其他组织\n{}", c.label)
+                msg!("tables-organisation-column", column = c.label)
             } else {
                 c.label.to_string()
             }
@@ -72,12 +73,12 @@ fn sheets(v: &Values, section: Section) -> Vec<Sheet> {
 }
 
 fn title(v: &Values) -> String {
-    format!(
-        "{} {}年 政府信息公开工作年度报告统计表（{}版，{}）",
-        v.name,
-        v.year,
-        v.form,
-        v.form.notice()
+    msg!(
+        "export-sheet-title",
+        name = v.name,
+        year = v.year,
+        form = v.form.to_string(),
+        notice = v.form.notice()
     )
 }
 

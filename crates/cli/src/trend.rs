@@ -1,5 +1,10 @@
 //! `gongkai trend`: series of measures and rates over the years, with deltas, for the total or
 //! one unit; or units ranked by change.
+//!
+//! A year whose figures rest on incomplete or failing data (a unit report left out, a
+//! registered unit missing, a unit failing rules) is marked in every format (the table's year,
+//! the CSV's `caveat` column, JSON's `caveat`) and on standard error, and the exit code says so
+//! as `consolidate`'s does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -8,22 +13,35 @@ use anyhow::{bail, Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
-use gongkai_aggregate::Total;
+use gongkai_aggregate::{Caveat, Total};
 use gongkai_chart::{self as chart, Drawn, Figure, Panel, Preset, Series};
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{format_value, FormVersion};
+use gongkai_messages::msg;
 use serde_json::json;
 
 use crate::args::{ChartPreset, Format, RankBy, TrendArgs};
 use crate::checked::{self, Need, Policy};
-use crate::output::{emit, write_atomic};
-use crate::Outcome;
+use crate::output::{self, emit, emit_csv, write_atomic, TextFormat};
+use crate::{notes, Outcome};
 
-/// The CSV header the trend output keeps, whatever the measures.
-pub const HEADER: &str = "year,unit,measure,value,previous,change,change_pct";
+/// The CSV header the trend output keeps, whatever the measures. `caveat`: empty, or what the
+/// row's figure rests on ([`Caveat::code`]: `incomplete`, `failing`, `incomplete;failing`).
+pub const HEADER: &str = "year,unit,measure,value,previous,change,change_pct,caveat";
 
 pub fn run(args: &TrendArgs) -> Result<Outcome> {
     let policy = Policy::default();
+    let out = args.out.as_deref();
+    let format = output::choose(
+        "trend",
+        args.format.map(TextFormat),
+        out,
+        TextFormat(Format::Table),
+    )?
+    .0;
+    if format == Format::Xlsx {
+        bail!(msg!("trend-no-workbook"));
+    }
     let checked = checked::load(&args.input, &policy, Need::Reports)?;
     for f in &checked.findings {
         eprintln!("{f}");
@@ -31,7 +49,7 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
     let reports = &checked.closed.reports;
     if reports.is_empty() {
         checked::print_summary(&checked);
-        bail!("no readable reports in the input");
+        bail!(msg!("trend-no-reports"));
     }
     let forms: BTreeSet<FormVersion> = reports.iter().map(|r| r.form).collect();
     let known = measures::all(&[FormVersion::F2019, FormVersion::F2021]);
@@ -45,21 +63,38 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
                 let hint = known
                     .iter()
                     .find(|k| k.contains(m.as_str()))
-                    .map_or(String::new(), |k| format!("; e.g. {k}"));
-                bail!("unknown measure {m:?}: expected section.row.column or a rate name{hint} (see --all)");
+                    .map_or(String::new(), |k| {
+                        msg!("trend-measure-hint", example = k.as_str())
+                    });
+                bail!(msg!(
+                    "trend-unknown-measure",
+                    measure = format!("{m:?}"),
+                    hint = hint
+                ));
             }
         }
         args.metrics.clone()
     };
     if let Some(unit) = &args.unit {
         if !reports.iter().any(|r| &r.unit == unit) {
-            bail!("no report of unit {unit:?} in the input");
+            bail!(msg!("trend-unknown-unit", unit = format!("{unit:?}")));
         }
     }
 
     // Every unit and the total, every year: deltas join on keys, so all go in together.
     let record_batch = gongkai_report::arrow::to_record_batch(reports)?;
     let totals = gongkai_aggregate::consolidate(&record_batch, &args.name)?;
+    // What each year's total, and each unit's figures, rest on.
+    let summed: BTreeMap<i32, Vec<String>> =
+        totals.iter().map(|t| (t.year, t.units.clone())).collect();
+    let coverage = checked.coverage(&summed, &policy);
+    let caveat = |unit: &str, year: i32| -> Caveat {
+        if unit == args.name && args.unit.as_deref() != Some(unit) {
+            coverage.caveat(year)
+        } else {
+            coverage.unit_caveat(unit, year)
+        }
+    };
     let mut all_points: Vec<Point> = Vec::new();
     for t in &totals {
         all_points.extend(points(t.year, &t.name, t.form, &t.values, &chosen));
@@ -75,6 +110,7 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
         .map(|(i, m)| (m.as_str(), i))
         .collect();
 
+    let marked: bool;
     let text = if args.by == Some(RankBy::Unit) {
         let measure = chosen.first().map(String::as_str).unwrap_or_default();
         let year = args
@@ -91,11 +127,15 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
                 .total_cmp(&rank_key(a))
                 .then(a.point.unit.cmp(&b.point.unit))
         });
+        marked = ranked
+            .iter()
+            .any(|d| !caveat(&d.point.unit, d.point.year).is_clear());
         render(
             &ranked,
-            args.format,
-            &format!("{measure} {year}: units by change"),
+            format,
+            &msg!("trend-ranking-title", measure = measure, year = year),
             true,
+            &caveat,
         )
     } else {
         let subject = args.unit.as_deref().unwrap_or(&args.name);
@@ -112,6 +152,12 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
                 d.point.year,
             )
         });
+        // Per year, what the subject's figures rest on: the table marks these years, and the
+        // chart may.
+        let caveats: BTreeMap<i32, Caveat> = rows
+            .iter()
+            .map(|d| (d.point.year, caveat(&d.point.unit, d.point.year)))
+            .collect();
         if let Some(path) = &args.chart {
             let figure = match args.preset {
                 ChartPreset::Full => full_figure(subject, &rows, &chosen),
@@ -128,11 +174,30 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
                 }
             );
         }
-        render(&rows, args.format, &format!("{subject}: trend"), false)
+        marked = caveats.values().any(|c| !c.is_clear());
+        render(
+            &rows,
+            format,
+            &msg!("trend-title", subject = subject),
+            false,
+            &caveat,
+        )
     };
-    emit(&text, args.out.as_deref())?;
+    if format == Format::Csv {
+        emit_csv(&text, out, args.no_bom)?;
+    } else {
+        emit(&text, out)?;
+    }
+    if notes::worth_noting(&coverage) {
+        eprint!("{}", notes::text(&coverage, false));
+    }
     checked::print_summary(&checked);
-    Ok(Outcome::Clean)
+    let mut outcome = checked.outcome(&policy);
+    if marked {
+        // Figures resting on incomplete or failing data: exit as `consolidate --force` does.
+        outcome = outcome.max(Outcome::RuleErrors);
+    }
+    Ok(outcome)
 }
 
 /// Biggest rise first; no comparable previous value last.
@@ -165,7 +230,11 @@ fn delta_fields(d: &Delta) -> [String; 3] {
     }
 }
 
-fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String {
+/// What a unit's (or the total's) figures of a year rest on.
+type CaveatOf<'a> = dyn Fn(&str, i32) -> Caveat + 'a;
+
+fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool, caveat: &CaveatOf) -> String {
+    let caveat_of = |d: &Delta| caveat(&d.point.unit, d.point.year);
     match format {
         Format::Csv => {
             let mut out = format!("{HEADER}\n");
@@ -173,10 +242,11 @@ fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String 
                 let [p, c, pct] = delta_fields(d);
                 let unit = gongkai_report::write::tidy::csv_field(&d.point.unit);
                 out.push_str(&format!(
-                    "{},{unit},{},{},{p},{c},{pct}\n",
+                    "{},{unit},{},{},{p},{c},{pct},{}\n",
                     d.point.year,
                     d.point.measure,
-                    show(d.point.value)
+                    show(d.point.value),
+                    caveat_of(d).code()
                 ));
             }
             out
@@ -203,10 +273,16 @@ fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String 
                             pct.map_or(serde_json::Value::Null, |p| json!(p)),
                         ),
                     };
+                    let caveat = caveat_of(d);
+                    let caveat = if caveat.is_clear() {
+                        serde_json::Value::Null
+                    } else {
+                        json!(caveat.code())
+                    };
                     json!({
                         "year": d.point.year, "unit": d.point.unit, "measure": d.point.measure,
                         "value": num(Some(d.point.value)), "previous": num(d.previous),
-                        "change": change, "change_pct": pct,
+                        "change": change, "change_pct": pct, "caveat": caveat,
                     })
                 })
                 .collect();
@@ -215,13 +291,18 @@ fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String 
                 serde_json::to_string_pretty(&items).unwrap_or_default()
             )
         }
-        Format::Table | Format::Markdown => {
-            let (header, body) = if ranked {
-                ranking_grid(rows)
+        // The workbook is refused before the batch is read.
+        Format::Table | Format::Markdown | Format::Xlsx => {
+            let (header, body, marks) = if ranked {
+                ranking_grid(rows, &caveat_of)
             } else {
-                series_grid(rows)
+                series_grid(rows, &caveat_of)
             };
-            let legend = "change vs the previous comparable year: % for counts and money, pp (percentage points) for rates; 新增 = up from 0; ‖ = no comparable previous year (form change or gap)";
+            let mut legend = msg!("trend-legend");
+            for line in marks {
+                legend.push('\n');
+                legend.push_str(&line);
+            }
             if format == Format::Table {
                 let mut t = Table::new();
                 t.load_preset(UTF8_FULL_CONDENSED)
@@ -252,11 +333,41 @@ fn render(rows: &[&Delta], format: Format, title: &str, ranked: bool) -> String 
     }
 }
 
-/// One row per measure, one column per year: `value (Δ%)`.
-fn series_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
+/// What `caveat` says, in words: `not whole (…); includes units that fail rules`.
+fn caveat_words(caveat: Caveat) -> String {
+    let mut words = Vec::new();
+    if caveat.incomplete {
+        words.push(msg!("trend-caveat-incomplete"));
+    }
+    if caveat.failing {
+        words.push(msg!("trend-caveat-failing"));
+    }
+    words.join(&msg!("trend-caveat-sep"))
+}
+
+/// One row per measure, one column per year: `value (Δ%)`; a year resting on incomplete or
+/// failing data is marked `*` and said under the table.
+fn series_grid(
+    rows: &[&Delta],
+    caveat: &dyn Fn(&Delta) -> Caveat,
+) -> (Vec<String>, Vec<Vec<String>>, Vec<String>) {
     let years: BTreeSet<i32> = rows.iter().map(|d| d.point.year).collect();
-    let mut header = vec!["指标".to_string(), "measure".to_string()];
-    header.extend(years.iter().map(|y| y.to_string()));
+    let mut marked: BTreeMap<i32, Caveat> = BTreeMap::new();
+    for d in rows {
+        let c = caveat(d);
+        if !c.is_clear() {
+            let seen = marked.entry(d.point.year).or_default();
+            *seen = seen.or(c);
+        }
+    }
+    let mut header = vec![msg!("trend-col-label"), msg!("trend-col-measure")];
+    header.extend(years.iter().map(|y| {
+        if marked.contains_key(y) {
+            format!("{y}*")
+        } else {
+            y.to_string()
+        }
+    }));
     let mut body: Vec<Vec<String>> = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for d in rows {
@@ -270,7 +381,11 @@ fn series_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
         let first = years.first() == Some(&d.point.year);
         body[i][col] = cell(d, first);
     }
-    (header, body)
+    let marks = marked
+        .iter()
+        .map(|(year, c)| msg!("trend-caveat-year", year = *year, what = caveat_words(*c)))
+        .collect();
+    (header, body, marks)
 }
 
 fn cell(d: &Delta, first_year: bool) -> String {
@@ -286,32 +401,47 @@ fn cell(d: &Delta, first_year: bool) -> String {
         } => format!("{v} ({:+.1}pp)", a * 100.0),
         Change::By { pct: Some(p), .. } => format!("{v} ({p:+.1}%)"),
         Change::By { pct: None, .. } => v,
-        Change::New { .. } => format!("{v} (新增)"),
+        Change::New { .. } => format!("{v} ({})", msg!("trend-new")),
         Change::None if first_year => v,
         Change::None => format!("‖ {v}"),
     }
 }
 
-fn ranking_grid(rows: &[&Delta]) -> (Vec<String>, Vec<Vec<String>>) {
-    let header = ["#", "unit", "previous", "value", "change", "change %"]
-        .map(String::from)
-        .to_vec();
+/// Units ranked by change; a unit whose figures rest on a report that fails rules or was
+/// (partly) left out is marked `*` and said under the table.
+fn ranking_grid(
+    rows: &[&Delta],
+    caveat: &dyn Fn(&Delta) -> Caveat,
+) -> (Vec<String>, Vec<Vec<String>>, Vec<String>) {
+    let header = vec![
+        "#".to_string(),
+        msg!("trend-col-unit"),
+        msg!("trend-col-previous"),
+        msg!("trend-col-value"),
+        msg!("trend-col-change"),
+        msg!("trend-col-change-pct"),
+    ];
+    let mut marks = Vec::new();
     let body = rows
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let [p, c, pct] = delta_fields(d);
-            vec![
-                (i + 1).to_string(),
-                d.point.unit.clone(),
-                p,
-                show(d.point.value),
-                c,
-                pct,
-            ]
+            let mut unit = d.point.unit.clone();
+            let caveat = caveat(d);
+            if !caveat.is_clear() {
+                unit.push('*');
+                marks.push(msg!(
+                    "trend-caveat-unit",
+                    unit = d.point.unit.as_str(),
+                    year = d.point.year,
+                    what = caveat_words(caveat)
+                ));
+            }
+            vec![(i + 1).to_string(), unit, p, show(d.point.value), c, pct]
         })
         .collect();
-    (header, body)
+    (header, body, marks)
 }
 
 /// The years from `first` to `last`, as a chart title writes them.

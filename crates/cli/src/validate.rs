@@ -1,16 +1,19 @@
-//! `gongkai validate`: every rule on every unit and year, findings on standard output.
+//! `gongkai validate`: every rule on every unit and year, findings on standard output or in
+//! the `-o` file (JSON by its name, or `--format json`).
 
 use anyhow::Result;
 
 use crate::args::{FindingsFormat, ValidateArgs};
 use crate::checked::{self, Need, Policy};
-use crate::output::emit;
+use crate::output::{self, emit};
 use crate::Outcome;
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
     let policy = Policy::from_args(&args.policy)?;
+    let out = args.out.as_deref();
+    let format = output::choose("validate", args.format, out, FindingsFormat::Text)?;
     let checked = checked::load(&args.input, &policy, Need::Checks)?;
-    let text = match args.format {
+    let text = match format {
         FindingsFormat::Text => checked
             .findings
             .iter()
@@ -18,7 +21,7 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome> {
             .collect::<String>(),
         FindingsFormat::Json => format!("{}\n", serde_json::to_string_pretty(&checked.findings)?),
     };
-    emit(&text, None)?;
+    emit(&text, out)?;
     checked::print_summary(&checked);
     let outcome = checked.outcome(&policy);
     checked::leave(checked);

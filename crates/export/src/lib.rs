@@ -38,7 +38,7 @@ use sha2::{Digest, Sha256};
 
 pub use parquet_out::ROW_GROUP_ROWS;
 pub use schema::{ColType, ColumnSpec, TableSpec};
-pub use tables::{build, measure_id, Tables};
+pub use tables::{build, measure_id, single_root, whole_name, Tables, DEFAULT_NAME};
 
 /// The version written into every file.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -126,8 +126,9 @@ pub fn sha256(bytes: &[u8]) -> String {
 /// What to export.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
-    /// The name of the total (`--name`).
-    pub name: &'a str,
+    /// The name of the total (`--name`); `None`: the registry's root when every unit lies below
+    /// it, else [`DEFAULT_NAME`] ([`whole_name`]).
+    pub name: Option<&'a str>,
     /// Every accepted report read, all years: the year before `from` still serves as the
     /// previous year of deltas.
     pub reports: &'a [UnitReport],
@@ -179,6 +180,8 @@ pub struct File {
 /// An export in memory: the folder's files (manifest last) and the workbook.
 #[derive(Debug)]
 pub struct Rendered {
+    /// The name the batch's total was written under.
+    pub name: String,
     pub files: Vec<File>,
     pub xlsx: Option<Vec<u8>>,
     pub years: Vec<i32>,
@@ -206,7 +209,7 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
             ("gongkai.table".to_string(), spec.name.to_string()),
             ("gongkai.description".to_string(), spec.doc.to_string()),
             ("gongkai.columns".to_string(), spec.columns_json()),
-            ("gongkai.name".to_string(), input.name.to_string()),
+            ("gongkai.name".to_string(), tables.name.clone()),
             ("gongkai.forms".to_string(), forms.join(",")),
             ("gongkai.years".to_string(), years.join(",")),
             ("gongkai.inputs".to_string(), inputs.to_string()),
@@ -275,7 +278,7 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
     let manifest = json!({
         "tool": "gongkai",
         "version": VERSION,
-        "name": input.name,
+        "name": tables.name,
         "years": tables.years,
         "forms": forms,
         "findings": {"errors": errors, "warnings": warnings},
@@ -296,16 +299,30 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
     let xlsx = match &options.xlsx {
         Some(_) => {
             let findings: Vec<&Finding> = input.findings_in_range().collect();
-            Some(xlsx::write(&tables.grand_totals, &findings, &failing)?)
+            Some(xlsx::write(&tables.grand_totals, &findings, &failing, &[])?)
         }
         None => None,
     };
     Ok(Rendered {
+        name: tables.name.clone(),
         files,
         xlsx,
         years: tables.years,
         forms: tables.forms,
     })
+}
+
+/// The official tables of `totals` as a workbook (a sheet per total), with `notes` on what they
+/// rest on (a sheet of their own, when there are any) and the findings: what
+/// `consolidate -o totals.xlsx` writes.
+pub fn workbook(
+    totals: &[gongkai_aggregate::Total],
+    findings: &[&Finding],
+    failing: &BTreeSet<(String, i32)>,
+    notes: &[String],
+) -> Result<Vec<u8>, ExportError> {
+    let failing = |unit: &str, year: i32| failing.contains(&(unit.to_string(), year));
+    Ok(xlsx::write(totals, findings, &failing, notes)?)
 }
 
 /// Renders the export and writes it: the folder `out` in one step (replacing an earlier export

@@ -328,21 +328,25 @@ pub const MEASURES: TableSpec = TableSpec {
 
 pub const TOTALS: TableSpec = TableSpec {
     name: "totals",
-    doc: "consolidated totals per year and cell: the total named --name (level 0) and, with a \
-          registry, every group of the registry tree with reporting units below it",
+    doc: "consolidated totals per year and cell: the batch's total (level 0) and, with a \
+          registry, every group of the registry tree with reporting units below it; when every \
+          unit lies below one root of the registry, the root's total is the batch's and is \
+          written once, so summing level 0 counts each figure once",
     columns: &[
         YEAR,
         col(
             "total",
             Str,
             false,
-            "the total's name: --name, or a registry group",
+            "the total's name: --name (else the registry's root above every unit, else 合计), \
+             or a registry group",
         ),
         col(
             "level",
             I32,
             false,
-            "0 for the --name total; a registry group's depth in the tree (a root group is 0 too)",
+            "0 for the batch's total; a registry group's depth in the tree (another root is 0 \
+             too)",
         ),
         col(
             "parent",

@@ -16,6 +16,8 @@ use crate::{ExportError, Input};
 /// Every table of an export, ready to write.
 #[derive(Debug)]
 pub struct Tables {
+    /// The name of the batch's total ([`whole_name`]).
+    pub name: String,
     /// One batch per report year in range, without a year column (it is the partition).
     pub facts: Vec<(i32, RecordBatch)>,
     pub units: RecordBatch,
@@ -60,24 +62,78 @@ fn split(v: i64, kind: ValueKind) -> (Option<i64>, Option<i64>) {
     }
 }
 
+/// The name the batch's total is written under when `--name` is not given and the units are not
+/// all below one root of the registry.
+pub const DEFAULT_NAME: &str = "合计";
+
+/// The registry's root when every unit reporting lies below it (or is it): then the batch's
+/// total and the root's are one total.
+pub fn single_root<'r>(registry: &'r Registry, reports: &[UnitReport]) -> Option<&'r str> {
+    let mut root: Option<&'r str> = None;
+    let mut last_unit: Option<&str> = None;
+    for r in reports {
+        if last_unit == Some(r.unit.as_str()) {
+            continue;
+        }
+        last_unit = Some(&r.unit);
+        let unit = registry.get(&r.unit)?;
+        let top = registry
+            .ancestors(&unit.name)
+            .last()
+            .copied()
+            .unwrap_or(unit.name.as_str());
+        match root {
+            Some(seen) if seen != top => return None,
+            _ => root = Some(top),
+        }
+    }
+    root
+}
+
+/// The name of the batch's total: `--name`, else the registry's root above every unit, else
+/// [`DEFAULT_NAME`].
+pub fn whole_name<'a>(input: &Input<'a>) -> &'a str {
+    match (input.name, input.registry) {
+        (Some(name), _) => name,
+        (None, Some(registry)) => single_root(registry, input.reports).unwrap_or(DEFAULT_NAME),
+        (None, None) => DEFAULT_NAME,
+    }
+}
+
 pub fn build(input: &Input) -> Result<Tables, ExportError> {
+    let name = whole_name(input);
+    // With every unit below one root, the root's total is the batch's: written once, at level
+    // 0, under `name` (a BI tool summing level 0 counts each figure once).
+    let root = input
+        .registry
+        .and_then(|r| single_root(r, input.reports))
+        .filter(|root| *root != name);
     let all_batch = gongkai_report::arrow::to_record_batch(input.reports)?;
-    let all_totals: Vec<Total> = if input.reports.is_empty() {
+    let mut all_totals: Vec<Total> = if input.reports.is_empty() {
         Vec::new()
     } else {
         match input.registry {
-            Some(r) => gongkai_aggregate::rollup(&all_batch, input.name, r)?,
-            None => gongkai_aggregate::consolidate(&all_batch, input.name)?,
+            Some(r) => gongkai_aggregate::rollup(&all_batch, name, r)?,
+            None => gongkai_aggregate::consolidate(&all_batch, name)?,
         }
     };
+    if let Some(root) = root {
+        all_totals.retain(|t| t.name != root);
+    }
     let level_of = |t: &Total| -> (i32, Option<String>) {
-        if t.name == input.name {
+        if t.name == name {
             return (0, None);
         }
         match input.registry {
             Some(r) => (
                 r.level(&t.name) as i32,
-                r.get(&t.name).and_then(|u| u.parent.clone()),
+                r.get(&t.name).and_then(|u| u.parent.clone()).map(|p| {
+                    if Some(p.as_str()) == root {
+                        name.to_string()
+                    } else {
+                        p
+                    }
+                }),
             ),
             None => (0, None),
         }
@@ -208,10 +264,11 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
 
     let grand_totals = totals_in_range
         .iter()
-        .filter(|t| t.name == input.name)
+        .filter(|t| t.name == name)
         .map(|t| (*t).clone())
         .collect();
     Ok(Tables {
+        name: name.to_string(),
         facts,
         units: units(&reports, input.registry)?,
         measures: measures_table()?,

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
 
 use gongkai_aggregate::Total;
 use gongkai_form::{Block, FormVersion, Section, ValueKind, MONEY_SCALE};
+use gongkai_messages::msg;
 use gongkai_report::Finding;
 
 const INFO: &str = "信息内容";
@@ -304,32 +305,39 @@ fn year_sheet(
     ws: &mut Worksheet,
     f: &Formats,
     t: &Total,
+    sheet: &str,
     failing: &[String],
+    notes: bool,
 ) -> Result<(), XlsxError> {
-    ws.set_name(format!("{}年", t.year))?;
+    ws.set_name(sheet)?;
     for (c, w) in LABEL_WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     for c in 3..20u16 {
         ws.set_column_width(c, 11)?;
     }
-    let title = format!(
-        "{} {}年 政府信息公开工作年度报告统计表（{}版，{}）",
-        t.name,
-        t.year,
-        t.form,
-        t.form.notice()
+    let title = msg!(
+        "export-sheet-title",
+        name = t.name.as_str(),
+        year = t.year,
+        form = t.form.to_string(),
+        notice = t.form.notice()
     );
     ws.write_string_with_format(0, 0, &title, &f.title)?;
-    let mut note = format!("汇总单位 {} 个。", t.units.len());
+    let mut note = msg!("export-sheet-units", count = t.units.len());
     if !failing.is_empty() {
-        note.push_str(&format!(
-            "注意：其中 {} 个单位未通过校验（见“校验结果”表）：{}",
-            failing.len(),
-            failing.join("，")
+        note.push_str(&msg!(
+            "export-sheet-failing",
+            count = failing.len(),
+            units = failing.join(&msg!("export-list-sep")),
+            sheet = msg!("export-findings-sheet")
         ));
     }
     ws.write_string_with_format(1, 0, &note, &f.note)?;
+    if notes {
+        let see = msg!("export-sheet-see-notes", sheet = msg!("export-notes-sheet"));
+        ws.write_string_with_format(2, 0, &see, &f.note)?;
+    }
     let mut r = 3;
     for section in Section::ALL {
         ws.write_string_with_format(r, 0, section.heading(), &f.heading)?;
@@ -362,7 +370,7 @@ const FINDING_HEADERS: [(&str, f64); 11] = [
 ];
 
 fn findings_sheet(ws: &mut Worksheet, f: &Formats, findings: &[&Finding]) -> Result<(), XlsxError> {
-    ws.set_name("校验结果")?;
+    ws.set_name(msg!("export-findings-sheet"))?;
     for (c, (h, width)) in FINDING_HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.heading)?;
         ws.set_column_width(c as u16, *width)?;
@@ -407,12 +415,54 @@ fn findings_sheet(ws: &mut Worksheet, f: &Formats, findings: &[&Finding]) -> Res
     Ok(())
 }
 
-/// The workbook's bytes: a sheet per total (one per year), then the findings.
+/// What a total rests on, one line each, for a sheet of its own (`consolidate --force`).
+fn notes_sheet(ws: &mut Worksheet, f: &Formats, notes: &[String]) -> Result<(), XlsxError> {
+    ws.set_name(msg!("export-notes-sheet"))?;
+    ws.set_column_width(0, 120)?;
+    for (i, line) in notes.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, line, &f.plain)?;
+    }
+    Ok(())
+}
+
+/// Sheet names for `totals`: `2020年` when a year has one total, else the total's name and year;
+/// cut to Excel's 31 characters without the characters it refuses, and never twice the same.
+fn sheet_names(totals: &[Total]) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for t in totals {
+        let alone = totals.iter().filter(|x| x.year == t.year).count() == 1;
+        let base = if alone {
+            format!("{}年", t.year)
+        } else {
+            let name: String = t
+                .name
+                .chars()
+                .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\''))
+                .collect();
+            let name: String = name.chars().take(24).collect();
+            format!("{name} {}", t.year)
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.iter().any(|u| u.to_lowercase() == name.to_lowercase()) {
+            let suffix = format!("({n})");
+            let keep = 31usize.saturating_sub(suffix.chars().count());
+            name = base.chars().take(keep).collect::<String>() + &suffix;
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The workbook's bytes: a sheet per total (one per year for the batch's total), the notes on
+/// what the totals rest on when there are any, then the findings.
 /// `failing(unit, year)` says whether a unit's report has rule errors.
 pub fn write(
     totals: &[Total],
     findings: &[&Finding],
     failing: &dyn Fn(&str, i32) -> bool,
+    notes: &[String],
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let last_year = totals.iter().map(|t| t.year).max().unwrap_or(2019);
@@ -432,15 +482,63 @@ pub fn write(
             .set_creation_datetime(&created),
     );
     let f = Formats::new();
-    for t in totals {
+    for (t, sheet) in totals.iter().zip(sheet_names(totals)) {
         let failing: Vec<String> = t
             .units
             .iter()
             .filter(|u| failing(u, t.year))
             .cloned()
             .collect();
-        year_sheet(wb.add_worksheet(), &f, t, &failing)?;
+        year_sheet(
+            wb.add_worksheet(),
+            &f,
+            t,
+            &sheet,
+            &failing,
+            !notes.is_empty(),
+        )?;
+    }
+    if !notes.is_empty() {
+        notes_sheet(wb.add_worksheet(), &f, notes)?;
     }
     findings_sheet(wb.add_worksheet(), &f, findings)?;
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use gongkai_form::FormVersion;
+
+    use super::*;
+
+    fn total(name: &str, year: i32) -> Total {
+        Total {
+            name: name.to_string(),
+            year,
+            form: FormVersion::for_year(year),
+            values: Vec::new(),
+            blank_units: Vec::new(),
+            units: Vec::new(),
+        }
+    }
+
+    /// A year with one total is `2020年`; a year with several (by parent) names each, and no
+    /// two sheets share a name, however long or odd the names.
+    #[test]
+    fn sheet_names_are_unique_and_fit_excel() {
+        let long = "某某省某某市某某区某某街道办事处某某社区居民委员会[一]";
+        let names = sheet_names(&[
+            total("兰州市", 2020),
+            total("兰州市", 2021),
+            total("城关区", 2021),
+            total(long, 2021),
+            total(long, 2021),
+        ]);
+        assert_eq!(names[..3], ["2020年", "兰州市 2021", "城关区 2021"]);
+        assert_ne!(names[3], names[4]);
+        for n in &names {
+            assert!(n.chars().count() <= 31, "{n}");
+            assert!(!n.contains('['), "{n}");
+        }
+    }
 }

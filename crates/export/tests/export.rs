@@ -32,7 +32,7 @@ struct Loaded {
 impl Loaded {
     fn input<'a>(&'a self, name: &'a str) -> Input<'a> {
         Input {
-            name,
+            name: Some(name),
             reports: &self.reports,
             registry: self.registry.as_ref(),
             findings: &self.findings,
@@ -297,6 +297,60 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
         );
     }
     assert!(xlsx.is_file());
+}
+
+/// Without --name, with --name the registry's root, or with another --name: the batch lies
+/// below one root, so level 0 holds one total and summing it gives each figure once.
+#[test]
+fn level_zero_holds_the_batch_total_once() {
+    let data = lanzhou();
+    let batch = gongkai_report::arrow::to_record_batch(&data.reports).unwrap();
+    let city = gongkai_aggregate::consolidate(&batch, "兰州市").unwrap();
+    let want: BTreeMap<String, i128> = FormVersion::F2019
+        .catalogue()
+        .cells
+        .iter()
+        .map(|c| (c.code(), i128::from(city[0].values[c.index])))
+        .collect();
+    let out = tempdir();
+    for (name, shown) in [
+        (None, "兰州市"),
+        (Some("兰州市"), "兰州市"),
+        (Some("全市"), "全市"),
+    ] {
+        let input = Input {
+            name,
+            ..data.input("")
+        };
+        let rendered = gongkai_export::render(&input, &Options::default()).unwrap();
+        assert_eq!(rendered.name, shown);
+        let file = rendered
+            .files
+            .iter()
+            .find(|f| f.path == "totals.parquet")
+            .unwrap();
+        let path = out.path().join("totals.parquet");
+        std::fs::write(&path, &file.bytes).unwrap();
+        let totals = read_df(&path);
+        let level_0 = totals
+            .clone()
+            .lazy()
+            .filter(col("level").eq(lit(0)))
+            .collect()
+            .unwrap();
+        assert_eq!(level_0.height(), 198, "{name:?}: one total at level 0");
+        assert_eq!(sums(&level_0, "measure"), want, "{name:?}");
+        let names: BTreeSet<String> = totals
+            .column("total")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .flatten()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(names, BTreeSet::from([shown.to_string()]), "{name:?}");
+    }
 }
 
 #[test]
@@ -692,8 +746,8 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
     let book = unzip(&xlsx);
     let workbook = &book["xl/workbook.xml"];
     assert!(workbook.contains("name=\"2020年\"") && workbook.contains("name=\"2021年\""));
-    assert!(workbook.contains("name=\"校验结果\""));
-    assert!(book["xl/sharedStrings.xml"].contains("其中 1 个单位未通过校验"));
+    assert!(workbook.contains("name=\"Findings\""));
+    assert!(book["xl/sharedStrings.xml"].contains("Note: 1 of them fails rules"));
 }
 
 /// The text entries of a zip file.

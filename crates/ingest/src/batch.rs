@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use gongkai_report::{duplicate_report, FileRead, Summary, DUPLICATE};
+use gongkai_report::{Duplicate, FileRead, Prefer, Summary};
 
 use crate::read::{read_file, ReadOptions};
 use gongkai_report::{Finding, UnitReport};
@@ -178,6 +178,9 @@ pub struct Batch {
     pub diagnostics: Vec<Finding>,
     /// Value cells of reports dropped as duplicates.
     pub values_dropped: usize,
+    /// Reports left out as duplicates: one per unit and year none of whose files was used, and
+    /// each file not used where one was.
+    pub duplicates_left_out: usize,
 }
 
 impl Batch {
@@ -224,11 +227,7 @@ impl Batch {
             formats,
             reports: self.reports.len(),
             reports_rejected: self.files.iter().map(|f| f.rejected.len()).sum::<usize>()
-                + self
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.message.starts_with(DUPLICATE))
-                    .count(),
+                + self.duplicates_left_out,
             units: units.len(),
             years,
             blank_cells: self.reports.iter().map(UnitReport::blank_count).sum(),
@@ -328,8 +327,9 @@ pub fn read_chunks(
 /// A report's identity in a batch: its year and unit.
 type ReportKey = (i32, String);
 
-/// Builds a batch from files already read (any order); drops every report of a unit and year
-/// that more than one file gives, since there is no telling which is right.
+/// Builds a batch from files already read (any order). Of a unit and year that more than one
+/// file gives, only a file named as the correction is kept ([`Duplicate`]); otherwise all are
+/// dropped, since there is no telling which is right.
 pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Finding>) -> Batch {
     reads.sort_by(|a, b| a.file.cmp(&b.file));
     // (year, unit, file, report) sorted: a unit's reports for a year sit together.
@@ -352,6 +352,7 @@ pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Finding>) -> Batc
     }
     let mut reports = Vec::new();
     let mut values_dropped = 0;
+    let mut duplicates_left_out = 0;
     let mut taken: Vec<Vec<Option<UnitReport>>> = reads
         .iter_mut()
         .map(|r| {
@@ -369,13 +370,21 @@ pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Finding>) -> Batc
             }
             continue;
         }
-        for (f, r) in &places {
+        // Duplicates: decided by `gongkai_report::Duplicate`, as the streamed ledger decides.
+        let files: Vec<Arc<PathBuf>> = places.iter().map(|(f, _)| reads[*f].file.clone()).collect();
+        let duplicate = Duplicate::resolve(&unit, year, files, Prefer::default());
+        let kept = duplicate.chosen.map(|(i, _)| i);
+        duplicates_left_out += if kept.is_some() { places.len() - 1 } else { 1 };
+        for (i, (f, r)) in places.iter().enumerate() {
             if let Some(report) = taken[*f][*r].take() {
-                values_dropped += report.source.lines.iter().filter(|l| **l != 0).count();
+                if Some(i) == kept {
+                    reports.push(report);
+                } else {
+                    values_dropped += report.source.lines.iter().filter(|l| **l != 0).count();
+                }
             }
         }
-        let files: Vec<&Arc<PathBuf>> = places.iter().map(|(f, _)| &reads[*f].file).collect();
-        diagnostics.push(duplicate_report(&unit, year, &files));
+        diagnostics.push(duplicate.finding());
     }
     reports
         .sort_by(|a, b| (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file)));
@@ -384,5 +393,6 @@ pub fn assemble(mut reads: Vec<FileRead>, mut diagnostics: Vec<Finding>) -> Batc
         reports,
         diagnostics,
         values_dropped,
+        duplicates_left_out,
     }
 }

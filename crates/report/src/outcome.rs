@@ -78,20 +78,3 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
 }
-
-/// How a duplicate report's diagnostic opens (the summary counts them by it).
-pub const DUPLICATE: &str = "two files for";
-
-/// The error for a unit and year that several files give: all of them are left out, since there
-/// is no telling which is right.
-pub fn duplicate_report(unit: &str, year: i32, files: &[&Arc<PathBuf>]) -> Finding {
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    Finding::error(
-        files[0],
-        format!(
-            "{DUPLICATE} {unit} {year}: {}; both left out",
-            names.join(" and ")
-        ),
-    )
-    .unit(unit, Some(year))
-}

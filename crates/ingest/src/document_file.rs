@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use gongkai_pages::import_bytes_in;
-use gongkai_report::Layout;
+use gongkai_report::{Layout, Place};
 
 use crate::reading::{year_from_path, Reading};
 
@@ -41,6 +41,13 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
     }
     if imp.bad_cells > 0 {
         r.taint(&report.unit, report.year);
+    }
+    if r.is_tainted(&report.unit, report.year) {
+        // Cells not found and cells whose text is no value are alike not in the report: the
+        // rules over them are not checked when it is checked all the same.
+        let absent = (0..report.values.len()).filter(|&i| !report.present(i));
+        let cells: Vec<(usize, Place)> = absent.map(|i| (i, Place::File)).collect();
+        r.unreadable(&report.unit, report.year, cells);
     }
     let mut imp = imp;
     r.reports.extend(imp.report.take());

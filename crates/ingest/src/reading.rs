@@ -1,13 +1,16 @@
 //! The working state of one file's read, shared by every reader, and what a path says of its
 //! unit and year.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use gongkai_document::Format;
-use gongkai_form::{parse_year, Section};
-use gongkai_report::{FileRead, Finding, Layout, UnitReport};
+use gongkai_document::{Format, Place};
+use gongkai_form::names::scope_name;
+use gongkai_form::{check_known, format_value, parse_year, Level, Section};
+use gongkai_report::{Check, FileRead, Finding, Layout, UnitReport};
+
+use gongkai_messages::msg;
 
 use crate::locate::CellSources;
 
@@ -26,6 +29,9 @@ pub(crate) struct Reading {
     skipped: Option<String>,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
+    /// Cells of each (unit, year) that could not be read, and where: left out of the rules when
+    /// a report left out is checked all the same.
+    unreadable: HashMap<(String, i32), Vec<(usize, Place)>>,
     file_failed: bool,
 }
 
@@ -42,6 +48,7 @@ impl Reading {
             format: None,
             skipped: None,
             tainted: HashSet::new(),
+            unreadable: HashMap::new(),
             file_failed: false,
         }
     }
@@ -68,6 +75,33 @@ impl Reading {
     /// silently wrong.
     pub fn taint(&mut self, unit: &str, year: i32) {
         self.tainted.insert((unit.to_string(), year));
+    }
+
+    /// Whether the report of `unit` in `year` is to be left out.
+    pub fn is_tainted(&self, unit: &str, year: i32) -> bool {
+        self.tainted.contains(&(unit.to_string(), year))
+    }
+
+    /// Cells of `unit`'s report for `year` that could not be read, at their places: the rules
+    /// they belong to are not checked (and said so) when the report is checked all the same.
+    pub fn unreadable(
+        &mut self,
+        unit: &str,
+        year: i32,
+        cells: impl IntoIterator<Item = (usize, Place)>,
+    ) {
+        self.unreadable
+            .entry((unit.to_string(), year))
+            .or_default()
+            .extend(cells);
+    }
+
+    /// The places of unreadable cells, to move them where a reader's lines are not the file's
+    /// (a sheet's tidy rows).
+    pub fn unreadable_places(&mut self) -> impl Iterator<Item = &mut Place> {
+        self.unreadable
+            .values_mut()
+            .flat_map(|cells| cells.iter_mut().map(|(_, place)| place))
     }
 
     /// The file is passed over, not read as a report: a warning says why.
@@ -119,6 +153,65 @@ impl Reading {
         }
     }
 
+    /// A report left out is checked all the same, so that one call to the unit covers all its
+    /// problems: the rules on the cells that were read, and for each rule that touches a cell
+    /// that was not, a warning that it was not checked (with the value that would make it hold,
+    /// where one cell decides it).
+    fn check_rejected(&mut self, report: &UnitReport) {
+        let key = (report.unit.clone(), report.year);
+        let unreadable = self.unreadable.remove(&key).unwrap_or_default();
+        let mut known = vec![true; report.values.len()];
+        for (cell, _) in &unreadable {
+            if let Some(k) = known.get_mut(*cell) {
+                *k = false;
+            }
+        }
+        let checked = check_known(report.form, &report.values, &known);
+        let cat = report.form.catalogue();
+        for v in &checked.violations {
+            let d = Finding {
+                file: Some(Arc::clone(&self.file)),
+                place: report.source.place(v.anchor()),
+                ..Finding::violation(v, report.form, &report.unit, report.year)
+            };
+            self.diagnostics.push(d);
+        }
+        for u in &checked.unchecked {
+            let Some(&first) = u.unknown.first() else {
+                continue;
+            };
+            let section = cat.cells[first].section;
+            let scope = scope_name(cat, section, u.scope);
+            let names: Vec<String> = u
+                .unknown
+                .iter()
+                .map(|&i| cat.cells[i].code_name())
+                .collect();
+            let cells = names.join(&msg!("list-separator"));
+            let message = match u.implied.and_then(|v| i64::try_from(v).ok()) {
+                Some(v) => msg!(
+                    "read-rule-not-checked-implied",
+                    scope = scope,
+                    cells = cells,
+                    value = format_value(v, cat.cells[first].kind())
+                ),
+                None => msg!("read-rule-not-checked", scope = scope, cells = cells),
+            };
+            let place = unreadable
+                .iter()
+                .find(|(cell, _)| *cell == first)
+                .map_or(Place::File, |(_, place)| place.clone());
+            let d = Finding {
+                file: Some(Arc::clone(&self.file)),
+                place,
+                cells: u.cells.iter().map(|&i| cat.cells[i].code()).collect(),
+                ..Finding::new(Check::Rule(u.rule), Level::Warning, message)
+                    .unit(&report.unit, Some(report.year))
+            };
+            self.diagnostics.push(d);
+        }
+    }
+
     pub(crate) fn finish(
         mut self,
         encoding: Option<&'static str>,
@@ -149,6 +242,7 @@ impl Reading {
                 )
                 .unit(&report.unit, Some(report.year));
                 self.diagnostics.push(d);
+                self.check_rejected(&report);
             } else {
                 used += present;
                 accepted.push(report);

@@ -10,7 +10,7 @@ use crate::reading::Reading;
 use gongkai_document::delimited::{trim, Record};
 use gongkai_form::parse_year;
 use gongkai_report::write::tidy::HEADER;
-use gongkai_report::{value_problem, Finding, Layout, UnitReport};
+use gongkai_report::{value_problem, Finding, Layout, Place, UnitReport};
 
 /// Positions of the six columns in a header record, if the record is a tidy header.
 /// Extra columns are allowed; at least four of the six names make it a tidy header.
@@ -64,6 +64,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
     let mut last: Option<usize> = None;
     let mut next_cell: Option<(FormVersion, usize)> = None;
     let mut code = String::new();
+    let mut lost = Lost::new();
     for rec in &records[1..] {
         if rec.is_empty() {
             continue;
@@ -94,7 +95,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 rec.fields.iter().collect::<Vec<_>>().join(","),
                 HEADER.join(","),
             );
-            reject_line(r, d, named());
+            reject_line(r, d, named(), &mut lost);
             continue;
         }
         // More fields than the header: a value such as 1,234 written without quotes.
@@ -109,7 +110,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                     rec.fields.iter().collect::<Vec<_>>().join(","),
                     "one field per header column; quote values that hold commas (\"1,234\")",
                 );
-            reject_line(r, d, named());
+            reject_line(r, d, named(), &mut lost);
             continue;
         }
         // A field over several lines: a quote that opens a field and closes lines later.
@@ -132,7 +133,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 ))
                 .at(rec.line, col(i))
                 .found(f, "one line per value");
-            reject_line(r, d, named());
+            reject_line(r, d, named(), &mut lost);
             continue;
         }
         let year_text = trim(rec.get(py));
@@ -197,6 +198,8 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                     "a code of the shared spec, e.g. requests,granted,natural_person",
                 )
                 .unit(unit, Some(year));
+            lost.entry((unit.to_string(), year))
+                .or_insert_with(|| d.place.clone());
             r.reject_value(d);
             r.taint(unit, year);
             continue;
@@ -211,8 +214,10 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                     .at(rec.line, col(pv))
                     .found(value_text, cell.kind().expected())
                     .unit(unit, Some(year));
+                let place = d.place.clone();
                 r.reject_value(d);
                 r.taint(unit, year);
+                r.unreadable(unit, year, [(cell.index, place)]);
                 continue;
             }
         };
@@ -251,12 +256,16 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 .at(rec.line, col(pv))
                 .found(value_text, "one line per cell")
                 .unit(unit, Some(year));
+            // Which of the two is right cannot be told.
+            let place = d.place.clone();
             r.reject_value(d);
             r.taint(unit, year);
+            r.unreadable(unit, year, [(cell.index, place)]);
             continue;
         }
         report.set(cell.index, value, rec.line);
     }
+    note_lost(r, lost);
     warn_absent(r);
 }
 
@@ -628,13 +637,34 @@ fn unquote(field: &str) -> Option<&str> {
     }
 }
 
-/// Rejects a whole line; leaves out the report it names, if any.
-fn reject_line(r: &mut Reading, d: Finding, named: Option<(&str, i32)>) {
+/// Reports with a line that named no cell of theirs, and where the first such line is.
+type Lost = HashMap<(String, i32), Place>;
+
+/// Rejects a whole line; leaves out the report it names, if any, noting that one of its cells
+/// was lost.
+fn reject_line(r: &mut Reading, d: Finding, named: Option<(&str, i32)>, lost: &mut Lost) {
     match named {
         Some((unit, year)) => {
+            lost.entry((unit.to_string(), year))
+                .or_insert_with(|| d.place.clone());
             r.reject_value(d.unit(unit, Some(year)));
             r.taint(unit, year);
         }
         None => r.reject_value(d),
+    }
+}
+
+/// A report that lost a line cannot tell which cell it held: every cell absent from it may be
+/// that one, and the rules over them are not checked when it is checked all the same.
+fn note_lost(r: &mut Reading, lost: Lost) {
+    for ((unit, year), place) in lost {
+        let Some(report) = r.reports.iter().find(|p| p.unit == unit && p.year == year) else {
+            continue;
+        };
+        let absent: Vec<(usize, Place)> = (0..report.values.len())
+            .filter(|&i| !report.present(i))
+            .map(|i| (i, place.clone()))
+            .collect();
+        r.unreadable(&unit, year, absent);
     }
 }

@@ -130,6 +130,7 @@ pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str
     }
     located.report_missing();
     r.diagnostics.append(&mut located.diagnostics);
+    r.unreadable(&unit, year, std::mem::take(&mut located.unreadable));
     r.reports.push(located.report);
     if located.tainted {
         r.taint(&unit, year);

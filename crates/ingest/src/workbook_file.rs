@@ -135,16 +135,21 @@ fn read_tidy(sheet: &Sheet, r: &mut Reading) -> bool {
     } else {
         tidy::read(&records[start..], pos, r);
     }
-    // The tidy reader's lines are the sheet's rows, its fields the sheet's columns.
-    for d in &mut r.diagnostics[before..] {
-        if let Some((row, column)) = d.place.line() {
-            d.place = gongkai_report::Place::Sheet {
+    // The tidy reader's lines are the sheet's rows, its fields the sheet's columns (places of
+    // cells read from a sheet's grid are sheet places already).
+    let in_sheet = |place: &mut gongkai_report::Place| {
+        if let Some((row, column)) = place.line() {
+            *place = gongkai_report::Place::Sheet {
                 sheet: sheet.name.clone(),
                 row,
                 column,
             };
         }
+    };
+    for d in &mut r.diagnostics[before..] {
+        in_sheet(&mut d.place);
     }
+    r.unreadable_places().for_each(in_sheet);
     true
 }
 

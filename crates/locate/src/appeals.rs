@@ -236,6 +236,9 @@ impl<'g> Locator<'_, 'g> {
             self.skip(d, values.len());
             self.bad_cells += 1;
             self.tainted = true;
+            let place = row.place(Some(&first));
+            let cells = self.cells_of(What::Appeals(appeals_block(self.cat)));
+            self.unreadable.extend(cells.map(|i| (i, place.clone())));
             return;
         }
         let start = self.cat.cell_index(appeals_block(self.cat), 0, 0);
@@ -276,6 +279,9 @@ impl<'g> Locator<'_, 'g> {
             self.reject(d);
             self.values_rejected += values.len() - 1;
             self.tainted = true;
+            // Which line is right cannot be told.
+            let cells = self.cells_of(What::Appeals(appeals_block(self.cat)));
+            self.unreadable.extend(cells.map(|i| (i, place.clone())));
         } else {
             let d = self
                 .warning(

@@ -78,6 +78,16 @@ impl Located {
                 };
                 self.diagnostics.push(d.unit(&unit, Some(year)));
             } else {
+                // A cell that could not be read is said so where it is, not again as missing.
+                let unreadable = |code: &String| {
+                    self.unreadable
+                        .iter()
+                        .any(|(i, _)| cat.cells.get(*i).is_some_and(|c| c.code() == *code))
+                };
+                let missing: Vec<String> = missing.into_iter().filter(|c| !unreadable(c)).collect();
+                if missing.is_empty() {
+                    continue;
+                }
                 let shown: Vec<&str> = missing.iter().take(6).map(String::as_str).collect();
                 let more = if missing.len() > 6 {
                     format!(" and {} more", missing.len() - 6)

@@ -45,6 +45,10 @@ pub(super) struct Locator<'d, 'g> {
     pub(super) values_rejected: usize,
     pub(super) bad_cells: usize,
     pub(super) tainted: bool,
+    /// Cells that could not be read (see [`super::Located::unreadable`]).
+    pub(super) unreadable: Vec<(usize, Place)>,
+    /// Lines of the table were swallowed by a quote: every cell not found may be among them.
+    pub(super) lines_lost: bool,
     pub(super) seen: Vec<Section>,
     pub(super) section: Option<Section>,
     /// The group heading last seen (normalised), to tell recurring row labels apart.
@@ -185,6 +189,8 @@ impl<'d, 'g> Locator<'d, 'g> {
             values_rejected: 0,
             bad_cells: 0,
             tainted: false,
+            unreadable: Vec::new(),
+            lines_lost: false,
             seen: Vec::new(),
             section: None,
             context: None,

@@ -31,6 +31,20 @@ impl<'g> Locator<'_, 'g> {
         }
     }
 
+    /// The cells of the form a run of values is read for.
+    pub(super) fn cells_of(&self, what: What) -> std::ops::Range<usize> {
+        let (block, row, n) = match what {
+            What::Row(b, r) => (b, r, self.cat.blocks[b].columns.len()),
+            What::Appeals(b) => (
+                b,
+                0,
+                self.cat.blocks[b].rows.len() * self.cat.blocks[b].columns.len(),
+            ),
+        };
+        let first = self.cat.cell_index(block, row, 0);
+        first..first + n
+    }
+
     fn last_column(&self, what: What) -> &'static str {
         let (What::Row(b, _) | What::Appeals(b)) = what;
         self.cat.blocks[b].columns.last().map_or("", |c| c.label)
@@ -192,6 +206,9 @@ impl<'g> Locator<'_, 'g> {
             self.skip(d, values.len());
             self.bad_cells += 1;
             self.tainted = true;
+            let place = row.place(None);
+            let cells = self.cells_of(what).map(|i| (i, place.clone()));
+            self.unreadable.extend(cells);
             return false;
         }
         if values.len() < n && !tail_dropped {
@@ -339,6 +356,7 @@ impl<'g> Locator<'_, 'g> {
                         .found(text, "each row once");
                     self.reject(d);
                     self.tainted = true;
+                    self.unreadable.push((index, place()));
                 }
                 Repeats::KeepFirst => {
                     self.values_rejected += 1;
@@ -419,6 +437,7 @@ impl<'g> Locator<'_, 'g> {
                 self.reject(d);
                 self.bad_cells += 1;
                 self.tainted = true;
+                self.unreadable.push((index, place()));
             }
         }
     }

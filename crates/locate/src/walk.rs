@@ -35,6 +35,15 @@ impl<'g> Locator<'_, 'g> {
             }
         }
         self.flush_appeals();
+        if self.lines_lost {
+            // Which cells the swallowed lines held cannot be told: any not found may be one.
+            let report = &self.report;
+            let lost = (0..report.values.len()).filter(|&i| !report.present(i));
+            self.unreadable.extend(lost.map(|i| (i, Place::File)));
+        }
+        // Each cell once, at the first place it was found unreadable.
+        self.unreadable.sort_by_key(|(i, _)| *i);
+        self.unreadable.dedup_by_key(|(i, _)| *i);
         let end_line = doc.grids.last().and_then(|g| {
             matches!(g.origin, Origin::Delimited | Origin::Text)
                 .then(|| g.rows().last().map(|r| r.number()))
@@ -47,6 +56,7 @@ impl<'g> Locator<'_, 'g> {
             values_rejected: self.values_rejected,
             tainted: self.tainted,
             bad_cells: self.bad_cells,
+            unreadable: self.unreadable,
             seen: self.seen,
             sources: self.sources,
             end_line,
@@ -149,6 +159,7 @@ impl<'g> Locator<'_, 'g> {
             .found(cell.text, "a closing quote (\") on the line that opens it");
         self.skip(d, numbers);
         self.tainted = true;
+        self.lines_lost = true;
         true
     }
 

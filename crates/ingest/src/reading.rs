@@ -107,7 +107,7 @@ impl Reading {
     /// The file is passed over, not read as a report: a warning says why.
     pub fn skip(&mut self, why: impl Into<String>) {
         let why = why.into();
-        let d = self.warning(format!("skipped: {why}"));
+        let d = self.warning(msg!("read-skipped", why = why.as_str()));
         self.diagnostics.push(d);
         self.skipped = Some(why);
     }
@@ -126,12 +126,8 @@ impl Reading {
         let cat = report.form.catalogue();
         let blank = |i: usize| !report.present(i) || report.blank[i];
         if report.blank_count() > 0 && (0..cat.len()).all(blank) {
-            let d = Finding::error(
-                &self.file,
-                "every cell of the report is blank: the form was sent back unfilled; fill it in \
-                 (write 0 where there is nothing to report)",
-            )
-            .unit(&report.unit, Some(report.year));
+            let d = Finding::error(&self.file, msg!("read-all-blank"))
+                .unit(&report.unit, Some(report.year));
             self.diagnostics.push(d);
             self.taint(&report.unit, report.year);
             return;
@@ -141,11 +137,7 @@ impl Reading {
             if any_present && cat.cells_of(section).all(|c| blank(c.index)) {
                 let d = Finding::warning(
                     &self.file,
-                    format!(
-                        "table {} is blank in every cell: its totals rest on nothing; write 0 where \
-                         there is nothing to report",
-                        section.heading()
-                    ),
+                    msg!("read-table-blank", table = section.heading()),
                 )
                 .unit(&report.unit, Some(report.year));
                 self.diagnostics.push(d);
@@ -236,11 +228,9 @@ impl Reading {
                 // Its rejected cells are counted already and were never set; the rest go with it.
                 self.values_rejected += present;
                 rejected.push(format!("{} {}", report.unit, report.year));
-                let d = Finding::error(
-                    &self.file,
-                    format!("report left out: {bad_cells} error(s) in its cells"),
-                )
-                .unit(&report.unit, Some(report.year));
+                let d =
+                    Finding::error(&self.file, msg!("read-report-left-out", errors = bad_cells))
+                        .unit(&report.unit, Some(report.year));
                 self.diagnostics.push(d);
                 self.check_rejected(&report);
             } else {

@@ -20,6 +20,15 @@ impl Section {
     pub fn table_name(self) -> String {
         msg!("place-table", number = self.number())
     }
+
+    /// The table as messages about codes name it: `表三` (`table requests`).
+    pub fn table_code_name(self) -> String {
+        msg!(
+            "place-table-code",
+            number = self.number(),
+            code = self.code()
+        )
+    }
 }
 
 impl RowDef {
@@ -50,7 +59,7 @@ impl Cell {
     }
 }
 
-/// A row of a table as messages name it: `表三“（一）予以公开”行` (`row granted (（一）予以公开)`).
+/// A row of a table as messages name it: `表三“（一）予以公开”行` (`row granted`).
 pub fn row_name(section: Section, row: &RowDef) -> String {
     msg!(
         "place-row",
@@ -60,7 +69,7 @@ pub fn row_name(section: Section, row: &RowDef) -> String {
     )
 }
 
-/// A column of a table as messages name it: `表三“自然人”列` (`column natural_person (自然人)`).
+/// A column of a table as messages name it: `表三“自然人”列` (`column natural_person`).
 pub fn column_name(section: Section, column: &ColumnDef) -> String {
     msg!(
         "place-column",

@@ -74,9 +74,9 @@ fn a_report_left_out_for_one_cell_is_checked_for_everything_else() {
     assert_eq!(
         shown,
         [
-            "a.csv:29:3: 安宁区 2020 R2 warning column natural_person (自然人) not checked: \
+            "a.csv:29:3: 安宁区 2020 R2 warning column natural_person not checked: \
              requests.granted.natural_person could not be read; the rule holds if it is 252",
-            "a.csv:29:3: 安宁区 2020 R3 warning row granted (（一）予以公开) not checked: \
+            "a.csv:29:3: 安宁区 2020 R3 warning row granted not checked: \
              requests.granted.natural_person could not be read; the rule holds if it is 252",
         ]
     );
@@ -148,18 +148,16 @@ fn a_tidy_report_left_out_is_checked_for_everything_else() {
                 line("regulations,new_published")
             ),
             format!(
-                "t.csv:{bad}:6: 安宁区 2020 R2 warning column commercial_enterprise (商业企业) not \
-                 checked: requests.granted.commercial_enterprise could not be read; the rule \
+                "t.csv:{bad}:6: 安宁区 2020 R2 warning column commercial_enterprise not checked: requests.granted.commercial_enterprise could not be read; the rule \
                  holds if it is 40"
             ),
             format!(
-                "t.csv:{bad}:6: 安宁区 2020 R3 warning row granted (（一）予以公开) not checked: \
+                "t.csv:{bad}:6: 安宁区 2020 R3 warning row granted not checked: \
                  requests.granted.commercial_enterprise could not be read; the rule holds if it \
                  is 40"
             ),
             format!(
-                "t.csv:{lost}:4: 安宁区 2020 R4 warning row reconsideration (行政复议) not \
-                 checked: appeals.reconsideration.total could not be read; the rule holds if it \
+                "t.csv:{lost}:4: 安宁区 2020 R4 warning row reconsideration not checked: appeals.reconsideration.total could not be read; the rule holds if it \
                  is 68"
             ),
         ]

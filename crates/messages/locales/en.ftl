@@ -23,10 +23,17 @@ place-cell-code = { $name ->
    *[other] { $code }
 }
 place-row = { $table ->
-   *[other] row { $code } ({ $row })
+   *[other] { $row ->
+      *[other] row { $code }
+   }
 }
 place-column = { $table ->
-   *[other] column { $code } ({ $column })
+   *[other] { $column ->
+      *[other] column { $code }
+   }
+}
+place-table-code = { $number ->
+   *[other] table { $code }
 }
 
 # Value kinds and value errors (form).
@@ -159,3 +166,61 @@ read-same-file = the same file as { $file }, reached through a symbolic link; re
 read-link-loop = symbolic link loop: it leads back to { $folder }, which is read already; not followed
 read-cannot-read-entry = cannot read: { $why }
 read-broken-link-skipped = { $why }; skipped
+
+# The locator (locate): the form found in a grid by its labels.
+locate-line = line { $line }
+locate-the-file = the file
+locate-in-place = in { $place }
+locate-at-place = at { $place }
+locate-on-place = on { $place }
+locate-close-label = row label "{ $label }" is not the form's; read as "{ $meant }", the closest
+locate-old-label = old label 规范性文件 (form 2019) in a form 2021 table; read as 行政规范性文件
+locate-values-past-columns = { $values } value(s) past the { $columns } column(s) of { $what }; not summed
+locate-n-values = { $values } values
+locate-too-few-values = { $values } value(s) for the { $columns } column(s) of { $what }: cannot tell which cell is empty; row not read
+locate-too-few-values-expected = { $values } values (write an empty cell as -)
+locate-short-row = only { $cells } cell(s) for the { $columns } column(s) of { $what }; the last are not found
+locate-values-right = { $values } value(s) right of the row's last column ({ $column }); not summed
+locate-values-right-expected = nothing right of the table
+locate-values-outside = { $values } value(s) outside the columns of { $what }; not read (nor in the same column below)
+locate-values-outside-expected = a column of the form
+locate-own-label-wins = { $cell } read from the row with the form's label, not the one with a close label
+locate-own-label-wins-expected = the form's label
+locate-row-twice = { $row } given twice (first { $first }); this line is not summed
+locate-row-twice-expected = each row once
+locate-cell-twice = { $cell } given twice; the first is kept
+locate-cell-twice-expected = each cell once
+locate-none-word = "{ $text }" in { $cell } read as a blank cell
+locate-none-word-expected = a number, or - for none
+locate-count-unit = unit { $unit } after the number in { $cell } dropped
+locate-count-unit-expected = a number
+locate-values-on-heading = { $values } value(s) on the heading line of table { $table }; not summed
+locate-quote-swallows-lines = a quoted cell runs over lines { $first }–{ $last } and holds whole lines of the table: an unbalanced quote? The lines inside it are not read
+locate-quote-swallows-lines-expected = a closing quote (") on the line that opens it
+locate-values-on-unit-line = { $values } value(s) on the unit line; not summed
+locate-values-on-year-line = { $values } value(s) on the year line; not summed
+locate-values-on-group = values on the group heading "{ $label }", which is not a row of form { $form }; not summed
+locate-values-on-group-expected = values in the rows below it
+locate-ambiguous-label = row label fits several rows ({ $rows }); its { $values } value(s) are not read
+locate-ambiguous-label-expected = a label that names one row
+locate-values-before-tables = { $values } value(s) before any table of the form; not summed
+locate-values-before-tables-expected = a table heading such as 二、主动公开政府信息情况 first
+locate-no-table = no table
+locate-row-not-in-form = row not in form { $form } ({ $table }): "{ $label }"; its { $values } value(s) are not read
+locate-row-not-in-form-expected = a row of form { $form }
+locate-values-without-label = { $values } value(s) without a row label; not summed
+locate-appeals-past-15 = { $values } value(s) past the 15 of table 四; not read
+locate-appeals-too-few = table 四 has { $values } of its 15 values: cannot tell which are missing; not read
+locate-appeals-too-few-expected = 15 values: 行政复议 5, 未经复议直接起诉 5, 复议后起诉 5
+locate-appeals-twice = table 四 given twice: a second line of numbers (the first is { $first }); this line is not summed
+locate-appeals-twice-expected = one line of 15 numbers in table 四
+locate-appeals-after-line = { $values } value(s) after table 四's line of numbers ({ $first }); not summed
+locate-appeals-after-line-expected = nothing after table 四
+locate-table-not-found = table { $table } not found in the file
+locate-table-not-found-cut = table { $table } not found in the file (the file ends at line { $end }, in table { $last }: cut short?)
+locate-cells-not-found = { $cells } cell(s) of { $table ->
+   *[other] { $code }
+} not found: { $shown }
+locate-cells-not-found-blank = { $cells } cell(s) of { $table ->
+   *[other] { $code }
+} not found, counted as blank: { $shown }

@@ -24,6 +24,9 @@ place-row = { $code ->
 place-column = { $code ->
    *[other] { $table }“{ $column }”列
 }
+place-table-code = { $code ->
+   *[other] 表{ $number }
+}
 
 # 数值类型与数值错误（form）。
 value-expected-count = 不小于 0 的整数
@@ -154,3 +157,61 @@ read-same-file = 与 { $file } 是同一个文件（经符号链接到达），�
 read-link-loop = 符号链接成环：又指回已读过的 { $folder }，不再跟进
 read-cannot-read-entry = 无法读取：{ $why }
 read-broken-link-skipped = { $why }；已跳过
+
+# 定位（locate）：按表上的标题和行名在表格中找到报表。
+locate-line = 第{ $line }行
+locate-the-file = 文件中
+locate-in-place = { $place }
+locate-at-place = { $place }
+locate-on-place = { $place }
+locate-close-label = 行名“{ $label }”与报表不一致；按最接近的“{ $meant }”读取
+locate-old-label = 2021 版表格中用了 2019 版的旧行名“规范性文件”；按“行政规范性文件”读取
+locate-values-past-columns = { $what }只有 { $columns } 列，其后还有 { $values } 个数值，未计入
+locate-n-values = { $values } 个数值
+locate-too-few-values = { $what }有 { $columns } 列，只有 { $values } 个数值：无法判断哪一格为空，该行未读取
+locate-too-few-values-expected = { $values } 个数值（空格请填“-”）
+locate-short-row = { $what }有 { $columns } 列，只有 { $cells } 个单元格；最后几列未找到
+locate-values-right = 该行最后一列（{ $column }）右侧有 { $values } 个数值，未计入
+locate-values-right-expected = 表格右侧不应有内容
+locate-values-outside = { $what }的列之外有 { $values } 个数值，未读取（其下同一列也不读取）
+locate-values-outside-expected = 报表中的某一列
+locate-own-label-wins = { $cell }按报表原行名所在的行读取，不按行名相近的那一行
+locate-own-label-wins-expected = 报表原行名
+locate-row-twice = { $row }填了两次（首次在{ $first }）；本行未计入
+locate-row-twice-expected = 每行只填一次
+locate-cell-twice = { $cell }出现两次；取第一次的数值
+locate-cell-twice-expected = 每个单元格只出现一次
+locate-none-word = { $cell }填的“{ $text }”按空白处理
+locate-none-word-expected = 数字，没有的填“-”
+locate-count-unit = { $cell }数字后的单位“{ $unit }”已去掉
+locate-count-unit-expected = 数字
+locate-values-on-heading = 表格标题“{ $table }”所在行有 { $values } 个数值，未计入
+locate-quote-swallows-lines = 带引号的一格从第{ $first }行延续到第{ $last }行，把表格的整行都包了进去：引号不成对？其中各行未读取
+locate-quote-swallows-lines-expected = 引号（"）在同一行内成对
+locate-values-on-unit-line = “填报单位”行有 { $values } 个数值，未计入
+locate-values-on-year-line = “年度”行有 { $values } 个数值，未计入
+locate-values-on-group = 分组标题“{ $label }”行填了数值，但它不是 { $form } 版报表中的一行，未计入
+locate-values-on-group-expected = 数值填在其下各行
+locate-ambiguous-label = 行名可对应多行（{ $rows }），该行 { $values } 个数值未读取
+locate-ambiguous-label-expected = 只对应一行的行名
+locate-values-before-tables = 报表各表之前有 { $values } 个数值，未计入
+locate-values-before-tables-expected = 先写表格标题，如“二、主动公开政府信息情况”
+locate-no-table = 不在任何表中
+locate-row-not-in-form = “{ $label }”不是 { $form } 版报表{ $table }中的行，该行 { $values } 个数值未读取
+locate-row-not-in-form-expected = { $form } 版报表中的一行
+locate-values-without-label = 有 { $values } 个数值没有行名，未计入
+locate-appeals-past-15 = 表四 15 个数值之后还有 { $values } 个数值，未读取
+locate-appeals-too-few = 表四应有 15 个数值，只有 { $values } 个：无法判断缺了哪几个，未读取
+locate-appeals-too-few-expected = 15 个数值：行政复议 5 个、未经复议直接起诉 5 个、复议后起诉 5 个
+locate-appeals-twice = 表四填了两次：又有一行数字（第一行在{ $first }）；本行未计入
+locate-appeals-twice-expected = 表四只有一行 15 个数字
+locate-appeals-after-line = 表四数字行（{ $first }）之后还有 { $values } 个数值，未计入
+locate-appeals-after-line-expected = 表四之后不应有数值
+locate-table-not-found = 文件中没有找到“{ $table }”
+locate-table-not-found-cut = 文件中没有找到“{ $table }”（文件在第{ $end }行、“{ $last }”中结束：文件不完整？）
+locate-cells-not-found = { $code ->
+   *[other] { $table }
+}中有 { $cells } 个单元格未找到：{ $shown }
+locate-cells-not-found-blank = { $code ->
+   *[other] { $table }
+}中有 { $cells } 个单元格未找到，按空白计：{ $shown }

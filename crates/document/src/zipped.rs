@@ -104,7 +104,8 @@ pub fn check(bytes: &[u8], limits: &ZipLimits) -> Result<(), ZipProblem> {
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    return Err(ZipProblem::Damaged(format!("entry {name}: {e}")));
+                    let why = msg!("read-zip-entry", entry = name, why = e.to_string());
+                    return Err(ZipProblem::Damaged(why));
                 }
             };
             total += n as u64;

@@ -1,8 +1,8 @@
-//! Cells, rows and columns named in both languages. The language is process-wide: this test
+//! Cells, rows, columns and value errors in both languages. The language is process-wide: this test
 //! binary is the only one of the crate that sets it, in one test that restores it.
 
 use gongkai_form::names::scope_name;
-use gongkai_form::{FormVersion, Section};
+use gongkai_form::{FormVersion, Section, ValueError, ValueKind};
 use gongkai_messages::{lang, set_lang, Lang};
 
 /// Names in both languages: the language is process-wide, so one test sets and restores it.
@@ -24,9 +24,34 @@ fn cells_rows_and_columns_are_named_as_the_form_prints_them() {
             scope_name(cat, Section::Requests, "natural_person"),
         )
     };
+    let values = |lang: Lang| {
+        set_lang(lang);
+        (
+            ValueError::NotWhole.to_string(),
+            ValueKind::Count.expected(),
+            Section::Appeals.table_name(),
+        )
+    };
     let zh = names(Lang::Zh);
     let en = names(Lang::En);
+    let (zh_values, en_values) = (values(Lang::Zh), values(Lang::En));
     set_lang(was);
+    assert_eq!(
+        zh_values,
+        (
+            "不是整数".to_string(),
+            "不小于 0 的整数".to_string(),
+            "表四".to_string()
+        )
+    );
+    assert_eq!(
+        en_values,
+        (
+            "not a whole number".to_string(),
+            "a whole number ≥ 0".to_string(),
+            "table 四".to_string()
+        )
+    );
     assert_eq!(
         zh,
         (

@@ -88,6 +88,7 @@ read-malformed = bytes { $bytes } at offset { $offset } are not valid { $encodin
 read-empty-file = empty file: no lines to read
 read-unbalanced-quote = a quote (") opens a field that never closes; the rest of the file would be one cell
 read-too-many-fields = the line has { $fields } fields; a spreadsheet's line has at most { $limit } (a form grid's about 15): not a table of the form
+read-zip-entry = entry { $entry }: { $why }
 read-zip-damaged = the file is damaged or cut short ({ $why }); open it in the office program and save it again
 read-zip-encrypted = the file is protected by a password (entry { $entry } is encrypted); save a copy without the password
 read-zip-too-many-entries = the container holds { $entries } entries, more than the { $limit } any report needs; not read

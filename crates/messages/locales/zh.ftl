@@ -79,6 +79,7 @@ read-malformed = 第 { $offset } 字节处的 { $bytes } 不是有效的 { $enco
 read-empty-file = 文件为空，没有可读的行
 read-unbalanced-quote = 某一栏以引号（"）开头但没有结束引号，文件其余部分都会并入这一栏
 read-too-many-fields = 该行有 { $fields } 栏，表格一行最多 { $limit } 栏（报表一行约 15 栏）：不是报表的表格
+read-zip-entry = 部件 { $entry }：{ $why }
 read-zip-damaged = 文件已损坏或不完整（{ $why }）；请用办公软件打开后重新保存
 read-zip-encrypted = 文件设有密码（其中 { $entry } 已加密）；请另存一份不设密码的文件
 read-zip-too-many-entries = 文件包含 { $entries } 个部件，超过任何报表所需的 { $limit } 个，未读取

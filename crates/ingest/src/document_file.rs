@@ -55,9 +55,9 @@ pub(crate) fn shown_list(items: &[String], n: usize) -> String {
         .take(n)
         .map(String::as_str)
         .collect::<Vec<_>>()
-        .join(&msg!("list-separator"));
+        .join(&msg!("read-list-separator"));
     match items.len().saturating_sub(n) {
         0 => shown,
-        more => msg!("list-and-more", list = shown, more = more),
+        more => msg!("read-list-and-more", list = shown, more = more),
     }
 }

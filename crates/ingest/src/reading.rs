@@ -179,7 +179,7 @@ impl Reading {
                 .iter()
                 .map(|&i| cat.cells[i].code_name())
                 .collect();
-            let cells = names.join(&msg!("list-separator"));
+            let cells = names.join(&msg!("read-list-separator"));
             let message = match u.implied.and_then(|v| i64::try_from(v).ok()) {
                 Some(v) => msg!(
                     "read-rule-not-checked-implied",

@@ -60,7 +60,7 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
                 msg!(
                     "read-no-sheet-holds-a-report-empty",
                     header = header,
-                    empty = skipped_empty.join(&msg!("list-separator"))
+                    empty = skipped_empty.join(&msg!("read-list-separator"))
                 )
             });
             r.fail_file(d);

@@ -97,11 +97,15 @@ impl Located {
                     .map(Cell::code_name)
                     .collect();
                 if missing.len() > 6 {
-                    let list = shown.join(&msg!("list-separator"));
-                    shown = vec![msg!("list-and-more", list = list, more = missing.len() - 6)];
+                    let list = shown.join(&msg!("read-list-separator"));
+                    shown = vec![msg!(
+                        "read-list-and-more",
+                        list = list,
+                        more = missing.len() - 6
+                    )];
                 }
                 let (cells, table, code) = (missing.len(), s.table_name(), s.code());
-                let shown = shown.join(&msg!("list-separator"));
+                let shown = shown.join(&msg!("read-list-separator"));
                 let message = if whole {
                     msg!(
                         "locate-cells-not-found-blank",

@@ -45,7 +45,7 @@ value-not-whole = not a whole number
 value-too-precise = finer than 0.01 yuan
 value-too-large = too large: past the 64-bit integer range
 value-unit-in-count = a money unit in a count cell
-list-separator = {", "}
+read-list-separator = {", "}
 
 # A report left out, checked all the same (ingest).
 read-rule-not-checked = { $scope } not checked: { $cells } could not be read
@@ -144,7 +144,7 @@ read-skipped = skipped: { $why }
 read-all-blank = every cell of the report is blank: the form was sent back unfilled; fill it in (write 0 where there is nothing to report)
 read-table-blank = table { $table } is blank in every cell: its totals rest on nothing; write 0 where there is nothing to report
 read-report-left-out = report left out: { $errors } error(s) in its cells
-list-and-more = { $list } and { $more } more
+read-list-and-more = { $list } and { $more } more
 
 # A unit's form grid, a workbook, a document (ingest::unit_file, workbook_file, document_file).
 read-year-differs = year { $year } in the file differs from the folder's year { $folder }; using { $year }

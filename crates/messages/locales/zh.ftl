@@ -37,7 +37,7 @@ value-not-whole = 不是整数
 value-too-precise = 金额精确到分以下
 value-too-large = 数值过大，超出可处理的范围
 value-unit-in-count = 数量栏中填了金额单位
-list-separator = 、
+read-list-separator = 、
 
 # 未计入汇总的报表照常核对（ingest）。
 read-rule-not-checked = { $scope }未核对：{ $cells }未能读取
@@ -135,7 +135,7 @@ read-skipped = 已跳过：{ $why }
 read-all-blank = 报表各单元格均为空白：报送的是未填写的空表；请填写（没有发生的填 0）
 read-table-blank = “{ $table }”各单元格均为空白，其合计无所依据；没有发生的请填 0
 read-report-left-out = 该报表未计入汇总：单元格有 { $errors } 处错误
-list-and-more = { $list }等，另有 { $more } 个
+read-list-and-more = { $list }等，另有 { $more } 个
 
 # 单位报表、工作簿、文档（ingest::unit_file、workbook_file、document_file）。
 read-year-differs = 文件中的年度 { $year } 与所在文件夹的年度 { $folder } 不一致；按 { $year } 年度读取

@@ -2,23 +2,38 @@
 
 /// A chart that could not be drawn: nothing to draw, no font for a PNG's text, or a failure of
 /// plotters or the PNG encoder.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ChartError {
-    #[error("no measure to draw")]
     NoSeries,
-    #[error(
-        "panel {0:?} mixes rates with counts or amounts: the lines of a panel share one y axis"
-    )]
     MixedPanel(String),
-    #[error(
-        "a PNG needs a font file for its text and no font file was found among the system fonts; \
-         install fonts-noto-cjk, set GONGKAI_FONT to a .ttf/.otf/.ttc file, or write an .svg chart"
-    )]
     NoFont,
-    #[error("drawing the chart: {0}")]
     Drawing(String),
-    #[error("encoding the PNG: {0}")]
-    Png(#[from] png::EncodingError),
+    Png(png::EncodingError),
+}
+
+impl std::error::Error for ChartError {}
+
+impl From<png::EncodingError> for ChartError {
+    fn from(e: png::EncodingError) -> ChartError {
+        ChartError::Png(e)
+    }
+}
+
+/// In the run's language, from the message catalogue.
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use gongkai_messages::msg;
+        let text = match self {
+            ChartError::NoSeries => msg!("chart-error-no-series"),
+            ChartError::MixedPanel(panel) => {
+                msg!("chart-error-mixed-panel", panel = format!("{panel:?}"))
+            }
+            ChartError::NoFont => msg!("chart-error-no-font"),
+            ChartError::Drawing(e) => msg!("chart-error-drawing", detail = e),
+            ChartError::Png(e) => msg!("chart-error-png", detail = e.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// plotters' errors are generic over the backend: kept as their message.

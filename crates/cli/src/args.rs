@@ -17,6 +17,9 @@ pub struct Cli {
     /// LANG; Chinese for zh_*).
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<gongkai_messages::Lang>,
+    /// Say nothing but errors on standard error: no progress, summary, notices or warnings.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 fn parse_lang(s: &str) -> Result<gongkai_messages::Lang, String> {
@@ -93,9 +96,6 @@ pub struct InputArgs {
     /// folder or its parent.
     #[arg(long, value_name = "FILE")]
     pub units: Option<PathBuf>,
-    /// No progress bar (it is shown only when standard error is a terminal anyway).
-    #[arg(long, short)]
-    pub quiet: bool,
     /// Of a unit and year given by several files, which is used: newer = the file modified
     /// last. Default: only a file named as the correction (更正, 修改); otherwise all are left
     /// out and named.

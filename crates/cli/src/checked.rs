@@ -148,7 +148,7 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
         ledger = ledger.keeping_reports();
     }
     let options = ReadOptions { encoding };
-    let progress = crate::progress::Bar::new(input.quiet);
+    let progress = crate::progress::Bar::new(crate::say::quiet());
     let mut failed = None;
     let (diagnostics, late) = std::thread::scope(|scope| {
         let late = registry_path
@@ -249,6 +249,9 @@ pub fn leave(checked: Checked) {
 
 /// The summary on standard error: what was read, what was left out, findings by rule and unit.
 pub fn print_summary(c: &Checked) {
+    if crate::say::quiet() {
+        return;
+    }
     let s = &c.closed.summary;
     let years: Vec<String> = s.years.iter().map(ToString::to_string).collect();
     let formats: Vec<String> = s

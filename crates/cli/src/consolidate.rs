@@ -32,9 +32,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
         by_parent: args.by == Some(By::Parent),
     };
     let mut checked = checked::load(&args.input, &policy, need)?;
-    for f in &checked.findings {
-        eprintln!("{f}");
-    }
+    crate::say::findings(&checked.findings);
     let totals = std::mem::take(&mut checked.closed.totals);
     if totals.is_empty() {
         // Nothing could be summed: the findings say why.
@@ -57,9 +55,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
         return Ok(Outcome::RuleErrors);
     }
     let total_findings: Vec<Finding> = totals.iter().flat_map(Total::findings).collect();
-    for f in &total_findings {
-        eprintln!("{f}");
-    }
+    crate::say::findings(&total_findings);
     checked.add_findings(total_findings, &policy);
 
     write_output(args, format, &totals, &coverage, &checked)?;
@@ -72,17 +68,14 @@ pub fn run(args: &ConsolidateArgs) -> Result<Outcome> {
     checked::print_summary(&checked);
     for t in &totals {
         let blank_cells = t.blank_units.iter().filter(|b| **b > 0).count();
-        eprintln!(
-            "{}",
-            msg!(
-                "consolidate-total",
-                name = t.name.as_str(),
-                year = t.year,
-                form = t.form.to_string(),
-                units = t.units.len(),
-                blanks = blank_cells
-            )
-        );
+        crate::say::note(msg!(
+            "consolidate-total",
+            name = t.name.as_str(),
+            year = t.year,
+            form = t.form.to_string(),
+            units = t.units.len(),
+            blanks = blank_cells
+        ));
     }
     let mut outcome = checked.outcome(&policy);
     if !whole {

@@ -21,9 +21,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     }
     let policy = Policy::from_args(&args.policy)?;
     let checked = checked::load(&args.input, &policy, Need::Reports)?;
-    for f in &checked.findings {
-        eprintln!("{f}");
-    }
+    crate::say::findings(&checked.findings);
     let reports = &checked.closed.reports;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
     if !reports.iter().any(|r| in_range(r.year)) {
@@ -73,43 +71,34 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         .filter_map(|f| f.rows)
         .sum();
     let bytes: usize = rendered.files.iter().map(|f| f.bytes.len()).sum();
-    eprintln!(
-        "{}",
-        msg!(
-            "export-written",
-            dir = args.out.display().to_string(),
-            files = rendered.files.len(),
-            bytes = bytes,
-            facts = facts,
-            years = years.join(&msg!("summary-sep")),
-            findings = checked
-                .findings
-                .iter()
-                .filter(|f| f.year.is_none_or(in_range))
-                .count()
-        )
-    );
+    crate::say::note(msg!(
+        "export-written",
+        dir = args.out.display().to_string(),
+        files = rendered.files.len(),
+        bytes = bytes,
+        facts = facts,
+        years = years.join(&msg!("summary-sep")),
+        findings = checked
+            .findings
+            .iter()
+            .filter(|f| f.year.is_none_or(in_range))
+            .count()
+    ));
     if args.name.is_none() && rendered.name != gongkai_export::DEFAULT_NAME {
-        eprintln!(
-            "{}",
-            msg!("export-named-by-registry", name = rendered.name.as_str())
-        );
+        crate::say::note(msg!(
+            "export-named-by-registry",
+            name = rendered.name.as_str()
+        ));
     }
     if let (Some(path), Some(bytes)) = (&args.xlsx, &rendered.xlsx) {
-        eprintln!(
-            "{}",
-            msg!(
-                "export-workbook-written",
-                file = path.display().to_string(),
-                bytes = bytes.len()
-            )
-        );
+        crate::say::note(msg!(
+            "export-workbook-written",
+            file = path.display().to_string(),
+            bytes = bytes.len()
+        ));
     }
     if !checked.failing.is_empty() {
-        eprintln!(
-            "{}",
-            msg!("export-with-failing", count = checked.failing.len())
-        );
+        crate::say::note(msg!("export-with-failing", count = checked.failing.len()));
     }
     Ok(checked.outcome(&policy))
 }

@@ -33,23 +33,20 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
     };
     let summary = gongkai_synth::generate(config, out)?;
     let c = &summary.manifest.counts;
-    eprintln!(
-        "{}",
-        msg!(
-            "generate-done",
-            units = summary.manifest.units,
-            registry = c.registry_units,
-            reports = c.reports,
-            years = config.years.to_string(),
-            files = c.files,
-            bytes = c.bytes,
-            defects = c.defects,
-            layout = config.layout.code(),
-            seed = config.seed.to_string(),
-            seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
-            dir = summary.dir.display().to_string()
-        )
-    );
+    crate::say::note(msg!(
+        "generate-done",
+        units = summary.manifest.units,
+        registry = c.registry_units,
+        reports = c.reports,
+        years = config.years.to_string(),
+        files = c.files,
+        bytes = c.bytes,
+        defects = c.defects,
+        layout = config.layout.code(),
+        seed = config.seed.to_string(),
+        seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+        dir = summary.dir.display().to_string()
+    ));
     Ok(Outcome::Clean)
 }
 
@@ -57,12 +54,12 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
 fn lanzhou_sample(args: &GenerateArgs, started: Instant) -> Result<Outcome> {
     let root = args.out.as_deref().unwrap_or(Path::new("."));
     let summary = gongkai_synth::lanzhou::write_sample(root)?;
-    eprintln!(
+    crate::say::note(format!(
         "{summary}\n{}",
         msg!(
             "generate-sample-time",
             seconds = format!("{:.2}", started.elapsed().as_secs_f64())
         )
-    );
+    ));
     Ok(Outcome::Clean)
 }

@@ -19,21 +19,15 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     let out = args.out.as_deref();
     let format = output::choose("import-report", args.format, out, ImportFormat::Csv)?;
     let (files, problems) = page::collect_pages(&args.paths);
-    for p in &problems {
-        eprintln!("{p}");
-    }
+    crate::say::findings(&problems);
     if files.is_empty() {
         eprintln!("{}", msg!("import-no-pages"));
         return Ok(Outcome::Unreadable);
     }
     let imports = page::import_pages(&files);
     for imp in &imports {
-        for d in &imp.diagnostics {
-            eprintln!("{d}");
-        }
-        for f in &imp.findings {
-            eprintln!("{f}");
-        }
+        crate::say::findings(&imp.diagnostics);
+        crate::say::findings(&imp.findings);
     }
     let reports: Vec<&UnitReport> = imports.iter().filter_map(|i| i.report.as_ref()).collect();
     let mut pages_of: BTreeMap<(&str, i32), Vec<String>> = BTreeMap::new();
@@ -46,16 +40,13 @@ pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
         }
     }
     for ((unit, year), files) in pages_of.iter().filter(|(_, f)| f.len() > 1) {
-        eprintln!(
-            "{}",
-            msg!(
-                "import-pages-twice",
-                unit = *unit,
-                year = *year,
-                count = files.len(),
-                files = files.join(&msg!("summary-sep"))
-            )
-        );
+        crate::say::note(msg!(
+            "import-pages-twice",
+            unit = *unit,
+            year = *year,
+            count = files.len(),
+            files = files.join(&msg!("summary-sep"))
+        ));
     }
 
     match format {
@@ -111,20 +102,19 @@ fn print_summary(imports: &[PageImport]) {
         })
         .sum();
     let failing = imports.iter().filter(|i| i.has_errors()).count();
-    eprintln!();
-    for imp in imports {
-        eprintln!("{}", imp.summary());
+    if !crate::say::quiet() {
+        eprintln!();
+        for imp in imports {
+            eprintln!("{}", imp.summary());
+        }
     }
-    eprintln!(
-        "{}",
-        msg!(
-            "import-summary",
-            pages = imports.len(),
-            complete = complete,
-            partial = partial,
-            unreadable = unreadable,
-            errors = rule_errors,
-            failing = failing
-        )
-    );
+    crate::say::note(msg!(
+        "import-summary",
+        pages = imports.len(),
+        complete = complete,
+        partial = partial,
+        unreadable = unreadable,
+        errors = rule_errors,
+        failing = failing
+    ));
 }

@@ -20,6 +20,7 @@ mod notes;
 mod output;
 mod progress;
 mod render;
+mod say;
 mod template;
 mod trend;
 mod validate;
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => usage_error(e),
     };
+    say::set_quiet(cli.quiet);
     let result = match cli.command {
         args::Command::Consolidate(a) => consolidate::run(&a),
         args::Command::Validate(a) => validate::run(&a),

@@ -43,9 +43,7 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
         bail!(msg!("trend-no-workbook"));
     }
     let checked = checked::load(&args.input, &policy, Need::Reports)?;
-    for f in &checked.findings {
-        eprintln!("{f}");
-    }
+    crate::say::findings(&checked.findings);
     let reports = &checked.closed.reports;
     if reports.is_empty() {
         checked::print_summary(&checked);
@@ -164,15 +162,14 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
                 ChartPreset::Report => report_figure(subject, &totals, reports, &in_range),
             };
             let drawn = write_chart(path, &figure)?;
-            eprintln!(
-                "chart: {} ({})",
-                path.display(),
-                if drawn.chinese {
-                    "Chinese labels".to_string()
-                } else {
-                    "English labels: no CJK font found (install fonts-noto-cjk)".to_string()
-                }
-            );
+            crate::say::note(if drawn.chinese {
+                msg!("trend-chart-written", file = path.display().to_string())
+            } else {
+                msg!(
+                    "trend-chart-written-english",
+                    file = path.display().to_string()
+                )
+            });
         }
         marked = caveats.values().any(|c| !c.is_clear());
         render(
@@ -657,14 +654,15 @@ fn report_figure(
 /// draws in memory, the file appears whole or not at all.
 fn write_chart(path: &Path, figure: &Figure) -> Result<Drawn> {
     let Some(format) = chart::Format::from_path(path) else {
-        bail!(
-            "chart {}: the file name must end in .svg or .png",
-            path.display()
-        );
+        bail!(msg!(
+            "trend-chart-extension",
+            file = path.display().to_string()
+        ));
     };
-    let chart = chart::draw(format, figure).with_context(|| format!("chart {}", path.display()))?;
-    write_atomic(path, &chart.bytes)
-        .with_context(|| format!("writing chart {}", path.display()))?;
+    let file = || path.display().to_string();
+    let chart =
+        chart::draw(format, figure).with_context(|| msg!("trend-chart-failed", file = file()))?;
+    write_atomic(path, &chart.bytes).with_context(|| msg!("trend-chart-writing", file = file()))?;
     Ok(chart.drawn)
 }
 

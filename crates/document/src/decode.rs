@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use gongkai_messages::msg;
 
 /// Which encoding to read a file in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,17 +54,17 @@ impl DecodeError {
     /// What is wrong, without the line (for a diagnostic that carries the line itself).
     pub fn detail(&self) -> String {
         match self {
-            DecodeError::Binary { offset } => format!(
-                "binary data, not CSV text (NUL byte at offset {offset}); save the sheet as CSV"
-            ),
+            DecodeError::Binary { offset } => msg!("read-binary", offset = *offset),
             DecodeError::Malformed {
                 encoding,
                 offset,
                 bytes,
                 ..
-            } => format!(
-                "bytes {bytes} at offset {offset} are not valid {encoding} \
-                 (expected UTF-8 or GB18030/GBK text; try --encoding)"
+            } => msg!(
+                "read-malformed",
+                bytes = bytes,
+                offset = *offset,
+                encoding = *encoding
             ),
         }
     }
@@ -72,7 +73,7 @@ impl DecodeError {
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line() {
-            Some(line) => write!(f, "line {line}: {}", self.detail()),
+            Some(line) => f.write_str(&msg!("read-on-line", line = line, problem = self.detail())),
             None => f.write_str(&self.detail()),
         }
     }

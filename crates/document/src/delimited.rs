@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use csv::{ReaderBuilder, StringRecord};
+use gongkai_messages::msg;
 
 /// Every record of a text: their fields in one arena, each record a span of it.
 #[derive(Debug, Default)]
@@ -143,15 +144,12 @@ impl TableError {
     /// What is wrong, without the line (for a diagnostic that carries the line itself).
     pub fn detail(&self) -> String {
         match self {
-            TableError::Empty => "empty file: no lines to read".to_string(),
-            TableError::UnbalancedQuote { .. } => "a quote (\") opens a field that never closes; \
-                 the rest of the file would be one cell"
-                .to_string(),
-            TableError::TooManyFields { fields, .. } => format!(
-                "the line has {} fields; a spreadsheet's line has at most {} (a form grid's \
-                 about 15): not a table of the form",
-                thousands(*fields),
-                thousands(MAX_FIELDS)
+            TableError::Empty => msg!("read-empty-file"),
+            TableError::UnbalancedQuote { .. } => msg!("read-unbalanced-quote"),
+            TableError::TooManyFields { fields, .. } => msg!(
+                "read-too-many-fields",
+                fields = thousands(*fields),
+                limit = thousands(MAX_FIELDS)
             ),
             TableError::Csv { message, .. } => message.clone(),
         }
@@ -161,7 +159,7 @@ impl TableError {
 impl std::fmt::Display for TableError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line() {
-            Some(line) => write!(f, "line {line}: {}", self.detail()),
+            Some(line) => f.write_str(&msg!("read-on-line", line = line, problem = self.detail())),
             None => f.write_str(&self.detail()),
         }
     }

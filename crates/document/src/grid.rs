@@ -11,6 +11,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
+use gongkai_messages::msg;
+
 use crate::delimited::Table;
 
 /// What a grid is within its document: how its rows are numbered and its places printed.
@@ -336,17 +338,16 @@ impl Place {
 }
 
 impl fmt::Display for Place {
-    /// What follows the file's name: `:12:4`, `[Sheet1]!D31`, ` table 2 row 14`, ` page 3`, or
-    /// nothing.
+    /// What follows the file's name, in the run's language: `:12:4`, `[Sheet1]!D31`,
+    /// ` table 2 row 14`, ` page 3`, or nothing (` 第12行第4列`, ` 第2个表格第14行`, ` 第3页`; a
+    /// sheet's cell is named as the sheet names it in every language).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Place::Line { line, column } => {
-                write!(f, ":{line}")?;
-                if let Some(c) = column {
-                    write!(f, ":{c}")?;
-                }
-                Ok(())
-            }
+            Place::Line {
+                line,
+                column: Some(column),
+            } => f.write_str(&msg!("place-line-column", line = *line, column = *column)),
+            Place::Line { line, column: None } => f.write_str(&msg!("place-line", line = *line)),
             Place::Sheet {
                 sheet,
                 row,
@@ -357,8 +358,10 @@ impl fmt::Display for Place {
                 row,
                 column: None,
             } => write!(f, "[{sheet}]!{row}:{row}"),
-            Place::TableRow { table, row } => write!(f, " table {table} row {row}"),
-            Place::Page { page } => write!(f, " page {page}"),
+            Place::TableRow { table, row } => {
+                f.write_str(&msg!("place-table-row", table = *table, row = *row))
+            }
+            Place::Page { page } => f.write_str(&msg!("place-page", page = *page)),
             Place::File => Ok(()),
         }
     }

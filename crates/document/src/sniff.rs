@@ -3,6 +3,7 @@
 //! anything. The name only breaks ties ([`Format::expected_from_name`] says what a name promises,
 //! so a mismatch can be reported).
 
+use gongkai_messages::msg;
 use memchr::memmem;
 
 /// The kinds of file a unit or a portal sends.
@@ -45,43 +46,35 @@ impl Format {
     /// instead, where there is something.
     pub fn not_read(self) -> String {
         match self {
-            Format::Empty => "the file is empty".to_string(),
-            Format::Doc => {
-                "an old binary Word or WPS document (.doc/.wps): save it as .docx (Save As, Word \
-                 Document) and give that"
-                    .to_string()
-            }
+            Format::Empty => msg!("read-format-empty"),
+            Format::Doc => msg!("read-format-doc"),
             Format::Rtf | Format::Odt | Format::FlatXml => {
-                format!("a {} file: save it as .docx and give that", self.name())
+                msg!("read-format-save-as-docx", format = self.name())
             }
-            Format::Encrypted => {
-                "the file is protected by a password: save a copy without the password".to_string()
-            }
-            Format::Zip => "a zip archive holding no workbook or Word document (cut short, or \
-                            files zipped together): unzip it and give the files inside"
-                .to_string(),
-            other => format!("not a report: the file is {} data", other.name()),
+            Format::Encrypted => msg!("read-format-encrypted"),
+            Format::Zip => msg!("read-format-zip"),
+            other => msg!("read-format-not-a-report", format = other.name()),
         }
     }
 
-    /// The name a message gives the format.
-    pub fn name(self) -> &'static str {
+    /// The name a message gives the format, in the run's language.
+    pub fn name(self) -> String {
         match self {
-            Format::Empty => "empty",
-            Format::Text => "text",
-            Format::Html => "HTML",
-            Format::Xlsx => "Excel workbook",
-            Format::Ods => "OpenDocument spreadsheet",
-            Format::Xls => "Excel 97-2003 / WPS workbook",
-            Format::Docx => "Word document",
-            Format::Odt => "OpenDocument text",
-            Format::Doc => "Word 97-2003 / WPS document",
-            Format::Pdf => "PDF",
-            Format::Encrypted => "password-protected office file",
-            Format::Rtf => "rich text",
-            Format::FlatXml => "single-file XML document",
-            Format::Zip => "zip archive",
-            Format::Binary => "binary",
+            Format::Empty => msg!("format-empty"),
+            Format::Text => msg!("format-text"),
+            Format::Html => msg!("format-html"),
+            Format::Xlsx => msg!("format-xlsx"),
+            Format::Ods => msg!("format-ods"),
+            Format::Xls => msg!("format-xls"),
+            Format::Docx => msg!("format-docx"),
+            Format::Odt => msg!("format-odt"),
+            Format::Doc => msg!("format-doc"),
+            Format::Pdf => msg!("format-pdf"),
+            Format::Encrypted => msg!("format-encrypted"),
+            Format::Rtf => msg!("format-rtf"),
+            Format::FlatXml => msg!("format-flat-xml"),
+            Format::Zip => msg!("format-zip"),
+            Format::Binary => msg!("format-binary"),
         }
     }
 

@@ -9,6 +9,8 @@
 use std::fmt;
 use std::io::{Cursor, Read};
 
+use gongkai_messages::msg;
+
 /// How much a container may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ZipLimits {
@@ -51,25 +53,18 @@ pub enum ZipProblem {
 
 impl fmt::Display for ZipProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ZipProblem::Damaged(why) => write!(
-                f,
-                "the file is damaged or cut short ({why}); open it in the office program and save it again"
+        f.write_str(&match self {
+            ZipProblem::Damaged(why) => msg!("read-zip-damaged", why = why),
+            ZipProblem::Encrypted { entry } => msg!("read-zip-encrypted", entry = entry),
+            ZipProblem::TooManyEntries { entries, limit } => msg!(
+                "read-zip-too-many-entries",
+                entries = *entries,
+                limit = *limit
             ),
-            ZipProblem::Encrypted { entry } => write!(
-                f,
-                "the file is protected by a password (entry {entry} is encrypted); save a copy without the password"
-            ),
-            ZipProblem::TooManyEntries { entries, limit } => write!(
-                f,
-                "the container holds {entries} entries, more than the {limit} any report needs; not read"
-            ),
-            ZipProblem::TooLarge { limit, entry } => write!(
-                f,
-                "the container inflates past {} MiB (at entry {entry}), more than any report needs; not read (a zip bomb?)",
-                limit >> 20
-            ),
-        }
+            ZipProblem::TooLarge { limit, entry } => {
+                msg!("read-zip-too-large", mib = limit >> 20, entry = entry)
+            }
+        })
     }
 }
 
@@ -109,7 +104,8 @@ pub fn check(bytes: &[u8], limits: &ZipLimits) -> Result<(), ZipProblem> {
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    return Err(ZipProblem::Damaged(format!("entry {name}: {e}")));
+                    let why = msg!("read-zip-entry", entry = name, why = e.to_string());
+                    return Err(ZipProblem::Damaged(why));
                 }
             };
             total += n as u64;

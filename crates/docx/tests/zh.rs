@@ -41,7 +41,7 @@ fn errors_say_in_chinese_what_to_do() {
     );
     assert_eq!(
         error_of(b"<html><body><table></table></body></html>"),
-        "不是 Word 文档（文件格式：HTML）。请按该格式读取，或另存为 .docx 后再提交。"
+        "不是 Word 文档（文件格式：HTML 网页）。请按该格式读取，或另存为 .docx 后再提交。"
     );
     let names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"];
     let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (*n, &b"x"[..])).collect();

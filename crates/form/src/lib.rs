@@ -3,20 +3,27 @@
 //! 2020→2021 crosswalk. Everything that reads, checks or prints a report walks this catalogue.
 //!
 //! Layers, lowest first: `catalogue` · [`value`] → [`label`] (the catalogue's labels, indexed
-//! for matching) · [`rules`] → [`measures`] (trend measures and the crosswalk).
+//! for matching) · [`names`] (tables, rows, columns and cells named as the form prints them) ·
+//! [`rules`] → [`known`] (the rules on a report with cells that could not be read) ·
+//! [`measures`] (trend measures and the crosswalk).
 
 mod catalogue;
 pub mod cause;
+pub mod known;
 pub mod label;
 pub mod measures;
+pub mod names;
 pub mod rules;
 pub mod value;
 
 pub use catalogue::{Block, Catalogue, Cell, ColumnDef, RowDef};
+pub use known::{check_known, Known, Unchecked};
 pub use rules::{CrossViolation, Level, Relation, Rule, RuleId, Violation, Which};
 pub use value::{format_value, parse_value, parse_year, ValueError, MONEY_SCALE};
 
 use std::fmt;
+
+use gongkai_messages::msg;
 
 /// The two versions of the form: 国办公开办函〔2019〕60号 and 〔2021〕30号.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -147,12 +154,12 @@ impl ValueKind {
         }
     }
 
-    /// What a cell of this kind must contain, for error messages.
-    pub fn expected(self) -> &'static str {
+    /// What a cell of this kind must contain, for error messages, in the run's language.
+    pub fn expected(self) -> String {
         match self {
-            ValueKind::Count => "a whole number ≥ 0",
-            ValueKind::SignedCount => "a whole number, + or − allowed",
-            ValueKind::Money => "an amount ≥ 0 in 万元 (or with its unit: 元, 万元, 亿)",
+            ValueKind::Count => msg!("value-expected-count"),
+            ValueKind::SignedCount => msg!("value-expected-signed"),
+            ValueKind::Money => msg!("value-expected-money"),
         }
     }
 }

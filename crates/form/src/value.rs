@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use gongkai_messages::msg;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::ValueKind;
@@ -28,13 +30,14 @@ pub enum ValueError {
 }
 
 impl fmt::Display for ValueError {
+    /// What is wrong, in a few words of the run's language (`not a number`, `不是数字`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ValueError::NotANumber => "not a number",
-            ValueError::NotWhole => "not a whole number",
-            ValueError::TooPrecise => "finer than 0.01 yuan",
-            ValueError::Overflow => "too large",
-            ValueError::UnitInCount => "a money unit in a count cell",
+        f.write_str(&match self {
+            ValueError::NotANumber => msg!("value-not-a-number"),
+            ValueError::NotWhole => msg!("value-not-whole"),
+            ValueError::TooPrecise => msg!("value-too-precise"),
+            ValueError::Overflow => msg!("value-too-large"),
+            ValueError::UnitInCount => msg!("value-unit-in-count"),
         })
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use gongkai_messages::msg;
 use gongkai_report::{Duplicate, FileRead, Prefer, Summary};
 
 use crate::read::{read_file, ReadOptions};
@@ -33,11 +34,8 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
         }
         if !path.exists() {
             let message = match std::fs::read_link(path) {
-                Ok(target) => format!(
-                    "broken symbolic link: it points to {}, which does not exist",
-                    target.display()
-                ),
-                Err(_) => "no such file or folder".to_string(),
+                Ok(target) => msg!("read-broken-link", target = target.display().to_string()),
+                Err(_) => msg!("read-no-such-path"),
             };
             problems.push(Finding::error(&Arc::new(path.clone()), message));
             continue;
@@ -62,7 +60,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
                 Ok(e) if !e.file_type().is_dir() && !e.file_type().is_file() => {
                     problems.push(Finding::warning(
                         &Arc::new(e.into_path()),
-                        "not a regular file (a pipe, socket or device); skipped",
+                        msg!("read-not-a-regular-file"),
                     ));
                 }
                 Ok(_) => {}
@@ -104,10 +102,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
         for p in paths.into_iter().filter(|p| *p != keep) {
             problems.push(Finding::warning(
                 &Arc::new(p.clone()),
-                format!(
-                    "the same file as {}, reached through a symbolic link; read once",
-                    keep.display()
-                ),
+                msg!("read-same-file", file = keep.display().to_string()),
             ));
             files.retain(|f| *f != p);
         }
@@ -133,10 +128,7 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
     if let Some(ancestor) = err.loop_ancestor() {
         return Finding::warning(
             &file,
-            format!(
-                "symbolic link loop: it leads back to {}, which is read already; not followed",
-                ancestor.display()
-            ),
+            msg!("read-link-loop", folder = ancestor.display().to_string()),
         );
     }
     let io = err
@@ -148,14 +140,14 @@ fn walk_problem(err: &walkdir::Error, at: PathBuf) -> Finding {
     if broken {
         let target = std::fs::read_link(file.as_path())
             .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
-        let message = format!("broken symbolic link: it points to {target}, which does not exist");
+        let message = msg!("read-broken-link", target = target);
         return if is_report_name(&file) {
-            Finding::error(&file, format!("cannot read: {message}"))
+            Finding::error(&file, msg!("read-cannot-read-entry", why = message))
         } else {
-            Finding::warning(&file, format!("{message}; skipped"))
+            Finding::warning(&file, msg!("read-broken-link-skipped", why = message))
         };
     }
-    Finding::error(&file, format!("cannot read: {io}"))
+    Finding::error(&file, msg!("read-cannot-read-entry", why = io))
 }
 
 /// A name a report may have (`.csv`, `.xlsx`, `.docx`, `.pdf`, …): a broken link by such a name

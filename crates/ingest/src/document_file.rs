@@ -6,8 +6,9 @@
 
 use std::path::Path;
 
+use gongkai_messages::msg;
 use gongkai_pages::import_bytes_in;
-use gongkai_report::Layout;
+use gongkai_report::{Layout, Place};
 
 use crate::reading::{year_from_path, Reading};
 
@@ -21,19 +22,12 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
     r.values_rejected += imp.bad_cells;
     let missing = imp.missing();
     if !missing.is_empty() {
-        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
-        let more = if missing.len() > shown.len() {
-            format!(" and {} more", missing.len() - shown.len())
-        } else {
-            String::new()
-        };
         let d = r
-            .error(format!(
-                "{} of the form's {} cells not found in the document ({}{more}); a total resting \
-                 on it would be wrong",
-                missing.len(),
-                imp.expected(),
-                shown.join(", ")
+            .error(msg!(
+                "read-document-cells-not-found",
+                missing = missing.len(),
+                cells = imp.expected(),
+                shown = shown_list(&missing, 5)
             ))
             .unit(&report.unit, Some(report.year));
         r.push(d);
@@ -42,7 +36,28 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
     if imp.bad_cells > 0 {
         r.taint(&report.unit, report.year);
     }
+    if r.is_tainted(&report.unit, report.year) {
+        // Cells not found and cells whose text is no value are alike not in the report: the
+        // rules over them are not checked when it is checked all the same.
+        let absent = (0..report.values.len()).filter(|&i| !report.present(i));
+        let cells: Vec<(usize, Place)> = absent.map(|i| (i, Place::File)).collect();
+        r.unreadable(&report.unit, report.year, cells);
+    }
     let mut imp = imp;
     r.reports.extend(imp.report.take());
     Some(Layout::Grid)
+}
+
+/// The first `n` of `items`, and how many more there are: `a, b and 3 more`.
+pub(crate) fn shown_list(items: &[String], n: usize) -> String {
+    let shown = items
+        .iter()
+        .take(n)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(&msg!("read-list-separator"));
+    match items.len().saturating_sub(n) {
+        0 => shown,
+        more => msg!("read-list-and-more", list = shown, more = more),
+    }
 }

@@ -39,6 +39,8 @@ mod hostile;
 #[cfg(test)]
 mod locate_tests;
 #[cfg(test)]
+mod onepass_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod workbook_tests;

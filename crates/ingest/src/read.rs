@@ -6,6 +6,7 @@ use std::sync::Arc;
 use gongkai_document::decode::{decode, EncodingChoice};
 use gongkai_document::delimited::{read_records, sniff_delimiter};
 use gongkai_document::{sniff, Format, Grid};
+use gongkai_messages::msg;
 use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
@@ -68,7 +69,7 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
                 refuse(r, refusal, Some(encoding))
             }
             Err(e) => {
-                let d = r.error(format!("cannot read the file: {e}"));
+                let d = r.error(msg!("read-cannot-read", why = e.to_string()));
                 r.fail_file(d);
                 r.finish(None, None)
             }
@@ -84,12 +85,12 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
 
 /// Files passed over by their name alone: an Office lock file (`~$城关区.xlsx`, left while the
 /// file is open, a few hundred bytes naming who has it open) and hidden files (`.DS_Store`).
-fn passed_over_by_name(path: &Path) -> Option<&'static str> {
+fn passed_over_by_name(path: &Path) -> Option<String> {
     let name = path.file_name()?.as_encoded_bytes();
     if name.starts_with("~$".as_bytes()) {
-        Some("an Office lock file (the workbook or document is open on someone's computer)")
+        Some(msg!("read-lock-file"))
     } else if name.starts_with(b".") {
-        Some("a hidden file")
+        Some(msg!("read-hidden-file"))
     } else {
         None
     }
@@ -195,27 +196,19 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     match (named, format) {
         // A name no report has, and content no report format has: a note, a photo, a dump.
         (None, Format::Text | Format::Empty | Format::Binary | Format::Zip) => {
-            r.skip(format!(
-                "not a report by its name or its content ({})",
-                format.name()
-            ));
+            r.skip(msg!("read-not-a-report", format = format.name()));
             return r.finish(None, None);
         }
         (Some(named), Format::Binary) if named != Format::Text => {
-            let d = r.error(format!(
-                "not a readable {}: its bytes are none of the formats gongkai reads (damaged, or \
-                 another kind of file renamed)",
-                named.name()
-            ));
+            let d = r.error(msg!("read-not-readable", format = named.name()));
             r.fail_file(d);
             return r.finish(None, None);
         }
         (Some(named), _) if !same_kind(named, format) => {
-            let d = r.warning(format!(
-                "the name says {} but the content is {}; read as {}",
-                named.name(),
-                format.name(),
-                format.name()
+            let d = r.warning(msg!(
+                "read-name-and-content-differ",
+                named = named.name(),
+                content = format.name()
             ));
             r.push(d);
         }
@@ -267,14 +260,11 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     }
     let delimiter = sniff_delimiter(text);
     if delimiter != b',' {
-        let name = if delimiter == b'\t' {
-            "tab"
+        let d = r.warning(if delimiter == b'\t' {
+            msg!("read-separated-by-tabs")
         } else {
-            "semicolon"
-        };
-        let d = r.warning(format!(
-            "fields are separated by {name}s, not commas; read as such"
-        ));
+            msg!("read-separated-by-semicolons")
+        });
         r.push(d.at(1, None));
     }
     // Most files of a national batch are plain: the canonical tidy export (above), or a grid laid
@@ -305,7 +295,7 @@ fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions, mut r: Reading) 
     {
         if records[start + 1..].iter().all(|rec| rec.is_empty()) {
             let d = r
-                .error("header only: the file has no values")
+                .error(msg!("read-header-only"))
                 .at(records[start].line, None);
             r.fail_file(d);
         } else {

@@ -1,13 +1,16 @@
 //! The working state of one file's read, shared by every reader, and what a path says of its
 //! unit and year.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use gongkai_document::Format;
-use gongkai_form::{parse_year, Section};
-use gongkai_report::{FileRead, Finding, Layout, UnitReport};
+use gongkai_document::{Format, Place};
+use gongkai_form::names::scope_name;
+use gongkai_form::{check_known, format_value, parse_year, Level, Section};
+use gongkai_report::{Check, FileRead, Finding, Layout, UnitReport};
+
+use gongkai_messages::msg;
 
 use crate::locate::CellSources;
 
@@ -26,6 +29,9 @@ pub(crate) struct Reading {
     skipped: Option<String>,
     /// (unit, year) reports to leave out because one of their cells was rejected.
     tainted: HashSet<(String, i32)>,
+    /// Cells of each (unit, year) that could not be read, and where: left out of the rules when
+    /// a report left out is checked all the same.
+    unreadable: HashMap<(String, i32), Vec<(usize, Place)>>,
     file_failed: bool,
 }
 
@@ -42,6 +48,7 @@ impl Reading {
             format: None,
             skipped: None,
             tainted: HashSet::new(),
+            unreadable: HashMap::new(),
             file_failed: false,
         }
     }
@@ -70,10 +77,37 @@ impl Reading {
         self.tainted.insert((unit.to_string(), year));
     }
 
+    /// Whether the report of `unit` in `year` is to be left out.
+    pub fn is_tainted(&self, unit: &str, year: i32) -> bool {
+        self.tainted.contains(&(unit.to_string(), year))
+    }
+
+    /// Cells of `unit`'s report for `year` that could not be read, at their places: the rules
+    /// they belong to are not checked (and said so) when the report is checked all the same.
+    pub fn unreadable(
+        &mut self,
+        unit: &str,
+        year: i32,
+        cells: impl IntoIterator<Item = (usize, Place)>,
+    ) {
+        self.unreadable
+            .entry((unit.to_string(), year))
+            .or_default()
+            .extend(cells);
+    }
+
+    /// The places of unreadable cells, to move them where a reader's lines are not the file's
+    /// (a sheet's tidy rows).
+    pub fn unreadable_places(&mut self) -> impl Iterator<Item = &mut Place> {
+        self.unreadable
+            .values_mut()
+            .flat_map(|cells| cells.iter_mut().map(|(_, place)| place))
+    }
+
     /// The file is passed over, not read as a report: a warning says why.
     pub fn skip(&mut self, why: impl Into<String>) {
         let why = why.into();
-        let d = self.warning(format!("skipped: {why}"));
+        let d = self.warning(msg!("read-skipped", why = why.as_str()));
         self.diagnostics.push(d);
         self.skipped = Some(why);
     }
@@ -92,12 +126,8 @@ impl Reading {
         let cat = report.form.catalogue();
         let blank = |i: usize| !report.present(i) || report.blank[i];
         if report.blank_count() > 0 && (0..cat.len()).all(blank) {
-            let d = Finding::error(
-                &self.file,
-                "every cell of the report is blank: the form was sent back unfilled; fill it in \
-                 (write 0 where there is nothing to report)",
-            )
-            .unit(&report.unit, Some(report.year));
+            let d = Finding::error(&self.file, msg!("read-all-blank"))
+                .unit(&report.unit, Some(report.year));
             self.diagnostics.push(d);
             self.taint(&report.unit, report.year);
             return;
@@ -107,15 +137,106 @@ impl Reading {
             if any_present && cat.cells_of(section).all(|c| blank(c.index)) {
                 let d = Finding::warning(
                     &self.file,
-                    format!(
-                        "table {} is blank in every cell: its totals rest on nothing; write 0 where \
-                         there is nothing to report",
-                        section.heading()
-                    ),
+                    msg!("read-table-blank", table = section.heading()),
                 )
                 .unit(&report.unit, Some(report.year));
                 self.diagnostics.push(d);
             }
+        }
+    }
+
+    /// A report left out is checked all the same, so that one call to the unit covers all its
+    /// problems: the rules on the cells that were read, and for each rule that touches a cell
+    /// that was not, a warning that it was not checked (with the value that would make it hold,
+    /// where one cell decides it).
+    fn check_rejected(&mut self, report: &UnitReport) {
+        let key = (report.unit.clone(), report.year);
+        let unreadable = self.unreadable.remove(&key).unwrap_or_default();
+        let mut known = vec![true; report.values.len()];
+        for (cell, _) in &unreadable {
+            if let Some(k) = known.get_mut(*cell) {
+                *k = false;
+            }
+        }
+        let checked = check_known(report.form, &report.values, &known);
+        let cat = report.form.catalogue();
+        // One cause, one finding here too: a cell that explains several broken sums is one.
+        for (cell, f) in
+            Finding::violations(&checked.violations, report.form, &report.unit, report.year)
+        {
+            self.diagnostics.push(Finding {
+                file: Some(Arc::clone(&self.file)),
+                place: report.source.place(cell),
+                ..f
+            });
+        }
+        // The rules an unreadable cell keeps from being checked: one finding per cell (or set of
+        // cells), naming them all, with the value that would make them hold where they agree.
+        let mut blocked: Vec<(&[usize], Vec<&gongkai_form::Unchecked>)> = Vec::new();
+        for u in &checked.unchecked {
+            match blocked
+                .iter_mut()
+                .find(|(cells, _)| *cells == u.unknown.as_slice())
+            {
+                Some((_, rules)) => rules.push(u),
+                None => blocked.push((u.unknown.as_slice(), vec![u])),
+            }
+        }
+        for (unknown, rules) in blocked {
+            let Some(&first) = unknown.first() else {
+                continue;
+            };
+            let scopes: Vec<String> = rules
+                .iter()
+                .map(|u| scope_name(cat, cat.cells[first].section, u.scope))
+                .collect();
+            let names: Vec<String> = unknown.iter().map(|&i| cat.cells[i].code_name()).collect();
+            let cells = names.join(&msg!("read-list-separator"));
+            let scopes = scopes.join(&msg!("read-list-separator"));
+            let implied = rules.first().and_then(|u| u.implied);
+            let agreed = implied.filter(|v| rules.iter().all(|u| u.implied == Some(*v)));
+            let message = match agreed.and_then(|v| i64::try_from(v).ok()) {
+                Some(v) => msg!(
+                    "read-rule-not-checked-implied",
+                    scope = scopes,
+                    cells = cells,
+                    value = format_value(v, cat.cells[first].kind())
+                ),
+                None => msg!("read-rule-not-checked", scope = scopes, cells = cells),
+            };
+            let place = unreadable
+                .iter()
+                .find(|(cell, _)| *cell == first)
+                .map_or(Place::File, |(_, place)| place.clone());
+            let details = rules
+                .iter()
+                .map(|u| gongkai_report::RuleDetail {
+                    rule: Check::Rule(u.rule),
+                    level: Level::Warning,
+                    scope: u.scope.to_string(),
+                    cells: u.cells.iter().map(|&i| cat.cells[i].code()).collect(),
+                    expected: u.implied.map(|v| v.to_string()).unwrap_or_default(),
+                    found: String::new(),
+                    arithmetic: format!(
+                        "{}: not checked, {} could not be read",
+                        u.scope,
+                        unknown
+                            .iter()
+                            .map(|&i| cat.cells[i].code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                })
+                .collect();
+            let d = Finding {
+                file: Some(Arc::clone(&self.file)),
+                place,
+                cells: unknown.iter().map(|&i| cat.cells[i].code()).collect(),
+                rules: details,
+                ..Finding::new(Check::Rule(rules[0].rule), Level::Warning, message)
+                    .unit(&report.unit, Some(report.year))
+            };
+            self.diagnostics.push(d);
         }
     }
 
@@ -143,12 +264,11 @@ impl Reading {
                 // Its rejected cells are counted already and were never set; the rest go with it.
                 self.values_rejected += present;
                 rejected.push(format!("{} {}", report.unit, report.year));
-                let d = Finding::error(
-                    &self.file,
-                    format!("report left out: {bad_cells} error(s) in its cells"),
-                )
-                .unit(&report.unit, Some(report.year));
+                let d =
+                    Finding::error(&self.file, msg!("read-report-left-out", errors = bad_cells))
+                        .unit(&report.unit, Some(report.year));
                 self.diagnostics.push(d);
+                self.check_rejected(&report);
             } else {
                 used += present;
                 accepted.push(report);

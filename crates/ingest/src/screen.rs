@@ -16,6 +16,7 @@ use gongkai_document::decode::{decode, EncodingChoice};
 use gongkai_document::delimited::{
     read_records, sniff_delimiter, thousands, TableError, MAX_FIELDS,
 };
+use gongkai_messages::msg;
 use gongkai_report::write::tidy::HEADER;
 
 use crate::learned::names_a_label;
@@ -127,12 +128,11 @@ fn runs_on_too_wide(
     let cut = tail.iter().rposition(|b| separators.contains(b))?;
     let decoded = decode(&start[..from + cut], encoding).ok()?;
     let line = memchr::memchr_iter(b'\n', &start[..from]).count() as u32 + 1;
-    let message = format!(
-        "the line has more than {} fields in its first {} bytes; a spreadsheet's line has at \
-         most {} (a form grid's about 15): not a table of the form; not read further",
-        thousands(widest),
-        thousands(tail.len()),
-        thousands(MAX_FIELDS)
+    let message = msg!(
+        "read-too-wide-start",
+        fields = thousands(widest),
+        bytes = thousands(tail.len()),
+        limit = thousands(MAX_FIELDS)
     );
     let refusal = Refusal {
         line: Some(line),
@@ -186,28 +186,30 @@ fn judge(text: &str, file: Option<u64>) -> Result<&str, Refusal> {
     };
     let grid = up_to_last_text(text, delimiter);
     let not_tidy = || {
-        format!(
-            "not a tidy CSV (line {first_line}, its first with text, is not the header {})",
-            HEADER.join(",")
+        msg!(
+            "read-not-tidy",
+            line = first_line,
+            header = HEADER.join(",")
         )
     };
     // Of the start of a file, what was read is said, and that the rest was not.
     let (further, total) = match file {
-        Some(size) => ("; not read further", size as usize),
-        None => ("", grid.len()),
+        Some(size) => (msg!("read-not-further"), size as usize),
+        None => (String::new(), grid.len()),
     };
     if grid.len() > MAX_GRID_BYTES {
         let holds = match file {
-            Some(size) => format!("{} bytes", thousands(size as usize)),
-            None => format!("{} bytes of text", thousands(grid.len())),
+            Some(size) => msg!("read-bytes", bytes = thousands(size as usize)),
+            None => msg!("read-bytes-of-text", bytes = thousands(grid.len())),
         };
         return Err(Refusal {
             line: None,
-            message: format!(
-                "the file holds {holds} and is {}: a form grid is a few KB, and at most {} bytes \
-                 are read as one{further}",
-                not_tidy(),
-                thousands(MAX_GRID_BYTES)
+            message: msg!(
+                "read-grid-too-large",
+                holds = holds,
+                not_tidy = not_tidy(),
+                limit = thousands(MAX_GRID_BYTES),
+                further = further
             ),
         });
     }
@@ -215,30 +217,30 @@ fn judge(text: &str, file: Option<u64>) -> Result<&str, Refusal> {
         memchr::memchr_iter(b'\n', grid.as_bytes()).count() + usize::from(!grid.ends_with('\n'));
     if lines > MAX_GRID_LINES {
         let within = match file {
-            Some(_) => format!("in its first {} bytes", thousands(text.len())),
-            None => "up to its last with text".to_string(),
+            Some(_) => msg!("read-in-first-bytes", bytes = thousands(text.len())),
+            None => msg!("read-up-to-last-text"),
         };
         return Err(Refusal {
             line: None,
-            message: format!(
-                "the file has {} lines {within} and is {}: a form grid has about 55, and at \
-                 most {} are read as one{further}",
-                thousands(lines),
-                not_tidy(),
-                thousands(MAX_GRID_LINES)
+            message: msg!(
+                "read-grid-too-long",
+                lines = thousands(lines),
+                within = within,
+                not_tidy = not_tidy(),
+                limit = thousands(MAX_GRID_LINES),
+                further = further
             ),
         });
     }
     if grid.len() > LOOK_BYTES && !shows_the_form(look, delimiter) {
         return Err(Refusal {
             line: None,
-            message: format!(
-                "no sign of the form in the first {} bytes of {}: {}, no 填报单位 or 年度 line, \
-                 and fewer than {SIGN_LABELS} of the form's headings and row labels; not read \
-                 further",
-                thousands(look.len()),
-                thousands(total),
-                not_tidy()
+            message: msg!(
+                "read-no-sign-of-the-form",
+                bytes = thousands(look.len()),
+                total = thousands(total),
+                not_tidy = not_tidy(),
+                labels = SIGN_LABELS
             ),
         });
     }
@@ -298,16 +300,12 @@ fn up_to_last_text(text: &str, delimiter: u8) -> &str {
 /// The refusal of a text (the start of a file of `file` bytes) with no line of text in its look.
 fn nothing_in(text: &str, delimiter: u8, file: Option<u64>) -> Refusal {
     let message = if file.is_none() && up_to_last_text(text, delimiter).is_empty() {
-        format!(
-            "the file's {} bytes hold no text, only separators and blanks",
-            thousands(text.len())
-        )
+        msg!("read-no-text", bytes = thousands(text.len()))
     } else {
-        format!(
-            "the first {} bytes of {} hold no text, only separators and blanks; not read \
-             further",
-            thousands(look(text).len()),
-            thousands(file.map_or(text.len(), |size| size as usize))
+        msg!(
+            "read-no-text-at-start",
+            bytes = thousands(look(text).len()),
+            total = thousands(file.map_or(text.len(), |size| size as usize))
         )
     };
     Refusal {

@@ -21,6 +21,15 @@ pub(crate) fn errors(f: &FileRead) -> Vec<String> {
         .collect()
 }
 
+/// Errors in reading, without the rule findings of reports left out.
+pub(crate) fn input_errors(f: &FileRead) -> Vec<String> {
+    f.diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error && d.rule == gongkai_report::Check::Input)
+        .map(ToString::to_string)
+        .collect()
+}
+
 pub(crate) fn warnings(f: &FileRead) -> Vec<String> {
     f.diagnostics
         .iter()

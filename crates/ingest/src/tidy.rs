@@ -9,8 +9,9 @@ use gongkai_form::{format_value, parse_value, Catalogue, FormVersion, Section};
 use crate::reading::Reading;
 use gongkai_document::delimited::{trim, Record};
 use gongkai_form::parse_year;
+use gongkai_messages::msg;
 use gongkai_report::write::tidy::HEADER;
-use gongkai_report::{value_problem, Finding, Layout, UnitReport};
+use gongkai_report::{Finding, Layout, Place, UnitReport};
 
 /// Positions of the six columns in a header record, if the record is a tidy header.
 /// Extra columns are allowed; at least four of the six names make it a tidy header.
@@ -37,10 +38,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         .collect();
     if !missing.is_empty() {
         let d = r
-            .error(format!(
-                "tidy header lacks column(s) {}",
-                missing.join(", ")
-            ))
+            .error(msg!("read-tidy-header-lacks", columns = missing.join(", ")))
             .at(records[0].line, None)
             .found(
                 records[0].fields.iter().collect::<Vec<_>>().join(","),
@@ -64,6 +62,7 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
     let mut last: Option<usize> = None;
     let mut next_cell: Option<(FormVersion, usize)> = None;
     let mut code = String::new();
+    let mut lost = Lost::new();
     for rec in &records[1..] {
         if rec.is_empty() {
             continue;
@@ -79,37 +78,35 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         // A line cut short: its value would read as a blank cell.
         if rec.len() < needed {
             let message = if Some(rec.line) == last_line {
-                format!(
-                    "the file ends inside this line ({} of the header's {header_len} fields): \
-                     cut short?",
-                    rec.len()
+                msg!(
+                    "read-tidy-cut-short",
+                    fields = rec.len(),
+                    header = header_len
                 )
             } else {
-                format!(
-                    "the line has {} field(s), the header {header_len}",
-                    rec.len()
+                msg!(
+                    "read-tidy-too-few-fields",
+                    fields = rec.len(),
+                    header = header_len
                 )
             };
             let d = r.error(message).at(rec.line, Some(rec.len() as u32)).found(
                 rec.fields.iter().collect::<Vec<_>>().join(","),
                 HEADER.join(","),
             );
-            reject_line(r, d, named());
+            reject_line(r, d, named(), &mut lost);
             continue;
         }
         // More fields than the header: a value such as 1,234 written without quotes.
         if let Some(extra) = (header_len..rec.len()).find(|i| !trim(rec.get(*i)).is_empty()) {
             let d = r
-                .error(format!(
-                    "the line has more fields than the header's {header_len}: \
-                     a value with an unquoted comma?"
-                ))
+                .error(msg!("read-tidy-too-many-fields", header = header_len))
                 .at(rec.line, Some(extra as u32 + 1))
                 .found(
                     rec.fields.iter().collect::<Vec<_>>().join(","),
-                    "one field per header column; quote values that hold commas (\"1,234\")",
+                    msg!("read-tidy-too-many-fields-expected"),
                 );
-            reject_line(r, d, named());
+            reject_line(r, d, named(), &mut lost);
             continue;
         }
         // A field over several lines: a quote that opens a field and closes lines later.
@@ -125,31 +122,31 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         {
             let breaks = f.matches('\n').count();
             let d = r
-                .error(format!(
-                    "a quoted field runs over lines {}–{}: an unbalanced quote?",
-                    rec.line,
-                    rec.line as usize + breaks
+                .error(msg!(
+                    "read-tidy-quote-over-lines",
+                    first = rec.line,
+                    last = rec.line as usize + breaks
                 ))
                 .at(rec.line, col(i))
-                .found(f, "one line per value");
-            reject_line(r, d, named());
+                .found(f, msg!("read-tidy-quote-over-lines-expected"));
+            reject_line(r, d, named(), &mut lost);
             continue;
         }
         let year_text = trim(rec.get(py));
         let Some(year) = parse_year(year_text) else {
             let d = r
-                .error("bad year")
+                .error(msg!("read-bad-year"))
                 .at(rec.line, col(py))
-                .found(year_text, "a year such as 2020");
+                .found(year_text, msg!("read-bad-year-expected"));
             r.reject_value(d);
             continue;
         };
         let unit = trim(rec.get(pu));
         if unit.is_empty() {
             let d = r
-                .error("no unit name")
+                .error(msg!("read-tidy-no-unit"))
                 .at(rec.line, col(pu))
-                .found("", "the reporting unit's name");
+                .found("", msg!("read-tidy-no-unit-expected"));
             r.reject_value(d);
             continue;
         }
@@ -158,9 +155,9 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         let section_text = trim(rec.get(ps));
         if Section::parse(section_text).is_none() {
             let d = r
-                .error("unknown section")
+                .error(msg!("read-tidy-unknown-section"))
                 .at(rec.line, col(ps))
-                .found(section_text, "active, requests or appeals")
+                .found(section_text, msg!("read-tidy-unknown-section-expected"))
                 .unit(unit, Some(year));
             r.reject_value(d);
             continue;
@@ -182,21 +179,31 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
         let Some(cell) = found else {
             let section = Section::parse(section_text).unwrap_or(Section::Active);
             let row_ok = cat.cells_of(section).any(|c| c.row.code == row_text);
-            let (what, p, found) = if row_ok {
-                ("unknown column", pc, column_text)
+            let form = form.code();
+            let (message, p, found) = if row_ok {
+                let m = msg!(
+                    "read-tidy-unknown-column",
+                    section = section_text,
+                    form = form,
+                    year = year
+                );
+                (m, pc, column_text)
             } else {
-                ("unknown row", pr, row_text)
+                let m = msg!(
+                    "read-tidy-unknown-row",
+                    section = section_text,
+                    form = form,
+                    year = year
+                );
+                (m, pr, row_text)
             };
             let d = r
-                .error(format!(
-                    "{what} for section {section_text} in form {form} (used for {year})"
-                ))
+                .error(message)
                 .at(rec.line, col(p))
-                .found(
-                    found,
-                    "a code of the shared spec, e.g. requests,granted,natural_person",
-                )
+                .found(found, msg!("read-tidy-unknown-code-expected"))
                 .unit(unit, Some(year));
+            lost.entry((unit.to_string(), year))
+                .or_insert_with(|| d.place.clone());
             r.reject_value(d);
             r.taint(unit, year);
             continue;
@@ -207,12 +214,18 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
             Ok(v) => v,
             Err(e) => {
                 let d = r
-                    .error(format!("{} in {}", value_problem(e), cell.code()))
+                    .error(msg!(
+                        "read-bad-value",
+                        problem = e.to_string(),
+                        cell = cell.code_name()
+                    ))
                     .at(rec.line, col(pv))
                     .found(value_text, cell.kind().expected())
                     .unit(unit, Some(year));
+                let place = d.place.clone();
                 r.reject_value(d);
                 r.taint(unit, year);
+                r.unreadable(unit, year, [(cell.index, place)]);
                 continue;
             }
         };
@@ -244,19 +257,25 @@ pub(crate) fn read(records: &[Record], pos: [Option<usize>; 6], r: &mut Reading)
                 .then(String::new)
                 .unwrap_or_else(|| format_value(report.values[cell.index], cell.kind()));
             let d = r
-                .error(format!(
-                    "duplicate value for {}, first given on line {first} as {shown:?}",
-                    cell.code()
+                .error(msg!(
+                    "read-tidy-duplicate",
+                    cell = cell.code_name(),
+                    first = first,
+                    shown = shown
                 ))
                 .at(rec.line, col(pv))
-                .found(value_text, "one line per cell")
+                .found(value_text, msg!("read-tidy-duplicate-expected"))
                 .unit(unit, Some(year));
+            // Which of the two is right cannot be told.
+            let place = d.place.clone();
             r.reject_value(d);
             r.taint(unit, year);
+            r.unreadable(unit, year, [(cell.index, place)]);
             continue;
         }
         report.set(cell.index, value, rec.line);
     }
+    note_lost(r, lost);
     warn_absent(r);
 }
 
@@ -267,9 +286,7 @@ fn warn_absent(r: &mut Reading) {
         if absent > 0 {
             let n = report.values.len();
             let d = r
-                .warning(format!(
-                    "{absent} of {n} cells absent from the file, counted as blank"
-                ))
+                .warning(msg!("read-tidy-absent", absent = absent, cells = n))
                 .unit(&report.unit, Some(report.year));
             r.diagnostics.push(d);
         }
@@ -628,13 +645,34 @@ fn unquote(field: &str) -> Option<&str> {
     }
 }
 
-/// Rejects a whole line; leaves out the report it names, if any.
-fn reject_line(r: &mut Reading, d: Finding, named: Option<(&str, i32)>) {
+/// Reports with a line that named no cell of theirs, and where the first such line is.
+type Lost = HashMap<(String, i32), Place>;
+
+/// Rejects a whole line; leaves out the report it names, if any, noting that one of its cells
+/// was lost.
+fn reject_line(r: &mut Reading, d: Finding, named: Option<(&str, i32)>, lost: &mut Lost) {
     match named {
         Some((unit, year)) => {
+            lost.entry((unit.to_string(), year))
+                .or_insert_with(|| d.place.clone());
             r.reject_value(d.unit(unit, Some(year)));
             r.taint(unit, year);
         }
         None => r.reject_value(d),
+    }
+}
+
+/// A report that lost a line cannot tell which cell it held: every cell absent from it may be
+/// that one, and the rules over them are not checked when it is checked all the same.
+fn note_lost(r: &mut Reading, lost: Lost) {
+    for ((unit, year), place) in lost {
+        let Some(report) = r.reports.iter().find(|p| p.unit == unit && p.year == year) else {
+            continue;
+        };
+        let absent: Vec<(usize, Place)> = (0..report.values.len())
+            .filter(|&i| !report.present(i))
+            .map(|i| (i, place.clone()))
+            .collect();
+        r.unreadable(&unit, year, absent);
     }
 }

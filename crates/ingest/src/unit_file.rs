@@ -6,6 +6,7 @@ use std::slice;
 
 use gongkai_document::{Grid, Origin};
 use gongkai_form::{parse_year, FormVersion};
+use gongkai_messages::msg;
 use gongkai_report::Finding;
 
 use crate::locate::meta::meta_entry_of;
@@ -61,17 +62,15 @@ pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str
         Some((text, line, col, g)) => match parse_year(text) {
             Some(y) => {
                 if let Some(py) = path_year.filter(|py| *py != y) {
-                    let d = r.warning(format!(
-                        "year {y} in the file differs from the folder's year {py}; using {y}"
-                    ));
+                    let d = r.warning(msg!("read-year-differs", year = y, folder = py));
                     let d = at(d, grids.get(*g), *line, *col).unit(&unit, Some(y));
                     r.push(d);
                 }
                 y
             }
             None => {
-                let d = at(r.error("bad year"), grids.get(*g), *line, *col)
-                    .found(text.as_str(), "a year such as 2020")
+                let d = at(r.error(msg!("read-bad-year")), grids.get(*g), *line, *col)
+                    .found(text.as_str(), msg!("read-bad-year-expected"))
                     .unit(&unit, None);
                 r.fail_file(d);
                 return;
@@ -80,12 +79,7 @@ pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str
         None => match path_year {
             Some(y) => y,
             None => {
-                let d = r
-                    .error(
-                        "no year: add a line 年度,2020 or put the file in a folder named after \
-                         the year",
-                    )
-                    .unit(&unit, None);
+                let d = r.error(msg!("read-no-year")).unit(&unit, None);
                 r.fail_file(d);
                 return;
             }
@@ -94,11 +88,14 @@ pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str
     let form = FormVersion::for_year(year);
     let document = Document::new(grids);
     if let Some(d) = document.form_of_labels().filter(|d| *d != form) {
-        let msg = format!(
-            "the tables are laid out in form {d}, but {year} reports use form {form} ({})",
-            form.notice()
+        let message = msg!(
+            "read-wrong-form",
+            laid_out = d.code(),
+            year = year,
+            form = form.code(),
+            notice = form.notice()
         );
-        let diag = r.error(msg).unit(&unit, Some(year));
+        let diag = r.error(message).unit(&unit, Some(year));
         r.fail_file(diag);
         return;
     }
@@ -119,10 +116,10 @@ pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str
     if located.tables_found().is_empty() {
         r.diagnostics.append(&mut located.diagnostics);
         let d = r
-            .error(format!(
-                "no table of the form found: neither a tidy header ({}) nor the headings \
-                 and row labels of form {form}'s tables",
-                gongkai_report::write::tidy::HEADER.join(",")
+            .error(msg!(
+                "read-no-table",
+                header = gongkai_report::write::tidy::HEADER.join(","),
+                form = form.code()
             ))
             .unit(&unit, Some(year));
         r.fail_file(d);
@@ -130,6 +127,7 @@ pub(crate) fn read_grids(grids: &[Grid], path_year: Option<i32>, path_unit: &str
     }
     located.report_missing();
     r.diagnostics.append(&mut located.diagnostics);
+    r.unreadable(&unit, year, std::mem::take(&mut located.unreadable));
     r.reports.push(located.report);
     if located.tainted {
         r.taint(&unit, year);

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use gongkai_document::delimited::read_records;
 use gongkai_document::{Grid, Origin};
 use gongkai_form::{FormVersion, Section};
+use gongkai_messages::msg;
 use gongkai_report::Layout;
 use gongkai_workbook::Sheet;
 
@@ -40,7 +41,7 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
     let mut tidy_read = false;
     for sheet in &book.sheets {
         if !sheet.visible {
-            let d = r.warning(format!("sheet {} is hidden: not read", sheet.name));
+            let d = r.warning(msg!("read-sheet-hidden", sheet = sheet.name.as_str()));
             r.push(d);
         } else if sheet.grid.is_empty() {
             skipped_empty.push(sheet.name.as_str());
@@ -52,16 +53,16 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
     }
     if forms.is_empty() {
         if !tidy_read {
-            let empty = if skipped_empty.is_empty() {
-                String::new()
+            let header = gongkai_report::write::tidy::HEADER.join(",");
+            let d = r.error(if skipped_empty.is_empty() {
+                msg!("read-no-sheet-holds-a-report", header = header)
             } else {
-                format!(" (empty: {})", skipped_empty.join(", "))
-            };
-            let d = r.error(format!(
-                "no visible sheet holds a report{empty}: neither a tidy header ({}) nor the \
-                 tables of the form",
-                gongkai_report::write::tidy::HEADER.join(",")
-            ));
+                msg!(
+                    "read-no-sheet-holds-a-report-empty",
+                    header = header,
+                    empty = skipped_empty.join(&msg!("read-list-separator"))
+                )
+            });
             r.fail_file(d);
         }
         return tidy_read.then_some(Layout::Tidy);
@@ -74,16 +75,13 @@ pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout>
     let file = Arc::clone(&r.file);
     let (units, no_form) = units(&forms, path_year, &file);
     for sheet in no_form {
-        let d = r.warning(format!(
-            "sheet {sheet} holds no table of the form: not read"
-        ));
+        let d = r.warning(msg!("read-sheet-no-form", sheet = sheet));
         r.push(d);
     }
     if units.is_empty() {
-        let d = r.error(format!(
-            "no table of the form found in any sheet: neither a tidy header ({}) nor the \
-             headings and row labels of the form's tables",
-            gongkai_report::write::tidy::HEADER.join(",")
+        let d = r.error(msg!(
+            "read-no-table-in-any-sheet",
+            header = gongkai_report::write::tidy::HEADER.join(",")
         ));
         r.fail_file(d);
         return None;
@@ -129,22 +127,27 @@ fn read_tidy(sheet: &Sheet, r: &mut Reading) -> bool {
     let before = r.diagnostics.len();
     if records[start + 1..].iter().all(|rec| rec.is_empty()) {
         let d = r
-            .error(format!("sheet {}: header only, no values", sheet.name))
+            .error(msg!("read-sheet-header-only", sheet = sheet.name.as_str()))
             .in_sheet(&sheet.name, records[start].line, None);
         r.push(d);
     } else {
         tidy::read(&records[start..], pos, r);
     }
-    // The tidy reader's lines are the sheet's rows, its fields the sheet's columns.
-    for d in &mut r.diagnostics[before..] {
-        if let Some((row, column)) = d.place.line() {
-            d.place = gongkai_report::Place::Sheet {
+    // The tidy reader's lines are the sheet's rows, its fields the sheet's columns (places of
+    // cells read from a sheet's grid are sheet places already).
+    let in_sheet = |place: &mut gongkai_report::Place| {
+        if let Some((row, column)) = place.line() {
+            *place = gongkai_report::Place::Sheet {
                 sheet: sheet.name.clone(),
                 row,
                 column,
             };
         }
+    };
+    for d in &mut r.diagnostics[before..] {
+        in_sheet(&mut d.place);
     }
+    r.unreadable_places().for_each(in_sheet);
     true
 }
 

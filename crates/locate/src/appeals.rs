@@ -7,6 +7,7 @@ use gongkai_document::delimited::trim;
 use gongkai_document::{Cell, Row};
 use gongkai_form::label::{normalise, RowMatch};
 use gongkai_form::{Catalogue, Section};
+use gongkai_messages::msg;
 
 use super::label::Label;
 use super::state::{named, Appeals, Locator, Scratch};
@@ -213,9 +214,9 @@ impl<'g> Locator<'_, 'g> {
             let d = self
                 .warning(
                     &at_row.place(Some(&at_cell)),
-                    format!("{} value(s) past the 15 of table 四; not read", extra.len()),
+                    msg!("locate-appeals-past-15", values = extra.len()),
                 )
-                .found(shown.join(" "), "15 values");
+                .found(shown.join(" "), msg!("locate-n-values", values = 15));
             self.skip(d, extra.len());
             values.truncate(15);
         }
@@ -224,18 +225,15 @@ impl<'g> Locator<'_, 'g> {
             let d = self
                 .error(
                     &row.place(Some(&first)),
-                    format!(
-                        "table 四 has {} of its 15 values: cannot tell which are missing; not read",
-                        values.len()
-                    ),
+                    msg!("locate-appeals-too-few", values = values.len()),
                 )
-                .found(
-                    shown.join(" "),
-                    "15 values: 行政复议 5, 未经复议直接起诉 5, 复议后起诉 5",
-                );
+                .found(shown.join(" "), msg!("locate-appeals-too-few-expected"));
             self.skip(d, values.len());
             self.bad_cells += 1;
             self.tainted = true;
+            let place = row.place(Some(&first));
+            let cells = self.cells_of(What::Appeals(appeals_block(self.cat)));
+            self.unreadable.extend(cells.map(|i| (i, place.clone())));
             return;
         }
         let start = self.cat.cell_index(appeals_block(self.cat), 0, 0);
@@ -265,27 +263,25 @@ impl<'g> Locator<'_, 'g> {
         self.values_read += values.len();
         if numbers >= 5 {
             let d = self
-                .error(
-                    &place,
-                    format!(
-                        "table 四 given twice: a second line of numbers (the first is \
-                         {line}); this line is not summed"
-                    ),
-                )
-                .found(shown.join(","), "one line of 15 numbers in table 四");
+                .error(&place, msg!("locate-appeals-twice", first = line.as_str()))
+                .found(shown.join(","), msg!("locate-appeals-twice-expected"));
             self.reject(d);
             self.values_rejected += values.len() - 1;
             self.tainted = true;
+            // Which line is right cannot be told.
+            let cells = self.cells_of(What::Appeals(appeals_block(self.cat)));
+            self.unreadable.extend(cells.map(|i| (i, place.clone())));
         } else {
             let d = self
                 .warning(
                     &place,
-                    format!(
-                        "{} value(s) after table 四's line of numbers ({line}); not summed",
-                        values.len()
+                    msg!(
+                        "locate-appeals-after-line",
+                        values = values.len(),
+                        first = line.as_str()
                     ),
                 )
-                .found(shown.join(","), "nothing after table 四");
+                .found(shown.join(","), msg!("locate-appeals-after-line-expected"));
             self.push(d);
             self.values_rejected += values.len();
         }

@@ -1,7 +1,8 @@
 //! Which form a document's labels are of, and what of the form a read did not find.
 
 use gongkai_form::label::form_of_key;
-use gongkai_form::{FormVersion, Section};
+use gongkai_form::{Cell, FormVersion, Section};
+use gongkai_messages::msg;
 use gongkai_report::Finding;
 
 use super::{Document, Located};
@@ -62,14 +63,15 @@ impl Located {
                 continue;
             }
             if !found.contains(&s) {
-                let cut = match (found.last(), self.end_line) {
-                    (Some(last), Some(end)) if s > *last => format!(
-                        " (the file ends at line {end}, in table {}: cut short?)",
-                        last.heading()
+                let message = match (found.last(), self.end_line) {
+                    (Some(last), Some(end)) if s > *last => msg!(
+                        "locate-table-not-found-cut",
+                        table = s.heading(),
+                        end = end,
+                        last = last.heading()
                     ),
-                    _ => String::new(),
+                    _ => msg!("locate-table-not-found", table = s.heading()),
                 };
-                let message = format!("table {} not found in the file{cut}", s.heading());
                 let d = if whole {
                     self.tainted = true;
                     Finding::error(&self.file, message)
@@ -78,22 +80,50 @@ impl Located {
                 };
                 self.diagnostics.push(d.unit(&unit, Some(year)));
             } else {
-                let shown: Vec<&str> = missing.iter().take(6).map(String::as_str).collect();
-                let more = if missing.len() > 6 {
-                    format!(" and {} more", missing.len() - 6)
-                } else {
-                    String::new()
+                // A cell that could not be read is said so where it is, not again as missing.
+                let unreadable = |code: &String| {
+                    self.unreadable
+                        .iter()
+                        .any(|(i, _)| cat.cells.get(*i).is_some_and(|c| c.code() == *code))
                 };
-                let d = Finding::warning(
-                    &self.file,
-                    format!(
-                        "{} cell(s) of {} not found{}: {}{more}",
-                        missing.len(),
-                        s.code(),
-                        if whole { ", counted as blank" } else { "" },
-                        shown.join(", ")
-                    ),
-                );
+                let missing: Vec<String> = missing.into_iter().filter(|c| !unreadable(c)).collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let mut shown: Vec<String> = missing
+                    .iter()
+                    .take(6)
+                    .filter_map(|code| cat.by_code(code))
+                    .map(Cell::code_name)
+                    .collect();
+                if missing.len() > 6 {
+                    let list = shown.join(&msg!("read-list-separator"));
+                    shown = vec![msg!(
+                        "read-list-and-more",
+                        list = list,
+                        more = missing.len() - 6
+                    )];
+                }
+                let (cells, table, code) = (missing.len(), s.table_name(), s.code());
+                let shown = shown.join(&msg!("read-list-separator"));
+                let message = if whole {
+                    msg!(
+                        "locate-cells-not-found-blank",
+                        cells = cells,
+                        table = table.as_str(),
+                        code = code,
+                        shown = shown.as_str()
+                    )
+                } else {
+                    msg!(
+                        "locate-cells-not-found",
+                        cells = cells,
+                        table = table.as_str(),
+                        code = code,
+                        shown = shown.as_str()
+                    )
+                };
+                let d = Finding::warning(&self.file, message);
                 self.diagnostics.push(d.unit(&unit, Some(year)));
             }
         }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use gongkai_document::Row;
 use gongkai_form::label::{key, normalise, RowMatch};
 use gongkai_form::{Catalogue, FormVersion, Section};
+use gongkai_messages::msg;
 
 use super::state::{Locator, Scratch};
 use super::Kind;
@@ -316,7 +317,7 @@ impl<'g> Locator<'_, 'g> {
                 .map_or(String::new(), |&i| row.text(i).replace('\n', " "));
             let d = self.warning(
                 &row.place(None),
-                format!("row label {text:?} is not the form's; read as {meant:?}, the closest"),
+                msg!("locate-close-label", label = text, meant = meant),
             );
             self.push(d);
         }

@@ -31,7 +31,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use gongkai_document::Grid;
+use gongkai_document::{Grid, Place};
 use gongkai_form::label::key;
 use gongkai_form::{FormVersion, Section};
 use gongkai_report::{Finding, UnitReport};
@@ -150,6 +150,11 @@ pub struct Located {
     pub tainted: bool,
     /// Cells whose text is not a value (an error each).
     pub bad_cells: usize,
+    /// Cells that could not be read, in the order found: text that is no value, a cell given
+    /// twice (which is right cannot be told), a row whose values cannot be placed, cells in lines
+    /// a quote swallowed. The rules they belong to cannot be checked (`form::check_known`). With
+    /// each, where it is (the cell, its row, or the file).
+    pub unreadable: Vec<(usize, Place)>,
     /// Tables whose heading, header or a row was seen.
     pub seen: Vec<Section>,
     pub sources: Option<CellSources>,

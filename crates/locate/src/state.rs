@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use gongkai_document::{Cell, Origin, Place, Row};
 use gongkai_form::{Catalogue, FormVersion, Section};
+use gongkai_messages::msg;
 use gongkai_report::{Finding, Layout, UnitReport};
 
 use super::label::Label;
@@ -45,6 +46,10 @@ pub(super) struct Locator<'d, 'g> {
     pub(super) values_rejected: usize,
     pub(super) bad_cells: usize,
     pub(super) tainted: bool,
+    /// Cells that could not be read (see [`super::Located::unreadable`]).
+    pub(super) unreadable: Vec<(usize, Place)>,
+    /// Lines of the table were swallowed by a quote: every cell not found may be among them.
+    pub(super) lines_lost: bool,
     pub(super) seen: Vec<Section>,
     pub(super) section: Option<Section>,
     /// The group heading last seen (normalised), to tell recurring row labels apart.
@@ -185,6 +190,8 @@ impl<'d, 'g> Locator<'d, 'g> {
             values_rejected: 0,
             bad_cells: 0,
             tainted: false,
+            unreadable: Vec::new(),
+            lines_lost: false,
             seen: Vec::new(),
             section: None,
             context: None,
@@ -263,12 +270,12 @@ impl<'d, 'g> Locator<'d, 'g> {
     }
 
     /// Where cell `index` was read from, for a message about another place: `on line 12`,
-    /// `at [表1]!D31`, `in table 2 row 14`.
+    /// `at [表1]!D31`, `in table 2 row 14` (`第12行`, `[表1]!D31`, `第2个表格第14行`).
     pub(super) fn read_from(&self, index: usize) -> String {
         match self.report.source.place(index) {
-            place @ Place::TableRow { .. } => format!("in {}", named(&place)),
-            place @ Place::Sheet { .. } => format!("at {}", named(&place)),
-            place => format!("on {}", named(&place)),
+            place @ Place::TableRow { .. } => msg!("locate-in-place", place = named(&place)),
+            place @ Place::Sheet { .. } => msg!("locate-at-place", place = named(&place)),
+            place => msg!("locate-on-place", place = named(&place)),
         }
     }
 
@@ -298,11 +305,12 @@ impl<'d, 'g> Locator<'d, 'g> {
     }
 }
 
-/// A place in a message about another one: `line 12`, `[表1]!D31`, `table 2 row 14`, `page 3`.
+/// A place in a message about another one: `line 12`, `[表1]!D31`, `table 2 row 14`, `page 3`
+/// (`第12行`, `第2个表格第14行`, `第3页`).
 pub(super) fn named(place: &Place) -> String {
     match place {
-        Place::Line { line, .. } => format!("line {line}"),
-        Place::File => "the file".to_string(),
+        Place::Line { line, .. } => msg!("locate-line", line = *line),
+        Place::File => msg!("locate-the-file"),
         other => other.to_string().trim_start().to_string(),
     }
 }

@@ -6,13 +6,14 @@ use std::borrow::Cow;
 use gongkai_document::delimited::trim;
 use gongkai_document::{Cell, Place, Row};
 use gongkai_form::label::key;
-use gongkai_form::{parse_value, FormVersion, ValueKind};
-use gongkai_report::value_problem;
+use gongkai_form::names::row_name;
+use gongkai_form::{parse_value, FormVersion, Section, ValueKind};
 
 use super::kind::{is_none_word, COUNT_UNITS};
 use super::label::{joined, parent_key};
 use super::state::{Locator, Scratch};
 use super::{Kind, Repeats, Values};
+use gongkai_messages::msg;
 
 /// What a run of values is read for, for messages.
 #[derive(Debug, Clone, Copy)]
@@ -24,11 +25,30 @@ pub(super) enum What {
 }
 
 impl<'g> Locator<'_, 'g> {
+    /// What a run of values is read for, as messages name it: `row granted`, `table 四`
+    /// (`表三“（一）予以公开”行`, `表四`).
     fn what(&self, what: What) -> String {
         match what {
-            What::Row(b, r) => format!("row {}", self.cat.blocks[b].rows[r].code),
-            What::Appeals(_) => "table 四".to_string(),
+            What::Row(b, r) => {
+                let block = &self.cat.blocks[b];
+                row_name(block.section, &block.rows[r])
+            }
+            What::Appeals(_) => Section::Appeals.table_name(),
         }
+    }
+
+    /// The cells of the form a run of values is read for.
+    pub(super) fn cells_of(&self, what: What) -> std::ops::Range<usize> {
+        let (block, row, n) = match what {
+            What::Row(b, r) => (b, r, self.cat.blocks[b].columns.len()),
+            What::Appeals(b) => (
+                b,
+                0,
+                self.cat.blocks[b].rows.len() * self.cat.blocks[b].columns.len(),
+            ),
+        };
+        let first = self.cat.cell_index(block, row, 0);
+        first..first + n
     }
 
     fn last_column(&self, what: What) -> &'static str {
@@ -62,10 +82,7 @@ impl<'g> Locator<'_, 'g> {
                 _ => key(&joined(row, labels, " ")) == "规范性文件",
             };
             if old {
-                let d = self.warning(
-                    &row.place(None),
-                    "old label 规范性文件 (form 2019) in a form 2021 table; read as 行政规范性文件",
-                );
+                let d = self.warning(&row.place(None), msg!("locate-old-label"));
                 self.push(d);
             }
         }
@@ -158,13 +175,14 @@ impl<'g> Locator<'_, 'g> {
                 let d = self
                     .warning(
                         &row.place(Some(first)),
-                        format!(
-                            "{} value(s) past the {n} column(s) of {}; not summed",
-                            extra.len(),
-                            self.what(what)
+                        msg!(
+                            "locate-values-past-columns",
+                            values = extra.len(),
+                            columns = n,
+                            what = self.what(what)
                         ),
                     )
-                    .found(shown.join(" "), format!("{n} values"));
+                    .found(shown.join(" "), msg!("locate-n-values", values = n));
                 self.skip(d, extra.len());
             }
         }
@@ -178,29 +196,34 @@ impl<'g> Locator<'_, 'g> {
             let d = self
                 .error(
                     &row.place(None),
-                    format!(
-                        "{} value(s) for the {n} column(s) of {}: cannot tell which cell is \
-                         empty; row not read",
-                        values.len(),
-                        self.what(what)
+                    msg!(
+                        "locate-too-few-values",
+                        values = values.len(),
+                        columns = n,
+                        what = self.what(what)
                     ),
                 )
                 .found(
                     shown.join(" "),
-                    format!("{n} values (write an empty cell as -)"),
+                    msg!("locate-too-few-values-expected", values = n),
                 );
             self.skip(d, values.len());
             self.bad_cells += 1;
             self.tainted = true;
+            let place = row.place(None);
+            let cells = self.cells_of(what).map(|i| (i, place.clone()));
+            self.unreadable.extend(cells);
             return false;
         }
         if values.len() < n && !tail_dropped {
             let got = values.len();
             let d = self.warning(
                 &row.place(None),
-                format!(
-                    "only {got} cell(s) for the {n} column(s) of {}; the last are not found",
-                    self.what(what)
+                msg!(
+                    "locate-short-row",
+                    cells = got,
+                    columns = n,
+                    what = self.what(what)
                 ),
             );
             self.push(d);
@@ -254,13 +277,13 @@ impl<'g> Locator<'_, 'g> {
             let d = self
                 .warning(
                     &row.place(Some(first)),
-                    format!(
-                        "{} value(s) right of the row's last column ({}); not summed",
-                        right.len(),
-                        self.last_column(what)
+                    msg!(
+                        "locate-values-right",
+                        values = right.len(),
+                        column = self.last_column(what)
                     ),
                 )
-                .found(first.text, "nothing right of the table");
+                .found(first.text, msg!("locate-values-right-expected"));
             self.skip(d, right.len());
         }
         if between > 0 {
@@ -272,14 +295,13 @@ impl<'g> Locator<'_, 'g> {
             let d = self
                 .warning(
                     &row.place(Some(first)),
-                    format!(
-                        "{} value(s) outside the columns of {}; not read (nor in the same column \
-                         below)",
-                        new.len(),
-                        self.what(what)
+                    msg!(
+                        "locate-values-outside",
+                        values = new.len(),
+                        what = self.what(what)
                     ),
                 )
-                .found(shown.join(" "), "a column of the form");
+                .found(shown.join(" "), msg!("locate-values-outside-expected"));
             self.push(d);
         }
     }
@@ -308,12 +330,9 @@ impl<'g> Locator<'_, 'g> {
             let d = self
                 .warning(
                     &place(),
-                    format!(
-                        "{} read from the row with the form's label, not the one with a close label",
-                        def.code()
-                    ),
+                    msg!("locate-own-label-wins", cell = def.code_name()),
                 )
-                .found(text, "the form's label");
+                .found(text, msg!("locate-own-label-wins-expected"));
             self.push(d);
             self.report.source.lines[index] = 0;
             if self.keep_places {
@@ -330,15 +349,16 @@ impl<'g> Locator<'_, 'g> {
                     let d = self
                         .error(
                             &place(),
-                            format!(
-                                "row {} given twice (first {}); this line is not summed",
-                                def.row.code,
-                                self.read_from(index)
+                            msg!(
+                                "locate-row-twice",
+                                row = row_name(def.section, def.row),
+                                first = self.read_from(index)
                             ),
                         )
-                        .found(text, "each row once");
+                        .found(text, msg!("locate-row-twice-expected"));
                     self.reject(d);
                     self.tainted = true;
+                    self.unreadable.push((index, place()));
                 }
                 Repeats::KeepFirst => {
                     self.values_rejected += 1;
@@ -350,11 +370,8 @@ impl<'g> Locator<'_, 'g> {
                     };
                     if !same {
                         let d = self
-                            .warning(
-                                &place(),
-                                format!("{} given twice; the first is kept", def.code()),
-                            )
-                            .found(text, "each cell once");
+                            .warning(&place(), msg!("locate-cell-twice", cell = def.code_name()))
+                            .found(text, msg!("locate-cell-twice-expected"));
                         self.push(d);
                     }
                 }
@@ -368,9 +385,13 @@ impl<'g> Locator<'_, 'g> {
                 let d = self
                     .warning(
                         &place(),
-                        format!("{:?} in {} read as a blank cell", trim(text), def.code()),
+                        msg!(
+                            "locate-none-word",
+                            text = trim(text),
+                            cell = def.code_name()
+                        ),
                     )
-                    .found(text, "a number, or - for none");
+                    .found(text, msg!("locate-none-word-expected"));
                 self.push(d);
             }
             if parsed.is_err() && def.kind() != ValueKind::Money {
@@ -385,9 +406,9 @@ impl<'g> Locator<'_, 'g> {
                         let d = self
                             .warning(
                                 &place(),
-                                format!("unit {unit} after the number in {} dropped", def.code()),
+                                msg!("locate-count-unit", unit = unit, cell = def.code_name()),
                             )
-                            .found(text, "a number");
+                            .found(text, msg!("locate-count-unit-expected"));
                         self.push(d);
                     }
                 }
@@ -407,18 +428,13 @@ impl<'g> Locator<'_, 'g> {
                 let d = self
                     .error(
                         &place(),
-                        format!(
-                            "{} in {} ({} / {})",
-                            value_problem(e),
-                            def.code(),
-                            def.row.path.last().copied().unwrap_or(""),
-                            def.column.label
-                        ),
+                        msg!("read-bad-value", problem = e.to_string(), cell = def.name()),
                     )
                     .found(text, def.kind().expected());
                 self.reject(d);
                 self.bad_cells += 1;
                 self.tainted = true;
+                self.unreadable.push((index, place()));
             }
         }
     }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use gongkai_document::delimited::trim;
 use gongkai_document::{Cell, Origin, Place, Row};
 use gongkai_form::Section;
+use gongkai_messages::msg;
 
 use super::heading::{self, Heading};
 use super::label::{self, Label};
@@ -35,6 +36,15 @@ impl<'g> Locator<'_, 'g> {
             }
         }
         self.flush_appeals();
+        if self.lines_lost {
+            // Which cells the swallowed lines held cannot be told: any not found may be one.
+            let report = &self.report;
+            let lost = (0..report.values.len()).filter(|&i| !report.present(i));
+            self.unreadable.extend(lost.map(|i| (i, Place::File)));
+        }
+        // Each cell once, at the first place it was found unreadable.
+        self.unreadable.sort_by_key(|(i, _)| *i);
+        self.unreadable.dedup_by_key(|(i, _)| *i);
         let end_line = doc.grids.last().and_then(|g| {
             matches!(g.origin, Origin::Delimited | Origin::Text)
                 .then(|| g.rows().last().map(|r| r.number()))
@@ -47,6 +57,7 @@ impl<'g> Locator<'_, 'g> {
             values_rejected: self.values_rejected,
             tainted: self.tainted,
             bad_cells: self.bad_cells,
+            unreadable: self.unreadable,
             seen: self.seen,
             sources: self.sources,
             end_line,
@@ -78,9 +89,10 @@ impl<'g> Locator<'_, 'g> {
             if numbers > 0 {
                 let d = self.warning(
                     &row.place(None),
-                    format!(
-                        "{numbers} value(s) on the heading line of table {}; not summed",
-                        s.heading()
+                    msg!(
+                        "locate-values-on-heading",
+                        values = numbers,
+                        table = s.heading()
                     ),
                 );
                 self.skip(d, numbers);
@@ -140,15 +152,16 @@ impl<'g> Locator<'_, 'g> {
         let d = self
             .error(
                 &row.place(Some(&cell)),
-                format!(
-                    "a quoted cell runs over lines {line}–{} and holds whole lines of the table: \
-                     an unbalanced quote? The lines inside it are not read",
-                    line as usize + cell.text.matches('\n').count()
+                msg!(
+                    "locate-quote-swallows-lines",
+                    first = line,
+                    last = line as usize + cell.text.matches('\n').count()
                 ),
             )
-            .found(cell.text, "a closing quote (\") on the line that opens it");
+            .found(cell.text, msg!("locate-quote-swallows-lines-expected"));
         self.skip(d, numbers);
         self.tainted = true;
+        self.lines_lost = true;
         true
     }
 
@@ -167,10 +180,11 @@ impl<'g> Locator<'_, 'g> {
         if extra > 0 {
             let d = self.warning(
                 &row.place(None),
-                format!(
-                    "{extra} value(s) on the {} line; not summed",
-                    if is_unit { "unit" } else { "year" }
-                ),
+                if is_unit {
+                    msg!("locate-values-on-unit-line", values = extra)
+                } else {
+                    msg!("locate-values-on-year-line", values = extra)
+                },
             );
             self.skip(d, extra);
         }
@@ -289,13 +303,13 @@ impl<'g> Locator<'_, 'g> {
                     let d = self
                         .warning(
                             &place,
-                            format!(
-                                "values on the group heading {text:?}, which is not a row of form \
-                                 {}; not summed",
-                                self.form
+                            msg!(
+                                "locate-values-on-group",
+                                label = text,
+                                form = self.form.code()
                             ),
                         )
-                        .found(shown, "values in the rows below it");
+                        .found(shown, msg!("locate-values-on-group-expected"));
                     self.skip(d, filled);
                 }
                 self.context = Some(Cow::Owned(g));
@@ -308,13 +322,13 @@ impl<'g> Locator<'_, 'g> {
                     let d = self
                         .warning(
                             &place,
-                            format!(
-                                "row label fits several rows ({}); its {filled} value(s) are not \
-                                 read",
-                                codes.join(", ")
+                            msg!(
+                                "locate-ambiguous-label",
+                                rows = codes.join(", "),
+                                values = filled
                             ),
                         )
-                        .found(text.trim(), "a label that names one row");
+                        .found(text.trim(), msg!("locate-ambiguous-label-expected"));
                     self.skip(d, filled);
                 }
             }
@@ -342,12 +356,9 @@ impl<'g> Locator<'_, 'g> {
         let d = self
             .warning(
                 &row.place(None),
-                format!("{numbers} value(s) before any table of the form; not summed"),
+                msg!("locate-values-before-tables", values = numbers),
             )
-            .found(
-                labels.trim(),
-                "a table heading such as 二、主动公开政府信息情况 first",
-            );
+            .found(labels.trim(), msg!("locate-values-before-tables-expected"));
         self.skip(d, numbers);
     }
 
@@ -363,25 +374,32 @@ impl<'g> Locator<'_, 'g> {
             return;
         }
         let (value_place, shown) = self.values_shown(row, label_end);
-        let section = self.section.map_or("", Section::code);
+        let table = self
+            .section
+            .map_or_else(|| msg!("locate-no-table"), Section::table_code_name);
         let d = match label {
             Some(text) => {
                 let place = row.place(sc.labels.last().and_then(|&i| row.cell(i)).as_ref());
                 self.warning(
                     &place,
-                    format!(
-                        "row not in form {} (table {section}): {text:?}; its {filled} value(s) \
-                         are not read",
-                        self.form
+                    msg!(
+                        "locate-row-not-in-form",
+                        form = self.form.code(),
+                        table = table,
+                        label = text,
+                        values = filled
                     ),
                 )
             }
             None => self.warning(
                 &value_place,
-                format!("{filled} value(s) without a row label; not summed"),
+                msg!("locate-values-without-label", values = filled),
             ),
         };
-        let d = d.found(shown, format!("a row of form {}", self.form));
+        let d = d.found(
+            shown,
+            msg!("locate-row-not-in-form-expected", form = self.form.code()),
+        );
         self.skip(d, filled);
     }
 

@@ -6,14 +6,14 @@
 use std::collections::BTreeSet;
 
 use gongkai_form::rules::{check_values, check_years};
-use gongkai_form::{FormVersion, Level, MONEY_SCALE};
+use gongkai_form::{check_known, FormVersion, Level, MONEY_SCALE};
 
 use crate::cells::{FormCells, APPLICANTS, TOTAL_COL};
 use crate::defects::{self, DefectKind, Previous, SENTINEL};
 use crate::names::Class;
 use crate::rng::{Rng, Stream};
 use crate::units::{Plan, PlannedUnit, Role};
-use crate::{FileLayout, SynthError};
+use crate::SynthError;
 
 /// A defect as applied to one report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -578,18 +578,14 @@ pub fn generate_unit(plan: &Plan, index: usize) -> Result<GeneratedUnit, SynthEr
             defect,
         });
     }
-    expect(u, plan.config.layout, &mut reports)?;
+    expect(u, &mut reports)?;
     Ok(GeneratedUnit { index, reports })
 }
 
 /// Fills each defect's expected findings by running the rules as `validate` does (reports that
 /// are missing or rejected take no part), and fails if a clean report has any finding or a
 /// defect lacks its own.
-fn expect(
-    u: &PlannedUnit,
-    layout: FileLayout,
-    reports: &mut [GeneratedReport],
-) -> Result<(), SynthError> {
+fn expect(u: &PlannedUnit, reports: &mut [GeneratedReport]) -> Result<(), SynthError> {
     for i in 0..reports.len() {
         let mut found: BTreeSet<(String, Level)> = BTreeSet::new();
         let r = &reports[i];
@@ -598,13 +594,24 @@ fn expect(
                 found.insert(("coverage".to_string(), Level::Warning));
             }
             Some(DefectKind::Text) => {
-                // The cell's error and the report left out; the grid reader also says the cell
-                // was not found; and the registry then misses the unit's report.
+                // The cell's error and the report left out, and the registry then misses the
+                // unit's report. The report is still checked without the cell: each rule over
+                // it is said not to be checked (a warning), the others hold.
                 found.insert(("input".to_string(), Level::Error));
-                if layout == FileLayout::Grid {
-                    found.insert(("input".to_string(), Level::Warning));
-                }
                 found.insert(("coverage".to_string(), Level::Warning));
+                let mut known = vec![true; r.values.len()];
+                if let Some(c) = r.defect.as_ref().and_then(|d| d.cell) {
+                    if let Some(k) = known.get_mut(c) {
+                        *k = false;
+                    }
+                }
+                let checked = check_known(r.form, &r.values, &known);
+                for v in &checked.violations {
+                    found.insert((v.rule.to_string(), v.level));
+                }
+                for u in &checked.unchecked {
+                    found.insert((u.rule.to_string(), Level::Warning));
+                }
             }
             _ => {
                 for v in check_values(r.form, &r.values) {

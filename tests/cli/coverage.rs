@@ -427,6 +427,23 @@ fn trend_marks_a_year_resting_on_incomplete_data_and_exits_1() {
         })
         .unwrap_or_default();
     assert_eq!(marked, [2021]);
+    // The chart marks the same year (a `*` on its axis and a footer note saying why).
+    let svg = root.join("trend.svg");
+    gongkai()
+        .args(args)
+        .arg(&root)
+        .arg("--chart")
+        .arg(&svg)
+        .assert()
+        .code(1);
+    let drawn = std::fs::read_to_string(&svg).unwrap_or_else(|e| panic!("{e}"));
+    assert!(drawn.contains("2021*"), "no 2021* on the chart");
+    assert!(!drawn.contains("2022*") && !drawn.contains("2020*"));
+    assert!(
+        drawn.contains("标*的年份数据不完整")
+            || drawn.contains("the year rests on incomplete data"),
+        "no note on the chart"
+    );
     // The whole sample: nothing marked, exit 0.
     gongkai()
         .args(args)

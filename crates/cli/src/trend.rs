@@ -157,10 +157,16 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
             .map(|d| (d.point.year, caveat(&d.point.unit, d.point.year)))
             .collect();
         if let Some(path) = &args.chart {
-            let figure = match args.preset {
+            let mut figure = match args.preset {
                 ChartPreset::Full => full_figure(subject, &rows, &chosen),
                 ChartPreset::Report => report_figure(subject, &totals, reports, &in_range),
             };
+            // The years the table marks, marked on the chart too (a `*` and hollow points).
+            figure.incomplete = caveats
+                .iter()
+                .filter(|(_, c)| !c.is_clear())
+                .map(|(year, _)| *year)
+                .collect();
             let drawn = write_chart(path, &figure)?;
             crate::say::note(if drawn.chinese {
                 msg!("trend-chart-written", file = path.display().to_string())

@@ -11,9 +11,7 @@ use std::sync::Arc;
 
 use gongkai_document::Place;
 use gongkai_form::cause::single_cell_causes;
-use gongkai_form::{
-    format_value, CrossViolation, FormVersion, Level, Relation, RuleId, ValueError, Violation,
-};
+use gongkai_form::{format_value, CrossViolation, FormVersion, Level, Relation, RuleId, Violation};
 use gongkai_messages::msg;
 
 use crate::wording;
@@ -545,14 +543,6 @@ pub fn level_word(level: Level) -> String {
     match level {
         Level::Error => gongkai_messages::msg!("level-error"),
         Level::Warning => gongkai_messages::msg!("level-warning"),
-    }
-}
-
-/// What is wrong with a cell's text, in words for the finding.
-pub fn value_problem(e: ValueError) -> String {
-    match e {
-        ValueError::Overflow => "too large: past the 64-bit integer range".to_string(),
-        other => other.to_string(),
     }
 }
 

@@ -14,7 +14,7 @@ mod wording;
 pub mod write;
 
 pub use duplicate::{is_correction, Duplicate, Prefer, Why, CORRECTION_MARKS};
-pub use finding::{level_word, value_problem, Check, Finding, RuleDetail};
+pub use finding::{level_word, Check, Finding, RuleDetail};
 /// What a file is, by its bytes (`FileRead::format`, the summary's counts).
 pub use gongkai_document::Format;
 /// The place a finding is at, for its callers without a dependency of their own on documents.

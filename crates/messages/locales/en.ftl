@@ -744,3 +744,25 @@ locate-cells-not-found = { $cells } cell(s) of { $table ->
 locate-cells-not-found-blank = { $cells } cell(s) of { $table ->
    *[other] { $code }
 } not found, counted as blank: { $shown }
+
+## ratings
+rating-measure-disclosure = disclosure rate
+rating-measure-reconsideration = reconsideration correction rate
+rating-measure-litigation = litigation correction rate
+rating-red = red
+rating-yellow = yellow
+rating-green = green
+rating-too-few = too few cases to say
+rating-no-data = no data
+rating-inconsistent = figures do not add up
+rating-summary = { $rate } ({ $numerator }/{ $denominator }; { $level } interval { $low }–{ $high }): { $verdict }
+rating-summary-no-rate = { $numerator }/{ $denominator }: { $verdict }
+rating-threshold-not-key-value = thresholds: “{ $item }” is not key=value (e.g. correction.red=15%)
+rating-threshold-unknown-key = thresholds: unknown key “{ $key }”; expected one of { $keys }
+rating-threshold-twice = thresholds: { $key } is set twice
+rating-threshold-not-a-rate = thresholds: { $key }={ $value } is not a rate; write a percentage such as 15% or a fraction such as 0.15
+rating-threshold-out-of-range = thresholds: { $key }={ $value } is outside 0% to 100%
+rating-threshold-not-a-level = thresholds: confidence={ $value } is not a level the ratings know; expected one of { $levels }
+rating-threshold-not-a-count = thresholds: min_cases={ $value } is not a whole number of cases (e.g. min_cases=10)
+rating-threshold-order-higher = thresholds: { $measure }: the red line ({ $red }) is below the yellow line ({ $yellow }); a rate above the red line is red, so the red line must be at least the yellow one
+rating-threshold-order-lower = thresholds: { $measure }: the red line ({ $red }) is above the yellow line ({ $yellow }); a rate below the red line is red, so the red line must be at most the yellow one

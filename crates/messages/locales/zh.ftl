@@ -714,3 +714,25 @@ locate-cells-not-found = { $code ->
 locate-cells-not-found-blank = { $code ->
    *[other] { $table }
 }中有 { $cells } 个单元格未找到，按空白计：{ $shown }
+
+## ratings
+rating-measure-disclosure = 实质公开率
+rating-measure-reconsideration = 行政复议纠错率
+rating-measure-litigation = 行政诉讼纠错率
+rating-red = 红
+rating-yellow = 黄
+rating-green = 绿
+rating-too-few = 样本太少无法判断
+rating-no-data = 无数据
+rating-inconsistent = 数据不符，无法计算
+rating-summary = { $rate }（{ $numerator }/{ $denominator }，{ $level }置信区间 { $low }～{ $high }）：{ $verdict }
+rating-summary-no-rate = { $numerator }/{ $denominator }：{ $verdict }
+rating-threshold-not-key-value = 阈值设置：“{ $item }”不是“名称=数值”的形式（例如 correction.red=15%）
+rating-threshold-unknown-key = 阈值设置：无法识别的名称“{ $key }”；可用的名称为 { $keys }
+rating-threshold-twice = 阈值设置：{ $key } 设置了两次
+rating-threshold-not-a-rate = 阈值设置：{ $key }={ $value } 不是比率；请写百分数（如 15%）或小数（如 0.15）
+rating-threshold-out-of-range = 阈值设置：{ $key }={ $value } 超出 0% 至 100% 的范围
+rating-threshold-not-a-level = 阈值设置：confidence={ $value } 不是可用的置信水平；可选 { $levels }
+rating-threshold-not-a-count = 阈值设置：min_cases={ $value } 不是案件数（应为整数，如 min_cases=10）
+rating-threshold-order-higher = 阈值设置：{ $measure }的红线（{ $red }）低于黄线（{ $yellow }）；比率高于红线为红，红线应不低于黄线
+rating-threshold-order-lower = 阈值设置：{ $measure }的红线（{ $red }）高于黄线（{ $yellow }）；比率低于红线为红，红线应不高于黄线

@@ -342,7 +342,14 @@ pub fn print_summary(c: &Checked) {
             return msg!("summary-none");
         }
         m.iter()
-            .map(|(k, (e, w))| format!("{} {e}E/{w}W", k.as_ref()))
+            .map(|(k, (e, w))| {
+                let name = match k.as_ref() {
+                    "input" => msg!("summary-check-input"),
+                    "coverage" => msg!("summary-check-coverage"),
+                    other => other.to_string(),
+                };
+                msg!("summary-count", name = name, errors = *e, warnings = *w)
+            })
             .collect::<Vec<_>>()
             .join(&msg!("summary-sep"))
     }

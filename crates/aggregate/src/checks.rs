@@ -60,14 +60,20 @@ pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Re
             if registry.get(r.unit()).is_none() {
                 let hint = registry.closest(r.unit());
                 let message = match hint {
-                    Some(h) => format!("unit not in the registry; did you mean {h}?"),
-                    None => "unit not in the registry".to_string(),
+                    Some(h) => gongkai_messages::msg!("registry-not-registered-hint", hint = h),
+                    None => gongkai_messages::msg!("registry-not-registered"),
                 };
                 coverage.push(Finding {
                     file: Some(Arc::new(r.file())),
                     ..Finding::new(Check::Coverage, Level::Warning, message)
                         .unit(r.unit(), Some(r.year()))
-                        .found(r.unit(), hint.unwrap_or("a unit of the registry"))
+                        .found(
+                            r.unit(),
+                            hint.map_or_else(
+                                || gongkai_messages::msg!("registry-a-registered-unit"),
+                                str::to_string,
+                            ),
+                        )
                 });
             }
         }
@@ -76,11 +82,14 @@ pub(crate) fn close(mut found: Vec<Finding>, links: &Links, registry: Option<&Re
                 if !present.contains(u.name.as_str()) {
                     missing.push((*year, u.name.clone()));
                     let kind = u.kind.code();
-                    let message = format!("no report from this {kind} (registry)");
+                    let message = gongkai_messages::msg!("registry-missing", kind = kind);
                     coverage.push(
                         Finding::new(Check::Coverage, Level::Warning, message)
                             .unit(&u.name, Some(*year))
-                            .found("none", format!("a report from this {kind}")),
+                            .found(
+                                gongkai_messages::msg!("registry-none"),
+                                gongkai_messages::msg!("registry-a-report", kind = kind),
+                            ),
                     );
                 }
             }

@@ -221,6 +221,29 @@ cli-usage-missing-argument = Usage error: a required argument is missing.
 cli-usage-conflict = Usage error: two options that cannot go together.
 cli-usage-other = Usage error.
 
+
+## The units registry: who should report (crates/aggregate/src/checks.rs)
+
+finding-check-coverage = coverage
+registry-not-registered = unit not in the registry
+registry-not-registered-hint = unit not in the registry; did you mean { $hint }?
+registry-a-registered-unit = a unit of the registry
+registry-missing = no report from this { $kind ->
+    [city] city
+    [district] district
+    [county] county
+    [township] township
+   *[other] department
+} (registry)
+registry-none = none
+registry-a-report = a report from this { $kind ->
+    [city] city
+    [district] district
+    [county] county
+    [township] township
+   *[other] department
+}
+
 pages-rests-on-missing = {" "}(rests on { $count } cell(s) not found on the page: { $cells })
 
 ## format readers and published reports

@@ -218,6 +218,29 @@ cli-usage-missing-argument = 用法错误：缺少必需的参数。
 cli-usage-conflict = 用法错误：有两个选项不能同时使用。
 cli-usage-other = 用法错误。
 
+
+## 单位名录：应当报送的单位（crates/aggregate/src/checks.rs）
+
+finding-check-coverage = 名录
+registry-not-registered = 单位名录中没有该单位
+registry-not-registered-hint = 单位名录中没有该单位，是否是“{ $hint }”？
+registry-a-registered-unit = 名录中的单位
+registry-missing = 名录中有该{ $kind ->
+    [city] 市
+    [district] 区
+    [county] 县
+    [township] 乡镇（街道）
+   *[other] 部门
+}，但未收到其报告
+registry-none = 无
+registry-a-report = 该{ $kind ->
+    [city] 市
+    [district] 区
+    [county] 县
+    [township] 乡镇（街道）
+   *[other] 部门
+}的报告
+
 pages-rests-on-missing = （其中 { $count } 格在页面上未找到，按 0 计：{ $cells }）
 
 ## format readers and published reports

@@ -479,7 +479,7 @@ impl fmt::Display for Finding {
                 f,
                 "{} {} {}{colon}{}",
                 unit_year.unwrap_or_default(),
-                self.rule,
+                msg!("finding-check-coverage"),
                 level_word(self.level),
                 self.message
             ),

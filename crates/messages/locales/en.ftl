@@ -390,7 +390,7 @@ pages-no-table-seen = { $unit } { $year }: no table of the form found: none of t
 pages-no-such-path = no such file or folder
 # A blank total filled in from its parts: $table is 2, 3 or 4 (二, 三, 四), $row and $column the
 # form's names of the cell's row and column in the run's language.
-pages-total-derived = blank total { $cell } derived from its parts ({ $rule }): { $value } (table { $table }, row “{ $row }”, column “{ $column }”)
+pages-total-derived = blank total { $cell } derived from its parts ({ $rule }): { $value } ({ $place })
 # A rule broken on a published report: the cell it is anchored at, then the rule's own message.
 
 # Synthetic data (crates/synth, `gongkai generate`).

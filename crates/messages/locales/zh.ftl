@@ -384,11 +384,7 @@ pages-wrong-form = { $unit } { $year } 年：表格为 { $found } 年版格式�
 pages-no-table = { $unit } { $year } 年：未找到年报表格（{ $form } 年版格式各表的行名均未出现）。请核对文件是否为政府信息公开工作年度报告。
 pages-no-table-seen = { $unit } { $year } 年：未找到年报表格。页面上有{ $tables }的标题或表头，但其下没有 { $form } 年版格式中的行。请核对表格的行名是否与格式一致。
 pages-no-such-path = 文件或文件夹不存在
-pages-total-derived = 表{ $table ->
-        [2] 二
-        [3] 三
-       *[4] 四
-    }“{ $row }”行“{ $column }”列为空，已按各分项之和计为 { $value }（{ $rule }，{ $cell }）。
+pages-total-derived = { $place }为空，已按各分项之和计为 { $value }（{ $rule }，{ $cell }）。
 
 # 模拟数据（crates/synth，`gongkai generate`）。
 synth-years = 年度“{ $text }”有误：应为“起始-终止”（如 2019-2023）或单个年份，且在 2000 至 2100 之间。

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use gongkai_form::rules::check_values;
-use gongkai_form::{format_value, Catalogue, Cell, Level, Section};
-use gongkai_messages::{msg, Lang};
+use gongkai_form::{format_value, Catalogue, Level, Section};
+use gongkai_messages::msg;
 
 use gongkai_report::{Finding, UnitReport};
 
@@ -81,7 +81,6 @@ pub(crate) fn derive_totals(
     }
     for (index, rule) in &derived {
         let cell = &cat.cells[*index];
-        let (row, column) = cell_words(cell);
         let d = Finding::warning(
             file,
             msg!(
@@ -89,9 +88,7 @@ pub(crate) fn derive_totals(
                 cell = cell.code(),
                 rule = *rule,
                 value = format_value(report.values[*index], cell.kind()),
-                table = table_number(cell.section),
-                row = row,
-                column = column,
+                place = gongkai_report::wording::where_cell(cell),
             ),
         )
         .unit(&report.unit, Some(report.year))
@@ -99,35 +96,6 @@ pub(crate) fn derive_totals(
         diags.push(d);
     }
     derived.into_iter().map(|(i, _)| i).collect()
-}
-
-/// A table's number as the form prints it: 二, 三 and 四 are 2, 3 and 4.
-fn table_number(section: Section) -> u8 {
-    match section {
-        Section::Active => 2,
-        Section::Requests => 3,
-        Section::Appeals => 4,
-    }
-}
-
-/// A cell's row and column as the form names them, in the run's language: the labels the form
-/// prints (the row below its section's group: `（三）不予公开 1.属于国家秘密`), or their English
-/// names.
-fn cell_words(cell: &Cell) -> (String, String) {
-    match gongkai_messages::lang() {
-        Lang::Zh => {
-            let path = cell.row.path;
-            let row = match path {
-                [_, rest @ ..] if !rest.is_empty() => rest.join(" "),
-                _ => path.join(" "),
-            };
-            (row, cell.column.label.to_string())
-        }
-        Lang::En => (
-            cell.row.english.to_string(),
-            cell.column.english.to_string(),
-        ),
-    }
 }
 
 fn block_index(cat: &Catalogue, section: Section) -> usize {

@@ -767,8 +767,8 @@ fn a_derived_total_names_its_cell() {
     assert_eq!(
         notes,
         [
-            "blank total requests.new_received.total derived from its parts (R3): 19 (table 3, \
-          row “new applications received”, column “total”)"
+            "blank total requests.new_received.total derived from its parts (R3): 19 (the \
+             requests table (三), row “new applications received”, column “total”)"
         ]
     );
 }

@@ -10,7 +10,7 @@ mod finding;
 mod outcome;
 pub mod registry;
 mod report;
-mod wording;
+pub mod wording;
 pub mod write;
 
 pub use duplicate::{is_correction, Duplicate, Prefer, Why, CORRECTION_MARKS};

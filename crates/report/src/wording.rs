@@ -25,7 +25,7 @@ fn table(section: Section) -> String {
 /// A row as the form prints it: `（一）予以公开`, `（三）不予公开—1.属于国家秘密`, `行政复议`; in
 /// English its name. The results heading above 三's rows is left out (every result row has it),
 /// and a long note in brackets after a label (`（二）部分公开（区分处理的，…）`) too.
-pub(crate) fn row_label(cell: &Cell) -> String {
+pub fn row_label(cell: &Cell) -> String {
     if lang() == Lang::En {
         return cell.row.english.to_string();
     }
@@ -42,7 +42,7 @@ pub(crate) fn row_label(cell: &Cell) -> String {
 }
 
 /// A column as the form prints it (`自然人`, `本年收费金额`), or its English name.
-pub(crate) fn column_label(cell: &Cell) -> String {
+pub fn column_label(cell: &Cell) -> String {
     if lang() == Lang::En {
         return cell.column.english.to_string();
     }
@@ -76,7 +76,7 @@ fn where_column(cell: &Cell) -> String {
 }
 
 /// `表三“（一）予以公开”行“自然人”列`: one cell.
-pub(crate) fn where_cell(cell: &Cell) -> String {
+pub fn where_cell(cell: &Cell) -> String {
     msg!(
         "finding-cell",
         table = table(cell.section),

@@ -8,6 +8,7 @@ use predicates::prelude::*;
 
 mod coverage;
 mod export;
+mod feedback;
 mod formats;
 mod generate;
 mod hostile;

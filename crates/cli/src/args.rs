@@ -63,10 +63,25 @@ pub enum Command {
     /// Write synthetic unit reports for testing: a units registry, one file per unit and year,
     /// and a manifest of any injected defects.
     Generate(GenerateArgs),
+    /// Write a letter to each unit that has something to fix, and an index of who is complete,
+    /// who must fix what and who has sent nothing.
+    Feedback(FeedbackArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(CompletionsArgs),
     /// Write the man pages: gongkai.1 and one per command.
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// The letters' folder: made anew in one step; an earlier feedback folder there is replaced,
+    /// any other existing folder is refused.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

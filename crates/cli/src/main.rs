@@ -12,6 +12,7 @@ mod args;
 mod checked;
 mod consolidate;
 mod export;
+mod feedback;
 mod generate;
 mod help;
 mod import_report;
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
         args::Command::Export(a) => export::run(&a),
         args::Command::ImportReport(a) => import_report::run(&a),
         args::Command::Generate(a) => generate::run(&a),
+        args::Command::Feedback(a) => feedback::run(&a),
         args::Command::Completions(a) => manual::completions(&a),
         args::Command::Man(a) => manual::man(&a),
     };

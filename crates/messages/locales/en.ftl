@@ -244,6 +244,45 @@ registry-a-report = a report from this { $kind ->
    *[other] department
 }
 
+
+## Letters to units (crates/cli/src/feedback.rs)
+
+help-feedback-about = Write a letter to each unit that has something to fix (HTML for A4 and plain text), and an index of who is complete, who must fix what and who has sent nothing
+help-feedback-out = The letters' folder: made anew in one step; an earlier feedback folder there is replaced, any other existing folder is refused
+help-feedback-examples =
+    Examples:
+      gongkai feedback reports/2023 -o letters
+          letters/城关区-2023.html and .txt for each unit with problems, and letters/index.html
+      LANG=zh_CN.UTF-8 gongkai feedback reports/2023 --allow X4 -o letters
+          in Chinese, without the copy-paste warnings
+feedback-title = Checks of { $unit }'s { $year } annual report tables
+feedback-greeting = To { $unit }:
+feedback-intro = We checked the { $year } tables you sent ({ $files }): { $errors } point(s) to correct and { $warnings } to confirm, listed below with where they are in your file.
+feedback-errors-heading = To correct
+feedback-warnings-heading = To confirm
+feedback-where = Where: { $place }
+feedback-passed = Already in order: { $rules }.
+feedback-passed-none = No rule of the form holds yet on these tables.
+feedback-closing = Please correct the tables and send them again. Thank you.
+feedback-rule-r1 = each column of table 三 carries over (received + carried over = results + carried forward)
+feedback-rule-r2 = each column's total in table 三
+feedback-rule-r3 = each row's total in table 三
+feedback-rule-r4 = each row's total in table 四
+feedback-rule-r5 = no negative figures
+feedback-rule-r6 = table 二's published and item counts
+feedback-index-title = Checks of the units' reports
+feedback-index-to-fix = To fix ({ $count })
+feedback-index-missing = Not sent ({ $count })
+feedback-index-complete = Complete ({ $count })
+feedback-index-unread = Files not read ({ $count })
+feedback-col-unit = Unit
+feedback-col-year = Year
+feedback-col-problems = Problems
+feedback-col-letter = Letter
+feedback-problems = { $errors } to correct, { $warnings } to confirm
+feedback-plain-text = text
+feedback-written = feedback: { $letters } letter(s) in { $dir }; { $complete } report(s) complete, { $missing } not sent
+
 pages-rests-on-missing = {" "}(rests on { $count } cell(s) not found on the page: { $cells })
 
 ## format readers and published reports

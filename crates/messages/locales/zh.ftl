@@ -241,6 +241,45 @@ registry-a-report = 该{ $kind ->
    *[other] 部门
 }的报告
 
+
+## 致填报单位的核对意见（crates/cli/src/feedback.rs）
+
+help-feedback-about = 给每个需要修改的单位写一份核对意见（可打印的 HTML 和便于粘贴的纯文本），并生成一览表：哪些已通过、哪些需修改、哪些未报送
+help-feedback-out = 核对意见文件夹：一步生成；已有的核对意见文件夹会被替换，其他已存在的文件夹不会覆盖
+help-feedback-examples =
+    示例：
+      gongkai feedback 报表/2023 -o 核对意见
+          为每个有问题的单位写 核对意见/城关区-2023.html 和 .txt，并生成 核对意见/index.html
+      gongkai feedback 报表/2023 --allow X4 -o 核对意见
+          不含疑似照抄的提示
+feedback-title = 关于{ $unit }{ $year }年度政府信息公开工作年度报告统计表的核对意见
+feedback-greeting = { $unit }：
+feedback-intro = 经核对，贵单位报送的 { $year } 年度统计表（{ $files }）有 { $errors } 处需要修改、{ $warnings } 处请核实，具体如下（均注明在贵单位文件中的位置）：
+feedback-errors-heading = 需要修改
+feedback-warnings-heading = 请核实
+feedback-where = 位置：{ $place }
+feedback-passed = 以下各项已核对无误：{ $rules }。
+feedback-passed-none = 表格的各项勾稽关系均未通过。
+feedback-closing = 请核对修改后重新报送。感谢配合！
+feedback-rule-r1 = 表三各列“本年新收加上年结转等于办理结果总计加结转下年”
+feedback-rule-r2 = 表三各列总计
+feedback-rule-r3 = 表三各行总计
+feedback-rule-r4 = 表四各行总计
+feedback-rule-r5 = 无负数
+feedback-rule-r6 = 表二公开数量和项目数量
+feedback-index-title = 各单位报表核对情况
+feedback-index-to-fix = 需修改（{ $count }）
+feedback-index-missing = 未报送（{ $count }）
+feedback-index-complete = 已通过（{ $count }）
+feedback-index-unread = 未能读取的文件（{ $count }）
+feedback-col-unit = 单位
+feedback-col-year = 年度
+feedback-col-problems = 问题
+feedback-col-letter = 核对意见
+feedback-problems = 需修改 { $errors } 处，请核实 { $warnings } 处
+feedback-plain-text = 纯文本
+feedback-written = 核对意见：{ $letters } 份，写入 { $dir }；已通过 { $complete } 份，未报送 { $missing } 份
+
 pages-rests-on-missing = （其中 { $count } 格在页面上未找到，按 0 计：{ $cells }）
 
 ## format readers and published reports

@@ -224,6 +224,18 @@ cli-usage-other = Usage error.
 
 ## The units registry: who should report (crates/aggregate/src/checks.rs)
 
+registry-header = units registry header must have unit, kind and parent
+registry-unreadable = cannot read the units registry: { $error }
+registry-unknown-kind = unknown unit kind
+registry-kinds = district, county, department, township or city
+registry-bad-year = bad year
+registry-a-year = a year such as 2022
+registry-no-name = no unit name
+registry-twice = unit listed twice (also as { $kind })
+registry-each-once = each unit once
+registry-no-header = the units registry has no header line
+registry-parent-unknown = parent of { $unit } is not in the registry
+registry-loop = parent chain of { $unit } loops
 finding-check-coverage = coverage
 registry-not-registered = unit not in the registry
 registry-not-registered-hint = unit not in the registry; did you mean { $hint }?

@@ -221,6 +221,18 @@ cli-usage-other = 用法错误。
 
 ## 单位名录：应当报送的单位（crates/aggregate/src/checks.rs）
 
+registry-header = 单位名录的表头须包含 unit、kind、parent 三列
+registry-unreadable = 无法读取单位名录：{ $error }
+registry-unknown-kind = 单位类别无法识别
+registry-kinds = 区、县、部门、乡镇（街道）或市（district、county、department、township、city）
+registry-bad-year = 年份有误
+registry-a-year = 年份，如 2022
+registry-no-name = 缺少单位名称
+registry-twice = 单位重复列出（另一处的类别为 { $kind }）
+registry-each-once = 每个单位只列一次
+registry-no-header = 单位名录没有表头行
+registry-parent-unknown = { $unit } 的上级单位不在名录中
+registry-loop = { $unit } 的上级关系形成循环
 finding-check-coverage = 名录
 registry-not-registered = 单位名录中没有该单位
 registry-not-registered-hint = 单位名录中没有该单位，是否是“{ $hint }”？

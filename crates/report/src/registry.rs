@@ -4,6 +4,7 @@
 //! (usually a typo or a 区/县 mix-up), and roll totals up the `parent` tree.
 
 use foldhash::fast::FixedState;
+use gongkai_messages::msg;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
@@ -116,15 +117,12 @@ fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<F
         })
     };
     let (Some(unit), Some(kind), Some(parent)) = (col("unit"), col("kind"), col("parent")) else {
-        return Err(vec![Finding::error(
-            file,
-            "units registry header must have unit, kind and parent",
-        )
-        .at(header.line, None)
-        .found(
-            header.fields.iter().collect::<Vec<_>>().join(","),
-            "unit,kind,parent[,from,to,reorganised]",
-        )]);
+        return Err(vec![Finding::error(file, msg!("registry-header"))
+            .at(header.line, None)
+            .found(
+                header.fields.iter().collect::<Vec<_>>().join(","),
+                "unit,kind,parent[,from,to,reorganised]",
+            )]);
     };
     Ok(Columns {
         unit,
@@ -150,8 +148,8 @@ impl Registry {
     pub fn load(path: &Path) -> Result<Registry, Vec<Finding>> {
         let file = Arc::new(path.to_path_buf());
         let err = |msg: String| vec![Finding::error(&file, msg)];
-        let bytes =
-            std::fs::read(path).map_err(|e| err(format!("cannot read the units registry: {e}")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| err(msg!("registry-unreadable", error = e.to_string())))?;
         let text = decode(&bytes, EncodingChoice::Auto).map_err(|e| err(e.to_string()))?;
         let mut problems = Vec::new();
         let mut units: Vec<RegisteredUnit> = Vec::new();
@@ -175,9 +173,9 @@ impl Registry {
                 let kind_text = rec.get(c.kind).trim();
                 let Some(kind) = UnitKind::parse(kind_text) else {
                     problems.push(
-                        Finding::error(&file, "unknown unit kind")
+                        Finding::error(&file, msg!("registry-unknown-kind"))
                             .at(rec.line, Some(c.kind as u32 + 1))
-                            .found(kind_text, "district, county, department, township or city"),
+                            .found(kind_text, msg!("registry-kinds")),
                     );
                     continue;
                 };
@@ -190,9 +188,9 @@ impl Registry {
                     let y = parse_year(t);
                     if y.is_none() {
                         problems.push(
-                            Finding::error(&file, "bad year")
+                            Finding::error(&file, msg!("registry-bad-year"))
                                 .at(rec.line, Some(at as u32 + 1))
-                                .found(t, "a year such as 2022"),
+                                .found(t, msg!("registry-a-year")),
                         );
                     }
                     y
@@ -204,19 +202,17 @@ impl Registry {
                 );
                 if name.is_empty() {
                     problems.push(
-                        Finding::error(&file, "no unit name").at(rec.line, Some(c.unit as u32 + 1)),
+                        Finding::error(&file, msg!("registry-no-name"))
+                            .at(rec.line, Some(c.unit as u32 + 1)),
                     );
                     continue;
                 }
                 if let Some(first) = index.find(&units, &name) {
                     let first: &RegisteredUnit = &units[first];
                     problems.push(
-                        Finding::error(
-                            &file,
-                            format!("unit listed twice (also as {})", first.kind.code()),
-                        )
-                        .at(rec.line, Some(c.unit as u32 + 1))
-                        .found(name.as_str(), "each unit once"),
+                        Finding::error(&file, msg!("registry-twice", kind = first.kind.code()))
+                            .at(rec.line, Some(c.unit as u32 + 1))
+                            .found(name.as_str(), msg!("registry-each-once")),
                     );
                     continue;
                 }
@@ -233,7 +229,7 @@ impl Registry {
             }
         }
         if columns.is_none() {
-            return Err(err("the units registry has no header line".into()));
+            return Err(err(msg!("registry-no-header")));
         }
         for u in &units {
             if let Some(p) = &u.parent {
@@ -241,9 +237,9 @@ impl Registry {
                     problems.push(
                         Finding::error(
                             &file,
-                            format!("parent of {} is not in the registry", u.name),
+                            msg!("registry-parent-unknown", unit = u.name.as_str()),
                         )
-                        .found(p.as_str(), "a unit listed in the registry"),
+                        .found(p.as_str(), msg!("registry-a-registered-unit")),
                     );
                 }
             }
@@ -257,7 +253,7 @@ impl Registry {
             if registry.ancestors(&u.name).len() > registry.units.len() {
                 problems.push(Finding::error(
                     &file,
-                    format!("parent chain of {} loops", u.name),
+                    msg!("registry-loop", unit = u.name.as_str()),
                 ));
             }
         }

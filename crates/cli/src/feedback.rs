@@ -23,17 +23,6 @@ use crate::Outcome;
 /// What marks a folder as an earlier `gongkai feedback` output (in its index.html).
 const MARK: &str = "<meta name=\"generator\" content=\"gongkai feedback\">";
 
-/// The rules a single year's report is checked against (X1–X4 need two years and are said only
-/// where they were broken).
-const REPORT_RULES: [RuleId; 6] = [
-    RuleId::R1,
-    RuleId::R2,
-    RuleId::R3,
-    RuleId::R4,
-    RuleId::R5,
-    RuleId::R6,
-];
-
 /// One unit's letter for one year: its findings, errors first.
 struct Letter<'a> {
     unit: &'a str,
@@ -91,8 +80,10 @@ impl Letter<'_> {
                 rules
             })
             .collect();
-        REPORT_RULES
+        // The rules of one year's report, R1–R6 (X1–X4 need two years: said only when broken).
+        RuleId::ALL
             .into_iter()
+            .filter(|r| r.code().starts_with('R'))
             .filter(|r| !broken.contains(&Check::Rule(*r)))
             .map(rule_words)
             .collect()

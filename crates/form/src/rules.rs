@@ -65,28 +65,6 @@ impl RuleId {
     pub fn is_sum(self) -> bool {
         matches!(self, RuleId::R1 | RuleId::R2 | RuleId::R3 | RuleId::R4)
     }
-
-    /// What the rule says, in one line.
-    pub fn description(self) -> &'static str {
-        match self {
-            RuleId::R1 => {
-                "requests, every column: new_received + carried_over = total + carried_forward"
-            }
-            RuleId::R2 => "requests, every column: total = sum of the result rows",
-            RuleId::R3 => "requests, every row: total = sum of the six applicant columns",
-            RuleId::R4 => "appeals, every row: total = upheld + corrected + other + pending",
-            RuleId::R5 => {
-                "every count is a whole number ≥ 0 (active change may be negative); money ≥ 0"
-            }
-            RuleId::R6 => {
-                "form 2019 active: new_published ≤ total_published; prior_year_items + change ≥ 0"
-            }
-            RuleId::X1 => "carried_over (N) = carried_forward (N−1), per column",
-            RuleId::X2 => "form 2019: prior_year_items (2020) = prior_year_items + change (2019)",
-            RuleId::X3 => "form 2021: in_force (N) = in_force (N−1) + issued (N) − abolished (N)",
-            RuleId::X4 => "every cell identical to the previous year: suspected copy-paste",
-        }
-    }
 }
 
 impl fmt::Display for RuleId {

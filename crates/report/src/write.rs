@@ -2,9 +2,10 @@
 //! workbook to fill in.
 //!
 //! Layers, lowest first: [`tidy`] · [`sheet`] (the form placed on a sheet) → [`grid`] ·
-//! [`workbook`].
+//! [`workbook`] · [`official`] (the three tables cut from the sheet, for documents).
 
 pub mod grid;
+pub mod official;
 pub mod sheet;
 pub mod tidy;
 pub mod workbook;

@@ -66,6 +66,9 @@ pub enum Command {
     /// Write a letter to each unit that has something to fix, and an index of who is complete,
     /// who must fix what and who has sent nothing.
     Feedback(FeedbackArgs),
+    /// The year-end deliverables: a review page to look at (one HTML file), the city's annual
+    /// report draft in Word, and the units' ratings as CSV.
+    Report(ReportArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(CompletionsArgs),
     /// Write the man pages: gongkai.1 and one per command.
@@ -82,6 +85,35 @@ pub struct FeedbackArgs {
     /// any other existing folder is refused.
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// The name of the total (the city or county).
+    #[arg(long, default_value = "合计")]
+    pub name: String,
+    /// The review page: one self-contained HTML file (no network requests), written whole.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The annual report's draft in Word (.docx): the totals' tables and sentences.
+    #[arg(long, value_name = "FILE")]
+    pub docx: Option<PathBuf>,
+    /// Every unit's and the total's ratings as CSV, worst first within each measure.
+    #[arg(long, value_name = "FILE")]
+    pub ratings: Option<PathBuf>,
+    /// The ratings' lines: `correction.red=15%,correction.yellow=10%,disclosure.red=40%,…`.
+    #[arg(long, value_name = "SETTINGS")]
+    pub thresholds: Option<String>,
+    /// Write the Word draft even when the total is not whole (it then says so).
+    #[arg(long)]
+    pub force: bool,
+    /// No BOM at the start of the ratings CSV.
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ mod notes;
 mod output;
 mod progress;
 mod render;
+mod report;
 mod say;
 mod template;
 mod trend;
@@ -70,6 +71,7 @@ fn main() -> ExitCode {
         args::Command::ImportReport(a) => import_report::run(&a),
         args::Command::Generate(a) => generate::run(&a),
         args::Command::Feedback(a) => feedback::run(&a),
+        args::Command::Report(a) => report::run(&a),
         args::Command::Completions(a) => manual::completions(&a),
         args::Command::Man(a) => manual::man(&a),
     };

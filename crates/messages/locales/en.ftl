@@ -843,3 +843,63 @@ rating-threshold-not-a-level = thresholds: confidence={ $value } is not a level 
 rating-threshold-not-a-count = thresholds: min_cases={ $value } is not a whole number of cases (e.g. min_cases=10)
 rating-threshold-order-higher = thresholds: { $measure }: the red line ({ $red }) is below the yellow line ({ $yellow }); a rate above the red line is red, so the red line must be at least the yellow one
 rating-threshold-order-lower = thresholds: { $measure }: the red line ({ $red }) is above the yellow line ({ $yellow }); a rate below the red line is red, so the red line must be at most the yellow one
+
+## The review page (gongkai report)
+review-title = { $name } { $years }: review of the government information disclosure annual reports
+review-years = Year
+review-year = { $year }
+review-search = Find a unit:
+review-search-placeholder = unit name
+review-unplaced = Problems that belong to no unit and year ({ $count })
+review-close = Close
+review-col-unit = Unit
+review-col-value = Value
+review-col-share = Share
+review-col-status = Status
+review-col-errors = Errors
+review-col-warnings = Warnings
+review-col-rank = Rank
+review-col-rating = Rating
+review-col-measure = Measure
+review-footer = Made by gongkai. Opens offline; no external links or network requests. The numbers are those of gongkai consolidate.
+review-nothing = No report could be summed.
+review-lead = { $year }: { $summed } units summed; { $failing } failing the rules; { $missing } missing; { $left } with a report left out.
+review-totals = { $name } { $year }: the consolidated tables (form { $form }, { $units } units)
+review-caveat = Note: this year's total is not whole or includes failing figures: { $left } reports left out, { $missing } units missing, { $failing } units summed although they fail rules. See the units below.
+review-click-hint = Click any total to see its make-up by unit (largest first, with shares).
+review-units = The units in { $year } ({ $count })
+review-left-out = Files left out of the total ({ $count }) and why
+review-to-fix = Units with something to fix in { $year } ({ $count })
+review-unit-summary = { $unit }: { $status } ({ $errors } errors, { $warnings } warnings)
+review-status-missing = missing
+review-status-left-out = report left out
+review-status-summed = summed
+review-status-failing = fails rules
+review-status-warned = warnings
+review-status-unregistered = not in the units registry
+review-ratings = Ratings, { $year }
+review-ratings-rule = Red or yellow only where the rate's confidence interval lies wholly past the line; with few cases, or an interval across the line, "too few cases to say"; without applications or cases, "no data". Thresholds: { $thresholds }
+review-trend = { $name } over the years
+review-break-note = † the form changed from the year before (the 2021 form): some measures do not compare and have no change.
+review-new = new
+review-makeup-sum = Total %total%, summed over %units% units.
+review-makeup-rest = %count% more units report 0.
+review-makeup-blank = %count% units left it blank.
+review-makeup-none = No unit reports a value other than 0.
+report-nothing-to-write = Say what to write: --out the review page (HTML), --docx the report's draft (Word) or --ratings the ratings (CSV)
+report-page-written = Wrote the review page { $file }
+report-ratings-written = Wrote the ratings { $file }
+report-draft-written = Wrote the report's draft { $file }
+report-draft-refused = The total is not whole: the report's draft { $file } was not written; add --force to write it anyway (the draft then says so)
+help-report-about = The year-end deliverables: a review page that opens offline (HTML: the totals, each total's make-up by unit, units failing or missing, ratings, trends), the annual report's draft in Word, and the ratings as CSV
+help-report-out = The review page: one self-contained HTML file that makes no network request, written whole
+help-report-docx = The annual report's draft in Word (.docx): the sentences of 一、总体情况 and the tables 二, 三, 四, all from the totals
+help-report-ratings = Write the total's and every unit's ratings to this CSV file (worst first within each measure)
+help-report-thresholds = The ratings' lines, e.g. correction.red=15%,correction.yellow=10%,disclosure.red=40%,disclosure.yellow=45%,confidence=95%,min_cases=10
+help-report-force = Write the Word draft even when the total is not whole (the page and the ratings are always written)
+help-report-examples =
+    Examples:
+      gongkai report reports/2020 --name 兰州市 --out review.html
+          the review page: click a total to see its make-up by unit
+      gongkai report reports --name 兰州市 --out review.html --docx draft.docx --ratings ratings.csv
+          several years: the page shows the trends; the draft is the newest year, compared with the one before

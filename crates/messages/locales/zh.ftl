@@ -809,3 +809,63 @@ rating-threshold-not-a-level = 阈值设置：confidence={ $value } 不是可用
 rating-threshold-not-a-count = 阈值设置：min_cases={ $value } 不是案件数（应为整数，如 min_cases=10）
 rating-threshold-order-higher = 阈值设置：{ $measure }的红线（{ $red }）低于黄线（{ $yellow }）；比率高于红线为红，红线应不低于黄线
 rating-threshold-order-lower = 阈值设置：{ $measure }的红线（{ $red }）高于黄线（{ $yellow }）；比率低于红线为红，红线应不高于黄线
+
+## The review page (gongkai report)
+review-title = { $name }{ $years }年政府信息公开工作年度报告汇总审阅
+review-years = 年度
+review-year = { $year }年
+review-search = 查找单位：
+review-search-placeholder = 输入单位名称
+review-unplaced = 无法归属单位和年度的问题（{ $count } 项）
+review-close = 关闭
+review-col-unit = 单位
+review-col-value = 数值
+review-col-share = 占比
+review-col-status = 状态
+review-col-errors = 错误
+review-col-warnings = 提示
+review-col-rank = 排名
+review-col-rating = 评级
+review-col-measure = 指标
+review-footer = 本页由 gongkai 生成，可离线打开，不含任何外部链接或网络请求。数字与 gongkai consolidate 的汇总结果一致。
+review-nothing = 没有可汇总的报告。
+review-lead = { $year }年：已汇总 { $summed } 个单位；未通过校验 { $failing } 个；未报送 { $missing } 个；报告未纳入汇总 { $left } 个。
+review-totals = { $name }{ $year }年汇总表（{ $form }版表式，{ $units } 个单位）
+review-caveat = 注意：本年合计不完整或含未通过校验的数据——未纳入汇总的报告 { $left } 份，未报送单位 { $missing } 个，未通过校验但已汇总的单位 { $failing } 个。详见下方单位情况。
+review-click-hint = 点击任一合计数字，可查看各单位构成（由大到小，含占比）。
+review-units = { $year }年各单位情况（{ $count } 个）
+review-left-out = 未纳入汇总的文件（{ $count } 份）及原因
+review-to-fix = { $year }年需要核改的单位（{ $count } 个）
+review-unit-summary = { $unit }：{ $status }（错误 { $errors } 项，提示 { $warnings } 项）
+review-status-missing = 未报送
+review-status-left-out = 报告未纳入汇总
+review-status-summed = 已汇总
+review-status-failing = 未通过校验
+review-status-warned = 有提示
+review-status-unregistered = 不在单位名录中
+review-ratings = { $year }年评级
+review-ratings-rule = 只有当比率的置信区间整体越过阈值时才标红或标黄；案件太少、区间跨越阈值时标为“样本太少无法判断”；没有申请或案件的为“无数据”。阈值：{ $thresholds }
+review-trend = { $name }历年情况
+review-break-note = † 表示该年表式与上年不同（2021年起使用新表式），部分指标与上年不可比，不计算增减。
+review-new = 新增
+review-makeup-sum = 合计 %total%，共 %units% 个单位汇总。
+review-makeup-rest = 另有 %count% 个单位为 0。
+review-makeup-blank = %count% 个单位未填。
+review-makeup-none = 没有单位填报非零数值。
+report-nothing-to-write = 请指定要生成的内容：--out 审阅页（HTML）、--docx 年度报告初稿（Word）或 --ratings 评级（CSV）
+report-page-written = 已写入审阅页 { $file }
+report-ratings-written = 已写入评级 { $file }
+report-draft-written = 已写入年度报告初稿 { $file }
+report-draft-refused = 合计不完整，未写年度报告初稿 { $file }；如确需写入，请加 --force（初稿中会注明）
+help-report-about = 年终成果：一个可离线打开的审阅页（HTML：汇总表、各单位构成、未通过校验和未报送的单位、评级、历年趋势），本级年度报告的 Word 初稿，以及各单位的评级（CSV）
+help-report-out = 审阅页（一个完整的 HTML 文件，不发出任何网络请求），整体写入
+help-report-docx = 年度报告初稿（Word .docx）：一、总体情况的语句和二、三、四的表格均取自合计数
+help-report-ratings = 把合计和各单位的评级写入此 CSV 文件（每项指标由差到好排序）
+help-report-thresholds = 评级阈值，如 correction.red=15%,correction.yellow=10%,disclosure.red=40%,disclosure.yellow=45%,confidence=95%,min_cases=10
+help-report-force = 合计不完整时仍写 Word 初稿（审阅页和评级总会写入）
+help-report-examples =
+    示例：
+      gongkai report 报表/2020 --name 兰州市 --out 兰州市2020年汇总.html
+          生成审阅页：点击合计数可看各单位构成
+      gongkai report 报表 --name 兰州市 --out 审阅.html --docx 兰州市2020年政府信息公开工作年度报告.docx --ratings 评级.csv
+          多个年度：审阅页含历年趋势，Word 初稿写最近一年并与上年比较

@@ -1,0 +1,18 @@
+//! The year-end review: one consolidated batch as a head of office looks at it, in one
+//! self-contained HTML file (`gongkai report`).
+//!
+//! The page shows the three official tables of the total as the form prints them; each total
+//! cell opens its make-up (the units' values, largest first, with their shares); then the units
+//! (summed, failing with their findings and their own tables with the failing cells marked,
+//! missing, left out and why, not registered), the ratings of the supervisors' rates, and with
+//! several years the trend charts and the headline measures year by year.
+//!
+//! Layers, lowest first: `figure` (the trend charts' figure, shared with `gongkai trend`) ·
+//! `model` (the batch as the deliverables see it: built once, rendered by all) → `page`.
+
+pub mod figure;
+mod model;
+mod page;
+
+pub use model::{Parts, Review, UnitEntry, YearReview};
+pub use page::{page, GENERATOR};

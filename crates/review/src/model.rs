@@ -59,11 +59,14 @@ impl UnitEntry<'_> {
     pub fn marked_cells(&self) -> BTreeMap<String, Vec<&str>> {
         let mut out: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for f in &self.findings {
-            let codes = f
-                .cells
-                .iter()
-                .chain(f.rules.iter().flat_map(|r| r.cells.iter()))
-                .filter(|c| !c.contains('@'));
+            // The cells the finding asks to check: one cell where a single cell explains every
+            // rule it breaks, else the rule's cells; a previous year's (`@2020`) are not here.
+            let cells: Vec<&String> = if f.cells.is_empty() {
+                f.rules.iter().flat_map(|r| r.cells.iter()).collect()
+            } else {
+                f.cells.iter().collect()
+            };
+            let codes = cells.into_iter().filter(|c| !c.contains('@'));
             for code in codes {
                 let messages = out.entry(code.clone()).or_default();
                 if !messages.contains(&f.message.as_str()) {
@@ -139,8 +142,8 @@ impl<'a> Review<'a> {
                         .any(|r| r.unit == unit && r.year == year)
                     {
                         unregistered.insert((unit, year));
-                        by_unit.entry((unit, year)).or_default().push(f);
                     }
+                    by_unit.entry((unit, year)).or_default().push(f);
                 }
                 (Some(unit), Some(year)) => by_unit.entry((unit, year)).or_default().push(f),
                 _ => unplaced.push(f),

@@ -200,7 +200,20 @@ fn form_tables<'m>(
             escape(table.heading),
             table.section.code()
         );
-        for row in &table.slots {
+        // The header lines (those above the first of the form's cells) repeat on each printed
+        // page the table runs onto.
+        let header_rows = table
+            .slots
+            .iter()
+            .position(|row| row.iter().any(|c| matches!(c, Slot::Cell { .. })))
+            .unwrap_or(0);
+        for (r, row) in table.slots.iter().enumerate() {
+            if r == 0 && header_rows > 0 {
+                let _ = write!(s, "<thead>");
+            }
+            if r == header_rows {
+                let _ = write!(s, "<tbody>");
+            }
             let _ = write!(s, "<tr>");
             for slot in row {
                 match *slot {
@@ -268,8 +281,11 @@ fn form_tables<'m>(
                 }
             }
             let _ = writeln!(s, "</tr>");
+            if r + 1 == header_rows {
+                let _ = write!(s, "</thead>");
+            }
         }
-        let _ = writeln!(s, "</table>");
+        let _ = writeln!(s, "</tbody></table>");
     }
 }
 

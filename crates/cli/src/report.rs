@@ -107,8 +107,23 @@ fn write_draft(path: &std::path::Path, review: &Review) -> Result<()> {
     let Some(latest) = review.years.first() else {
         bail!(msg!("report-nothing-to-write"));
     };
-    let _ = (path, latest);
-    bail!("draft: not yet merged");
+    let figures = |t: &Total| gongkai_draft::Figures {
+        year: t.year,
+        form: t.form,
+        values: &t.values,
+    };
+    let previous = review
+        .years
+        .iter()
+        .find(|y| y.year() == latest.year() - 1)
+        .map(|y| figures(y.total));
+    let draft = gongkai_draft::Draft {
+        name: review.parts.name,
+        current: figures(latest.total),
+        previous,
+    };
+    let bytes = gongkai_draft::docx(&draft).with_context(|| path.display().to_string())?;
+    write_atomic(path, &bytes).with_context(|| path.display().to_string())?;
     crate::say::note(msg!(
         "report-draft-written",
         file = path.display().to_string()

@@ -1,6 +1,6 @@
-//! `gongkai report`: the review page, the ratings, and the same numbers everywhere — the page,
-//! the workbook, the terminal's table and the Word draft carry `consolidate`'s totals, and the
-//! page and the letters carry `validate`'s findings.
+//! `gongkai report`: the review page, the Word draft, the ratings, and the same numbers
+//! everywhere — the page, the workbook, the terminal's table and the Word draft carry
+//! `consolidate`'s totals, and the page and the letters carry `validate`'s findings.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -76,7 +76,7 @@ fn defective(dir: &Path) {
 }
 
 #[test]
-fn the_page_the_workbook_and_the_table_carry_consolidates_numbers() {
+fn the_page_the_draft_the_workbook_and_the_table_carry_consolidates_numbers() {
     let tmp = tempdir();
     let batch = tmp.path().join("batch");
     defective(&batch);
@@ -120,6 +120,26 @@ fn the_page_the_workbook_and_the_table_carry_consolidates_numbers() {
             tidy_values(&back, name),
             expected,
             "{name}: the workbook's totals"
+        );
+
+        // The Word draft, read back by the project's own Word reader.
+        let docx = tmp.path().join("draft.docx");
+        gongkai()
+            .arg("report")
+            .arg(&dir)
+            .args(["--name", name, "--force", "-q", "--docx"])
+            .arg(&docx)
+            .assert()
+            .code(predicate_code(name));
+        let back = stdout_of(
+            gongkai()
+                .arg("import-report")
+                .arg(&docx)
+                .args(["--format", "csv"]),
+        );
+        assert!(
+            tidy_values(&back, name) == expected,
+            "{name}: the Word draft's totals differ"
         );
 
         // The terminal's table: every number in its cells, as a multiset, per year.
@@ -360,4 +380,47 @@ fn ratings_are_rated_after_summing_and_small_numbers_make_no_red_card() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--out"));
+}
+
+#[test]
+fn the_word_draft_of_a_total_that_is_not_whole_needs_force() {
+    let tmp = tempdir();
+    let batch = tmp.path().join("batch");
+    defective(&batch);
+    let docx = tmp.path().join("draft.docx");
+    gongkai_zh()
+        .arg("report")
+        .arg(&batch)
+        .args(["--name", "某市", "-q", "--docx"])
+        .arg(&docx)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--force"));
+    assert!(
+        !docx.exists(),
+        "a draft of a total that is not whole was written"
+    );
+    // The Lanzhou sample over five years: the draft is 2023's, its change over 2022 in words.
+    gongkai_zh()
+        .arg("report")
+        .arg(root().join("data/lanzhou"))
+        .args(["--name", "兰州市", "-q", "--docx"])
+        .arg(&docx)
+        .assert()
+        .success();
+    let back = stdout_of(
+        gongkai()
+            .arg("import-report")
+            .arg(&docx)
+            .args(["--format", "csv"]),
+    );
+    let values = tidy_values(&back, "兰州市");
+    assert_eq!(
+        values.keys().map(|(y, _)| *y).collect::<BTreeSet<_>>(),
+        BTreeSet::from([2023])
+    );
+    assert_eq!(
+        values[&(2023, "requests.new_received.total".to_string())],
+        "578"
+    );
 }

@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Context, Result};
-use gongkai_aggregate::Total;
-use gongkai_messages::msg;
+use gongkai_aggregate::{Coverage, Total};
+use gongkai_messages::{msg, Lang};
 use gongkai_ratings::Thresholds;
 use gongkai_report::Finding;
 use gongkai_review::{Parts, Review};
@@ -107,20 +107,40 @@ fn write_draft(path: &std::path::Path, review: &Review) -> Result<()> {
     let Some(latest) = review.years.first() else {
         bail!(msg!("report-nothing-to-write"));
     };
-    let figures = |t: &Total| gongkai_draft::Figures {
-        year: t.year,
-        form: t.form,
-        values: &t.values,
-    };
+    fn figures(t: &Total) -> gongkai_draft::Figures<'_> {
+        gongkai_draft::Figures {
+            year: t.year,
+            form: t.form,
+            values: &t.values,
+        }
+    }
     let previous = review
         .years
         .iter()
         .find(|y| y.year() == latest.year() - 1)
         .map(|y| figures(y.total));
+    // What the year's total rests on, when it is not whole, in the document's language.
+    let year_only = Coverage {
+        years: review
+            .parts
+            .coverage
+            .years
+            .iter()
+            .filter(|c| c.year == latest.year())
+            .cloned()
+            .collect(),
+        unplaced: review.parts.coverage.unplaced.clone(),
+    };
+    let caveats = if year_only.is_complete() {
+        Vec::new()
+    } else {
+        gongkai_messages::with_lang(Lang::Zh, || notes::lines(&year_only, true))
+    };
     let draft = gongkai_draft::Draft {
         name: review.parts.name,
         current: figures(latest.total),
         previous,
+        caveats: &caveats,
     };
     let bytes = gongkai_draft::docx(&draft).with_context(|| path.display().to_string())?;
     write_atomic(path, &bytes).with_context(|| path.display().to_string())?;

@@ -49,6 +49,9 @@ pub struct Draft<'a> {
     pub current: Figures<'a>,
     /// The year before, for the changes stated in 一、总体情况; none, no changes.
     pub previous: Option<Figures<'a>>,
+    /// What the total rests on, when it is not whole (a report left out, a unit missing or
+    /// failing): said under the title, highlighted, so no draft of such a total goes out silently.
+    pub caveats: &'a [String],
 }
 
 /// Why no draft was made.
@@ -175,6 +178,14 @@ pub(crate) fn parts(draft: &Draft) -> Vec<Part> {
         Part::Subheading(msg!("draft-heading-supervision")),
         Part::Paragraph(msg!("draft-placeholder-supervision")),
     ];
+    if !draft.caveats.is_empty() {
+        // Highlighted as a place to act on, right under the title.
+        let at = 1.min(out.len());
+        out.insert(
+            at,
+            Part::Paragraph(format!("【{}】", draft.caveats.join(" "))),
+        );
+    }
     for table in official_tables(current.form) {
         out.push(Part::Heading(table.heading.to_string()));
         out.push(Part::Table(table.section));

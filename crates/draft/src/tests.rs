@@ -20,6 +20,7 @@ fn index(form: FormVersion, section: Section, row: &str, column: &str) -> usize 
 
 fn draft<'a>(form: FormVersion, values: &'a [i64], previous: Option<Figures<'a>>) -> Draft<'a> {
     Draft {
+        caveats: &[],
         name: "兰州市",
         current: Figures {
             year: if form == FormVersion::F2019 {
@@ -180,4 +181,21 @@ fn the_fonts_are_named_with_their_fallbacks() {
     assert!(xml.contains(r#"<w:gridSpan w:val="3"/><w:vMerge w:val="restart"/>"#));
     assert!(xml.contains("<w:vMerge/>"));
     assert!(xml.contains("<w:tblHeader/>"));
+}
+
+#[test]
+fn a_total_that_is_not_whole_says_so_under_the_title() {
+    let values = zeros(FormVersion::F2021);
+    let caveats = ["注意：本合计系加 --force 强行汇总，数据不完整。".to_string()];
+    let plain = document_xml(docx(&draft(FormVersion::F2021, &values, None)).unwrap());
+    assert!(!plain.contains("数据不完整"));
+    let mut noted = draft(FormVersion::F2021, &values, None);
+    noted.caveats = &caveats;
+    let xml = document_xml(docx(&noted).unwrap());
+    let at = xml.find("数据不完整").expect("the caveat is in the draft");
+    let overview = xml.find("一、总体情况").expect("the overview");
+    assert!(at < overview, "the caveat comes before the overview");
+    // Highlighted, as the places to write are: the run holding it is marked.
+    let run = &xml[xml[..at].rfind("<w:r>").expect("its run")..at];
+    assert!(run.contains("w:highlight"), "{run}");
 }

@@ -20,6 +20,7 @@ use common::lanzhou_sample;
 fn draft_of(year: i32) -> Vec<u8> {
     let (now, before) = (lanzhou_sample(year), lanzhou_sample(year - 1));
     docx(&Draft {
+        caveats: &[],
         name: "兰州市",
         current: Figures {
             year,

@@ -46,6 +46,7 @@ fn read_back(bytes: &[u8], name: &str, year: i32) -> gongkai_pages::PageImport {
 /// Every cell found, none blank, each equal to what went in; unit, year and form from the title.
 fn assert_round_trip(name: &str, figures: Figures, previous: Option<Figures>) {
     let bytes = docx(&Draft {
+        caveats: &[],
         name,
         current: figures,
         previous,
@@ -99,6 +100,7 @@ fn lanzhou_2020_reads_back_to_the_published_totals() {
     assert_round_trip("兰州市", figures, None);
     // The published totals keep the form's rules: the import finds nothing wrong.
     let bytes = docx(&Draft {
+        caveats: &[],
         name: "兰州市",
         current: figures,
         previous: None,
@@ -193,6 +195,7 @@ fn paragraph_with<'a>(lines: &'a [String], start: &str) -> &'a str {
 fn the_overview_states_the_lanzhou_totals_and_no_change_without_a_previous_year() {
     let values = lanzhou_2020();
     let bytes = docx(&Draft {
+        caveats: &[],
         name: "兰州市",
         current: Figures {
             year: 2020,
@@ -289,6 +292,7 @@ fn changes_are_stated_only_where_the_previous_year_has_the_measure() {
 
     let draft = |prev: Option<Figures>| {
         let bytes = docx(&Draft {
+            caveats: &[],
             name: "兰州市",
             current: Figures {
                 year: 2021,
@@ -354,6 +358,7 @@ fn figures_of_the_wrong_size_or_order_are_refused() {
     let short = vec![0; 10];
     let good = vec![0; FormVersion::F2019.catalogue().len()];
     let err = docx(&Draft {
+        caveats: &[],
         name: "兰州市",
         current: Figures {
             year: 2021,
@@ -374,6 +379,7 @@ fn figures_of_the_wrong_size_or_order_are_refused() {
     );
     assert!(err.to_string().contains("200"), "{err}");
     let err = docx(&Draft {
+        caveats: &[],
         name: "兰州市",
         current: Figures {
             year: 2020,
@@ -413,6 +419,7 @@ fn lanzhou_2020_over_2019_states_the_changes_of_the_sample_batch() {
     );
     assert_ne!(now, before, "the sample's years differ");
     let bytes = docx(&Draft {
+        caveats: &[],
         name: "兰州市",
         current: Figures {
             year: 2020,

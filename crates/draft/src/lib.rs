@@ -178,13 +178,10 @@ pub(crate) fn parts(draft: &Draft) -> Vec<Part> {
         Part::Subheading(msg!("draft-heading-supervision")),
         Part::Paragraph(msg!("draft-placeholder-supervision")),
     ];
-    if !draft.caveats.is_empty() {
-        // Highlighted as a place to act on, right under the title.
-        let at = 1.min(out.len());
-        out.insert(
-            at,
-            Part::Paragraph(format!("【{}】", draft.caveats.join(" "))),
-        );
+    // Highlighted as places to act on, right under the title, a paragraph a line.
+    for (k, line) in draft.caveats.iter().enumerate() {
+        let line = line.trim_start().trim_start_matches("- ");
+        out.insert(1 + k, Part::Paragraph(format!("【{line}】")));
     }
     for table in official_tables(current.form) {
         out.push(Part::Heading(table.heading.to_string()));

@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 use gongkai_form::RuleId;
 use gongkai_messages::msg;
 use gongkai_report::{Check, Finding};
+use gongkai_review::escape;
 
 use crate::args::FeedbackArgs;
 use crate::checked::{self, Need, Policy};
@@ -240,20 +241,6 @@ h1{font-size:1.3em;text-align:center}h2{font-size:1.05em;margin-top:1.4em}\
 li{margin:.5em 0;break-inside:avoid}li.error{color:#8b0000}.where{color:#444;font-size:.9em}\
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3em .5em;text-align:left}\
 @page{size:A4;margin:2cm}@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 pub fn run(args: &FeedbackArgs) -> Result<Outcome> {
     let policy = Policy::from_args(&args.policy)?;

@@ -15,4 +15,4 @@ mod model;
 mod page;
 
 pub use model::{Parts, Review, UnitEntry, YearReview};
-pub use page::{page, GENERATOR};
+pub use page::{escape, page, GENERATOR};

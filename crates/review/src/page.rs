@@ -690,7 +690,8 @@ fn script_safe(json: &str) -> String {
     json.replace("</", "<\\/")
 }
 
-pub(crate) fn escape(s: &str) -> String {
+/// Text for HTML: in an element or a quoted attribute.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -13,6 +13,7 @@ mod formats;
 mod generate;
 mod hostile;
 mod import;
+mod page;
 mod report;
 mod template;
 mod trend;

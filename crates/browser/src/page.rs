@@ -117,10 +117,6 @@ impl Page {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
-        let timeout = |what: &str| Error::Timeout {
-            url: url.clone(),
-            what: what.to_string(),
-        };
         let page = Page {
             tab,
             url: url.clone(),
@@ -130,12 +126,15 @@ impl Page {
         // Loaded: the new document (not the blank one before it) with its load event fired.
         // Until it has replaced the blank one, an evaluation may fail; it is tried again.
         page.wait_until("document.readyState === 'complete' && location.protocol === 'file:'")
-            .map_err(|_| timeout("finish loading"))?;
+            .map_err(|_| Error::Timeout {
+                url,
+                what: "finish loading".to_string(),
+            })?;
         page.sync()?;
         Ok(page)
     }
 
-    /// The page's address (a file URL).
+    /// The address the page was opened at (a file URL; a link followed since does not change it).
     pub fn url(&self) -> &str {
         &self.url
     }

@@ -117,10 +117,6 @@ impl Page {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
-        let timeout = |what: &str| Error::Timeout {
-            url: url.clone(),
-            what: what.to_string(),
-        };
         let page = Page {
             tab,
             url: url.clone(),
@@ -129,14 +125,16 @@ impl Page {
         };
         // Loaded: the new document (not the blank one before it) with its load event fired.
         // Until it has replaced the blank one, an evaluation may fail; it is tried again.
-        let loaded = "document.readyState === 'complete' && location.protocol === 'file:'";
-        wait_for(|| page.eval(loaded).ok().filter(|v| v == &Value::Bool(true)))
-            .ok_or_else(|| timeout("finish loading"))?;
+        page.wait_until("document.readyState === 'complete' && location.protocol === 'file:'")
+            .map_err(|_| Error::Timeout {
+                url,
+                what: "finish loading".to_string(),
+            })?;
         page.sync()?;
         Ok(page)
     }
 
-    /// The page's address (a file URL).
+    /// The address the page was opened at (a file URL; a link followed since does not change it).
     pub fn url(&self) -> &str {
         &self.url
     }
@@ -176,6 +174,22 @@ impl Page {
             });
         }
         Ok(evaluated.result.value.unwrap_or(Value::Null))
+    }
+
+    /// Waits until `script` is true (it is evaluated every few milliseconds): for a page that
+    /// answers a click or a key later, or a link followed to a new document.
+    pub fn wait_until(&self, script: &str) -> Result<(), Error> {
+        // An evaluation fails while a new document replaces the old: tried again.
+        wait_for(|| {
+            self.eval(script)
+                .ok()
+                .filter(|v| v == &Value::Bool(true))
+                .map(|_| ())
+        })
+        .ok_or_else(|| Error::Timeout {
+            url: self.url.clone(),
+            what: format!("make `{}` true", short(script)),
+        })
     }
 
     /// Clicks the middle of the first element matching the CSS `selector`, as a mouse would

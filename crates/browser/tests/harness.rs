@@ -129,7 +129,8 @@ fn clicks_and_typing_change_the_page_and_eval_reads_it() {
         "<button id=\"open\" onclick=\"document.getElementById('units').hidden = false\">展开</button>\
          <ul id=\"units\" hidden><li>城关区 12</li><li>西固区 7</li></ul>\
          <input id=\"q\" oninput=\"document.getElementById('echo').textContent = this.value\">\
-         <p id=\"echo\"></p>",
+         <p id=\"echo\"></p>\
+         <button id=\"slow\" onclick=\"setTimeout(() => document.body.append('来了'), 300)\">等</button>",
     );
     let page = browser.open(&path).unwrap_or_else(|e| panic!("{e}"));
     // innerText leaves hidden parts out.
@@ -147,6 +148,13 @@ fn clicks_and_typing_change_the_page_and_eval_reads_it() {
     page.type_into("#q", "西固 2")
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.text("#echo").ok().as_deref(), Some("西固 2"));
+    page.click("#slow").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        page.eval("document.body.innerText.includes('来了')").ok(),
+        Some(json!(false))
+    );
+    page.wait_until("document.body.innerText.includes('来了')")
+        .unwrap_or_else(|e| panic!("{e}"));
     let value = page
         .eval("({n: document.querySelectorAll('li').length, first: document.querySelector('li').textContent})")
         .unwrap_or_else(|e| panic!("{e}"));

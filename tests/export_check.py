@@ -199,8 +199,14 @@ def main():
             kv = {k.decode(): v.decode() for k, v in (meta.metadata or {}).items()}
             check(kv.get("gongkai.version") == manifest["version"], f"{f['path']}: version metadata {kv.get('gongkai.version')}")
             check(kv.get("gongkai.forms") == ",".join(manifest["forms"]), f"{f['path']}: forms metadata")
-            inputs = json.loads(kv.get("gongkai.inputs", "[]"))
-            check(inputs == manifest["inputs"], f"{f['path']}: input manifest differs from manifest.json")
+            # Each file names the manifest's input list by the sha256 of its compact JSON
+            # (keys sorted, UTF-8 as is), not the list itself.
+            inputs = manifest["inputs"]
+            compact = json.dumps(inputs, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+            check(kv.get("gongkai.inputs_sha256") == hashlib.sha256(compact.encode()).hexdigest(),
+                  f"{f['path']}: inputs digest {kv.get('gongkai.inputs_sha256')} is not the manifest's")
+            check(kv.get("gongkai.inputs_count") == str(len(inputs)), f"{f['path']}: inputs count")
+            check("gongkai.inputs" not in kv, f"{f['path']}: carries the input list")
             check([i["path"] for i in inputs] == expected_inputs, f"{f['path']}: inputs {[i['path'] for i in inputs]}")
             for i in inputs:
                 digest = hashlib.sha256((ROOT / i["path"]).read_bytes()).hexdigest()

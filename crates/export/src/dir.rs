@@ -27,7 +27,7 @@ pub fn replaceable(dir: &Path) -> Result<bool, ExportError> {
 
 /// Writes `files` (paths relative to the export root, `/`-separated) as the folder `dir`,
 /// replacing an earlier export there. On any error `dir` is as it was.
-pub fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), ExportError> {
+pub fn write(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), ExportError> {
     if !replaceable(dir)? {
         return Err(ExportError::Output {
             path: dir.to_path_buf(),
@@ -40,9 +40,9 @@ pub fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), ExportError>
     gongkai_atomic::replace_dir(dir, is_export, |tmp| fill(tmp, files))
 }
 
-fn fill(tmp: &Path, files: &[(String, Vec<u8>)]) -> Result<(), ExportError> {
+fn fill(tmp: &Path, files: &[(&str, &[u8])]) -> Result<(), ExportError> {
     let mut dirs = vec![tmp.to_path_buf()];
-    for (rel, bytes) in files {
+    for &(rel, bytes) in files {
         let plain = |part: &str| !matches!(part, "" | "." | "..") && !part.contains(['\\', '\0']);
         if !rel.split('/').all(plain) {
             return Err(ExportError::Internal(format!(
@@ -108,7 +108,7 @@ mod tests {
         );
         write(
             &p.join("ours"),
-            &[(MANIFEST.into(), b"{\n  \"tool\": \"gongkai\"\n}".to_vec())],
+            &[(MANIFEST, b"{\n  \"tool\": \"gongkai\"\n}".as_slice())],
         )
         .unwrap();
         assert!(replaceable(&p.join("ours")).unwrap());
@@ -118,23 +118,16 @@ mod tests {
     fn replacing_swaps_whole_folders_and_leaves_nothing_beside() {
         let t = tempfile::tempdir().unwrap();
         let out = t.path().join("out");
-        let manifest = (MANIFEST.to_string(), b"\"tool\": \"gongkai\"".to_vec());
-        write(
-            &out,
-            &[manifest.clone(), ("a/one.txt".into(), b"1".to_vec())],
-        )
-        .unwrap();
-        write(&out, &[manifest, ("b/two.txt".into(), b"2".to_vec())]).unwrap();
+        let manifest = (MANIFEST, b"\"tool\": \"gongkai\"".as_slice());
+        write(&out, &[manifest, ("a/one.txt", b"1".as_slice())]).unwrap();
+        write(&out, &[manifest, ("b/two.txt", b"2".as_slice())]).unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/two.txt")).unwrap(), b"2");
         let names: Vec<_> = std::fs::read_dir(t.path()).unwrap().flatten().collect();
         assert_eq!(names.len(), 1, "{names:?}");
         // A failed write leaves the export as it was.
         for bad in ["../escape/x", "a//b", "/abs", "x/\0"] {
-            assert!(
-                write(&out, &[(bad.to_string(), Vec::new())]).is_err(),
-                "{bad}"
-            );
+            assert!(write(&out, &[(bad, [].as_slice())]).is_err(), "{bad}");
         }
         assert_eq!(std::fs::read(out.join("b/two.txt")).unwrap(), b"2");
         let names: Vec<_> = std::fs::read_dir(t.path()).unwrap().flatten().collect();

@@ -18,8 +18,6 @@ use crate::{ExportError, Input};
 pub struct Tables {
     /// The name of the batch's total ([`whole_name`]).
     pub name: String,
-    /// One batch per report year in range, without a year column (it is the partition).
-    pub facts: Vec<(i32, RecordBatch)>,
     pub units: RecordBatch,
     pub measures: RecordBatch,
     pub totals: RecordBatch,
@@ -157,10 +155,6 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
         .into_iter()
         .collect();
 
-    let facts = years
-        .iter()
-        .map(|&y| Ok((y, facts(reports.iter().copied().filter(|r| r.year == y))?)))
-        .collect::<Result<Vec<_>, ExportError>>()?;
     let totals_in_range: Vec<&Total> = all_totals
         .iter()
         .filter(|t| input.in_range(t.year))
@@ -269,7 +263,6 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
         .collect();
     Ok(Tables {
         name: name.to_string(),
-        facts,
         units: units(&reports, input.registry)?,
         measures: measures_table()?,
         totals: total_rows.finish()?,
@@ -282,7 +275,11 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
     })
 }
 
-fn facts<'a>(reports: impl Iterator<Item = &'a UnitReport>) -> Result<RecordBatch, ExportError> {
+/// The facts of one year: one row per report and cell, without a year column (it is the
+/// partition). Built a year at a time and encoded at once, so an export holds one year's facts.
+pub fn facts<'a>(
+    reports: impl Iterator<Item = &'a UnitReport>,
+) -> Result<RecordBatch, ExportError> {
     let mut rows = Rows::new(&schema::FACTS);
     // Codes and ids once per form, not per row.
     let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();

@@ -384,8 +384,23 @@ fn files_are_zstd_one_row_group_with_statistics_dictionaries_and_metadata() {
         assert_eq!(kv["gongkai.version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(kv["gongkai.forms"], "2019");
         assert_eq!(kv["gongkai.name"], "兰州市");
-        let inputs: serde_json::Value = serde_json::from_str(kv["gongkai.inputs"]).unwrap();
-        let inputs = inputs.as_array().unwrap();
+        // The file names its inputs by a digest of the manifest's list (compact JSON).
+        let manifest = rendered
+            .files
+            .iter()
+            .find(|m| m.path == "manifest.json")
+            .unwrap();
+        let manifest: serde_json::Value = serde_json::from_slice(&manifest.bytes).unwrap();
+        assert_eq!(
+            kv["gongkai.inputs_sha256"],
+            gongkai_export::sha256(manifest["inputs"].to_string().as_bytes())
+        );
+        assert!(
+            !kv.contains_key("gongkai.inputs"),
+            "no input list in each file"
+        );
+        let inputs = manifest["inputs"].as_array().unwrap();
+        assert_eq!(kv["gongkai.inputs_count"], inputs.len().to_string());
         assert_eq!(inputs.len(), 20);
         for i in inputs {
             let path = i["path"].as_str().unwrap();

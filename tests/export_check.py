@@ -12,7 +12,9 @@ Checks, and exits non-zero on the first mismatch:
     row group, and the gongkai key-value metadata (version, forms, input manifest with sha256);
   * the CSV copies start with a BOM and have one line per row;
   * docs/export.md's national query (marked `<!-- national-duckdb -->`) over two exports gathered
-    into one year-partitioned folder gives twice the totals.
+    into one year-partitioned folder by its script (`<!-- national-gather -->`) gives twice the
+    totals.
+The helpers that read docs/export.md's blocks and gather exports are shared with spark_check.py.
 Needs `pip install duckdb pyarrow`.
 """
 
@@ -22,6 +24,7 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,28 +71,52 @@ def documented_types():
     return tables
 
 
-def docs_block(marker):
-    """The first ```sql block after `<!-- marker -->` in docs/export.md."""
+def consolidate_totals(binary, data, name):
+    """{(year, measure): Decimal} that `gongkai consolidate --format csv` prints for `data`."""
+    code, text, err = run(binary, "consolidate", str(data), "--name", name, "--format", "csv", "--force")
+    check(code == 0, f"gongkai consolidate {data} exited {code}:\n{err}")
+    want = {}
+    for r in csv.DictReader(io.StringIO(text)):
+        key = (int(r["year"]), f'{r["section"]}.{r["row"]}.{r["column"]}')
+        want[key] = decimal.Decimal(r["value"])
+    return want
+
+
+def docs_block(marker, fence="sql"):
+    """The first ```sql (or other fence) block after `<!-- marker -->` in docs/export.md."""
     text = DOCS.read_text(encoding="utf-8")
+    if f"<!-- {marker} -->" not in text:
+        raise ValueError(f"docs/export.md has no `<!-- {marker} -->` marker")
     after = text.split(f"<!-- {marker} -->", 1)[1]
-    return after.split("```sql", 1)[1].split("```", 1)[0]
+    return after.split(f"```{fence}\n", 1)[1].split("```", 1)[0]
+
+
+def gather(folder):
+    """Runs docs/export.md's gathering script (marked `<!-- national-gather -->`) in `folder`, which
+    holds exports/<city>/; returns folder/national. The docs' own script, so they cannot drift."""
+    proc = subprocess.run(["bash", "-euc", docs_block("national-gather", "sh")], cwd=folder, capture_output=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"docs/export.md's gathering script exited {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')}")
+    return folder / "national"
+
+
+def duckdb_national(con, root):
+    """{(year, measure): (value, amount)} from docs/export.md's national DuckDB query over `root`, in
+    the query's order."""
+    sql = docs_block("national-duckdb").replace("'national/", f"'{root}/")
+    return {(int(y), m): (v, a) for y, m, v, a in con.execute(sql).fetchall()}
 
 
 def national(binary, con, first, want, tmp):
-    """Two cities' exports gathered into national/facts/year=YYYY/<city>.parquet (as docs/export.md
-    says), queried with its SQL: every total is the sum of the two cities'."""
-    second = tmp / "second"
-    code, _, err = run(binary, "export", DATA, "--name", NAME, "--out", str(second))
+    """Two cities' exports gathered into national/facts/year=YYYY/<city>.parquet by docs/export.md's
+    script, queried with its SQL: every total is the sum of the two cities'."""
+    exports = tmp / "exports"
+    shutil.copytree(first, exports / "甲市")
+    code, _, err = run(binary, "export", DATA, "--name", NAME, "--out", str(exports / "乙市"))
     if not check(code == 0, f"second export exited {code}:\n{err}"):
         return
-    root = tmp / "national"
-    for city, export in [("甲市", first), ("乙市", second)]:
-        for part in sorted((export / "facts").glob("year=*/part-0.parquet")):
-            target = root / "facts" / part.parent.name / f"{city}.parquet"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(part.read_bytes())
-    sql = docs_block("national-duckdb").replace("'national/", f"'{root}/")
-    rows = con.execute(sql).fetchall()
+    root = gather(tmp)
+    rows = [(y, m, v, a) for (y, m), (v, a) in duckdb_national(con, root).items()]
     got = {}
     for year, measure, value, amount in rows:
         got[(int(year), measure)] = decimal.Decimal(value if amount is None else amount)
@@ -113,12 +140,7 @@ def main():
         facts_glob = str(out / "facts/*/*.parquet")
 
         # 1. DuckDB's per-year, per-cell totals = gongkai consolidate.
-        code, text, err = run(binary, "consolidate", DATA, "--name", NAME, "--format", "csv", "--force")
-        check(code == 0, f"gongkai consolidate exited {code}:\n{err}")
-        want = {}
-        for r in csv.DictReader(io.StringIO(text)):
-            key = (int(r["year"]), f'{r["section"]}.{r["row"]}.{r["column"]}')
-            want[key] = decimal.Decimal(r["value"])
+        want = consolidate_totals(binary, DATA, NAME)
         rows = con.execute(
             f"""
             select year, measure, kind, sum(value) as value, sum(amount) as amount

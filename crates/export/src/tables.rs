@@ -170,30 +170,36 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
         .into_iter()
         .collect();
     let chosen = measures::all(&all_forms);
-    let unit_points: Vec<Point> = input
-        .reports
-        .iter()
-        .flat_map(|r| points(r.year, &r.unit, r.form, &r.values, &chosen))
-        .collect();
-    let total_points: Vec<Point> = all_totals
-        .iter()
-        .flat_map(|t| points(t.year, &t.name, t.form, &t.values, &chosen))
-        .collect();
-    let unit_deltas = deltas(unit_points)?;
-    let total_deltas = deltas(total_points)?;
     let levels: BTreeMap<&str, i32> = all_totals
         .iter()
         .map(|t| (t.name.as_str(), level_of(t).0))
         .collect();
-
     let mut delta_rows = Rows::new(&schema::DELTAS);
-    for (d, level) in unit_deltas.iter().map(|d| (d, None)).chain(
-        total_deltas
+    // A unit's deltas need only its own years: one unit's points at a time, in unit order (the
+    // order `deltas` sorts in), so the export never holds every report's points at once.
+    let mut by_unit: BTreeMap<&str, Vec<&UnitReport>> = BTreeMap::new();
+    for r in input.reports {
+        by_unit.entry(r.unit.as_str()).or_default().push(r);
+    }
+    for reports in by_unit.values() {
+        let unit_points: Vec<Point> = reports
             .iter()
-            .map(|d| (d, levels.get(d.point.unit.as_str()).copied())),
-    ) {
+            .flat_map(|r| points(r.year, &r.unit, r.form, &r.values, &chosen))
+            .collect();
+        for d in deltas(unit_points)? {
+            if input.in_range(d.point.year) {
+                push_delta(&mut delta_rows, &d, None)?;
+            }
+        }
+    }
+    let total_points: Vec<Point> = all_totals
+        .iter()
+        .flat_map(|t| points(t.year, &t.name, t.form, &t.values, &chosen))
+        .collect();
+    for d in deltas(total_points)? {
         if input.in_range(d.point.year) {
-            push_delta(&mut delta_rows, d, level)?;
+            let level = levels.get(d.point.unit.as_str()).copied();
+            push_delta(&mut delta_rows, &d, level)?;
         }
     }
 

@@ -13,7 +13,8 @@
 //!
 //! The data is already Arrow ([`gongkai_report::arrow`]); the tables are Arrow record batches
 //! written by arrow-rs' `parquet` crate: flat columns, zstd, page statistics, dictionary-encoded,
-//! one row group per file, counts `Int64`, money `Decimal(18, 6)` in 万元. Every file carries the
+//! a row group per [`ROW_GROUP_ROWS`] rows (the deltas, a row per report and measure, encoded as they
+//! are built), counts `Int64`, money `Decimal(18, 6)` in 万元. Every file carries the
 //! tool version, the form versions and the input manifest in its key-value metadata. Output is a
 //! function of the input alone (no clock), so exporting the same inputs twice gives the same
 //! bytes; the folder appears in one step ([`dir`]), never half-written.
@@ -199,7 +200,7 @@ fn non_additive(table: &str) -> Option<&'static str> {
 
 /// Builds every table and file of the export in memory.
 pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError> {
-    let tables = build(input)?;
+    let mut tables = build(input, options.csv)?;
     let forms: Vec<&str> = tables.forms.iter().map(|f| f.code()).collect();
     let years: Vec<String> = tables.years.iter().map(ToString::to_string).collect();
     let inputs = serde_json::Value::Array(input.inputs.iter().map(InputFile::json).collect());
@@ -250,11 +251,27 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
             kept_facts.push((year, batch));
         }
     }
+    let mut streamed = tables.deltas.parquet.take();
     for (spec, batch) in tables.others() {
+        let (bytes, rows) = match batch {
+            Some(batch) => (
+                parquet_out::write(batch, metadata(spec, None))?,
+                batch.num_rows(),
+            ),
+            None => match streamed.take() {
+                Some(encoder) => (encoder.finish(metadata(spec, None))?, tables.deltas.rows),
+                None => {
+                    return Err(ExportError::Internal(format!(
+                        "{}: written twice",
+                        spec.name
+                    )))
+                }
+            },
+        };
         files.push(File {
             path: format!("{}.parquet", spec.name),
-            bytes: parquet_out::write(batch, metadata(spec, None))?,
-            rows: Some(batch.num_rows()),
+            bytes,
+            rows: Some(rows),
         });
     }
     if options.csv {
@@ -275,10 +292,14 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
             rows: Some(kept_facts.iter().map(|(_, b)| b.num_rows()).sum()),
         });
         for (spec, batch) in tables.others() {
+            let batches: Vec<(Option<String>, &arrow::record_batch::RecordBatch)> = match batch {
+                Some(batch) => vec![(None, batch)],
+                None => tables.deltas.kept.iter().map(|b| (None, b)).collect(),
+            };
             files.push(File {
                 path: format!("csv/{}.csv", spec.name),
-                bytes: csv_out::write(None, &[(None, batch)])?,
-                rows: Some(batch.num_rows()),
+                bytes: csv_out::write(None, &batches)?,
+                rows: Some(batches.iter().map(|(_, b)| b.num_rows()).sum()),
             });
         }
     }

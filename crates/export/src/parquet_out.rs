@@ -1,7 +1,8 @@
-//! One record batch → one Parquet file in memory: zstd, statistics, dictionary-encoded, one row
-//! group, with the export's key-value metadata. No clock is read: the same batch and metadata
+//! Record batches → one Parquet file in memory: zstd, statistics, dictionary-encoded, a row group
+//! per [`ROW_GROUP_ROWS`] rows, with the export's key-value metadata. No clock is read: the same batch and metadata
 //! give the same bytes.
 
+use arrow::datatypes::SchemaRef;
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -13,7 +14,7 @@ use crate::ExportError;
 /// zstd level 3, zstd's own default: small files, fast to write.
 const ZSTD_LEVEL: i32 = 3;
 
-/// Rows per row group: far above an export's size, so each file is one row group.
+/// Rows per row group: one group for most files; the deltas of a large export have several.
 pub const ROW_GROUP_ROWS: usize = 1 << 20;
 
 pub fn properties(metadata: Vec<(String, String)>) -> Result<WriterProperties, ExportError> {
@@ -30,11 +31,48 @@ pub fn properties(metadata: Vec<(String, String)>) -> Result<WriterProperties, E
         .build())
 }
 
+/// A table encoded to Parquet as it is built: batches go in as they fill and leave memory
+/// compressed; the key-value metadata is added at the end, when it is known.
+pub struct Encoder {
+    writer: ArrowWriter<Vec<u8>>,
+    rows: usize,
+}
+
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Encoder").field("rows", &self.rows).finish()
+    }
+}
+
+impl Encoder {
+    pub fn new(schema: SchemaRef) -> Result<Encoder, ExportError> {
+        Ok(Encoder {
+            writer: ArrowWriter::try_new(Vec::new(), schema, Some(properties(Vec::new())?))?,
+            rows: 0,
+        })
+    }
+
+    pub fn write(&mut self, batch: &RecordBatch) -> Result<(), ExportError> {
+        self.rows += batch.num_rows();
+        Ok(self.writer.write(batch)?)
+    }
+
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The file's bytes, with `metadata`.
+    pub fn finish(mut self, metadata: Vec<(String, String)>) -> Result<Vec<u8>, ExportError> {
+        for (k, v) in metadata {
+            self.writer.append_key_value_metadata(KeyValue::new(k, v));
+        }
+        Ok(self.writer.into_inner()?)
+    }
+}
+
 /// The Parquet bytes of `batch`.
 pub fn write(batch: &RecordBatch, metadata: Vec<(String, String)>) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
-    let mut writer = ArrowWriter::try_new(&mut out, batch.schema(), Some(properties(metadata)?))?;
-    writer.write(batch)?;
-    writer.close()?;
-    Ok(out)
+    let mut encoder = Encoder::new(batch.schema())?;
+    encoder.write(batch)?;
+    encoder.finish(metadata)
 }

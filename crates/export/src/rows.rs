@@ -39,6 +39,7 @@ const MONEY_MAX: i64 = 999_999_999_999_999_999;
 pub(crate) struct Rows {
     spec: &'static TableSpec,
     builders: Vec<Builder>,
+    len: usize,
 }
 
 impl Rows {
@@ -59,7 +60,11 @@ impl Rows {
                 ),
             })
             .collect();
-        Rows { spec, builders }
+        Rows {
+            spec,
+            builders,
+            len: 0,
+        }
     }
 
     /// Appends one row; `values` must follow the spec's columns in order and type. A row that
@@ -117,21 +122,33 @@ impl Rows {
                 _ => {}
             }
         }
+        self.len += 1;
         Ok(())
     }
 
-    pub(crate) fn finish(self) -> Result<RecordBatch, ExportError> {
+    /// Rows pushed since the last batch was taken.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(crate) fn finish(mut self) -> Result<RecordBatch, ExportError> {
+        self.take()
+    }
+
+    /// The rows pushed so far as a batch; the builders start again empty.
+    pub(crate) fn take(&mut self) -> Result<RecordBatch, ExportError> {
+        self.len = 0;
         let columns: Vec<ArrayRef> = self
             .builders
-            .into_iter()
+            .iter_mut()
             .map(|b| -> ArrayRef {
                 match b {
-                    Builder::Str(mut b) => Arc::new(b.finish()),
-                    Builder::I32(mut b) => Arc::new(b.finish()),
-                    Builder::I64(mut b) => Arc::new(b.finish()),
-                    Builder::F64(mut b) => Arc::new(b.finish()),
-                    Builder::Bool(mut b) => Arc::new(b.finish()),
-                    Builder::Money(mut b) => Arc::new(b.finish()),
+                    Builder::Str(b) => Arc::new(b.finish()),
+                    Builder::I32(b) => Arc::new(b.finish()),
+                    Builder::I64(b) => Arc::new(b.finish()),
+                    Builder::F64(b) => Arc::new(b.finish()),
+                    Builder::Bool(b) => Arc::new(b.finish()),
+                    Builder::Money(b) => Arc::new(b.finish()),
                 }
             })
             .collect();

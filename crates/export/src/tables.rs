@@ -9,6 +9,7 @@ use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{Cell, FormVersion, ValueKind};
 use gongkai_report::{Registry, UnitReport};
 
+use crate::parquet_out::Encoder;
 use crate::rows::{Rows, Val};
 use crate::schema;
 use crate::{ExportError, Input};
@@ -21,7 +22,9 @@ pub struct Tables {
     pub units: RecordBatch,
     pub measures: RecordBatch,
     pub totals: RecordBatch,
-    pub deltas: RecordBatch,
+    /// Every unit's and total's change in every measure: the largest table (a row per report
+    /// and measure), so it is encoded as it is built ([`Streamed`]).
+    pub deltas: Streamed,
     pub rates: RecordBatch,
     pub findings: RecordBatch,
     /// The `--name` totals of the years in range, for the workbook.
@@ -32,16 +35,57 @@ pub struct Tables {
     pub forms: Vec<FormVersion>,
 }
 
+/// A table encoded to Parquet while it was built, a batch of [`STREAM_ROWS`] rows at a time;
+/// its batches are kept only when a CSV copy is asked for.
+#[derive(Debug)]
+pub struct Streamed {
+    pub parquet: Option<Encoder>,
+    pub kept: Vec<RecordBatch>,
+    pub rows: usize,
+    keep: bool,
+}
+
+/// Rows built before they are encoded: 65,536 rows of deltas are about 10 MB of builders.
+const STREAM_ROWS: usize = 1 << 16;
+
+impl Streamed {
+    fn new(spec: &'static schema::TableSpec, keep: bool) -> Result<Streamed, ExportError> {
+        Ok(Streamed {
+            parquet: Some(Encoder::new(spec.schema())?),
+            kept: Vec::new(),
+            rows: 0,
+            keep,
+        })
+    }
+
+    /// Encodes the rows built so far once there are enough of them (or `all`).
+    fn drain(&mut self, rows: &mut Rows, all: bool) -> Result<(), ExportError> {
+        if rows.len() == 0 || (!all && rows.len() < STREAM_ROWS) {
+            return Ok(());
+        }
+        let batch = rows.take()?;
+        self.rows += batch.num_rows();
+        if let Some(parquet) = &mut self.parquet {
+            parquet.write(&batch)?;
+        }
+        if self.keep {
+            self.kept.push(batch);
+        }
+        Ok(())
+    }
+}
+
 impl Tables {
-    /// Every non-facts table with its spec, in [`schema::ALL`] order.
-    pub fn others(&self) -> [(&'static schema::TableSpec, &RecordBatch); 6] {
+    /// Every non-facts table with its spec, in [`schema::ALL`] order; `None` for the streamed
+    /// deltas.
+    pub fn others(&self) -> [(&'static schema::TableSpec, Option<&RecordBatch>); 6] {
         [
-            (&schema::UNITS, &self.units),
-            (&schema::MEASURES, &self.measures),
-            (&schema::TOTALS, &self.totals),
-            (&schema::DELTAS, &self.deltas),
-            (&schema::RATES, &self.rates),
-            (&schema::FINDINGS, &self.findings),
+            (&schema::UNITS, Some(&self.units)),
+            (&schema::MEASURES, Some(&self.measures)),
+            (&schema::TOTALS, Some(&self.totals)),
+            (&schema::DELTAS, None),
+            (&schema::RATES, Some(&self.rates)),
+            (&schema::FINDINGS, Some(&self.findings)),
         ]
     }
 }
@@ -98,7 +142,8 @@ pub fn whole_name<'a>(input: &Input<'a>) -> &'a str {
     }
 }
 
-pub fn build(input: &Input) -> Result<Tables, ExportError> {
+/// Every table of the export; `keep` keeps the streamed table's batches (for a CSV copy).
+pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
     let name = whole_name(input);
     // With every unit below one root, the root's total is the batch's: written once, at level
     // 0, under `name` (a BI tool summing level 0 counts each figure once).
@@ -175,6 +220,7 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
         .map(|t| (t.name.as_str(), level_of(t).0))
         .collect();
     let mut delta_rows = Rows::new(&schema::DELTAS);
+    let mut streamed = Streamed::new(&schema::DELTAS, keep)?;
     // A unit's deltas need only its own years: one unit's points at a time, in unit order (the
     // order `deltas` sorts in), so the export never holds every report's points at once.
     let mut by_unit: BTreeMap<&str, Vec<&UnitReport>> = BTreeMap::new();
@@ -191,6 +237,7 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
                 push_delta(&mut delta_rows, &d, None)?;
             }
         }
+        streamed.drain(&mut delta_rows, false)?;
     }
     let total_points: Vec<Point> = all_totals
         .iter()
@@ -200,6 +247,14 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
         if input.in_range(d.point.year) {
             let level = levels.get(d.point.unit.as_str()).copied();
             push_delta(&mut delta_rows, &d, level)?;
+        }
+    }
+    streamed.drain(&mut delta_rows, true)?;
+    if streamed.rows == 0 {
+        // No rows: an empty batch still gives the CSV its header.
+        let empty = delta_rows.take()?;
+        if keep {
+            streamed.kept.push(empty);
         }
     }
 
@@ -272,7 +327,7 @@ pub fn build(input: &Input) -> Result<Tables, ExportError> {
         units: units(&reports, input.registry)?,
         measures: measures_table()?,
         totals: total_rows.finish()?,
-        deltas: delta_rows.finish()?,
+        deltas: streamed,
         rates: rate_rows.finish()?,
         findings: findings(input)?,
         grand_totals,

@@ -24,8 +24,20 @@ TOOLS = [
     ("gk-validate", "gongkai validate (tidy)", "gongkai validate DIR"),
     ("par-cat-grid", "floor: parallel `cat` (grid files)", "the same floor over the grid files"),
     ("gk-grid", "gongkai consolidate (grid)", "gongkai consolidate DIR --format csv -o FILE"),
+    (
+        "par-cat-variety",
+        "floor: parallel `cat` (varied grid files)",
+        "the same floor over the varied grid files",
+    ),
+    (
+        "gk-variety",
+        "gongkai consolidate (varied grids)",
+        "gongkai consolidate DIR --format csv -o FILE over the grids of `generate --variety`",
+    ),
 ]
-GONGKAI = {"gk-tidy", "gk-validate", "gk-grid"}
+GONGKAI = {"gk-tidy", "gk-validate", "gk-grid", "gk-variety"}
+# The read floor each row is divided by: its own files'.
+FLOOR_OF = {"gk-grid": "par-cat-grid", "gk-variety": "par-cat-variety"}
 
 
 def read_csv(path):
@@ -80,7 +92,7 @@ def main():
             "times, interleaved across tools; **wall = median of the runs** (timed around "
             "`/usr/bin/time -v`, whose `Elapsed` agrees to its 10 ms resolution), **peak RSS = the "
             "largest `Maximum resident set size` of the runs**. `× floor` is wall / the parallel-read "
-            "floor (for the grid row: over the grid files); `vs DuckDB`/`vs polars` is their wall / "
+            "floor (for the grid rows: over their own files); `vs DuckDB`/`vs polars` is their wall / "
             "gongkai's wall (above 1: gongkai is faster). `in-process` is DuckDB's or polars' query "
             "alone, without starting Python and importing the library."
         ),
@@ -120,9 +132,14 @@ def main():
         desc = f"{int(p['values']):,} values in {int(p['files']):,} tidy files ({fmt_bytes(p['bytes'])})"
         if int(p["grid_files"]):
             desc += f"; {int(p['grid_files']):,} grid files ({fmt_bytes(p['grid_bytes'])})"
+        if int(p.get("variety_files") or 0):
+            desc += (
+                f"; {int(p['variety_files']):,} varied grid files ({fmt_bytes(p['variety_bytes'])}:"
+                " shaped as units' own tools save them, `generate --variety`)"
+            )
         desc += f"; {p['runs']} run(s) per command"
         if p["generate_s"]:
-            desc += f"; `gongkai generate` wrote both layouts in {float(p['generate_s']):.2f} s"
+            desc += f"; `gongkai generate` wrote the layouts in {float(p['generate_s']):.2f} s"
         md.append(desc + ".")
         md.append("")
         md.append("| tool | wall s | peak RSS MiB | × floor | in-process s | vs DuckDB | vs polars |")
@@ -136,7 +153,7 @@ def main():
             rss = max(int(r["rss_kib"]) for r in rs) / 1024
             inproc = [float(r["inproc_s"]) for r in rs if r["inproc_s"]]
             inproc_med = statistics.median(inproc) if inproc else None
-            floor = med.get("par-cat-grid" if tool == "gk-grid" else "par-cat")
+            floor = med.get(FLOOR_OF.get(tool, "par-cat"))
             vs_floor = wall / floor if floor else None
             vs_duck = med["duckdb"] / wall if tool in GONGKAI and "duckdb" in med and wall else None
             vs_pol = med["polars"] / wall if tool in GONGKAI and "polars" in med and wall else None

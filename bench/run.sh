@@ -4,7 +4,7 @@
 #   bench/run.sh                      # points 50, 5000, 100000 units (one year); 5–15 min on 2 cores
 #   bench/run.sh --quick              # small smoke run (50 and 500 units)
 #   bench/run.sh --points 50,5000     # choose the points (units per point)
-#   bench/run.sh --data DIR [--grid-data DIR]   # your own folder of tidy (and grid) files
+#   bench/run.sh --data DIR [--grid-data DIR] [--variety-data DIR]   # your own tidy (and grid) files
 #
 # Options:
 #   --points N,N,...   units per point (default 50,5000,100000; --quick: 50,500)
@@ -14,6 +14,7 @@
 #                      project past SECONDS (default 420; the 100,000-unit point may get 1–2 runs)
 #   --data DIR         benchmark the tidy CSV files below DIR instead of generating them
 #   --grid-data DIR    with --data: also time `consolidate` on the form-grid files below DIR
+#   --variety-data DIR with --data: also time `consolidate` on hand-shaped form-grid files below DIR
 #   --force            pass --force to `gongkai consolidate` (sum units that fail rules; for --data)
 #   --decimal          DuckDB/polars read `value` as DECIMAL(18,4) instead of DOUBLE
 #   --seed S           seed for `gongkai generate` (default 7)
@@ -26,7 +27,9 @@
 # Every measured command runs under `/usr/bin/time -v` with a warm page cache (every file is
 # read once before timing); runs are interleaved across tools; the table gives the median wall
 # time of the runs and the largest peak RSS. Time on a busy machine means little: the script
-# warns when other processes keep the CPU busy. The totals of DuckDB, polars and gongkai (tidy and
+# warns when other processes keep the CPU busy. Each generated point has three layouts of the same
+# reports: tidy, the form grid as the template writes it, and the form grid as units' own tools
+# save it (`generate --variety`). The totals of DuckDB, polars and gongkai (tidy, grid and varied
 # grid) are compared cell by cell once per point; the run fails if they disagree.
 set -euo pipefail
 export LC_NUMERIC=C
@@ -45,7 +48,7 @@ usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0
 
 # ---------------------------------------------------------------- options
 POINTS=50,5000,100000
-QUICK=0 RUNS='' BUDGET=420 DATA='' GRID_DATA='' FORCE=0 VALUE_TYPE=double SEED=7 KEEP=0 REUSE=0
+QUICK=0 RUNS='' BUDGET=420 DATA='' GRID_DATA='' VARIETY_DATA='' FORCE=0 VALUE_TYPE=double SEED=7 KEEP=0 REUSE=0
 GK='' BUILD=1 RESULTS='' POINTS_SET=0
 while (($#)); do
     case $1 in
@@ -55,6 +58,7 @@ while (($#)); do
     --budget) BUDGET=${2:?--budget needs seconds}; shift ;;
     --data) DATA=${2:?--data needs a folder}; shift ;;
     --grid-data) GRID_DATA=${2:?--grid-data needs a folder}; shift ;;
+    --variety-data) VARIETY_DATA=${2:?--variety-data needs a folder}; shift ;;
     --force) FORCE=1 ;;
     --decimal) VALUE_TYPE=decimal ;;
     --seed) SEED=${2:?--seed needs a number}; shift ;;
@@ -74,12 +78,17 @@ done
 [[ $BUDGET =~ ^[0-9]+$ ]] || die "--budget must be a number of seconds, not '$BUDGET'"
 [[ $POINTS =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "--points must look like 50,5000,100000, not '$POINTS'"
 [[ -z $GRID_DATA || -n $DATA ]] || die "--grid-data goes with --data"
+[[ -z $VARIETY_DATA || -n $DATA ]] || die "--variety-data goes with --data"
 if [[ -n $DATA ]]; then
     [[ -d $DATA ]] || die "--data $DATA is not a folder"
     DATA=$(cd "$DATA" && pwd)
     if [[ -n $GRID_DATA ]]; then
         [[ -d $GRID_DATA ]] || die "--grid-data $GRID_DATA is not a folder"
         GRID_DATA=$(cd "$GRID_DATA" && pwd)
+    fi
+    if [[ -n $VARIETY_DATA ]]; then
+        [[ -d $VARIETY_DATA ]] || die "--variety-data $VARIETY_DATA is not a folder"
+        VARIETY_DATA=$(cd "$VARIETY_DATA" && pwd)
     fi
 fi
 if [[ -n $GK ]]; then
@@ -133,7 +142,7 @@ RUNS_CSV=$WORK/runs.csv     # one line per timed run
 POINTS_CSV=$WORK/points.csv # one line per point
 FACTS=$WORK/facts.txt
 echo "point,tool,run,wall_s,elapsed_s,rss_kib,inproc_s,rc" >"$RUNS_CSV"
-echo "point,label,files,bytes,grid_files,grid_bytes,lines,values,runs,generate_s,check" >"$POINTS_CSV"
+echo "point,label,files,bytes,grid_files,grid_bytes,variety_files,variety_bytes,lines,values,runs,generate_s,check" >"$POINTS_CSV"
 
 GENERATED=() # data folders of this run (generated or reused), removed at exit unless --keep
 cleanup() {
@@ -230,14 +239,16 @@ python_source() { # python_source DIR LISTFILE
 }
 
 # ---------------------------------------------------------------- one point
-# run_point POINT LABEL TIDY_DIR GRID_DIR(or empty) RUNS GENERATED(0|1) GENERATE_S
+# run_point POINT LABEL TIDY_DIR GRID_DIR VARIETY_DIR RUNS GENERATED(0|1) GENERATE_S
+# (GRID_DIR and VARIETY_DIR may be empty)
 run_point() {
-    local point=$1 label=$2 tidy=$3 grid=$4 runs=$5 generated=$6 gen_s=$7
+    local point=$1 label=$2 tidy=$3 grid=$4 variety=$5 runs=$6 generated=$7 gen_s=$8
     local list=$WORK/$point.files gridlist=$WORK/$point.grid-files out=$WORK/out/$point
+    local varietylist=$WORK/$point.variety-files
     mkdir -p "$out" "$WORK/logs"
 
     list_files "$tidy" >"$list"
-    local files bytes lines gfiles=0 gbytes=0
+    local files bytes lines gfiles=0 gbytes=0 vfiles=0 vbytes=0
     files=$(tr -cd '\0' <"$list" | wc -c)
     ((files > 0)) || die "no .csv files below $tidy"
     bytes=$(xargs -0 stat -c %s <"$list" | awk '{ s += $1 } END { print s + 0 }')
@@ -250,14 +261,23 @@ run_point() {
         gbytes=$(xargs -0 stat -c %s <"$gridlist" | awk '{ s += $1 } END { print s + 0 }')
         xargs -0 cat <"$gridlist" >/dev/null
     fi
+    if [[ -n $variety ]]; then
+        list_files "$variety" >"$varietylist"
+        vfiles=$(tr -cd '\0' <"$varietylist" | wc -c)
+        ((vfiles > 0)) || die "no .csv files below $variety"
+        vbytes=$(xargs -0 stat -c %s <"$varietylist" | awk '{ s += $1 } END { print s + 0 }')
+        xargs -0 cat <"$varietylist" >/dev/null
+    fi
     local values=$((lines - files)) # one header line per tidy file
 
-    local src per_xargs per_xargs_grid
+    local src per_xargs per_xargs_grid per_xargs_variety
     src=$(python_source "$tidy" "$list")
     per_xargs=$(((files + 4 * NPROC - 1) / (4 * NPROC)))
     ((per_xargs <= 1000)) || per_xargs=1000
     per_xargs_grid=$(((gfiles + 4 * NPROC - 1) / (4 * NPROC)))
     ((per_xargs_grid >= 1 && per_xargs_grid <= 1000)) || per_xargs_grid=1000
+    per_xargs_variety=$(((vfiles + 4 * NPROC - 1) / (4 * NPROC)))
+    ((per_xargs_variety >= 1 && per_xargs_variety <= 1000)) || per_xargs_variety=1000
 
     local r done=0 t_start=$EPOCHREALTIME
     for ((r = 1; r <= runs; r++)); do
@@ -275,6 +295,10 @@ run_point() {
         if [[ -n $grid ]]; then
             measure "$point" par-cat-grid "$r" bash -c "$FLOOR_PAR" _ "$grid" "$NPROC" "$per_xargs_grid"
             ((MEASURE_RC == 0)) || fail_tool "$point" par-cat-grid "$r" "parallel cat of the grid files failed"
+        fi
+        if [[ -n $variety ]]; then
+            measure "$point" par-cat-variety "$r" bash -c "$FLOOR_PAR" _ "$variety" "$NPROC" "$per_xargs_variety"
+            ((MEASURE_RC == 0)) || fail_tool "$point" par-cat-variety "$r" "parallel cat of the varied grid files failed"
         fi
 
         measure "$point" duckdb "$r" "$PY" "$BENCH_DIR/duckdb_sum.py" "$src" --out "$out/duckdb.csv" \
@@ -296,6 +320,13 @@ run_point() {
                 fail_tool "$point" gk-grid "$r" "gongkai consolidate failed on $grid (exit $MEASURE_RC$(why_exit "$MEASURE_RC"))"
             fi
         fi
+        if [[ -n $variety ]]; then
+            rm -f "$out/gongkai-variety.csv"
+            measure "$point" gk-variety "$r" "$GK" consolidate "$variety" --format csv -o "$out/gongkai-variety.csv" "${QUIET[@]}" "${CFORCE[@]}"
+            if ((MEASURE_RC != 0)) && ! ((FORCE && MEASURE_RC == 1)) || [[ ! -s $out/gongkai-variety.csv ]]; then
+                fail_tool "$point" gk-variety "$r" "gongkai consolidate failed on $variety (exit $MEASURE_RC$(why_exit "$MEASURE_RC"))"
+            fi
+        fi
         measure "$point" gk-validate "$r" "$GK" validate "$tidy" "${VQUIET[@]}"
         if ((MEASURE_RC != 0)); then
             if ((!generated && MEASURE_RC == 1)); then
@@ -314,9 +345,12 @@ run_point() {
         # Generated tidy and grid files hold the same reports; your own two folders may not.
         if ((generated)); then args+=(--must "gongkai-grid=$out/gongkai-grid.csv"); else args+=(--may "gongkai-grid=$out/gongkai-grid.csv"); fi
     fi
+    if [[ -n $variety ]]; then
+        if ((generated)); then args+=(--must "gongkai-variety=$out/gongkai-variety.csv"); else args+=(--may "gongkai-variety=$out/gongkai-variety.csv"); fi
+    fi
     local check=ok
     "$PY" "$BENCH_DIR/compare.py" "${args[@]}" --summary "$WORK/$point.check.csv" || check=FAILED
-    echo "$point,$label,$files,$bytes,$gfiles,$gbytes,$lines,$values,$done,$gen_s,$check" >>"$POINTS_CSV"
+    echo "$point,$label,$files,$bytes,$gfiles,$gbytes,$vfiles,$vbytes,$lines,$values,$done,$gen_s,$check" >>"$POINTS_CSV"
     if [[ $check != ok ]]; then
         report || true
         die "point $label: the tools disagree on the totals (see above; outputs in $out)"
@@ -351,37 +385,41 @@ say "gongkai: $GK ($("$GK" --version 2>/dev/null | head -1)); consolidate ${QUIE
 say "value column read by DuckDB/polars as $VALUE_TYPE; runs interleaved; median wall reported"
 
 if [[ -n $DATA ]]; then
-    run_point data "your files: $DATA" "$DATA" "$GRID_DATA" "$RUNS" 0 ""
+    run_point data "your files: $DATA" "$DATA" "$GRID_DATA" "$VARIETY_DATA" "$RUNS" 0 ""
 else
     "$GK" generate --help >/dev/null 2>&1 ||
         die "$GK has no 'generate' subcommand yet; benchmark your own files with --data DIR, or pass --gongkai a binary that has it"
     IFS=, read -r -a NS <<<"$POINTS"
     for n in "${NS[@]}"; do
         d=$DATA_ROOT/$n
-        marker="units=$n years=2020 seed=$SEED gongkai=$("$GK" --version 2>/dev/null | head -1)"
+        marker="units=$n years=2020 seed=$SEED layouts=tidy,grid,variety gongkai=$("$GK" --version 2>/dev/null | head -1)"
         gen_s=
         GENERATED+=("$d")
         if ((REUSE)) && [[ -f $d/.complete && $(<"$d/.complete") == "$marker" ]]; then
             say "point $n units: reusing $d"
         else
-            # rough need: ~10 KiB tidy + ~4 KiB grid per unit, plus file-system blocks
-            need_kib=$((n * 24))
+            # rough need: ~10 KiB tidy + ~4 KiB grid + ~4 KiB varied grid per unit, plus
+            # file-system blocks
+            need_kib=$((n * 32))
             free_kib=$(df -Pk "$DATA_ROOT" | awk 'NR == 2 { print $4 }')
             ((free_kib > need_kib)) || die "not enough disk for $n units in $DATA_ROOT: ~$((need_kib / 1024)) MiB needed, $((free_kib / 1024)) MiB free"
             rm -rf "$d"
             mkdir -p "$d"
-            say "point $n units: generating tidy and grid files in $d"
+            say "point $n units: generating tidy, grid and varied grid files in $d"
             t0=$EPOCHREALTIME
-            for layout in tidy grid; do
-                "$GK" generate --units "$n" --years 2020 --layout "$layout" --seed "$SEED" --out "$d/$layout" \
+            for layout in tidy grid variety; do
+                how=(--layout "$layout")
+                [[ $layout != variety ]] || how=(--layout grid --variety)
+                "$GK" generate --units "$n" --years 2020 "${how[@]}" --seed "$SEED" --out "$d/$layout" \
                     >"$WORK/generate.$n.$layout.log" 2>&1 ||
-                    { tail -n 15 "$WORK/generate.$n.$layout.log" >&2; die "gongkai generate --layout $layout failed for $n units"; }
+                    { tail -n 15 "$WORK/generate.$n.$layout.log" >&2; die "gongkai generate ${how[*]} failed for $n units"; }
             done
             gen_s=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
             echo "$marker" >"$d/.complete"
         fi
-        [[ -d $d/tidy/2020 && -d $d/grid/2020 ]] || die "gongkai generate did not write $d/tidy/2020 and $d/grid/2020"
-        run_point "$n" "$n units" "$d/tidy/2020" "$d/grid/2020" "$RUNS" 1 "$gen_s"
+        [[ -d $d/tidy/2020 && -d $d/grid/2020 && -d $d/variety/2020 ]] ||
+            die "gongkai generate did not write $d/tidy/2020, $d/grid/2020 and $d/variety/2020"
+        run_point "$n" "$n units" "$d/tidy/2020" "$d/grid/2020" "$d/variety/2020" "$RUNS" 1 "$gen_s"
         if ((!KEEP)); then
             say "point $n units: removing $d"
             rm -rf "$d"

@@ -8,22 +8,16 @@ use serde_json::Value;
 
 use super::{gongkai, tempdir, write};
 
+/// `layout` is one of `--layout`'s, or `variety`: `--layout grid --variety`.
 fn generate(dir: &Path, layout: &str, seed: &str, errors: &str) -> String {
-    let assert = gongkai()
-        .args([
-            "generate",
-            "--units",
-            "60",
-            "--years",
-            "2019-2023",
-            "--layout",
-            layout,
-            "--seed",
-            seed,
-            "--errors",
-            errors,
-            "--out",
-        ])
+    let mut cmd = gongkai();
+    cmd.args(["generate", "--units", "60", "--years", "2019-2023"]);
+    match layout {
+        "variety" => cmd.args(["--layout", "grid", "--variety"]),
+        _ => cmd.args(["--layout", layout]),
+    };
+    let assert = cmd
+        .args(["--seed", seed, "--errors", errors, "--out"])
         .arg(dir)
         .assert()
         .code(0);
@@ -46,7 +40,7 @@ fn key(v: &Value) -> (String, i64, String) {
 #[test]
 fn validate_finds_every_injected_defect_and_nothing_else() {
     let dir = tempdir();
-    for layout in ["grid", "tidy"] {
+    for layout in ["grid", "tidy", "variety"] {
         let out = dir.path().join(layout);
         let err = generate(&out, layout, "7", "0.1");
         assert!(err.contains("generated: 60 unit(s)"), "{err}");
@@ -136,7 +130,7 @@ fn validate_finds_every_injected_defect_and_nothing_else() {
 fn generated_layouts_consolidate_to_the_same_totals() {
     let dir = tempdir();
     let mut outputs = Vec::new();
-    let layouts = ["tidy", "grid", "workbook"];
+    let layouts = ["tidy", "grid", "workbook", "variety"];
     for layout in layouts {
         let out = dir.path().join(layout);
         generate(&out, layout, "42", "0");

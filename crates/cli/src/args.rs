@@ -433,8 +433,13 @@ pub struct GenerateArgs {
     /// Fraction of reports (0 to 1) that get exactly one injected defect, listed in the manifest.
     #[arg(long, default_value_t = 0.0, value_name = "RATE")]
     pub errors: f64,
+    /// With --layout grid: each unit's grid shaped as its own tool saves it (title line naming
+    /// the unit, unpadded lines, blank or 0 for zero, +3, (一), no numbering, money in 元/万元/亿,
+    /// UTF-8, GBK or BOM, CRLF, blank lines, a notes line), named DIR/<year>/<unit>.csv.
+    #[arg(long)]
+    pub variety: bool,
     /// Rewrite the Lanzhou sample instead: data/lanzhou (the published 2020 totals split over
     /// invented units, and invented years 2019-2023) and its two test fixtures, below --out.
-    #[arg(long, conflicts_with_all = ["units", "years", "layout", "seed", "errors"])]
+    #[arg(long, conflicts_with_all = ["units", "years", "layout", "seed", "errors", "variety"])]
     pub lanzhou_sample: bool,
 }

@@ -30,6 +30,7 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
             GenerateLayout::Workbook => FileLayout::Workbook,
         },
         errors: args.errors,
+        variety: args.variety,
     };
     let summary = gongkai_synth::generate(config, out)?;
     let c = &summary.manifest.counts;
@@ -42,7 +43,11 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
         files = c.files,
         bytes = c.bytes,
         defects = c.defects,
-        layout = config.layout.code(),
+        layout = if config.variety {
+            format!("{} --variety", config.layout.code())
+        } else {
+            config.layout.code().to_string()
+        },
         seed = config.seed.to_string(),
         seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
         dir = summary.dir.display().to_string()

@@ -966,3 +966,7 @@ draft-result-unable = could not be provided
 draft-result-not-processed = not processed
 draft-result-other = otherwise handled
 draft-appeals = In { $year }, { $name } had { $reviews } administrative reviews{ $reviews_change }: { $reviews_upheld } upheld, { $reviews_corrected } corrected, { $reviews_other } other results, { $reviews_pending } pending; and { $suits } lawsuits{ $suits_change } ({ $suits_direct } filed directly, { $suits_after_review } after review): { $suits_upheld } upheld, { $suits_corrected } corrected, { $suits_other } other results, { $suits_pending } pending.
+
+## gongkai generate --variety (issue 18): form grids as units' own tools save them
+help-generate-variety = With --layout grid: each unit's grid shaped as its own tool saves it (a title line naming the unit, lines not padded, blank or 0 for zero, +3, (一), numbering left out, money in 元/万元/亿, UTF-8, GBK or BOM, CRLF, blank lines, a notes line), named DIR/<year>/<unit>.csv; the full reader reads every one to the values generated
+synth-variety-layout = --variety with --layout { $layout }: the variety is of the form grid only; use --layout grid

@@ -932,3 +932,7 @@ draft-result-unable = 无法提供
 draft-result-not-processed = 不予处理
 draft-result-other = 其他处理
 draft-appeals = { $year }年，{ $name }发生政府信息公开行政复议案件{ $reviews }件{ $reviews_change }，其中结果维持{ $reviews_upheld }件，结果纠正{ $reviews_corrected }件，其他结果{ $reviews_other }件，尚未审结{ $reviews_pending }件；发生政府信息公开行政诉讼案件{ $suits }件{ $suits_change }，其中未经复议直接起诉{ $suits_direct }件、复议后起诉{ $suits_after_review }件，结果维持{ $suits_upheld }件，结果纠正{ $suits_corrected }件，其他结果{ $suits_other }件，尚未审结{ $suits_pending }件。
+
+## gongkai generate --variety（issue 18）：各单位自己的工具保存的表格
+help-generate-variety = 配合 --layout grid：每个单位的表格按其自用工具的保存方式生成（标题行写明单位、各行不补齐、零值留空或填 0、+3、半角括号 (一)、省略序号、金额带元/万元/亿、UTF-8、GBK 或带 BOM、CRLF 换行、多余空行、末尾附注行），文件名为 DIR/<年度>/<单位>.csv；完整读取器读回的数值与生成的一致
+synth-variety-layout = --variety 不能与 --layout { $layout } 同时使用：多样格式只适用于官方表格；请使用 --layout grid

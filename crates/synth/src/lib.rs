@@ -2,7 +2,7 @@
 //! Lanzhou sample in `data/lanzhou` ([`lanzhou`]): the published 2020 totals split over invented units.
 //!
 //! Layers, lowest first: `rng` · `names` · `cells` → `defects` → `units` → `model` → `manifest`
-//! → `write`; [`lanzhou`] on top of them.
+//! → [`variety`] → `write`; [`lanzhou`] on top of them.
 //!
 //! A registry of units (provinces → cities → districts and counties → departments and townships),
 //! one report per unit and year with the chains between years intact, written exactly as the
@@ -21,6 +21,7 @@ mod model;
 mod names;
 mod rng;
 mod units;
+pub mod variety;
 mod write;
 
 use std::fmt;
@@ -32,6 +33,7 @@ pub use defects::DefectKind;
 pub use manifest::{Counts, DefectRecord, ExpectedFinding, Manifest, GENERATOR};
 pub use model::{generate_unit, GeneratedReport, GeneratedUnit, Injected};
 pub use units::{Plan, PlannedUnit, Role};
+pub use variety::Variety;
 pub use write::{
     file_path, is_generated, registry_text, render, write, Blanks, Encoding, FileStyle, Summary,
 };
@@ -132,6 +134,9 @@ pub struct Config {
     pub layout: FileLayout,
     /// Fraction of reports (0..=1) that get exactly one injected defect.
     pub errors: f64,
+    /// Grid files shaped as units' own tools save them ([`variety`]) instead of as the template
+    /// writes them; grid layout only.
+    pub variety: bool,
 }
 
 impl Config {
@@ -159,6 +164,10 @@ pub enum SynthError {
     /// `validate` against a different mix than the CSV layouts of the same seed.
     WorkbookDefects {
         rate: f64,
+    },
+    /// `--variety` is a way of saving the form grid: other layouts have no such variety.
+    Variety {
+        layout: FileLayout,
     },
     /// The output folder holds something that is not an earlier run's output.
     NotEmpty {
@@ -203,6 +212,9 @@ impl fmt::Display for SynthError {
             SynthError::ErrorRate { rate } => msg!("synth-error-rate", rate = rate.to_string()),
             SynthError::WorkbookDefects { rate } => {
                 msg!("synth-workbook-defects", rate = rate.to_string())
+            }
+            SynthError::Variety { layout } => {
+                msg!("synth-variety-layout", layout = layout.code())
             }
             SynthError::NotEmpty { dir } => {
                 msg!("synth-not-empty", dir = dir.display().to_string())

@@ -20,6 +20,10 @@ pub struct Manifest {
     pub layout: String,
     /// The defect rate asked for.
     pub errors: f64,
+    /// Grid files shaped as units' own tools save them (`--variety`); absent in manifests
+    /// written before there was a variety.
+    #[serde(default)]
+    pub variety: bool,
     pub counts: Counts,
     /// Sorted by year, then unit id.
     pub defects: Vec<DefectRecord>,

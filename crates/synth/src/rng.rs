@@ -26,6 +26,9 @@ pub(crate) enum Stream {
     Lifespan,
     /// The Lanzhou sample: the 2020 split, and each unit's drift to another year.
     Lanzhou,
+    /// `--variety`: a unit's tool, and what it types differently each year. Last, so the
+    /// streams before it keep their numbers.
+    Variety,
 }
 
 /// A hash of (seed, stream, a, b): the same inputs give the same number on every run.

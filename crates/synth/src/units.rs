@@ -89,6 +89,11 @@ impl Plan {
                 rate: config.errors,
             });
         }
+        if config.variety && config.layout != crate::FileLayout::Grid {
+            return Err(SynthError::Variety {
+                layout: config.layout,
+            });
+        }
         let mut registry = hierarchy(config.seed, config.units);
         let reporting: Vec<usize> = (0..registry.len())
             .filter(|&i| registry[i].reports())
@@ -378,6 +383,7 @@ mod tests {
             },
             layout: FileLayout::Tidy,
             errors: 0.1,
+            variety: false,
         }
     }
 

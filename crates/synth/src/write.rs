@@ -14,7 +14,8 @@ use crate::manifest::{Counts, DefectRecord, ExpectedFinding, Manifest, GENERATOR
 use crate::model::{generate_unit, GeneratedReport};
 use crate::rng::{Rng, Stream};
 use crate::units::{Plan, PlannedUnit};
-use crate::{FileLayout, SynthError};
+use crate::variety::{self, Variety};
+use crate::{Config, FileLayout, SynthError};
 
 /// The bytes a file is saved in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,9 @@ pub enum Blanks {
 pub struct FileStyle {
     pub encoding: Encoding,
     pub blanks: Blanks,
+    /// With `--variety`: the grid shaped by the unit's own tool (its encoding is `encoding`;
+    /// `blanks` is not used).
+    pub variety: Option<Variety>,
 }
 
 impl FileStyle {
@@ -64,6 +68,15 @@ impl FileStyle {
             return FileStyle {
                 encoding: Encoding::Utf8,
                 blanks: Blanks::None,
+                variety: None,
+            };
+        }
+        if plan.config.variety {
+            let variety = Variety::of(plan.config.seed, index);
+            return FileStyle {
+                encoding: variety.encoding,
+                blanks: Blanks::None,
+                variety: Some(variety),
             };
         }
         let mut rng = Rng::derive(plan.config.seed, Stream::Style, index as u64, 0);
@@ -78,7 +91,11 @@ impl FileStyle {
             x if x < 0.85 => Blanks::RequestsAndAppeals,
             _ => Blanks::AllZeros,
         };
-        FileStyle { encoding, blanks }
+        FileStyle {
+            encoding,
+            blanks,
+            variety: None,
+        }
     }
 
     /// Whether this zero cell is written blank.
@@ -96,9 +113,12 @@ impl FileStyle {
     }
 }
 
-/// `<year>/<id>.csv` (`.xlsx` for workbooks), relative to the output folder.
-pub fn file_path(layout: FileLayout, unit: &PlannedUnit, year: i32) -> String {
-    format!("{year}/{}.{}", unit.id, layout.extension())
+/// `<year>/<id>.csv` (`.xlsx` for workbooks), relative to the output folder; with `--variety`,
+/// `<year>/<unit>.csv`: files people make are named after their unit, and a file without a
+/// unit line names it only so.
+pub fn file_path(config: &Config, unit: &PlannedUnit, year: i32) -> String {
+    let stem = if config.variety { &unit.name } else { &unit.id };
+    format!("{year}/{stem}.{}", config.layout.extension())
 }
 
 /// Buffers reused across one thread's files.
@@ -122,7 +142,7 @@ pub fn render(
     render_into(layout, unit, style, report, text, bytes, &mut blank)
 }
 
-fn render_into(
+pub(crate) fn render_into(
     layout: FileLayout,
     unit: &PlannedUnit,
     style: FileStyle,
@@ -156,7 +176,12 @@ fn render_into(
         })?;
         return Ok(blanks);
     }
-    let blanks = render_text(layout, style, name, report.year, &values, text, blank);
+    let blanks = match &style.variety {
+        Some(v) if layout == FileLayout::Grid => {
+            variety::render_text(v, name, report.year, &values, text, blank)
+        }
+        _ => render_text(layout, style, name, report.year, &values, text, blank),
+    };
     if let Some(t) = report.defect.as_ref().and_then(|d| d.text.as_deref()) {
         let sentinel = SENTINEL.to_string();
         let at = text.find(&sentinel);
@@ -278,7 +303,7 @@ fn write_unit(
     let style = FileStyle::of(plan, index);
     let mut out = UnitOutcome::default();
     for report in &generated.reports {
-        let rel = file_path(plan.config.layout, unit, report.year);
+        let rel = file_path(&plan.config, unit, report.year);
         if report.has_file() {
             out.blank_cells += render_into(
                 plan.config.layout,
@@ -454,6 +479,7 @@ fn fill(plan: &Plan, root: &Path) -> Result<Manifest, SynthError> {
         years: config.years.iter().collect(),
         layout: config.layout.code().to_string(),
         errors: config.errors,
+        variety: config.variety,
         counts,
         defects,
     };

@@ -28,6 +28,7 @@ fn errors_and_the_sample_summary_in_chinese() {
         },
         layout: FileLayout::Workbook,
         errors: 0.1,
+        variety: false,
     };
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(

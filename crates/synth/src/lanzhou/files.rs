@@ -44,6 +44,7 @@ pub(super) fn published_text(golden: &[i64]) -> Result<Vec<u8>> {
     let style = FileStyle {
         encoding: Encoding::Utf8,
         blanks: crate::Blanks::None,
+        variety: None,
     };
     let (mut text, mut blank, mut bytes) = (String::new(), Vec::new(), Vec::new());
     render_text(

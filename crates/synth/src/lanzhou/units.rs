@@ -35,7 +35,11 @@ pub(super) struct File {
 const fn grid(encoding: Encoding, blanks: Blanks) -> File {
     File {
         layout: FileLayout::Grid,
-        style: FileStyle { encoding, blanks },
+        style: FileStyle {
+            encoding,
+            blanks,
+            variety: None,
+        },
     }
 }
 
@@ -45,6 +49,7 @@ const TIDY: File = File {
     style: FileStyle {
         encoding: Encoding::Utf8,
         blanks: Blanks::None,
+        variety: None,
     },
 };
 

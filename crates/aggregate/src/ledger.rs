@@ -21,6 +21,10 @@ use crate::findings::check_report;
 use crate::link::{Link, Links};
 use crate::{consolidate, AggregateError, Total};
 
+/// Reports summed into one partial total at a time: as many as a chunk of a batch's files brings
+/// (1,024, a report each), with room; tests sum a few at a time, so that slicing is tested.
+const SUM_REPORTS: usize = if cfg!(test) { 3 } else { 4096 };
+
 /// Which totals a ledger keeps.
 #[derive(Debug, Clone, Copy)]
 pub enum Sums<'r> {
@@ -163,8 +167,12 @@ impl<'r> Ledger<'r> {
             let (sum, held): (Vec<_>, Vec<_>) =
                 reports.into_iter().zip(summable).partition(|(_, s)| *s);
             let sum: Vec<UnitReport> = sum.into_iter().map(|(r, _)| r).collect();
-            for t in self.partial(&sum)? {
-                self.absorb(t, 1)?;
+            // A slice at a time: one file may bring a province's reports (a tidy file of 25,000
+            // units), whose table at once would take more memory than the reports themselves.
+            for slice in sum.chunks(SUM_REPORTS) {
+                for t in self.partial(slice)? {
+                    self.absorb(t, 1)?;
+                }
             }
             reports = sum;
             reports.extend(held.into_iter().map(|(r, _)| r));

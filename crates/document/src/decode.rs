@@ -113,6 +113,15 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
             }
         }
     };
+    decode_body(body, bom_len, encoding)
+}
+
+/// `body` (which starts `bom_len` bytes into the file) in `encoding`: strict, and never a NUL.
+fn decode_body<'a>(
+    body: &'a [u8],
+    bom_len: usize,
+    encoding: &'static Encoding,
+) -> Result<Decoded<'a>, DecodeError> {
     if encoding == UTF_8 {
         // NUL bytes are valid UTF-8 but never CSV text.
         if let Some(offset) = memchr::memchr(0, body) {
@@ -165,6 +174,117 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, Decod
         text: Cow::Owned(out),
         encoding,
     })
+}
+
+/// A text too long to hold at once (a province's tidy file), decoded a stretch at a time, each
+/// stretch cut just after a line end (`\n`, which no character of UTF-8 or GB18030 holds as a
+/// part), with the text and encoding [`decode`] gives the whole, or not at all.
+///
+/// The encoding is told from the start of the bytes as [`decode`] tells it from the whole: a
+/// byte-order mark, the encoding chosen, else UTF-8 if the start is UTF-8, else GB18030. What
+/// the start cannot settle is checked as the stretches come: under `Auto`, a start in UTF-8 holds
+/// only if every stretch is UTF-8, and GB18030 only if the whole is not mostly UTF-8 (its
+/// [`Utf8Evidence`] summed over the stretches). When a stretch or the sum says otherwise, the
+/// whole must be decoded at once, which says what is wrong with it.
+#[derive(Debug, Clone, Copy)]
+pub struct ByLines {
+    encoding: &'static Encoding,
+    bom: usize,
+    /// GB18030 by `Auto` because the start is not UTF-8: the whole must not be mostly UTF-8.
+    guessed: bool,
+}
+
+impl ByLines {
+    /// The way to decode the bytes that `start` begins (cut just after a line end, or the whole):
+    /// `None` for an encoding whose line ends may be part of a character (UTF-16, ISO-2022-JP and
+    /// the like) or a start with a NUL byte (no text). Only UTF-8 and GB18030 (GBK) are read by
+    /// stretches: they are what Chinese units write.
+    pub fn new(start: &[u8], choice: EncodingChoice) -> Option<ByLines> {
+        let (encoding, bom, guessed) = match (Encoding::for_bom(start), choice) {
+            (Some((enc, bom)), _) => (enc, bom, false),
+            (None, EncodingChoice::Fixed(enc)) => (enc, 0, false),
+            (None, EncodingChoice::Auto) => {
+                if memchr::memchr(0, start).is_some() {
+                    return None;
+                }
+                match utf8(start) {
+                    Ok(_) => (UTF_8, 0, false),
+                    Err(_) => (GB18030, 0, true),
+                }
+            }
+        };
+        let by_lines = encoding == UTF_8 || encoding == GB18030 || encoding == encoding_rs::GBK;
+        by_lines.then_some(ByLines {
+            encoding,
+            bom,
+            guessed,
+        })
+    }
+
+    /// The encoding the whole is read in, if every stretch decodes and [`ByLines::agrees`].
+    pub fn encoding(&self) -> &'static Encoding {
+        self.encoding
+    }
+
+    /// Bytes of byte-order mark the first stretch opens with: not part of the text.
+    pub fn bom(&self) -> usize {
+        self.bom
+    }
+
+    /// One stretch's text (the first without its byte-order mark), and its evidence for
+    /// [`ByLines::agrees`]; `None` when the whole cannot be what the start says: a NUL, a byte
+    /// sequence the encoding does not have, or under `Auto` a stretch that is not UTF-8 after a
+    /// start that is.
+    pub fn decode<'a>(&self, stretch: &'a [u8]) -> Option<(Cow<'a, str>, Utf8Evidence)> {
+        let text = decode_body(stretch, 0, self.encoding).ok()?.text;
+        let evidence = if self.guessed {
+            Utf8Evidence::of(stretch)
+        } else {
+            Utf8Evidence::default()
+        };
+        Some((text, evidence))
+    }
+
+    /// Whether the whole, whose stretches gave `evidence` in sum, is read in the encoding the
+    /// start told: false when `Auto` took GB18030 but the whole is UTF-8 with a few bad bytes.
+    pub fn agrees(&self, evidence: Utf8Evidence) -> bool {
+        !self.guessed || !evidence.mostly_utf8()
+    }
+}
+
+/// What tells UTF-8 with a few bad bytes from GBK ([`decode`]'s test): well-formed multi-byte
+/// characters and invalid sequences. Sums over stretches cut after line ends are the whole's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Utf8Evidence {
+    pub good: usize,
+    pub bad: usize,
+}
+
+impl Utf8Evidence {
+    /// The evidence of `bytes`.
+    pub fn of(bytes: &[u8]) -> Utf8Evidence {
+        let mut e = Utf8Evidence::default();
+        for chunk in bytes.utf8_chunks() {
+            e.good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+            e.bad += usize::from(!chunk.invalid().is_empty());
+        }
+        e
+    }
+
+    /// Text with this evidence is UTF-8 with a few bad bytes (the answer of [`mostly_utf8`]).
+    pub fn mostly_utf8(&self) -> bool {
+        self.good >= 8 && self.good >= 20 * self.bad
+    }
+}
+
+impl std::ops::Add for Utf8Evidence {
+    type Output = Utf8Evidence;
+    fn add(self, other: Utf8Evidence) -> Utf8Evidence {
+        Utf8Evidence {
+            good: self.good + other.good,
+            bad: self.bad + other.bad,
+        }
+    }
 }
 
 /// True when `bytes`, though not valid UTF-8, is UTF-8 text with a few bad bytes: far more
@@ -248,12 +368,75 @@ mod tests {
                 }
                 bytes.extend_from_slice(junk);
             }
-            let (mut good, mut bad) = (0usize, 0usize);
-            for chunk in bytes.utf8_chunks() {
-                good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-                bad += usize::from(!chunk.invalid().is_empty());
+            prop_assert_eq!(mostly_utf8(&bytes), Utf8Evidence::of(&bytes).mostly_utf8());
+        }
+
+        /// Decoded by stretches cut after line ends, bytes give the text and encoding the whole
+        /// gives, or are refused (never a different text): UTF-8, GBK, either with bad bytes or
+        /// NULs, a byte-order mark, each encoding choice. Text all of one encoding and clean is
+        /// never refused.
+        #[test]
+        fn stretches_decode_as_the_whole(
+            lines in prop::collection::vec(
+                ("[a-z0-9,城关区年度报告统计— ]{0,30}", 0..4u8, prop::collection::vec(any::<u8>(), 0..3)),
+                1..30,
+            ),
+            gbk in any::<bool>(),
+            bom in any::<bool>(),
+            choice in 0..3u8,
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+        ) {
+            let mut bytes = if bom { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
+            let mut clean = true;
+            for (text, kind, junk) in &lines {
+                if gbk {
+                    bytes.extend_from_slice(&GB18030.encode(text).0);
+                } else {
+                    bytes.extend_from_slice(text.as_bytes());
+                }
+                // One line in four of each kind: junk, or the other encoding.
+                match kind {
+                    0 => { bytes.extend_from_slice(junk); clean &= junk.is_empty(); }
+                    1 if !gbk => { bytes.extend_from_slice(&GB18030.encode(text).0); clean &= text.is_ascii(); }
+                    _ => {}
+                }
+                bytes.push(b'\n');
             }
-            prop_assert_eq!(mostly_utf8(&bytes), good >= 8 && good >= 20 * bad);
+            let choice = match choice {
+                0 => EncodingChoice::Auto,
+                1 => EncodingChoice::Fixed(UTF_8),
+                _ => EncodingChoice::Fixed(encoding_rs::GBK),
+            };
+            // Stretches end just after a line end.
+            let ends: Vec<usize> = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1).collect();
+            let mut at: Vec<usize> = cuts.iter().map(|c| ends[c.index(ends.len())]).collect();
+            at.push(bytes.len());
+            at.sort_unstable();
+            at.dedup();
+            let whole = decode(&bytes, choice);
+            let Some(by) = ByLines::new(&bytes[..at[0]], choice) else {
+                // Only a NUL in the start, under `Auto`.
+                prop_assert!(!clean);
+                return Ok(());
+            };
+            let (mut text, mut evidence, mut from) = (String::new(), Utf8Evidence::default(), by.bom());
+            for to in at {
+                let Some((t, e)) = by.decode(&bytes[from..to]) else {
+                    // GBK after a start all ASCII is the one clean text `Auto` cannot settle.
+                    let auto = matches!(choice, EncodingChoice::Auto);
+                    prop_assert!(!clean || whole.is_err() || gbk && auto);
+                    return Ok(());
+                };
+                text.push_str(&t);
+                evidence = evidence + e;
+                from = to;
+            }
+            if !by.agrees(evidence) {
+                prop_assert!(whole.is_err());
+                return Ok(());
+            }
+            let whole = whole.map(|w| (w.text.into_owned(), w.encoding.name()));
+            prop_assert_eq!(whole, Ok((text, by.encoding().name())));
         }
     }
 

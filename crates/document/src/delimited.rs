@@ -36,6 +36,14 @@ impl<'t> Table<'t> {
             .collect()
     }
 
+    /// Numbers the lines as if the text read were a part of a longer one starting on line
+    /// `first` (a piece of a long file read alone).
+    pub fn number_from(&mut self, first: u32) {
+        for span in &mut self.spans {
+            span.0 += first.saturating_sub(1);
+        }
+    }
+
     fn push(&mut self, line: u32, fields: impl Iterator<Item = Cow<'t, str>>) {
         let start = self.fields.len() as u32;
         self.fields.extend(fields);

@@ -8,9 +8,11 @@
 //! readers) → [`workbook_file`] (a workbook's sheets through them) · [`document_file`] (a Word,
 //! PDF or HTML report read as published) → [`learned`] (the fast path: layouts read before) →
 //! [`screen`] (texts that cannot be a report turned away before they are split) → [`read`] (one
-//! file) → [`batch`] (folders, in parallel, a chunk at a time).
+//! file; [`big_file`]: a large tidy file in pieces on every core) → [`batch`] (folders, in
+//! parallel, a chunk at a time).
 
 mod batch;
+mod big_file;
 mod document_file;
 mod learned;
 mod read;
@@ -32,6 +34,8 @@ pub use reading::{unit_from_path, year_from_path};
 /// A batch assembled from files already read (tests and the duplicate re-read use it).
 pub use batch::assemble;
 
+#[cfg(test)]
+mod big_file_tests;
 #[cfg(test)]
 mod fuzz;
 #[cfg(test)]

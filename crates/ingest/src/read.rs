@@ -11,7 +11,7 @@ use gongkai_report::{FileRead, Layout};
 
 use crate::locate::CellSources;
 use crate::reading::{unit_from_path, year_from_path, Reading};
-use crate::{document_file, learned, screen, tidy, unit_file, workbook_file};
+use crate::{big_file, document_file, learned, screen, tidy, unit_file, workbook_file};
 
 /// How to read files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -50,15 +50,28 @@ fn cross_check(read: &FileRead, full: impl FnOnce() -> FileRead) {
 }
 
 /// Reads one file. Never panics and never fails: problems are in the returned diagnostics.
+/// A large tidy file is read in pieces on every core ([`big_file`]).
 pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
+    read_file_as(path, options, fast_paths())
+}
+
+/// [`read_file`]; `in_pieces`: a large tidy file may be read in pieces.
+fn read_file_as(path: &Path, options: &ReadOptions, in_pieces: bool) -> FileRead {
     let file = Arc::new(path.to_path_buf());
     let mut r = Reading::new(file);
     if let Some(why) = passed_over_by_name(path) {
         r.skip(why);
         return r.finish(None, None);
     }
-    BUFFER.with_borrow_mut(|buf| {
-        let read = match read_into(path, buf, options) {
+    let read = BUFFER.with_borrow_mut(|buf| {
+        let read = match read_into(path, buf, options, in_pieces) {
+            // The start goes with the file (and the thread's buffer with it): the pieces are
+            // read on every core, and this thread may take up another file meanwhile.
+            Ok(Filled::Big { filled, file }) => {
+                let mut start = std::mem::take(buf);
+                start.truncate(filled);
+                return Err((start, file));
+            }
             Ok(Filled::Whole(n)) => read_bytes(&buf[..n], path, options, r),
             Ok(Filled::Refused {
                 refusal,
@@ -79,8 +92,42 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileRead {
         if buf.len() > KEEP_BUFFER {
             *buf = Vec::new();
         }
-        read
-    })
+        Ok(read)
+    });
+    match read {
+        Ok(read) => read,
+        Err((start, mut file)) => {
+            let fast = fast_paths();
+            match big_file::read(&mut file, start, path, options, big_file::SIZES, fast) {
+                Some(read) => {
+                    #[cfg(test)]
+                    big_file::READ_IN_PIECES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    #[cfg(any(test, feature = "cross-check"))]
+                    if let Ok(bytes) = std::fs::read(path) {
+                        cross_check(&read, || {
+                            read_bytes(&bytes, path, options, Reading::new(read.file.clone()))
+                        });
+                    }
+                    read
+                }
+                // Read whole, as any other file: the whole read says what the pieces could not.
+                None => read_file_as(path, options, false),
+            }
+        }
+    }
+}
+
+/// [`big_file::read`] of a file's contents, pieces and blocks cut to `sizes`: `None` where the
+/// file would be read whole.
+#[cfg(test)]
+pub(crate) fn read_bytes_in_pieces(
+    bytes: &[u8],
+    path: &Path,
+    options: &ReadOptions,
+    sizes: big_file::Sizes,
+) -> Option<FileRead> {
+    let mut source = bytes;
+    big_file::read(&mut source, Vec::new(), path, options, sizes, fast_paths())
 }
 
 /// Files passed over by their name alone: an Office lock file (`~$城关区.xlsx`, left while the
@@ -121,13 +168,22 @@ enum Filled {
         encoding: &'static str,
         size: u64,
     },
+    /// The start (this many bytes) of a file past [`big_file::BIG_FILE_BYTES`] that opens as a
+    /// tidy file: the rest is read in pieces.
+    Big { filled: usize, file: std::fs::File },
 }
 
 /// Reads the whole file into the front of `buf`, growing it as needed. Unlike `fs::read`, it
 /// does not ask the file's size first and allocates nothing per file: one `read` takes a small
 /// file whole. Past a grid's size, a file whose start shows it is no report is read no further
-/// (a stray data dump of hundreds of MB).
-fn read_into(path: &Path, buf: &mut Vec<u8>, options: &ReadOptions) -> std::io::Result<Filled> {
+/// (a stray data dump of hundreds of MB); past [`big_file::BIG_FILE_BYTES`], a file that opens
+/// as a tidy file is left to be read in pieces (if `in_pieces`).
+fn read_into(
+    path: &Path,
+    buf: &mut Vec<u8>,
+    options: &ReadOptions,
+    in_pieces: bool,
+) -> std::io::Result<Filled> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let (mut filled, mut looked) = (0, false);
@@ -140,6 +196,13 @@ fn read_into(path: &Path, buf: &mut Vec<u8>, options: &ReadOptions) -> std::io::
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
+        }
+        if !looked
+            && in_pieces
+            && filled > big_file::BIG_FILE_BYTES
+            && screen::opens_as_tidy(&buf[..filled])
+        {
+            return Ok(Filled::Big { filled, file });
         }
         if !looked && filled > screen::MAX_GRID_BYTES {
             looked = true;

@@ -96,6 +96,15 @@ impl Reading {
             .extend(cells);
     }
 
+    /// Takes in what a piece of the same file read alone left to leave out: reports with a cell
+    /// rejected, cells that could not be read (after those of lines before).
+    pub(crate) fn absorb_marks(&mut self, piece: &mut Reading) {
+        self.tainted.extend(piece.tainted.drain());
+        for (key, cells) in piece.unreadable.drain() {
+            self.unreadable.entry(key).or_default().extend(cells);
+        }
+    }
+
     /// The places of unreadable cells, to move them where a reader's lines are not the file's
     /// (a sheet's tidy rows).
     pub fn unreadable_places(&mut self) -> impl Iterator<Item = &mut Place> {
@@ -248,18 +257,24 @@ impl Reading {
         let mut accepted = Vec::new();
         let mut rejected = Vec::new();
         let mut used = 0;
+        // Errors by unit and year among the findings so far, counted as they come: a scan of
+        // every finding per report is quadratic in a province's file (25,000 reports, a
+        // warning each where cells are absent).
+        let mut errors: HashMap<(String, i32), usize> = HashMap::new();
+        let mut counted = 0;
         for report in std::mem::take(&mut self.reports) {
             self.check_blanks(&report);
             let present = report.source.lines.iter().filter(|l| **l != 0).count();
-            let bad_cells = self
-                .diagnostics
-                .iter()
-                .filter(|d| {
-                    d.is_error()
-                        && d.unit.as_deref() == Some(&report.unit)
-                        && d.year == Some(report.year)
-                })
-                .count();
+            for d in &self.diagnostics[counted..] {
+                if let (true, Some(unit), Some(year)) = (d.is_error(), &d.unit, d.year) {
+                    *errors.entry((unit.clone(), year)).or_default() += 1;
+                }
+            }
+            counted = self.diagnostics.len();
+            let bad_cells = errors
+                .get(&(report.unit.clone(), report.year))
+                .copied()
+                .unwrap_or(0);
             if self.file_failed || self.tainted.contains(&(report.unit.clone(), report.year)) {
                 // Its rejected cells are counted already and were never set; the rest go with it.
                 self.values_rejected += present;

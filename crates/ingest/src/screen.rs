@@ -88,7 +88,7 @@ pub(crate) fn stop_early(
 
 /// Whether the first line with text of `start` (in the look) is a tidy header with any of the
 /// separators: a large tidy file, the one kind of text read at any size, is not decoded twice.
-fn opens_as_tidy(start: &[u8]) -> bool {
+pub(crate) fn opens_as_tidy(start: &[u8]) -> bool {
     let look = &start[..start.len().min(LOOK_BYTES)];
     let first = look.split(|b| *b == b'\n').find(|line| {
         !line

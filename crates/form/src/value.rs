@@ -249,7 +249,12 @@ pub fn parse_year(text: &str) -> Option<i32> {
             .fold(0, |y, digit| y * 10 + i32::from(digit - b'0'));
         return (2000..=2100).contains(&y).then_some(y);
     }
-    let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
+    // `2020年度` as units write it on the year line, `2020年`, a spreadsheet's `2020.0`.
+    let t = text
+        .trim()
+        .trim_end_matches('度')
+        .trim_end_matches('年')
+        .trim_end_matches(".0");
     let y: i32 = t.parse().ok()?;
     (2000..=2100).contains(&y).then_some(y)
 }
@@ -262,6 +267,16 @@ mod tests {
     const C: ValueKind = ValueKind::Count;
     const S: ValueKind = ValueKind::SignedCount;
     const M: ValueKind = ValueKind::Money;
+
+    #[test]
+    fn years_as_units_write_them() {
+        for text in ["2020", " 2020 ", "2020年", "2020年度", "2020.0"] {
+            assert_eq!(parse_year(text), Some(2020), "{text}");
+        }
+        for text in ["20", "度", "2020度年", "1899", "二〇二〇"] {
+            assert_eq!(parse_year(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn counts() {
@@ -353,7 +368,8 @@ mod tests {
         #[test]
         fn fast_year_path_agrees(text in "[0-9]{4}|[0-9年. ]{0,8}") {
             let slow = {
-                let t = text.trim().trim_end_matches('年').trim_end_matches(".0");
+                // `2020年度` as units write it on the year line, `2020年`, a spreadsheet's `2020.0`.
+    let t = text.trim().trim_end_matches('度').trim_end_matches('年').trim_end_matches(".0");
                 t.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y))
             };
             prop_assert_eq!(parse_year(&text), slow);

@@ -331,7 +331,7 @@ fn varied_grids_show_every_shape() {
         ("width", 3),
         ("title", 4),
         ("unit line", 5),
-        ("year line", 4),
+        ("year line", 5),
         ("zeros", 4),
         ("half width", 2),
         ("no numbering", 2),

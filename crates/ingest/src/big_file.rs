@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use gongkai_document::decode::{ByLines, Utf8Evidence};
-use gongkai_document::delimited::{read_records, sniff_delimiter};
+use gongkai_document::delimited::{read_records, sniff_delimiter, Table};
 use gongkai_document::{sniff, Format};
 use gongkai_report::{FileRead, Layout};
 use rayon::prelude::*;
@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use crate::read::ReadOptions;
 use crate::reading::Reading;
 use crate::screen::LOOK_BYTES;
-use crate::tidy::{Clash, Columns, Piece, PlainHeader, TidyLines};
+use crate::tidy::{records_of, Clash, Columns, Joined, Piece, PlainHeader, TidyLines};
 
 /// How a long file is cut: blocks read from disk, each split into pieces read on the cores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +94,10 @@ static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
 /// Files read to the end in pieces by [`crate::read_file`] (tests see that a file took the path).
 #[cfg(test)]
 pub(crate) static READ_IN_PIECES: AtomicUsize = AtomicUsize::new(0);
+
+/// Files whose lines turned out interleaved, read in order from then on (tests see it happen).
+#[cfg(test)]
+pub(crate) static READ_IN_ORDER: AtomicUsize = AtomicUsize::new(0);
 
 /// One big file being read, counted in [`IN_FLIGHT`] while it lives.
 pub(crate) struct InFlight {
@@ -158,6 +162,7 @@ pub(crate) fn read(
         r: Reading::new(file),
         lines: TidyLines::in_pieces(header.columns),
         evidence: Utf8Evidence::default(),
+        in_order: false,
     };
     let mut bytes = block.len() as u64;
     // Lines before `from`.
@@ -210,6 +215,7 @@ pub(crate) fn read(
         mut r,
         lines,
         evidence,
+        ..
     } = whole;
     // A header alone is the whole read's error; so is UTF-8 taken for GBK.
     if !lines.any_read() || !by.agrees(evidence) {
@@ -227,12 +233,27 @@ struct Whole {
     lines: TidyLines,
     /// Of the bytes decoded so far, for [`ByLines::agrees`].
     evidence: Utf8Evidence,
+    /// The file's lines are found apart from their reports' other lines (sorted by cell rather
+    /// than by unit, say): pieces are split on every core but read in order here, since a
+    /// piece's reports would each hold a whole form for a few cells.
+    in_order: bool,
+}
+
+/// A piece's reports joined to earlier ones past which the lines are taken as interleaved: a
+/// file of units one after another joins one a piece (the unit its start cuts).
+const JOINED_MAX: usize = 8;
+
+/// A piece split or read on a core.
+enum Parsed<'t> {
+    Piece(Box<Piece>),
+    /// Its records, to be read in order ([`Whole::in_order`]).
+    Records(Table<'t>),
 }
 
 impl Whole {
     /// Reads the whole lines `bytes`, after `before` lines of the file, in pieces of about
-    /// `piece` bytes (in parallel, if asked), and takes the pieces in. The number of lines they
-    /// end, or `None` if the file must be read whole.
+    /// `piece` bytes (in parallel, if asked), and takes the pieces in, in order. The number of
+    /// lines they end, or `None` if the file must be read whole.
     #[allow(clippy::too_many_arguments)]
     fn read_block(
         &mut self,
@@ -253,29 +274,73 @@ impl Whole {
         });
         let decoded: Vec<(Cow<str>, Utf8Evidence, u32)> =
             decoded.into_iter().collect::<Option<_>>()?;
-        let mut firsts = Vec::with_capacity(decoded.len());
+        let mut work: Vec<(&str, u32)> = Vec::with_capacity(decoded.len());
         let mut at = before.checked_add(1)?;
-        for (_, evidence, ends) in &decoded {
-            firsts.push(at);
+        for (text, evidence, ends) in &decoded {
+            work.push((text.as_ref(), at));
             at = at.checked_add(*ends)?;
             self.evidence = self.evidence + *evidence;
         }
         let plain = header.plain.as_ref().filter(|_| fast);
-        let file = self.r.file.clone();
-        let work: Vec<(&str, u32)> = decoded
-            .iter()
-            .zip(&firsts)
-            .map(|((text, _, _), first)| (text.as_ref(), *first))
-            .collect();
-        let read = map(parallel, &work, |(text, first)| {
-            Piece::read(text, *first, header.columns, plain, &file)
-        });
-        for (piece, (text, first)) in read.into_iter().zip(work) {
-            if let Err(Clash) = self.lines.absorb(&mut self.r, piece?) {
-                self.lines.read_text(text, first, &mut self.r)?;
+        let (columns, file) = (header.columns, self.r.file.clone());
+        // A wave of pieces (one a core) is read while the wave before is taken in: the pieces
+        // held at once are two waves', whatever the block.
+        let wave = if parallel {
+            rayon::current_num_threads().max(1)
+        } else {
+            1
+        };
+        let mut waves = work.chunks(wave);
+        let mut pending: Option<Vec<(Option<Parsed>, &str, u32)>> = None;
+        loop {
+            let next = waves.next();
+            if next.is_none() && pending.is_none() {
+                break;
             }
+            let in_order = self.in_order;
+            let (parsed, taken) = both(
+                parallel,
+                || {
+                    next.map(|w| {
+                        map(parallel, w, |&(text, first)| {
+                            let parsed = if in_order {
+                                records_of(text, first).map(Parsed::Records)
+                            } else {
+                                Piece::read(text, first, columns, plain, &file)
+                                    .map(|p| Parsed::Piece(Box::new(p)))
+                            };
+                            (parsed, text, first)
+                        })
+                    })
+                },
+                || pending.take().map_or(Some(()), |wave| self.take(wave)),
+            );
+            taken?;
+            pending = parsed;
         }
         Some(at - before - 1)
+    }
+
+    /// Takes in a wave of pieces, in order: a piece giving a cell a report had already is read
+    /// again here in order; pieces whose reports join earlier ones turn the rest of the file to
+    /// being read in order.
+    fn take(&mut self, wave: Vec<(Option<Parsed>, &str, u32)>) -> Option<()> {
+        for (parsed, text, first) in wave {
+            match parsed? {
+                Parsed::Piece(piece) => match self.lines.absorb(&mut self.r, *piece) {
+                    Ok(Joined { reports, joined }) => {
+                        if !self.in_order && joined > JOINED_MAX && joined * 2 > reports {
+                            self.in_order = true;
+                            #[cfg(test)]
+                            READ_IN_ORDER.fetch_add(1, Ordering::SeqCst);
+                        }
+                    }
+                    Err(Clash) => self.lines.read_text(text, first, &mut self.r)?,
+                },
+                Parsed::Records(table) => self.lines.read_table(&table, &mut self.r),
+            }
+        }
+        Some(())
     }
 }
 

@@ -9,7 +9,7 @@ use gongkai_form::FormVersion;
 use gongkai_report::{write, Check, FileRead, Place};
 use proptest::prelude::*;
 
-use crate::big_file::{InFlight, Sizes, READ_IN_PIECES};
+use crate::big_file::{InFlight, Sizes, READ_IN_ORDER, READ_IN_PIECES};
 use crate::read::{read_bytes_in_pieces, FAST_PATHS};
 use crate::{learned, read_bytes_at, ReadOptions};
 
@@ -120,10 +120,14 @@ fn units_one_after_another_read_the_same_in_pieces() {
     assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
 }
 
+/// Units' lines interleaved (a file sorted by cell, say): large pieces see it and read the rest
+/// in order; small ones join each report's cells from many pieces.
 #[test]
 fn interleaved_units_read_the_same_in_pieces() {
     let text = file_of(&shuffled(value_lines(5, &[2020, 2021]), 7));
+    let before = READ_IN_ORDER.load(std::sync::atomic::Ordering::SeqCst);
     let read = same_in_pieces(text.as_bytes(), "省.csv", &options());
+    assert!(READ_IN_ORDER.load(std::sync::atomic::Ordering::SeqCst) > before);
     // Every report whole, its cells on their own lines however far apart.
     assert_eq!(read.reports.len(), 10);
     assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);

@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gongkai_form::{format_value, parse_value, Catalogue, FormVersion, Section};
 
 use crate::reading::Reading;
-use gongkai_document::delimited::{read_records, trim, Record};
+use gongkai_document::delimited::{read_records, trim, Record, Table};
 use gongkai_form::parse_year;
 use gongkai_messages::msg;
 use gongkai_report::write::tidy::HEADER;
@@ -377,20 +377,16 @@ impl TidyLines {
 
     /// Reads the value lines of `text`, whose first line is line `first` of the file, after
     /// those read before; `None` (and nothing read) where the text cannot be read apart from
-    /// the rest of the file: a quoted field running over lines (it may start or end outside),
-    /// or anything the CSV reader refuses (the whole file's read says what).
+    /// the rest of the file ([`records_of`]).
     pub(crate) fn read_text(&mut self, text: &str, first: u32, r: &mut Reading) -> Option<()> {
-        if text.trim().is_empty() {
-            return Some(());
-        }
-        let mut table = read_records(text, b',').ok()?;
-        table.number_from(first);
-        let records = table.records();
-        if records.iter().any(Record::has_line_break) {
-            return None;
-        }
-        self.read(&records, r);
+        let table = records_of(text, first)?;
+        self.read_table(&table, r);
         Some(())
+    }
+
+    /// Reads the value lines of a piece split already ([`records_of`]), after those read before.
+    pub(crate) fn read_table(&mut self, table: &Table, r: &mut Reading) {
+        self.read(&table.records(), r);
     }
 
     /// After the last line: the line cut short at the end, the cells of reports that lost a
@@ -414,7 +410,8 @@ impl TidyLines {
     /// piece giving a cell that a report had already is not taken in ([`Clash`]): it is to be
     /// read again here in order ([`TidyLines::read_text`]), as which line was first decides what
     /// is said of both.
-    pub(crate) fn absorb(&mut self, r: &mut Reading, piece: Piece) -> Result<(), Clash> {
+    /// Taken in, it tells how many of its reports were joined to reports before.
+    pub(crate) fn absorb(&mut self, r: &mut Reading, piece: Piece) -> Result<Joined, Clash> {
         let clash = piece.r.reports.iter().any(|p| {
             self.index
                 .get(&(p.unit.clone(), p.year))
@@ -437,10 +434,15 @@ impl TidyLines {
             self.last_seen = lines.last_seen;
             self.cut_short = lines.cut_short.map(|(at, fields)| (at + before, fields));
         }
+        let mut joined = Joined {
+            reports: read.reports.len(),
+            joined: 0,
+        };
         for p in read.reports {
             let key = (p.unit.clone(), p.year);
             match self.index.get(&key).and_then(|&k| r.reports.get_mut(k)) {
                 Some(g) => {
+                    joined.joined += 1;
                     for i in (0..p.values.len()).filter(|&i| p.present(i)) {
                         let value = (!p.blank[i]).then_some(p.values[i]);
                         g.set(i, value, p.source.lines[i]);
@@ -452,8 +454,36 @@ impl TidyLines {
                 }
             }
         }
-        Ok(())
+        Ok(joined)
     }
+}
+
+/// Of a piece taken in: its reports, and how many of them joined reports before (its lines
+/// were apart from theirs).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Joined {
+    pub reports: usize,
+    pub joined: usize,
+}
+
+/// The records of `text`, whose first line is line `first` of the file, as the whole file's read
+/// splits them; `None` where the text cannot be read apart from the rest of the file: a quoted
+/// field running over lines (it may start or end outside), line ends a CSV reader of the whole
+/// would see otherwise (a lone `\r`, a byte-order mark), or anything the CSV reader refuses
+/// (the whole file's read says what).
+pub(crate) fn records_of(text: &str, first: u32) -> Option<Table<'_>> {
+    if !gongkai_document::delimited::plain(text) {
+        return None;
+    }
+    if text.trim().is_empty() {
+        return Some(Table::default());
+    }
+    let mut table = read_records(text, b',').ok()?;
+    table.number_from(first);
+    if table.records().iter().any(Record::has_line_break) {
+        return None;
+    }
+    Some(table)
 }
 
 /// A piece gave a cell that a report had already: nothing of it was taken in.

@@ -44,7 +44,9 @@ pub enum UnitLine {
     OneCell,
     /// `单位名称,城关区`.
     Named,
-    /// `填报单位（盖章）,城关区`, as the printed form asks for the seal.
+    /// `填报单位（盖章）,城关区`, as the printed form asks for the seal. The readers do not
+    /// take `填报单位（盖章）` for a unit key: the unit comes from the file's name, which is why
+    /// varied files are named after their unit.
     Sealed,
     /// No line: the title and the file's name (`城关区.csv`) name it.
     None,

@@ -176,6 +176,87 @@ fn generated_layouts_consolidate_to_the_same_totals() {
     assert!(xlsx > 50, "{xlsx} workbook(s) written for 2020");
 }
 
+/// A province's units in one tidy file (past 2 MiB: read in pieces on every core) consolidate
+/// and validate as the same units in their own files: the same totals, the same findings of
+/// each unit, and problems placed at their lines of the one file.
+#[test]
+fn units_in_one_big_tidy_file_read_as_in_their_own_files() {
+    let dir = tempdir();
+    let files = dir.path().join("files");
+    gongkai()
+        .args([
+            "generate", "--units", "200", "--years", "2023", "--layout", "tidy",
+        ])
+        .args(["--seed", "5", "--errors", "0.05", "--out"])
+        .arg(&files)
+        .assert()
+        .code(0);
+    let mut paths = walk(&files);
+    paths.sort();
+    let mut one = String::new();
+    for (i, path) in paths.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let skip = if i == 0 { 0 } else { 1 };
+        for line in text.lines().skip(skip) {
+            one.push_str(line);
+            one.push('\n');
+        }
+    }
+    assert!(one.len() > 2 << 20, "{} bytes", one.len());
+    let province = dir.path().join("province");
+    write(&province.join("甘肃省.csv"), one.as_bytes());
+    let registry = std::fs::read(files.join("units.csv")).unwrap_or_default();
+    write(&province.join("units.csv"), &registry);
+    let run = |args: &[&str], input: &Path| {
+        let o = gongkai()
+            .args(args)
+            .arg(input)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    let consolidate = ["consolidate", "--format", "csv", "--force"];
+    assert_eq!(run(&consolidate, &province), run(&consolidate, &files));
+    let validate = ["validate", "--format", "json"];
+    let (code, separate) = run(&validate, &files);
+    let (one_code, together) = run(&validate, &province);
+    assert_eq!(one_code, code);
+    let findings = |text: &str| -> BTreeSet<(String, i64, String, String)> {
+        let all = json(text.as_bytes());
+        all.as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| {
+                let (unit, year, rule) = key(f);
+                (
+                    unit,
+                    year,
+                    rule,
+                    f["level"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let (separate, together_set) = (findings(&separate), findings(&together));
+    assert!(separate.len() > 5, "{separate:?}");
+    assert_eq!(together_set, separate);
+    // A line's place is its line in the one file.
+    let lines: Vec<&str> = one.lines().collect();
+    for f in json(together.as_bytes()).as_array().into_iter().flatten() {
+        let (Some(line), Some(unit)) = (f["line"].as_u64(), f["unit"].as_str()) else {
+            continue;
+        };
+        let held = lines
+            .get((line as usize).saturating_sub(1))
+            .copied()
+            .unwrap_or_default();
+        assert!(held.contains(unit), "line {line} is not {unit}'s: {held}");
+    }
+}
+
 #[test]
 fn generate_refuses_a_foreign_folder_and_replaces_its_own() {
     let dir = tempdir();

@@ -217,7 +217,8 @@ pub(crate) fn read(
         evidence,
         ..
     } = whole;
-    // A header alone is the whole read's error; so is UTF-8 taken for GBK.
+    // A header alone is the whole read's to say; so is a text taken for GBK that turns out to
+    // be UTF-8 with a few bad bytes.
     if !lines.any_read() || !by.agrees(evidence) {
         return None;
     }

@@ -108,7 +108,8 @@ if [[ ! -x /usr/bin/time ]]; then
     ((EUID == 0)) || die "/usr/bin/time is missing; install it (apt-get install time) and rerun"
     if ! { apt-get update -qq && apt-get install -y -qq time; } >&2; then die "apt-get install time failed"; fi
 fi
-/usr/bin/time -v true 2>&1 | grep -q 'Maximum resident set size' ||
+# grep reads to the end (no -q): with pipefail, an early exit could SIGPIPE time and fail here.
+/usr/bin/time -v true 2>&1 | grep 'Maximum resident set size' >/dev/null ||
     die "/usr/bin/time is not GNU time (no -v); install the Debian package 'time'"
 
 if ((BUILD)); then
@@ -129,9 +130,9 @@ PY=$VENV/bin/python
 unset PYTHONDONTWRITEBYTECODE
 
 QUIET=()
-"$GK" consolidate --help 2>/dev/null | grep -q -- '--quiet' && QUIET=(--quiet)
+"$GK" consolidate --help 2>/dev/null | grep -- '--quiet' >/dev/null && QUIET=(--quiet)
 VQUIET=()
-"$GK" validate --help 2>/dev/null | grep -q -- '--quiet' && VQUIET=(--quiet)
+"$GK" validate --help 2>/dev/null | grep -- '--quiet' >/dev/null && VQUIET=(--quiet)
 CFORCE=()
 ((FORCE)) && CFORCE=(--force)
 

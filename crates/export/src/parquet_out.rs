@@ -35,12 +35,11 @@ pub fn properties(metadata: Vec<(String, String)>) -> Result<WriterProperties, E
 /// compressed; the key-value metadata is added at the end, when it is known.
 pub struct Encoder {
     writer: ArrowWriter<Vec<u8>>,
-    rows: usize,
 }
 
 impl std::fmt::Debug for Encoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Encoder").field("rows", &self.rows).finish()
+        f.debug_struct("Encoder").finish_non_exhaustive()
     }
 }
 
@@ -48,17 +47,11 @@ impl Encoder {
     pub fn new(schema: SchemaRef) -> Result<Encoder, ExportError> {
         Ok(Encoder {
             writer: ArrowWriter::try_new(Vec::new(), schema, Some(properties(Vec::new())?))?,
-            rows: 0,
         })
     }
 
     pub fn write(&mut self, batch: &RecordBatch) -> Result<(), ExportError> {
-        self.rows += batch.num_rows();
         Ok(self.writer.write(batch)?)
-    }
-
-    pub fn rows(&self) -> usize {
-        self.rows
     }
 
     /// The file's bytes, with `metadata`.

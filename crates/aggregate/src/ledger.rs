@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gongkai_form::FormVersion;
-use gongkai_report::{Duplicate, FileRead, Finding, Format, Prefer, Registry, Summary, UnitReport};
+use gongkai_report::{
+    Duplicate, FileRead, Finding, Format, KeptReport, Prefer, Registry, Summary, UnitReport,
+};
 use rayon::prelude::*;
 
 use crate::checks::{close, rollup, Checks};
@@ -47,7 +49,7 @@ pub struct Ledger<'r> {
     findings: Vec<Finding>,
     /// Every accepted report, reduced; also the names `running` keeps by id.
     links: Links,
-    reports: Vec<UnitReport>,
+    reports: Vec<KeptReport>,
     /// Files with something to say (diagnostics, rejected reports), or all when keeping reports;
     /// their reports taken out.
     files: Vec<FileRead>,
@@ -85,9 +87,9 @@ pub struct Closed {
     /// Files with diagnostics or rejected reports, in path order; every file when the reports
     /// were kept. Their reports are in `reports` (or gone).
     pub files: Vec<FileRead>,
-    /// Every accepted report, sorted by year, unit and file, when the ledger was asked to keep
-    /// them; otherwise empty.
-    pub reports: Vec<UnitReport>,
+    /// Every accepted report, packed ([`KeptReport`]: a national batch fits), sorted by year,
+    /// unit and file, when the ledger was asked to keep them; otherwise empty.
+    pub reports: Vec<KeptReport>,
 }
 
 impl Closed {
@@ -121,7 +123,8 @@ impl<'r> Ledger<'r> {
         }
     }
 
-    /// Keeps every report for [`Closed::reports`] (export and trend need them all).
+    /// Keeps every report, packed, for [`Closed::reports`] (export and trend need them all; the
+    /// totals are summed as they come all the same).
     pub fn keeping_reports(mut self) -> Ledger<'r> {
         self.keep_reports = true;
         self
@@ -178,7 +181,8 @@ impl<'r> Ledger<'r> {
             reports.extend(held.into_iter().map(|(r, _)| r));
         }
         if self.keep_reports {
-            self.reports.append(&mut reports);
+            self.reports
+                .par_extend(reports.par_iter().map(KeptReport::from));
         }
         Ok(())
     }
@@ -323,7 +327,7 @@ impl<'r> Ledger<'r> {
                 _ => true,
             });
             self.reports
-                .retain(|r| keep(r.year, &r.unit, Some(r.source.file.as_path())));
+                .retain(|r| keep(r.year, &r.unit, Some(r.file.as_path())));
             // A partial sum takes one report per unit and year: the files of a duplicate that
             // were all summed (in different chunks) are taken out in turns.
             minus.sort_by(|a, b| (a.year, &a.unit).cmp(&(b.year, &b.unit)));
@@ -346,9 +350,8 @@ impl<'r> Ledger<'r> {
                 self.absorb(t, 1)?;
             }
         }
-        self.reports.sort_by(|a, b| {
-            (a.year, &a.unit, &a.source.file).cmp(&(b.year, &b.unit, &b.source.file))
-        });
+        self.reports
+            .sort_by(|a, b| (a.year, &a.unit, &a.file).cmp(&(b.year, &b.unit, &b.file)));
         let links = &self.links;
         let checks = close(self.findings, links, registry);
         let totals = totals(self.running, &self.name, self.sums, links)?;

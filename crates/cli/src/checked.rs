@@ -53,8 +53,9 @@ pub enum Need<'a> {
     Checks,
     /// Totals named `name`, and by parent in the registry if asked (`consolidate`).
     Totals { name: &'a str, by_parent: bool },
-    /// Every report (`export`, `trend`).
-    Reports,
+    /// Totals as for `Totals` (by parent when asked and a registry is found), and every report,
+    /// packed (`export`, `trend`, `report`).
+    Reports { name: &'a str, by_parent: bool },
 }
 
 /// A read and checked batch.
@@ -120,13 +121,11 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
         ))
     })?;
     let registry_path = input.units.clone().or_else(|| Registry::find(&input.paths));
-    let by_parent = matches!(
-        need,
-        Need::Totals {
-            by_parent: true,
-            ..
-        }
-    );
+    let by_parent = match need {
+        Need::Checks => false,
+        Need::Totals { by_parent, .. } => by_parent,
+        Need::Reports { by_parent, .. } => by_parent && registry_path.is_some(),
+    };
     // Summing by parent needs the registry for every chunk; otherwise it loads (100,000 units
     // take a tenth of a second) while the files are read, and is needed only at the close.
     let early = match &registry_path {
@@ -135,16 +134,18 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
         _ => None,
     };
     let (name, sums) = match (need, &early) {
-        (Need::Checks | Need::Reports, _) => ("", Sums::Skip),
-        (Need::Totals { name, .. }, Some(r)) => (name, Sums::ByParent(r)),
-        (Need::Totals { name, .. }, None) => (name, Sums::Whole),
+        (Need::Checks, _) => ("", Sums::Skip),
+        (Need::Totals { name, .. } | Need::Reports { name, .. }, Some(r)) => {
+            (name, Sums::ByParent(r))
+        }
+        (Need::Totals { name, .. } | Need::Reports { name, .. }, None) => (name, Sums::Whole),
     };
     let prefer = match input.prefer {
         Some(args::Prefer::Newer) => Prefer::Newer,
         None => Prefer::Corrected,
     };
     let mut ledger = Ledger::new(name, sums).preferring(prefer);
-    if matches!(need, Need::Reports) {
+    if matches!(need, Need::Reports { .. }) {
         ledger = ledger.keeping_reports();
     }
     let options = ReadOptions { encoding };

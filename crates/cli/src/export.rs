@@ -20,7 +20,14 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         }
     }
     let policy = Policy::from_args(&args.policy)?;
-    let checked = checked::load(&args.input, &policy, Need::Reports)?;
+    // The batch's total is summed as the files are read, under `--name` or, until the reports say
+    // what to call it, under a name no unit has.
+    let summed_as = args.name.as_deref().unwrap_or(gongkai_export::UNNAMED);
+    let need = Need::Reports {
+        name: summed_as,
+        by_parent: true,
+    };
+    let checked = checked::load(&args.input, &policy, need)?;
     crate::say::findings(&checked.findings);
     let reports = &checked.closed.reports;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
@@ -49,6 +56,8 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     let input = Input {
         name: args.name.as_deref(),
         reports,
+        totals: &checked.closed.totals,
+        summed_as,
         registry: checked.registry.as_ref(),
         findings: &checked.findings,
         failing: &checked.failing,
@@ -70,7 +79,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         .filter(|f| f.path.starts_with("facts/"))
         .filter_map(|f| f.rows)
         .sum();
-    let bytes: usize = rendered.files.iter().map(|f| f.bytes.len()).sum();
+    let bytes: u64 = rendered.files.iter().map(|f| f.bytes).sum();
     crate::say::note(msg!(
         "export-written",
         dir = args.out.display().to_string(),

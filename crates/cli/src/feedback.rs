@@ -250,7 +250,11 @@ p{margin:.4em 0}ol{margin:.3em 0;padding-left:2em}li{margin:.2em 0}li br{display
 
 pub fn run(args: &FeedbackArgs) -> Result<Outcome> {
     let policy = Policy::from_args(&args.policy)?;
-    let checked = checked::load(&args.input, &policy, Need::Reports)?;
+    let need = Need::Reports {
+        name: "",
+        by_parent: false,
+    };
+    let checked = checked::load(&args.input, &policy, need)?;
     let mut by_unit: BTreeMap<(&str, i32), Vec<&Finding>> = BTreeMap::new();
     let mut unplaced: Vec<&Finding> = Vec::new();
     for f in &checked.findings {

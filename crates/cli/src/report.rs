@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use gongkai_aggregate::{Coverage, Total};
 use gongkai_messages::{msg, Lang};
 use gongkai_ratings::Thresholds;
-use gongkai_report::Finding;
+use gongkai_report::{Finding, KeptReport, UnitReport};
 use gongkai_review::{Parts, Review};
 
 use crate::args::ReportArgs;
@@ -29,15 +29,22 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         None => Thresholds::default(),
     };
     let policy = Policy::from_args(&args.policy)?;
-    let mut checked = checked::load(&args.input, &policy, Need::Reports)?;
+    let need = Need::Reports {
+        name: &args.name,
+        by_parent: false,
+    };
+    let mut checked = checked::load(&args.input, &policy, need)?;
     crate::say::findings(&checked.findings);
-    let reports = std::mem::take(&mut checked.closed.reports);
+    // The review shows each unit's figures beside the totals: every report unpacked.
+    let reports: Vec<UnitReport> = std::mem::take(&mut checked.closed.reports)
+        .iter()
+        .map(KeptReport::to_report)
+        .collect();
     if reports.is_empty() {
         checked::print_summary(&checked);
         return Ok(Outcome::Unreadable);
     }
-    let batch = gongkai_report::arrow::to_record_batch(&reports)?;
-    let totals = gongkai_aggregate::consolidate(&batch, &args.name)?;
+    let totals = std::mem::take(&mut checked.closed.totals);
     let summed: BTreeMap<i32, Vec<String>> =
         totals.iter().map(|t| (t.year, t.units.clone())).collect();
     let coverage = checked.coverage(&summed, &policy);

@@ -43,7 +43,11 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
     if format == Format::Xlsx {
         bail!(msg!("trend-no-workbook"));
     }
-    let checked = checked::load(&args.input, &policy, Need::Reports)?;
+    let need = Need::Reports {
+        name: &args.name,
+        by_parent: false,
+    };
+    let checked = checked::load(&args.input, &policy, need)?;
     crate::say::findings(&checked.findings);
     let reports = &checked.closed.reports;
     if reports.is_empty() {
@@ -80,9 +84,8 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
         }
     }
 
-    // Every unit and the total, every year: deltas join on keys, so all go in together.
-    let record_batch = gongkai_report::arrow::to_record_batch(reports)?;
-    let totals = gongkai_aggregate::consolidate(&record_batch, &args.name)?;
+    // The total of every year, summed as the batch was read.
+    let totals = &checked.closed.totals;
     // What each year's total, and each unit's figures, rest on.
     let summed: BTreeMap<i32, Vec<String>> =
         totals.iter().map(|t| (t.year, t.units.clone())).collect();
@@ -94,12 +97,23 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
             coverage.unit_caveat(unit, year)
         }
     };
+    // Points of the total, and of the units the output shows: one unit's series, or, to rank
+    // the units, every unit's first measure only (a national batch's every point would not fit).
     let mut all_points: Vec<Point> = Vec::new();
-    for t in &totals {
+    for t in totals {
         all_points.extend(points(t.year, &t.name, t.form, &t.values, &chosen));
     }
-    for r in reports {
-        all_points.extend(points(r.year, &r.unit, r.form, &r.values, &chosen));
+    let ranking = args.by == Some(RankBy::Unit);
+    let unit_measures: &[String] = if ranking {
+        chosen.get(..1).unwrap_or_default()
+    } else {
+        &chosen
+    };
+    for r in reports
+        .iter()
+        .filter(|r| ranking || args.unit.as_deref() == Some(r.unit.as_str()))
+    {
+        all_points.extend(points(r.year, &r.unit, r.form, &r.values(), unit_measures));
     }
     let all = deltas(all_points)?;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
@@ -160,7 +174,14 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
         if let Some(path) = &args.chart {
             let mut figure = match args.preset {
                 ChartPreset::Full => full_figure(subject, &rows, &chosen),
-                ChartPreset::Report => report_figure(subject, &totals, reports, &in_range),
+                ChartPreset::Report => {
+                    let own: Vec<_> = reports
+                        .iter()
+                        .filter(|r| r.unit == subject)
+                        .map(|r| r.to_report())
+                        .collect();
+                    report_figure(subject, totals, &own, &in_range)
+                }
             };
             // The years the table marks, marked on the chart too (a `*` and hollow points).
             figure.incomplete = caveats

@@ -4,8 +4,10 @@
 //! that exists and is not an export (no `manifest.json` of ours, and not empty) is never touched.
 
 use std::fs;
-use std::io::Write as _;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 use gongkai_atomic::{io, sync_dir, AtomicError};
 
@@ -28,6 +30,21 @@ pub fn replaceable(dir: &Path) -> Result<bool, ExportError> {
 /// Writes `files` (paths relative to the export root, `/`-separated) as the folder `dir`,
 /// replacing an earlier export there. On any error `dir` is as it was.
 pub fn write(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), ExportError> {
+    fill(dir, |staging| {
+        for &(rel, bytes) in files {
+            staging.add(rel, bytes, None)?;
+        }
+        Ok(())
+    })
+}
+
+/// Makes the folder `dir` anew from what `with` writes into a [`Staging`] folder, which takes
+/// `dir`'s place in one step once every file and folder in it is on disk. On any error `dir` is
+/// as it was.
+pub fn fill<T>(
+    dir: &Path,
+    with: impl FnOnce(&mut Staging) -> Result<T, ExportError>,
+) -> Result<T, ExportError> {
     if !replaceable(dir)? {
         return Err(ExportError::Output {
             path: dir.to_path_buf(),
@@ -37,12 +54,48 @@ pub fn write(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), ExportError> {
             ),
         });
     }
-    gongkai_atomic::replace_dir(dir, is_export, |tmp| fill(tmp, files))
+    gongkai_atomic::replace_dir(dir, is_export, |tmp| {
+        let mut staging = Staging {
+            root: tmp.to_path_buf(),
+            dirs: vec![tmp.to_path_buf()],
+            files: Vec::new(),
+        };
+        let value = with(&mut staging)?;
+        // Deepest first, so each folder's entries are on disk before its parent's.
+        staging
+            .dirs
+            .sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in &staging.dirs {
+            sync_dir(d)?;
+        }
+        Ok(value)
+    })
 }
 
-fn fill(tmp: &Path, files: &[(&str, &[u8])]) -> Result<(), ExportError> {
-    let mut dirs = vec![tmp.to_path_buf()];
-    for &(rel, bytes) in files {
+/// One file written into an export, as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// `/`-separated, relative to the export's root: `facts/year=2020/part-0.parquet`.
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+    /// Rows of the table it holds (not for the manifest).
+    pub rows: Option<usize>,
+}
+
+/// An export's folder while it is written: files go straight to disk (a national export's facts
+/// do not fit in memory), each hashed as it is written.
+#[derive(Debug)]
+pub struct Staging {
+    root: PathBuf,
+    dirs: Vec<PathBuf>,
+    /// The files written so far, in order.
+    pub files: Vec<Written>,
+}
+
+impl Staging {
+    /// A new file at `rel` (`/`-separated, plain parts only), its folders made.
+    pub fn create(&mut self, rel: &str) -> Result<Sink, ExportError> {
         let plain = |part: &str| !matches!(part, "" | "." | "..") && !part.contains(['\\', '\0']);
         if !rel.split('/').all(plain) {
             return Err(ExportError::Internal(format!(
@@ -51,23 +104,72 @@ fn fill(tmp: &Path, files: &[(&str, &[u8])]) -> Result<(), ExportError> {
         }
         let path = rel
             .split('/')
-            .fold(tmp.to_path_buf(), |p, part| p.join(part));
+            .fold(self.root.clone(), |p, part| p.join(part));
         if let Some(d) = path.parent() {
             if !d.exists() {
                 fs::create_dir_all(d).map_err(io(d))?;
-                dirs.push(d.to_path_buf());
+                self.dirs.push(d.to_path_buf());
             }
         }
-        let mut f = fs::File::create(&path).map_err(io(&path))?;
-        f.write_all(bytes).map_err(io(&path))?;
-        f.sync_all().map_err(io(&path))?;
+        let file = fs::File::create(&path).map_err(io(&path))?;
+        Ok(Sink {
+            rel: rel.to_string(),
+            path,
+            file: BufWriter::with_capacity(1 << 16, file),
+            hasher: Sha256::new(),
+            bytes: 0,
+        })
     }
-    // Deepest first, so each folder's entries are on disk before its parent's.
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    for d in &dirs {
-        sync_dir(d)?;
+
+    /// A whole file at `rel`.
+    pub fn add(&mut self, rel: &str, bytes: &[u8], rows: Option<usize>) -> Result<(), ExportError> {
+        let mut sink = self.create(rel)?;
+        sink.write_all(bytes).map_err(io(&sink.path))?;
+        let written = sink.close(rows)?;
+        self.files.push(written);
+        Ok(())
     }
-    Ok(())
+}
+
+/// A file of the export being written: buffered, hashed, counted.
+#[derive(Debug)]
+pub struct Sink {
+    rel: String,
+    path: PathBuf,
+    file: BufWriter<fs::File>,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Sink {
+    /// The file on disk (flushed and synced), as the manifest lists it.
+    pub fn close(self, rows: Option<usize>) -> Result<Written, ExportError> {
+        let path = self.path;
+        let file = self.file.into_inner().map_err(|e| ExportError::Io {
+            path: path.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(io(&path))?;
+        Ok(Written {
+            path: self.rel,
+            bytes: self.bytes,
+            sha256: crate::hex(&self.hasher.finalize()),
+            rows,
+        })
+    }
 }
 
 /// Writes one file atomically (the one file write of `gongkai-atomic`).

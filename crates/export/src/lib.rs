@@ -11,13 +11,16 @@
 //! OUT/csv/*.csv                          the same tables, UTF-8 with BOM (with --csv)
 //! ```
 //!
-//! The data is already Arrow ([`gongkai_report::arrow`]); the tables are Arrow record batches
-//! written by arrow-rs' `parquet` crate: flat columns, zstd, page statistics, dictionary-encoded,
-//! a row group per [`ROW_GROUP_ROWS`] rows (the deltas, a row per report and measure, encoded as they
-//! are built), counts `Int64`, money `Decimal(18, 6)` in 万元. Every file carries the
-//! tool version, the form versions and the input manifest in its key-value metadata. Output is a
-//! function of the input alone (no clock), so exporting the same inputs twice gives the same
-//! bytes; the folder appears in one step ([`dir`]), never half-written.
+//! The reports come packed ([`KeptReport`]) and the totals as the batch was summed while it was
+//! read, so an export holds no table of every report: each year's facts are built from the
+//! packed reports and encoded a batch at a time straight to their file (the years on all cores),
+//! the deltas a unit at a time. Tables are Arrow record batches written by arrow-rs' `parquet`
+//! crate: flat columns, zstd, page statistics, dictionary-encoded, a row group per
+//! [`ROW_GROUP_ROWS`] rows, counts `Int64`, money `Decimal(18, 6)` in 万元. Every file carries the
+//! tool version, the form versions and a digest of the input manifest (`manifest.json` lists the
+//! inputs) in its key-value metadata. Output is a function of the input alone (no clock), so
+//! exporting the same inputs twice gives the same bytes; the folder appears in one step
+//! ([`dir`]), never half-written.
 
 pub mod dir;
 pub mod schema;
@@ -32,14 +35,22 @@ use std::collections::BTreeSet;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use arrow::record_batch::RecordBatch;
+use gongkai_aggregate::Total;
 use gongkai_form::FormVersion;
-use gongkai_report::{Finding, Registry, UnitReport};
+use gongkai_report::{Finding, KeptReport, Registry};
+use rayon::prelude::*;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+pub use dir::{Staging, Written};
 pub use parquet_out::ROW_GROUP_ROWS;
 pub use schema::{ColType, ColumnSpec, TableSpec};
 pub use tables::{build, measure_id, single_root, whole_name, Tables, DEFAULT_NAME};
+
+/// The name to sum a batch's total under when `--name` is not given: no unit is called so, and
+/// the export names the total once the reports are read ([`whole_name`]).
+pub const UNNAMED: &str = "\u{1}batch";
 
 /// The version written into every file.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -130,9 +141,15 @@ pub struct Input<'a> {
     /// The name of the total (`--name`); `None`: the registry's root when every unit lies below
     /// it, else [`DEFAULT_NAME`] ([`whole_name`]).
     pub name: Option<&'a str>,
-    /// Every accepted report read, all years: the year before `from` still serves as the
-    /// previous year of deltas.
-    pub reports: &'a [UnitReport],
+    /// Every accepted report read, all years, packed: the year before `from` still serves as
+    /// the previous year of deltas.
+    pub reports: &'a [KeptReport],
+    /// Every year's totals as the batch was read and summed (`gongkai_aggregate::Ledger`): the
+    /// batch's, named `summed_as`, and with a registry every group's.
+    pub totals: &'a [Total],
+    /// The name the batch's total carries in `totals` ([`UNNAMED`] when `name` is not known
+    /// before the reports are read); it is exported under [`whole_name`].
+    pub summed_as: &'a str,
     pub registry: Option<&'a Registry>,
     /// The validation findings, in their order: the entries `validate --format json` prints.
     pub findings: &'a [Finding],
@@ -168,22 +185,12 @@ pub struct Options {
     pub xlsx: Option<PathBuf>,
 }
 
-/// One file of an export, relative to its root.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct File {
-    /// `/`-separated: `facts/year=2020/part-0.parquet`.
-    pub path: String,
-    pub bytes: Vec<u8>,
-    /// Rows of the table it holds (not for the manifest).
-    pub rows: Option<usize>,
-}
-
-/// An export in memory: the folder's files (manifest last) and the workbook.
+/// An export as written: the folder's files (manifest last) and the workbook.
 #[derive(Debug)]
 pub struct Rendered {
     /// The name the batch's total was written under.
     pub name: String,
-    pub files: Vec<File>,
+    pub files: Vec<Written>,
     pub xlsx: Option<Vec<u8>>,
     pub years: Vec<i32>,
     pub forms: Vec<FormVersion>,
@@ -198,9 +205,15 @@ fn non_additive(table: &str) -> Option<&'static str> {
     }
 }
 
-/// Builds every table and file of the export in memory.
-pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError> {
-    let mut tables = build(input, options.csv)?;
+/// Writes every table of the export into `staging`, as it is built: a year's facts, then the
+/// deltas, are encoded a batch at a time straight to disk.
+fn render(
+    input: &Input,
+    options: &Options,
+    staging: &mut Staging,
+) -> Result<Rendered, ExportError> {
+    let deltas_out = staging.create(&format!("{}.parquet", schema::DELTAS.name))?;
+    let mut tables = build(input, options.csv, deltas_out)?;
     let forms: Vec<&str> = tables.forms.iter().map(|f| f.code()).collect();
     let years: Vec<String> = tables.years.iter().map(ToString::to_string).collect();
     let inputs = serde_json::Value::Array(input.inputs.iter().map(InputFile::json).collect());
@@ -231,35 +244,51 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
         kv
     };
 
-    let mut files = Vec::new();
-    // A year's facts are built, encoded and let go before the next year's: only the CSV, which
-    // is one file over all years, keeps them.
-    let mut kept_facts: Vec<(i32, arrow::record_batch::RecordBatch)> = Vec::new();
+    // The years' facts side by side on every core, each streamed to its own file; only the CSV,
+    // which is one file over all years, keeps them.
+    let mut sinks = Vec::new();
     for &year in &tables.years {
-        let batch = tables::facts(
-            input
-                .reports
-                .iter()
-                .filter(|r| r.year == year && input.in_range(r.year)),
-        )?;
-        files.push(File {
-            path: format!("facts/year={year}/part-0.parquet"),
-            bytes: parquet_out::write(&batch, metadata(&schema::FACTS, Some(year)))?,
-            rows: Some(batch.num_rows()),
-        });
-        if options.csv {
-            kept_facts.push((year, batch));
-        }
+        sinks.push((
+            year,
+            staging.create(&format!("facts/year={year}/part-0.parquet"))?,
+        ));
+    }
+    let facts: Vec<(Written, Vec<RecordBatch>)> = sinks
+        .into_par_iter()
+        .map(|(year, sink)| -> Result<_, ExportError> {
+            let mut encoder = parquet_out::Encoder::new(schema::FACTS.schema(), sink)?;
+            let (rows, kept) = tables::facts(
+                input.reports.iter().filter(|r| r.year == year),
+                &mut encoder,
+                options.csv,
+            )?;
+            let written = encoder
+                .finish(metadata(&schema::FACTS, Some(year)))?
+                .close(Some(rows))?;
+            Ok((written, kept))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut kept_facts: Vec<(i32, Vec<RecordBatch>)> = Vec::new();
+    for ((written, kept), year) in facts.into_iter().zip(&tables.years) {
+        staging.files.push(written);
+        kept_facts.push((*year, kept));
     }
     let mut streamed = tables.deltas.parquet.take();
     for (spec, batch) in tables.others() {
-        let (bytes, rows) = match batch {
-            Some(batch) => (
-                parquet_out::write(batch, metadata(spec, None))?,
-                batch.num_rows(),
-            ),
+        match batch {
+            Some(batch) => {
+                let sink = staging.create(&format!("{}.parquet", spec.name))?;
+                let written = parquet_out::write(batch, metadata(spec, None), sink)?
+                    .close(Some(batch.num_rows()))?;
+                staging.files.push(written);
+            }
             None => match streamed.take() {
-                Some(encoder) => (encoder.finish(metadata(spec, None))?, tables.deltas.rows),
+                Some(encoder) => {
+                    let written = encoder
+                        .finish(metadata(spec, None))?
+                        .close(Some(tables.deltas.rows))?;
+                    staging.files.push(written);
+                }
                 None => {
                     return Err(ExportError::Internal(format!(
                         "{}: written twice",
@@ -267,40 +296,36 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
                     )))
                 }
             },
-        };
-        files.push(File {
-            path: format!("{}.parquet", spec.name),
-            bytes,
-            rows: Some(rows),
-        });
+        }
     }
     if options.csv {
-        let facts: Vec<(Option<String>, &arrow::record_batch::RecordBatch)> = kept_facts
+        let facts: Vec<(Option<String>, &RecordBatch)> = kept_facts
             .iter()
-            .map(|(y, b)| (Some(y.to_string()), b))
+            .flat_map(|(y, batches)| batches.iter().map(move |b| (Some(y.to_string()), b)))
             .collect();
-        let header_only = schema::FACTS.schema();
-        let empty = arrow::record_batch::RecordBatch::new_empty(header_only);
+        let empty = RecordBatch::new_empty(schema::FACTS.schema());
         let facts = if facts.is_empty() {
             vec![(None, &empty)]
         } else {
             facts
         };
-        files.push(File {
-            path: "csv/facts.csv".to_string(),
-            bytes: csv_out::write(Some("year"), &facts)?,
-            rows: Some(kept_facts.iter().map(|(_, b)| b.num_rows()).sum()),
-        });
+        let rows = facts.iter().map(|(_, b)| b.num_rows()).sum();
+        staging.add(
+            "csv/facts.csv",
+            &csv_out::write(Some("year"), &facts)?,
+            Some(rows),
+        )?;
         for (spec, batch) in tables.others() {
-            let batches: Vec<(Option<String>, &arrow::record_batch::RecordBatch)> = match batch {
+            let batches: Vec<(Option<String>, &RecordBatch)> = match batch {
                 Some(batch) => vec![(None, batch)],
                 None => tables.deltas.kept.iter().map(|b| (None, b)).collect(),
             };
-            files.push(File {
-                path: format!("csv/{}.csv", spec.name),
-                bytes: csv_out::write(None, &batches)?,
-                rows: Some(batches.iter().map(|(_, b)| b.num_rows()).sum()),
-            });
+            let rows = batches.iter().map(|(_, b)| b.num_rows()).sum();
+            staging.add(
+                &format!("csv/{}.csv", spec.name),
+                &csv_out::write(None, &batches)?,
+                Some(rows),
+            )?;
         }
     }
     let (errors, warnings) =
@@ -314,6 +339,10 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
                 }
             },
         );
+    // Listed in the order written, with the deltas (created first, written last) after the
+    // years' facts: the order every export lists them in.
+    let mut listed: Vec<&Written> = staging.files.iter().collect();
+    listed.sort_by_key(|f| !f.path.starts_with("facts/"));
     let manifest = json!({
         "tool": "gongkai",
         "version": VERSION,
@@ -322,18 +351,14 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
         "forms": forms,
         "findings": {"errors": errors, "warnings": warnings},
         "inputs": inputs,
-        "files": files.iter().map(|f| json!({
-            "path": f.path, "bytes": f.bytes.len(), "rows": f.rows, "sha256": sha256(&f.bytes),
+        "files": listed.iter().map(|f| json!({
+            "path": f.path, "bytes": f.bytes, "rows": f.rows, "sha256": f.sha256,
         })).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&manifest)
         .map_err(|e| ExportError::Internal(e.to_string()))?;
     text.push('\n');
-    files.push(File {
-        path: dir::MANIFEST.to_string(),
-        bytes: text.into_bytes(),
-        rows: None,
-    });
+    staging.add(dir::MANIFEST, text.as_bytes(), None)?;
     let failing = |unit: &str, year: i32| input.failing.contains(&(unit.to_string(), year));
     let xlsx = match &options.xlsx {
         Some(_) => {
@@ -344,7 +369,7 @@ pub fn render(input: &Input, options: &Options) -> Result<Rendered, ExportError>
     };
     Ok(Rendered {
         name: tables.name.clone(),
-        files,
+        files: Vec::new(),
         xlsx,
         years: tables.years,
         forms: tables.forms,
@@ -364,26 +389,18 @@ pub fn workbook(
     Ok(xlsx::write(totals, findings, &failing, notes)?)
 }
 
-/// Renders the export and writes it: the folder `out` in one step (replacing an earlier export
-/// there, refusing any other existing folder), then the workbook, also atomically.
+/// Writes the export: the folder `out` in one step (replacing an earlier export there, refusing
+/// any other existing folder), then the workbook, also atomically.
 pub fn export(input: &Input, out: &Path, options: &Options) -> Result<Rendered, ExportError> {
-    if !dir::replaceable(out)? {
-        return Err(ExportError::Output {
-            path: out.to_path_buf(),
-            reason: format!(
-                "it exists and is not an earlier export (no {} of gongkai); choose a new or \
-                 empty folder",
-                dir::MANIFEST
-            ),
-        });
-    }
-    let rendered = render(input, options)?;
-    let files: Vec<(&str, &[u8])> = rendered
+    let mut rendered = dir::fill(out, |staging| {
+        let mut rendered = render(input, options, staging)?;
+        rendered.files = std::mem::take(&mut staging.files);
+        Ok(rendered)
+    })?;
+    // The manifest last, the rest in the order the manifest lists them.
+    rendered
         .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-        .collect();
-    dir::write(out, &files)?;
+        .sort_by_key(|f| (f.path == dir::MANIFEST, !f.path.starts_with("facts/")));
     if let (Some(path), Some(bytes)) = (&options.xlsx, &rendered.xlsx) {
         dir::write_file(path, bytes)?;
     }

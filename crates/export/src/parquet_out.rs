@@ -1,4 +1,4 @@
-//! Record batches → one Parquet file in memory: zstd, statistics, dictionary-encoded, a row group
+//! Record batches → one Parquet file, streamed to disk: zstd, statistics, dictionary-encoded, a row group
 //! per [`ROW_GROUP_ROWS`] rows, with the export's key-value metadata. No clock is read: the same batch and metadata
 //! give the same bytes.
 
@@ -9,6 +9,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
+use crate::dir::Sink;
 use crate::ExportError;
 
 /// zstd level 3, zstd's own default: small files, fast to write.
@@ -31,10 +32,10 @@ pub fn properties(metadata: Vec<(String, String)>) -> Result<WriterProperties, E
         .build())
 }
 
-/// A table encoded to Parquet as it is built: batches go in as they fill and leave memory
-/// compressed; the key-value metadata is added at the end, when it is known.
+/// A table encoded to Parquet as it is built, straight into its file: batches go in as they
+/// fill and leave memory compressed; the key-value metadata is added at the end, when it is known.
 pub struct Encoder {
-    writer: ArrowWriter<Vec<u8>>,
+    writer: ArrowWriter<Sink>,
 }
 
 impl std::fmt::Debug for Encoder {
@@ -44,9 +45,9 @@ impl std::fmt::Debug for Encoder {
 }
 
 impl Encoder {
-    pub fn new(schema: SchemaRef) -> Result<Encoder, ExportError> {
+    pub fn new(schema: SchemaRef, out: Sink) -> Result<Encoder, ExportError> {
         Ok(Encoder {
-            writer: ArrowWriter::try_new(Vec::new(), schema, Some(properties(Vec::new())?))?,
+            writer: ArrowWriter::try_new(out, schema, Some(properties(Vec::new())?))?,
         })
     }
 
@@ -54,8 +55,8 @@ impl Encoder {
         Ok(self.writer.write(batch)?)
     }
 
-    /// The file's bytes, with `metadata`.
-    pub fn finish(mut self, metadata: Vec<(String, String)>) -> Result<Vec<u8>, ExportError> {
+    /// The file, with `metadata`, written to the end (not yet closed).
+    pub fn finish(mut self, metadata: Vec<(String, String)>) -> Result<Sink, ExportError> {
         for (k, v) in metadata {
             self.writer.append_key_value_metadata(KeyValue::new(k, v));
         }
@@ -63,9 +64,13 @@ impl Encoder {
     }
 }
 
-/// The Parquet bytes of `batch`.
-pub fn write(batch: &RecordBatch, metadata: Vec<(String, String)>) -> Result<Vec<u8>, ExportError> {
-    let mut encoder = Encoder::new(batch.schema())?;
+/// `batch` as one Parquet file into `out`.
+pub fn write(
+    batch: &RecordBatch,
+    metadata: Vec<(String, String)>,
+    out: Sink,
+) -> Result<Sink, ExportError> {
+    let mut encoder = Encoder::new(batch.schema(), out)?;
     encoder.write(batch)?;
     encoder.finish(metadata)
 }

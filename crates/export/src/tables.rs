@@ -7,8 +7,9 @@ use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
 use gongkai_aggregate::Total;
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{Cell, FormVersion, ValueKind};
-use gongkai_report::{Registry, UnitReport};
+use gongkai_report::{KeptReport, Registry};
 
+use crate::dir::Sink;
 use crate::parquet_out::Encoder;
 use crate::rows::{Rows, Val};
 use crate::schema;
@@ -49,9 +50,13 @@ pub struct Streamed {
 const STREAM_ROWS: usize = 1 << 16;
 
 impl Streamed {
-    fn new(spec: &'static schema::TableSpec, keep: bool) -> Result<Streamed, ExportError> {
+    fn new(
+        spec: &'static schema::TableSpec,
+        keep: bool,
+        out: Sink,
+    ) -> Result<Streamed, ExportError> {
         Ok(Streamed {
-            parquet: Some(Encoder::new(spec.schema())?),
+            parquet: Some(Encoder::new(spec.schema(), out)?),
             kept: Vec::new(),
             rows: 0,
             keep,
@@ -110,15 +115,18 @@ pub const DEFAULT_NAME: &str = "合计";
 
 /// The registry's root when every unit reporting lies below it (or is it): then the batch's
 /// total and the root's are one total.
-pub fn single_root<'r>(registry: &'r Registry, reports: &[UnitReport]) -> Option<&'r str> {
+pub fn single_root<'r, 'u>(
+    registry: &'r Registry,
+    units: impl IntoIterator<Item = &'u str>,
+) -> Option<&'r str> {
     let mut root: Option<&'r str> = None;
     let mut last_unit: Option<&str> = None;
-    for r in reports {
-        if last_unit == Some(r.unit.as_str()) {
+    for u in units {
+        if last_unit == Some(u) {
             continue;
         }
-        last_unit = Some(&r.unit);
-        let unit = registry.get(&r.unit)?;
+        last_unit = Some(u);
+        let unit = registry.get(u)?;
         let top = registry
             .ancestors(&unit.name)
             .last()
@@ -137,32 +145,45 @@ pub fn single_root<'r>(registry: &'r Registry, reports: &[UnitReport]) -> Option
 pub fn whole_name<'a>(input: &Input<'a>) -> &'a str {
     match (input.name, input.registry) {
         (Some(name), _) => name,
-        (None, Some(registry)) => single_root(registry, input.reports).unwrap_or(DEFAULT_NAME),
+        (None, Some(registry)) => {
+            single_root(registry, input.reports.iter().map(|r| r.unit.as_str()))
+                .unwrap_or(DEFAULT_NAME)
+        }
         (None, None) => DEFAULT_NAME,
     }
 }
 
-/// Every table of the export; `keep` keeps the streamed table's batches (for a CSV copy).
-pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
+/// The totals of every year read, as exported: the batch's under its name, and a root of the
+/// registry above every unit not twice (its total is the batch's).
+fn exported_totals(input: &Input, name: &str) -> Vec<Total> {
+    let root = input
+        .registry
+        .and_then(|r| single_root(r, input.reports.iter().map(|r| r.unit.as_str())))
+        .filter(|root| *root != input.summed_as);
+    input
+        .totals
+        .iter()
+        .filter(|t| Some(t.name.as_str()) != root)
+        .map(|t| {
+            let mut t = t.clone();
+            if t.name == input.summed_as {
+                t.name = name.to_string();
+            }
+            t
+        })
+        .collect()
+}
+
+/// Every table of the export but the facts; the deltas are encoded into `deltas` as they are
+/// built, and `keep` keeps their batches (for a CSV copy).
+pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, ExportError> {
     let name = whole_name(input);
+    let all_totals = exported_totals(input, name);
     // With every unit below one root, the root's total is the batch's: written once, at level
     // 0, under `name` (a BI tool summing level 0 counts each figure once).
     let root = input
         .registry
-        .and_then(|r| single_root(r, input.reports))
-        .filter(|root| *root != name);
-    let all_batch = gongkai_report::arrow::to_record_batch(input.reports)?;
-    let mut all_totals: Vec<Total> = if input.reports.is_empty() {
-        Vec::new()
-    } else {
-        match input.registry {
-            Some(r) => gongkai_aggregate::rollup(&all_batch, name, r)?,
-            None => gongkai_aggregate::consolidate(&all_batch, name)?,
-        }
-    };
-    if let Some(root) = root {
-        all_totals.retain(|t| t.name != root);
-    }
+        .and_then(|r| single_root(r, input.reports.iter().map(|r| r.unit.as_str())));
     let level_of = |t: &Total| -> (i32, Option<String>) {
         if t.name == name {
             return (0, None);
@@ -182,7 +203,7 @@ pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
         }
     };
 
-    let reports: Vec<&UnitReport> = input
+    let reports: Vec<&KeptReport> = input
         .reports
         .iter()
         .filter(|r| input.in_range(r.year))
@@ -220,17 +241,17 @@ pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
         .map(|t| (t.name.as_str(), level_of(t).0))
         .collect();
     let mut delta_rows = Rows::new(&schema::DELTAS);
-    let mut streamed = Streamed::new(&schema::DELTAS, keep)?;
+    let mut streamed = Streamed::new(&schema::DELTAS, keep, deltas_out)?;
     // A unit's deltas need only its own years: one unit's points at a time, in unit order (the
     // order `deltas` sorts in), so the export never holds every report's points at once.
-    let mut by_unit: BTreeMap<&str, Vec<&UnitReport>> = BTreeMap::new();
+    let mut by_unit: BTreeMap<&str, Vec<&KeptReport>> = BTreeMap::new();
     for r in input.reports {
         by_unit.entry(r.unit.as_str()).or_default().push(r);
     }
     for reports in by_unit.values() {
         let unit_points: Vec<Point> = reports
             .iter()
-            .flat_map(|r| points(r.year, &r.unit, r.form, &r.values, &chosen))
+            .flat_map(|r| points(r.year, &r.unit, r.form, &r.values(), &chosen))
             .collect();
         for d in deltas(unit_points)? {
             if input.in_range(d.point.year) {
@@ -239,6 +260,7 @@ pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
         }
         streamed.drain(&mut delta_rows, false)?;
     }
+    drop(by_unit);
     let total_points: Vec<Point> = all_totals
         .iter()
         .flat_map(|t| points(t.year, &t.name, t.form, &t.values, &chosen))
@@ -301,7 +323,7 @@ pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
             false,
             None,
             r.form,
-            &r.values,
+            &r.values(),
         )?;
     }
     for t in &totals_in_range {
@@ -336,12 +358,26 @@ pub fn build(input: &Input, keep: bool) -> Result<Tables, ExportError> {
     })
 }
 
-/// The facts of one year: one row per report and cell, without a year column (it is the
-/// partition). Built a year at a time and encoded at once, so an export holds one year's facts.
+/// The facts of one year, encoded as they are built ([`STREAM_ROWS`] rows at a time): one row
+/// per report and cell, without a year column (it is the partition). Returns the rows written
+/// and, when `keep`, the batches (for a CSV copy).
 pub fn facts<'a>(
-    reports: impl Iterator<Item = &'a UnitReport>,
-) -> Result<RecordBatch, ExportError> {
+    reports: impl Iterator<Item = &'a KeptReport>,
+    encoder: &mut Encoder,
+    keep: bool,
+) -> Result<(usize, Vec<RecordBatch>), ExportError> {
     let mut rows = Rows::new(&schema::FACTS);
+    let mut written = 0;
+    let mut kept = Vec::new();
+    let mut flush = |rows: &mut Rows, written: &mut usize| -> Result<(), ExportError> {
+        let batch = rows.take()?;
+        *written += batch.num_rows();
+        encoder.write(&batch)?;
+        if keep {
+            kept.push(batch);
+        }
+        Ok(())
+    };
     // Codes and ids once per form, not per row.
     let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();
     for r in reports {
@@ -352,16 +388,12 @@ pub fn facts<'a>(
                 .map(|c| (c.code(), measure_id(r.form, &c.code())))
                 .collect()
         });
-        let file = r.source.file.display().to_string();
+        let file = r.file.display().to_string();
+        let cells = r.unpack();
         for cell in &cat.cells {
             let i = cell.index;
-            let (value, amount) = split(r.values[i], cell.kind());
-            // A document without lines counts its rows through in `lines`: not a line to name.
-            let line = if r.source.places.is_empty() {
-                r.source.lines[i]
-            } else {
-                0
-            };
+            let (value, amount) = split(cells.values[i], cell.kind());
+            let line = cells.lines[i];
             rows.push(&[
                 Val::Str(Some(&r.unit)),
                 Val::Str(Some(r.form.code())),
@@ -373,16 +405,22 @@ pub fn facts<'a>(
                 Val::Str(Some(cell.kind().code())),
                 Val::I64(value),
                 Val::Money(amount),
-                Val::Bool(Some(r.blank[i])),
+                Val::Bool(Some(cells.blank[i])),
                 Val::Str(Some(&file)),
                 Val::I32((line != 0).then(|| i32::try_from(line).ok()).flatten()),
             ])?;
         }
+        if rows.len() >= STREAM_ROWS {
+            flush(&mut rows, &mut written)?;
+        }
     }
-    rows.finish()
+    if rows.len() > 0 || written == 0 {
+        flush(&mut rows, &mut written)?;
+    }
+    Ok((written, kept))
 }
 
-fn units(reports: &[&UnitReport], registry: Option<&Registry>) -> Result<RecordBatch, ExportError> {
+fn units(reports: &[&KeptReport], registry: Option<&Registry>) -> Result<RecordBatch, ExportError> {
     let mut counts: BTreeMap<&str, i32> = BTreeMap::new();
     for r in reports {
         *counts.entry(r.unit.as_str()).or_default() += 1;

@@ -12,7 +12,7 @@ use gongkai_export::schema::{self, ColType};
 use gongkai_export::{Input, InputFile, Options};
 use gongkai_form::{FormVersion, Section, MONEY_SCALE};
 use gongkai_ingest::{read_batch, ReadOptions};
-use gongkai_report::{Finding, Layout, Place, Registry, UnitReport};
+use gongkai_report::{Finding, KeptReport, Layout, Place, Registry, UnitReport};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use polars::prelude::*;
 
@@ -23,6 +23,8 @@ fn root() -> PathBuf {
 /// What the CLI hands the exporter, built here from the library calls it makes.
 struct Loaded {
     reports: Vec<UnitReport>,
+    kept: Vec<KeptReport>,
+    totals: Vec<gongkai_aggregate::Total>,
     registry: Option<Registry>,
     findings: Vec<Finding>,
     failing: BTreeSet<(String, i32)>,
@@ -30,10 +32,17 @@ struct Loaded {
 }
 
 impl Loaded {
+    /// Packs the reports again after a test changed them.
+    fn repack(&mut self) {
+        self.kept = self.reports.iter().map(KeptReport::from).collect();
+    }
+
     fn input<'a>(&'a self, name: &'a str) -> Input<'a> {
         Input {
             name: Some(name),
-            reports: &self.reports,
+            reports: &self.kept,
+            totals: &self.totals,
+            summed_as: gongkai_export::UNNAMED,
             registry: self.registry.as_ref(),
             findings: &self.findings,
             failing: &self.failing,
@@ -57,7 +66,19 @@ fn checked(reports: Vec<UnitReport>, registry: Option<Registry>, files: &[PathBu
         .iter()
         .map(|p| InputFile::read(p).unwrap_or_else(|e| panic!("{e}")))
         .collect();
+    // The totals as the ledger sums them, here in one go.
+    let totals = if reports.is_empty() {
+        Vec::new()
+    } else {
+        let batch = gongkai_report::arrow::to_record_batch(&reports).unwrap();
+        match &registry {
+            Some(r) => gongkai_aggregate::rollup(&batch, gongkai_export::UNNAMED, r).unwrap(),
+            None => gongkai_aggregate::consolidate(&batch, gongkai_export::UNNAMED).unwrap(),
+        }
+    };
     Loaded {
+        kept: reports.iter().map(KeptReport::from).collect(),
+        totals,
         reports,
         registry,
         findings,
@@ -322,16 +343,10 @@ fn level_zero_holds_the_batch_total_once() {
             name,
             ..data.input("")
         };
-        let rendered = gongkai_export::render(&input, &Options::default()).unwrap();
+        let dir = out.path().join("bi");
+        let rendered = gongkai_export::export(&input, &dir, &Options::default()).unwrap();
         assert_eq!(rendered.name, shown);
-        let file = rendered
-            .files
-            .iter()
-            .find(|f| f.path == "totals.parquet")
-            .unwrap();
-        let path = out.path().join("totals.parquet");
-        std::fs::write(&path, &file.bytes).unwrap();
-        let totals = read_df(&path);
+        let totals = read_df(&dir.join("totals.parquet"));
         let level_0 = totals
             .clone()
             .lazy()
@@ -356,15 +371,16 @@ fn level_zero_holds_the_batch_total_once() {
 #[test]
 fn files_are_zstd_one_row_group_with_statistics_dictionaries_and_metadata() {
     let data = lanzhou();
-    let rendered = gongkai_export::render(&data.input("兰州市"), &Options::default()).unwrap();
     let tmp = tempdir();
+    let dir = tmp.path().join("bi");
+    let rendered =
+        gongkai_export::export(&data.input("兰州市"), &dir, &Options::default()).unwrap();
     for f in rendered
         .files
         .iter()
         .filter(|f| f.path.ends_with(".parquet"))
     {
-        let path = tmp.path().join(f.path.replace('/', "_"));
-        std::fs::write(&path, &f.bytes).unwrap();
+        let path = dir.join(&f.path);
         let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", f.path));
         let meta = reader.metadata();
@@ -385,12 +401,8 @@ fn files_are_zstd_one_row_group_with_statistics_dictionaries_and_metadata() {
         assert_eq!(kv["gongkai.forms"], "2019");
         assert_eq!(kv["gongkai.name"], "兰州市");
         // The file names its inputs by a digest of the manifest's list (compact JSON).
-        let manifest = rendered
-            .files
-            .iter()
-            .find(|m| m.path == "manifest.json")
-            .unwrap();
-        let manifest: serde_json::Value = serde_json::from_slice(&manifest.bytes).unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
         assert_eq!(
             kv["gongkai.inputs_sha256"],
             gongkai_export::sha256(manifest["inputs"].to_string().as_bytes())
@@ -589,6 +601,7 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
     for i in 0..cat19.len() {
         data.reports[1].source.set_place(i, sheet(i as u32 + 1));
     }
+    data.repack();
     let workbook = Arc::new(PathBuf::from("2020/B.xlsx"));
     data.findings.push(
         Finding::error(&workbook, "not a number")
@@ -731,13 +744,11 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
         from: Some(2021),
         ..data.input("合计")
     };
-    let r = gongkai_export::render(&only, &Options::default()).unwrap();
+    let only_dir = out.path().join("only");
+    let r = gongkai_export::export(&only, &only_dir, &Options::default()).unwrap();
     assert_eq!(r.years, [2021]);
     assert!(r.files.iter().all(|f| !f.path.contains("year=2020")));
-    let deltas_file = r.files.iter().find(|f| f.path == "deltas.parquet").unwrap();
-    let tmp = out.path().join("d.parquet");
-    std::fs::write(&tmp, &deltas_file.bytes).unwrap();
-    let d = read_df(&tmp);
+    let d = read_df(&only_dir.join("deltas.parquet"));
     let years: BTreeSet<i32> = d
         .column("year")
         .unwrap()

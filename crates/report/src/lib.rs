@@ -7,6 +7,7 @@
 pub mod arrow;
 mod duplicate;
 mod finding;
+mod kept;
 mod outcome;
 pub mod registry;
 mod report;
@@ -19,6 +20,7 @@ pub use finding::{level_word, Check, Finding, RuleDetail};
 pub use gongkai_document::Format;
 /// The place a finding is at, for its callers without a dependency of their own on documents.
 pub use gongkai_document::Place;
+pub use kept::{KeptReport, Unpacked};
 pub use outcome::{FileRead, Summary};
 pub use registry::{RegisteredUnit, Registry, UnitKind};
 pub use report::{Layout, Source, UnitReport};

@@ -200,7 +200,11 @@ mod tests {
                 5 => Some(i64::MIN + (x % 3) as i64),
                 _ => Some((x >> 50) as i64),
             };
-            let line = if x.is_multiple_of(5) { 0 } else { (x >> 33) as u32 };
+            let line = if x.is_multiple_of(5) {
+                0
+            } else {
+                (x >> 33) as u32
+            };
             r.set(i, v, line);
             if places {
                 r.source.set_place(i, Place::File);

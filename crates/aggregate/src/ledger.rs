@@ -50,6 +50,8 @@ pub struct Ledger<'r> {
     /// Every accepted report, reduced; also the names `running` keeps by id.
     links: Links,
     reports: Vec<KeptReport>,
+    /// Every file seen, when keeping reports (for an export's manifest).
+    inputs: Vec<Arc<PathBuf>>,
     /// Files with something to say (diagnostics, rejected reports), or all when keeping reports;
     /// their reports taken out.
     files: Vec<FileRead>,
@@ -84,9 +86,11 @@ pub struct Closed {
     /// Units and years given by several files: which file was used, if any (each also has its
     /// finding in `diagnostics`).
     pub duplicates: Vec<Duplicate>,
-    /// Files with diagnostics or rejected reports, in path order; every file when the reports
-    /// were kept. Their reports are in `reports` (or gone).
+    /// Files with diagnostics or rejected reports, in path order. Their reports are in `reports`
+    /// (or gone).
     pub files: Vec<FileRead>,
+    /// Every file seen, in path order, when the reports were kept; otherwise empty.
+    pub inputs: Vec<Arc<PathBuf>>,
     /// Every accepted report, packed ([`KeptReport`]: a national batch fits), sorted by year,
     /// unit and file, when the ledger was asked to keep them; otherwise empty.
     pub reports: Vec<KeptReport>,
@@ -113,6 +117,7 @@ impl<'r> Ledger<'r> {
             findings: Vec::new(),
             links: Links::default(),
             reports: Vec::new(),
+            inputs: Vec::new(),
             files: Vec::new(),
             files_seen: 0,
             files_skipped: 0,
@@ -150,7 +155,12 @@ impl<'r> Ledger<'r> {
             self.values_rejected += f.values_rejected;
             self.reports_rejected += f.rejected.len();
             reports.append(&mut f.reports);
-            if self.keep_reports || !f.diagnostics.is_empty() || !f.rejected.is_empty() {
+            if self.keep_reports {
+                self.inputs.push(f.file.clone());
+            }
+            if !f.diagnostics.is_empty() || !f.rejected.is_empty() {
+                // Moved out above: its room too (a national batch has half a million files).
+                f.reports = Vec::new();
                 self.files.push(f);
             }
         }
@@ -357,6 +367,7 @@ impl<'r> Ledger<'r> {
         let totals = totals(self.running, &self.name, self.sums, links)?;
 
         self.files.sort_by(|a, b| a.file.cmp(&b.file));
+        self.inputs.sort();
         let used = links.files_used();
         let years: BTreeSet<i32> = links.iter().map(|l| l.year()).collect();
         let mut closed = Closed {
@@ -382,6 +393,7 @@ impl<'r> Ledger<'r> {
             diagnostics,
             duplicates,
             files: self.files,
+            inputs: self.inputs,
             reports: self.reports,
         };
         let errors = closed.diagnostics().filter(|d| d.is_error()).count();

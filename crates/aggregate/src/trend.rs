@@ -4,7 +4,7 @@
 //! A previous value only counts when the measure compares across the two years' forms
 //! ([`gongkai_form::measures::comparable`]); otherwise the series shows a break, not a fall to 0.
 
-use gongkai_form::measures::{self, MeasureValue};
+use gongkai_form::measures::{self, MeasureValue, Plan};
 use gongkai_form::FormVersion;
 
 use crate::AggregateError;
@@ -39,17 +39,12 @@ pub struct Delta {
 }
 
 /// Points for `measures` of one report's values.
-pub fn points(
-    year: i32,
-    unit: &str,
-    form: FormVersion,
-    values: &[i64],
-    measures: &[String],
-) -> Vec<Point> {
-    measures
+pub fn points(year: i32, unit: &str, form: FormVersion, values: &[i64], plan: &Plan) -> Vec<Point> {
+    plan.names()
         .iter()
-        .filter_map(|m| {
-            measures::value(form, values, m).map(|value| Point {
+        .enumerate()
+        .filter_map(|(i, m)| {
+            plan.value(form, values, i).map(|value| Point {
                 year,
                 unit: unit.to_string(),
                 form,
@@ -92,6 +87,61 @@ pub fn deltas(mut points: Vec<Point>) -> Result<Vec<Delta>, AggregateError> {
     Ok(out)
 }
 
+/// One step of a series: a measure's value in a year, with its previous comparable value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step<'p> {
+    pub year: i32,
+    pub form: FormVersion,
+    pub measure: &'p str,
+    pub value: MeasureValue,
+    pub previous: Option<MeasureValue>,
+    pub change: Change,
+}
+
+/// One unit's (or total's) changes, measure by measure in name order and year by year: the
+/// [`deltas`] of its [`points`], without making them (a national export has 129 million, each
+/// two strings). `reports` are the unit's, one a year.
+pub fn series<'p, E>(
+    plan: &'p Plan,
+    reports: &[(i32, FormVersion, &[i64])],
+    mut each: impl FnMut(Step<'p>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by_key(|&i| reports[i].0);
+    for &m in plan.by_name() {
+        let measure = plan.names()[m].as_str();
+        let mut before: Option<(i32, FormVersion, MeasureValue)> = None;
+        for &i in &order {
+            let (year, form, values) = reports[i];
+            let Some(value) = plan.value(form, values, m) else {
+                continue;
+            };
+            let prev = before
+                .filter(|p| p.0.checked_add(1) == Some(year))
+                .filter(|p| measures::comparable(measure, p.1, form));
+            let previous = match (prev.map(|p| p.2), value) {
+                (Some(MeasureValue::Exact(e, _)), MeasureValue::Exact(_, k)) => {
+                    Some(MeasureValue::Exact(e, k))
+                }
+                (Some(MeasureValue::Ratio(r)), MeasureValue::Ratio(_)) => {
+                    Some(MeasureValue::Ratio(r))
+                }
+                _ => None,
+            };
+            each(Step {
+                year,
+                form,
+                measure,
+                value,
+                previous,
+                change: change(previous, value),
+            })?;
+            before = Some((year, form, value));
+        }
+    }
+    Ok(())
+}
+
 fn change(previous: Option<MeasureValue>, value: MeasureValue) -> Change {
     match (previous, value) {
         (Some(MeasureValue::Exact(p, k)), MeasureValue::Exact(v, _)) => {
@@ -131,6 +181,69 @@ fn change(previous: Option<MeasureValue>, value: MeasureValue) -> Change {
 mod tests {
     use super::*;
     use gongkai_form::ValueKind;
+
+    /// A series gives what the points' deltas give: every measure (cells, groups, rates) over
+    /// years with a gap and the form change, zeros and values that make rates undefined.
+    #[test]
+    fn a_series_is_the_deltas_of_its_points() {
+        use FormVersion::*;
+        let plan = Plan::new(&measures::all(&[F2019, F2021]));
+        let years = [
+            (2018, F2019),
+            (2019, F2019),
+            (2020, F2019),
+            (2021, F2021),
+            (2023, F2021),
+        ];
+        for seed in 0..20u64 {
+            let mut x = seed;
+            let reports: Vec<(i32, FormVersion, Vec<i64>)> = years
+                .iter()
+                .map(|&(year, form)| {
+                    let values = (0..form.catalogue().len())
+                        .map(|_| {
+                            x = x
+                                .wrapping_mul(6364136223846793005)
+                                .wrapping_add(1442695040888963407);
+                            [0, 0, 1, 7, 250, 1_000_000][(x >> 59) as usize % 6]
+                        })
+                        .collect();
+                    (year, form, values)
+                })
+                .rev()
+                .collect();
+            let pts: Vec<Point> = reports
+                .iter()
+                .flat_map(|(y, f, v)| points(*y, "甲", *f, v, &plan))
+                .collect();
+            let want = deltas(pts).unwrap();
+            let borrowed: Vec<(i32, FormVersion, &[i64])> = reports
+                .iter()
+                .map(|(y, f, v)| (*y, *f, v.as_slice()))
+                .collect();
+            let mut got = Vec::new();
+            series(&plan, &borrowed, |s| -> Result<(), ()> {
+                got.push(s);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(got.len(), want.len(), "seed {seed}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(
+                    (g.year, g.form, g.measure, g.value, g.previous, g.change),
+                    (
+                        w.point.year,
+                        w.point.form,
+                        w.point.measure.as_str(),
+                        w.point.value,
+                        w.previous,
+                        w.change
+                    ),
+                    "seed {seed}"
+                );
+            }
+        }
+    }
 
     fn point(year: i32, unit: &str, form: FormVersion, measure: &str, v: i64) -> Point {
         Point {

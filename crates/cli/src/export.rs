@@ -8,6 +8,7 @@
 use anyhow::{bail, Result};
 use gongkai_export::{Input, InputFile, Options};
 use gongkai_messages::msg;
+use rayon::prelude::*;
 
 use crate::args::ExportArgs;
 use crate::checked::{self, Need, Policy};
@@ -38,19 +39,16 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
 
     // The manifest: every file read (a file that cannot be read again is in the findings), and
     // the registry.
-    let mut paths: Vec<&std::path::Path> = checked
-        .closed
-        .files
-        .iter()
-        .map(|f| f.file.as_path())
-        .collect();
+    let mut paths: Vec<&std::path::Path> =
+        checked.closed.inputs.iter().map(|f| f.as_path()).collect();
     if let Some(r) = &checked.registry {
         paths.push(r.file.as_path());
     }
     paths.sort();
     paths.dedup();
+    // Every input hashed again, on all cores: a national batch is gigabytes.
     let inputs: Vec<InputFile> = paths
-        .into_iter()
+        .into_par_iter()
         .filter_map(|p| InputFile::read(p).ok())
         .collect();
     let input = Input {

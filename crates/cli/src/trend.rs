@@ -99,21 +99,22 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
     };
     // Points of the total, and of the units the output shows: one unit's series, or, to rank
     // the units, every unit's first measure only (a national batch's every point would not fit).
+    let ranking = args.by == Some(RankBy::Unit);
+    let plan = measures::Plan::new(&chosen);
     let mut all_points: Vec<Point> = Vec::new();
     for t in totals {
-        all_points.extend(points(t.year, &t.name, t.form, &t.values, &chosen));
+        all_points.extend(points(t.year, &t.name, t.form, &t.values, &plan));
     }
-    let ranking = args.by == Some(RankBy::Unit);
-    let unit_measures: &[String] = if ranking {
-        chosen.get(..1).unwrap_or_default()
+    let unit_plan = if ranking {
+        measures::Plan::new(chosen.get(..1).unwrap_or_default())
     } else {
-        &chosen
+        plan.clone()
     };
     for r in reports
         .iter()
         .filter(|r| ranking || args.unit.as_deref() == Some(r.unit.as_str()))
     {
-        all_points.extend(points(r.year, &r.unit, r.form, &r.values(), unit_measures));
+        all_points.extend(points(r.year, &r.unit, r.form, &r.values(), &unit_plan));
     }
     let all = deltas(all_points)?;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);

@@ -88,11 +88,12 @@ pub enum ExportError {
     Internal(String),
 }
 
-/// One input file of the manifest: path as given, size and SHA-256 of its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One input file of the manifest: path as given, size and SHA-256 of its bytes. Serialised
+/// with its fields in name order, as the manifest's other objects are.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct InputFile {
-    pub path: String,
     pub bytes: u64,
+    pub path: String,
     pub sha256: String,
 }
 
@@ -120,9 +121,19 @@ impl InputFile {
             sha256: hex(&hasher.finalize()),
         })
     }
+}
 
-    fn json(&self) -> serde_json::Value {
-        json!({"path": self.path, "bytes": self.bytes, "sha256": self.sha256})
+/// Hashes what is written to it.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -213,13 +224,18 @@ fn render(
     staging: &mut Staging,
 ) -> Result<Rendered, ExportError> {
     let deltas_out = staging.create(&format!("{}.parquet", schema::DELTAS.name))?;
-    let mut tables = build(input, options.csv, deltas_out)?;
+    let rates_out = staging.create(&format!("{}.parquet", schema::RATES.name))?;
+    let mut tables = build(input, options.csv, deltas_out, rates_out)?;
     let forms: Vec<&str> = tables.forms.iter().map(|f| f.code()).collect();
     let years: Vec<String> = tables.years.iter().map(ToString::to_string).collect();
-    let inputs = serde_json::Value::Array(input.inputs.iter().map(InputFile::json).collect());
-    // Each file names its inputs by a digest of the manifest's list, not the list itself: the
-    // list is 1.3 MB at 10,000 inputs, and was written into every file.
-    let inputs_digest = sha256(inputs.to_string().as_bytes());
+    // Each file names its inputs by a digest of the manifest's list (compact JSON), not the list
+    // itself: the list is 1.3 MB at 10,000 inputs, and was written into every file.
+    let inputs_digest = {
+        let mut hasher = HashWriter(Sha256::new());
+        serde_json::to_writer(&mut hasher, input.inputs)
+            .map_err(|e| ExportError::Internal(e.to_string()))?;
+        hex(&hasher.0.finalize())
+    };
     let metadata = |spec: &TableSpec, year: Option<i32>| -> Vec<(String, String)> {
         let mut kv = vec![
             ("gongkai.version".to_string(), VERSION.to_string()),
@@ -273,7 +289,12 @@ fn render(
         staging.files.push(written);
         kept_facts.push((*year, kept));
     }
-    let mut streamed = tables.deltas.parquet.take();
+    let mut deltas = tables
+        .deltas
+        .parquet
+        .take()
+        .map(|e| (e, tables.deltas.rows));
+    let mut rates = tables.rates.parquet.take().map(|e| (e, tables.rates.rows));
     for (spec, batch) in tables.others() {
         match batch {
             Some(batch) => {
@@ -282,20 +303,21 @@ fn render(
                     .close(Some(batch.num_rows()))?;
                 staging.files.push(written);
             }
-            None => match streamed.take() {
-                Some(encoder) => {
-                    let written = encoder
-                        .finish(metadata(spec, None))?
-                        .close(Some(tables.deltas.rows))?;
-                    staging.files.push(written);
-                }
-                None => {
+            None => {
+                let streamed = if spec.name == schema::RATES.name {
+                    rates.take()
+                } else {
+                    deltas.take()
+                };
+                let Some((encoder, rows)) = streamed else {
                     return Err(ExportError::Internal(format!(
                         "{}: written twice",
                         spec.name
-                    )))
-                }
-            },
+                    )));
+                };
+                let written = encoder.finish(metadata(spec, None))?.close(Some(rows))?;
+                staging.files.push(written);
+            }
         }
     }
     if options.csv {
@@ -318,6 +340,9 @@ fn render(
         for (spec, batch) in tables.others() {
             let batches: Vec<(Option<String>, &RecordBatch)> = match batch {
                 Some(batch) => vec![(None, batch)],
+                None if spec.name == schema::RATES.name => {
+                    tables.rates.kept.iter().map(|b| (None, b)).collect()
+                }
                 None => tables.deltas.kept.iter().map(|b| (None, b)).collect(),
             };
             let rows = batches.iter().map(|(_, b)| b.num_rows()).sum();
@@ -343,22 +368,45 @@ fn render(
     // years' facts: the order every export lists them in.
     let mut listed: Vec<&Written> = staging.files.iter().collect();
     listed.sort_by_key(|f| !f.path.starts_with("facts/"));
-    let manifest = json!({
-        "tool": "gongkai",
-        "version": VERSION,
-        "name": tables.name,
-        "years": tables.years,
-        "forms": forms,
-        "findings": {"errors": errors, "warnings": warnings},
-        "inputs": inputs,
-        "files": listed.iter().map(|f| json!({
-            "path": f.path, "bytes": f.bytes, "rows": f.rows, "sha256": f.sha256,
-        })).collect::<Vec<_>>(),
-    });
-    let mut text = serde_json::to_string_pretty(&manifest)
+    // Keys in name order, as before the list of inputs was streamed (half a million entries
+    // at national scale: written as they are serialised, never held as text).
+    #[derive(serde::Serialize)]
+    struct Manifest<'a> {
+        files: Vec<serde_json::Value>,
+        findings: serde_json::Value,
+        forms: &'a [&'a str],
+        inputs: &'a [InputFile],
+        name: &'a str,
+        tool: &'a str,
+        version: &'a str,
+        years: &'a [i32],
+    }
+    let manifest = Manifest {
+        files: listed
+            .iter()
+            .map(|f| {
+                json!({
+                    "path": f.path, "bytes": f.bytes, "rows": f.rows, "sha256": f.sha256,
+                })
+            })
+            .collect(),
+        findings: json!({"errors": errors, "warnings": warnings}),
+        forms: &forms,
+        inputs: input.inputs,
+        name: &tables.name,
+        tool: "gongkai",
+        version: VERSION,
+        years: &tables.years,
+    };
+    let mut sink = staging.create(dir::MANIFEST)?;
+    serde_json::to_writer_pretty(&mut sink, &manifest)
         .map_err(|e| ExportError::Internal(e.to_string()))?;
-    text.push('\n');
-    staging.add(dir::MANIFEST, text.as_bytes(), None)?;
+    std::io::Write::write_all(&mut sink, b"\n").map_err(|source| ExportError::Io {
+        path: PathBuf::from(dir::MANIFEST),
+        source,
+    })?;
+    let written = sink.close(None)?;
+    staging.files.push(written);
     let failing = |unit: &str, year: i32| input.failing.contains(&(unit.to_string(), year));
     let xlsx = match &options.xlsx {
         Some(_) => {

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use arrow::record_batch::RecordBatch;
-use gongkai_aggregate::trend::{deltas, points, Change, Delta, Point};
+use gongkai_aggregate::trend::{series, Change, Step};
 use gongkai_aggregate::Total;
 use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{Cell, FormVersion, ValueKind};
@@ -26,7 +26,8 @@ pub struct Tables {
     /// Every unit's and total's change in every measure: the largest table (a row per report
     /// and measure), so it is encoded as it is built ([`Streamed`]).
     pub deltas: Streamed,
-    pub rates: RecordBatch,
+    /// A row per report and rate: streamed as the deltas are.
+    pub rates: Streamed,
     pub findings: RecordBatch,
     /// The `--name` totals of the years in range, for the workbook.
     pub grand_totals: Vec<Total>,
@@ -63,6 +64,16 @@ impl Streamed {
         })
     }
 
+    /// Encodes the last rows; with none at all, an empty batch still gives the CSV its header.
+    fn finish_rows(&mut self, rows: &mut Rows) -> Result<(), ExportError> {
+        self.drain(rows, true)?;
+        if self.rows == 0 && self.keep {
+            let empty = rows.take()?;
+            self.kept.push(empty);
+        }
+        Ok(())
+    }
+
     /// Encodes the rows built so far once there are enough of them (or `all`).
     fn drain(&mut self, rows: &mut Rows, all: bool) -> Result<(), ExportError> {
         if rows.len() == 0 || (!all && rows.len() < STREAM_ROWS) {
@@ -89,7 +100,7 @@ impl Tables {
             (&schema::MEASURES, Some(&self.measures)),
             (&schema::TOTALS, Some(&self.totals)),
             (&schema::DELTAS, None),
-            (&schema::RATES, Some(&self.rates)),
+            (&schema::RATES, None),
             (&schema::FINDINGS, Some(&self.findings)),
         ]
     }
@@ -176,7 +187,12 @@ fn exported_totals(input: &Input, name: &str) -> Vec<Total> {
 
 /// Every table of the export but the facts; the deltas are encoded into `deltas` as they are
 /// built, and `keep` keeps their batches (for a CSV copy).
-pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, ExportError> {
+pub fn build(
+    input: &Input,
+    keep: bool,
+    deltas_out: Sink,
+    rates_out: Sink,
+) -> Result<Tables, ExportError> {
     let name = whole_name(input);
     let all_totals = exported_totals(input, name);
     // With every unit below one root, the root's total is the batch's: written once, at level
@@ -235,7 +251,7 @@ pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, Expo
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let chosen = measures::all(&all_forms);
+    let chosen = measures::Plan::new(&measures::all(&all_forms));
     let levels: BTreeMap<&str, i32> = all_totals
         .iter()
         .map(|t| (t.name.as_str(), level_of(t).0))
@@ -248,37 +264,46 @@ pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, Expo
     for r in input.reports {
         by_unit.entry(r.unit.as_str()).or_default().push(r);
     }
-    for reports in by_unit.values() {
-        let unit_points: Vec<Point> = reports
+    let mut ids: BTreeMap<(FormVersion, &str), String> = BTreeMap::new();
+    for (unit, reports) in &by_unit {
+        let values: Vec<Vec<i64>> = reports.iter().map(|r| r.values()).collect();
+        let years: Vec<(i32, FormVersion, &[i64])> = reports
             .iter()
-            .flat_map(|r| points(r.year, &r.unit, r.form, &r.values(), &chosen))
+            .zip(&values)
+            .map(|(r, v)| (r.year, r.form, v.as_slice()))
             .collect();
-        for d in deltas(unit_points)? {
-            if input.in_range(d.point.year) {
-                push_delta(&mut delta_rows, &d, None)?;
+        series(&chosen, &years, |step| {
+            if !input.in_range(step.year) {
+                return Ok(());
             }
-        }
+            let id = ids
+                .entry((step.form, step.measure))
+                .or_insert_with(|| measure_id(step.form, step.measure));
+            push_delta(&mut delta_rows, unit, &step, id, None)
+        })?;
         streamed.drain(&mut delta_rows, false)?;
     }
     drop(by_unit);
-    let total_points: Vec<Point> = all_totals
-        .iter()
-        .flat_map(|t| points(t.year, &t.name, t.form, &t.values, &chosen))
-        .collect();
-    for d in deltas(total_points)? {
-        if input.in_range(d.point.year) {
-            let level = levels.get(d.point.unit.as_str()).copied();
-            push_delta(&mut delta_rows, &d, level)?;
-        }
+    let mut by_total: BTreeMap<&str, Vec<(i32, FormVersion, &[i64])>> = BTreeMap::new();
+    for t in &all_totals {
+        by_total
+            .entry(t.name.as_str())
+            .or_default()
+            .push((t.year, t.form, &t.values));
     }
-    streamed.drain(&mut delta_rows, true)?;
-    if streamed.rows == 0 {
-        // No rows: an empty batch still gives the CSV its header.
-        let empty = delta_rows.take()?;
-        if keep {
-            streamed.kept.push(empty);
-        }
+    for (name, years) in &by_total {
+        let level = levels.get(name).copied();
+        series(&chosen, years, |step| {
+            if !input.in_range(step.year) {
+                return Ok(());
+            }
+            let id = ids
+                .entry((step.form, step.measure))
+                .or_insert_with(|| measure_id(step.form, step.measure));
+            push_delta(&mut delta_rows, name, &step, id, level)
+        })?;
     }
+    streamed.finish_rows(&mut delta_rows)?;
 
     let mut total_rows = Rows::new(&schema::TOTALS);
     let mut rate_rows = Rows::new(&schema::RATES);
@@ -315,6 +340,7 @@ pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, Expo
             ])?;
         }
     }
+    let mut rates = Streamed::new(&schema::RATES, keep, rates_out)?;
     for r in &reports {
         push_rates(
             &mut rate_rows,
@@ -325,6 +351,7 @@ pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, Expo
             r.form,
             &r.values(),
         )?;
+        rates.drain(&mut rate_rows, false)?;
     }
     for t in &totals_in_range {
         let level = level_of(t).0;
@@ -338,6 +365,7 @@ pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, Expo
             &t.values,
         )?;
     }
+    rates.finish_rows(&mut rate_rows)?;
 
     let grand_totals = totals_in_range
         .iter()
@@ -350,7 +378,7 @@ pub fn build(input: &Input, keep: bool, deltas_out: Sink) -> Result<Tables, Expo
         measures: measures_table()?,
         totals: total_rows.finish()?,
         deltas: streamed,
-        rates: rate_rows.finish()?,
+        rates,
         findings: findings(input)?,
         grand_totals,
         years,
@@ -552,7 +580,13 @@ fn measures_table() -> Result<RecordBatch, ExportError> {
     rows.finish()
 }
 
-fn push_delta(rows: &mut Rows, d: &Delta, level: Option<i32>) -> Result<(), ExportError> {
+fn push_delta(
+    rows: &mut Rows,
+    unit: &str,
+    step: &Step,
+    id: &str,
+    level: Option<i32>,
+) -> Result<(), ExportError> {
     /// (value, amount, rate) of a measure value: one of the three is set.
     fn parts(v: Option<MeasureValue>) -> (Option<i64>, Option<i64>, Option<f64>) {
         match v {
@@ -562,28 +596,26 @@ fn push_delta(rows: &mut Rows, d: &Delta, level: Option<i32>) -> Result<(), Expo
             None => (None, None, None),
         }
     }
-    let p = &d.point;
-    let kind = match p.value {
+    let kind = match step.value {
         MeasureValue::Exact(_, k) => k.code(),
         MeasureValue::Ratio(_) => "rate",
     };
-    let (value, amount, rate) = parts(Some(p.value));
-    let (pv, pa, pr) = parts(d.previous);
-    let (abs, pct, status) = match d.change {
+    let (value, amount, rate) = parts(Some(step.value));
+    let (pv, pa, pr) = parts(step.previous);
+    let (abs, pct, status) = match step.change {
         Change::None => (None, None, "none"),
         Change::New { abs } => (Some(abs), None, "new"),
         Change::By { abs, pct } => (Some(abs), pct, "compared"),
     };
     let (cv, ca, cr) = parts(abs);
-    let id = measure_id(p.form, &p.measure);
     rows.push(&[
-        Val::I32(Some(p.year)),
-        Val::Str(Some(&p.unit)),
+        Val::I32(Some(step.year)),
+        Val::Str(Some(unit)),
         Val::Bool(Some(level.is_some())),
         Val::I32(level),
-        Val::Str(Some(p.form.code())),
-        Val::Str(Some(&p.measure)),
-        Val::Str(Some(&id)),
+        Val::Str(Some(step.form.code())),
+        Val::Str(Some(step.measure)),
+        Val::Str(Some(id)),
         Val::Str(Some(kind)),
         Val::I64(value),
         Val::Money(amount),

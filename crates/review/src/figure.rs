@@ -118,6 +118,7 @@ pub fn report_figure(
         .iter()
         .flat_map(|p| p.3.iter().flat_map(|l| l.2.iter().map(|m| m.to_string())))
         .collect();
+    let wanted = gongkai_form::measures::Plan::new(&wanted);
     let mut pts: Vec<Point> = Vec::new();
     for t in totals
         .iter()

@@ -558,6 +558,7 @@ fn trend_section(s: &mut String, review: &Review) {
     }
     // The headline measures of the total, year by year, with their change.
     let chosen: Vec<String> = measures::HEADLINE.iter().map(|m| m.to_string()).collect();
+    let chosen = measures::Plan::new(&chosen);
     let mut pts = Vec::new();
     let mut years: Vec<(i32, FormVersion)> = Vec::new();
     for t in review.parts.totals.iter().filter(|t| t.name == name) {
@@ -589,7 +590,7 @@ fn trend_section(s: &mut String, review: &Review) {
         );
     }
     let _ = writeln!(s, "</tr></thead><tbody>");
-    for m in &chosen {
+    for m in chosen.names() {
         let row: Vec<&Delta> = all.iter().filter(|d| &d.point.measure == m).collect();
         if row.is_empty() {
             continue;

@@ -978,4 +978,3 @@ pages-unit-from-site = the title does not name the reporting body; named "{ $nam
 pages-title-from-meta = no report title on the page; unit and year read from its metadata ({ $field }: "{ $title }")
 pages-ocr-number = "{ $text }" read as the number { $value }: letters for digits, as text recognition writes 0 and 1
 pages-ocr-unreadable = "{ $text }" among a row's numbers is no number: the row is not read by its values
-pages-ocr-expected = a number

@@ -944,4 +944,3 @@ pages-unit-from-site = 标题中没有报告单位名称，已按网站名称（
 pages-title-from-meta = 页面上没有报告标题，单位和年度取自页面元数据（{ $field }：“{ $title }”）。请核对。
 pages-ocr-number = “{ $text }”已按数字 { $value } 读取（文字识别常把 0、1 识别为字母 O、l）。请核对原件。
 pages-ocr-unreadable = “{ $text }”位于一行数字之中，但不是数字，该行数值未读取。请核对原件。
-pages-ocr-expected = 数字

@@ -317,6 +317,8 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
         },
         other => return imp.fail(other.not_read()),
     };
+    // Errors in reading so far are cells a text's recognition garbled: cells not values.
+    imp.bad_cells = imp.diagnostics.iter().filter(|d| d.is_error()).count();
     import_grids(imp, grids, about, path, folder_year)
 }
 
@@ -441,7 +443,8 @@ fn import_grids(
         conventions: Conventions::PUBLISHED,
     };
     let mut located = locate::locate(&document, setting);
-    imp.bad_cells = located.bad_cells;
+    // Cells not values: the locator's, and any a text's recognition garbled (counted below).
+    imp.bad_cells += located.bad_cells;
     let present = located
         .report
         .source

@@ -189,10 +189,6 @@ pub(crate) fn line_tokens(raw: &str, line: u32) -> Vec<Token> {
             break;
         }
     }
-    // Noise before the numbers is the label's (`(1)`, a footnote mark).
-    while run.last().is_some_and(|t| t.ocr == Ocr::Unreadable) {
-        run.pop();
-    }
     let noise = run.iter().filter(|t| t.ocr == Ocr::Unreadable).count();
     if numbers == 0 || (noise > 0 && numbers < 2) {
         return vec![Token::new(t.to_string(), line)];
@@ -387,19 +383,16 @@ pub(crate) fn tokens(text: &str, layout: TextLayout) -> Vec<Token> {
     out
 }
 
-/// Warnings on cells of scanned text: numbers read from letters, and noise among a row's
-/// numbers, each at its line with its text.
+/// Findings on cells of scanned text, each at its line with its text: numbers read from
+/// letters (warnings), and noise among a row's numbers (errors: a cell of the form not read).
 pub(crate) fn ocr_notes(tokens: &[Token], file: &Arc<PathBuf>) -> Vec<Finding> {
     tokens
         .iter()
         .filter_map(|t| {
-            let (message, found) = match &t.ocr {
+            let message = match &t.ocr {
                 Ocr::Plain => return None,
-                Ocr::Read(written) => (
-                    msg!("pages-ocr-number", text = written, value = &t.text),
-                    written.clone(),
-                ),
-                Ocr::Unreadable => (msg!("pages-ocr-unreadable", text = &t.text), t.text.clone()),
+                Ocr::Read(written) => msg!("pages-ocr-number", text = written, value = &t.text),
+                Ocr::Unreadable => msg!("pages-ocr-unreadable", text = &t.text),
             };
             // A document's lines (line 0) have no place finer than the file.
             let place = if t.line == 0 {
@@ -410,11 +403,11 @@ pub(crate) fn ocr_notes(tokens: &[Token], file: &Arc<PathBuf>) -> Vec<Finding> {
                     column: None,
                 }
             };
-            Some(
-                Finding::warning(file, message)
-                    .place(place)
-                    .found(found, msg!("pages-ocr-expected")),
-            )
+            let finding = match t.ocr {
+                Ocr::Unreadable => Finding::error(file, message),
+                _ => Finding::warning(file, message),
+            };
+            Some(finding.place(place))
         })
         .collect()
 }

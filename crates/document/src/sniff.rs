@@ -239,7 +239,10 @@ const FRAGMENT_TAGS: &[&[u8]] = &[
 /// Bytes that open with one of [`FRAGMENT_TAGS`] (`<div class="article">`, `<p>`, `<TABLE>`):
 /// a fragment of a page, not text that happens to start with `<`.
 fn opens_with_markup(body: &[u8]) -> bool {
-    let at = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let at = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
     tag_at(&body[at..]).is_some()
 }
 

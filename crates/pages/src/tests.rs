@@ -809,7 +809,8 @@ fn lanzhou_2020_portal_page_titled_year_first_gives_all_198_published_values() {
     let imp = lanzhou_as("lanzhou-2020-portal.html", PageKind::Html);
     assert_eq!(warnings(&imp), Vec::<String>::new());
     // Saved under another year's name: the title's year is used, and the difference named.
-    let bytes = std::fs::read(fixtures().join("reports/lanzhou-2020-portal.html")).unwrap_or_default();
+    let bytes =
+        std::fs::read(fixtures().join("reports/lanzhou-2020-portal.html")).unwrap_or_default();
     let renamed = import_bytes(&bytes, Path::new("lanzhou-2021.html"));
     assert_eq!(tidy(&renamed), published(), "{}", messages(&renamed));
     assert_eq!(
@@ -825,7 +826,8 @@ fn lanzhou_2020_portal_page_titled_year_first_gives_all_198_published_values() {
 fn a_bare_content_fragment_reads_as_the_page_it_came_from() {
     let imp = lanzhou_as("lanzhou-2020-fragment.html", PageKind::Html);
     assert_eq!(warnings(&imp), Vec::<String>::new());
-    let bytes = std::fs::read(fixtures().join("reports/lanzhou-2020-fragment.html")).unwrap_or_default();
+    let bytes =
+        std::fs::read(fixtures().join("reports/lanzhou-2020-fragment.html")).unwrap_or_default();
     let mut wrapped = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
     wrapped.extend_from_slice(&bytes);
     wrapped.extend_from_slice(b"</body></html>");
@@ -840,8 +842,10 @@ fn a_page_without_a_title_is_named_by_its_file_not_its_links() {
     let imp = lanzhou_as("兰州市2020.html", PageKind::Html);
     assert_eq!(
         warnings(&imp),
-        [": warning: no report title (……2020年政府信息公开工作年度报告) found; unit and year \
-          taken from the file name"]
+        [
+            ": warning: no report title (……2020年政府信息公开工作年度报告) found; unit and year \
+          taken from the file name"
+        ]
     );
     // The county page of the form 2021 without its title, a 相关链接 naming
     // 示例县人民政府2021年…年度报告: 示例县 2022, as the file is named.
@@ -904,16 +908,24 @@ fn an_unreadable_ocr_cell_is_named_and_its_row_not_guessed() {
     let imp = import_bytes(text.as_bytes(), Path::new("scan.txt"));
     let m = messages(&imp);
     assert!(
-        m.contains("scan.txt:4: error: \"1?\" among a row's numbers is no number: the row is \
-                    not read by its values"),
+        m.contains(
+            "scan.txt:4: error: \"1?\" among a row's numbers is no number: the row is \
+                    not read by its values"
+        ),
         "{m}"
     );
     assert_eq!(
         value(&imp, Section::Requests, "carried_over", "natural_person"),
         None
     );
-    assert_eq!(value(&imp, Section::Requests, "carried_over", "total"), None);
-    assert_eq!(value(&imp, Section::Requests, "granted", "total"), Some(297));
+    assert_eq!(
+        value(&imp, Section::Requests, "carried_over", "total"),
+        None
+    );
+    assert_eq!(
+        value(&imp, Section::Requests, "granted", "total"),
+        Some(297)
+    );
     assert_eq!(
         value(&imp, Section::Requests, "new_received", "natural_person"),
         Some(284)
@@ -921,8 +933,10 @@ fn an_unreadable_ocr_cell_is_named_and_its_row_not_guessed() {
     assert!(imp.has_errors(), "{m}");
     assert_eq!(imp.bad_cells, 1, "{m}");
     assert!(
-        m.contains("scan.txt:4: warning: 兰州市 2020: row not in form 2019 (table requests): \"1?\"; \
-                    its 6 value(s) are not read"),
+        m.contains(
+            "scan.txt:4: warning: 兰州市 2020: row not in form 2019 (table requests): \"1?\"; \
+                    its 6 value(s) are not read"
+        ),
         "{m}"
     );
 }
@@ -935,13 +949,22 @@ fn metadata_names_what_a_title_leaves_out() {
     let form = FormVersion::F2021;
     let values = sample_values(form);
     let base = html_page(form, 2023, &values, OFFICIAL)
-        .replace("测试局2023年政府信息公开工作年度报告_测试网", "2023年政府信息公开工作年度报告")
+        .replace(
+            "测试局2023年政府信息公开工作年度报告_测试网",
+            "2023年政府信息公开工作年度报告",
+        )
         .replace("<h2>测试局2023年政府信息公开工作年度报告</h2>", "");
     let with_meta = |meta: &str| base.replacen("<head>", &format!("<head>{meta}"), 1);
     let named = |page: &str, name: &str| {
         let imp = import_bytes(page.as_bytes(), Path::new(name));
         let r = imp.report.as_ref().map(|r| (r.unit.clone(), r.year));
-        (r, warnings(&imp).into_iter().filter(|w| !w.contains("R3") && !w.contains("R2") && !w.contains("R1")).collect::<Vec<_>>())
+        (
+            r,
+            warnings(&imp)
+                .into_iter()
+                .filter(|w| !w.contains("R3") && !w.contains("R2") && !w.contains("R1"))
+                .collect::<Vec<_>>(),
+        )
     };
     let (r, w) = named(
         &with_meta("<meta name=\"ColumnName\" content=\"示例县财政局\"><meta name=\"SiteName\" content=\"示例县人民政府\">"),
@@ -963,7 +986,10 @@ fn metadata_names_what_a_title_leaves_out() {
         "p.html",
     );
     assert_eq!(r, Some(("示例县人民政府".to_string(), 2023)));
-    assert!(w[0].contains("named \"示例县人民政府\" after the site the page is on (SiteName)"), "{w:?}");
+    assert!(
+        w[0].contains("named \"示例县人民政府\" after the site the page is on (SiteName)"),
+        "{w:?}"
+    );
     // No title at all but the section's name.
     let untitled = base.replace("<title>2023年政府信息公开工作年度报告</title>", "");
     let page = untitled.replacen(

@@ -124,10 +124,7 @@ fn ocr_number(piece: &str) -> Option<String> {
     if !piece.chars().any(digit) || !piece.contains(['O', 'o', 'I', 'l']) {
         return None;
     }
-    if !piece
-        .chars()
-        .all(|c| digit(c) || "OoIl,，.-+".contains(c))
-    {
+    if !piece.chars().all(|c| digit(c) || "OoIl,，.-+".contains(c)) {
         return None;
     }
     let fixed: String = piece
@@ -145,7 +142,9 @@ fn ocr_number(piece: &str) -> Option<String> {
 /// a letter recognition confuses with one (`7?`, `l`, `I`).
 fn is_scan_noise(piece: &str) -> bool {
     piece.chars().count() <= 6
-        && !piece.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !piece
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && piece
             .chars()
             .any(|c| c.is_ascii_digit() || "OoIl|".contains(c))
@@ -231,12 +230,14 @@ fn is_generic_header(cell: &str) -> bool {
     ) {
         return true;
     }
-    ["数据", "数值", "列", "栏", "字段", "column", "col", "data", "field"]
-        .iter()
-        .any(|p| {
-            c.strip_prefix(p)
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|d| d.is_ascii_digit()))
-        })
+    [
+        "数据", "数值", "列", "栏", "字段", "column", "col", "data", "field",
+    ]
+    .iter()
+    .any(|p| {
+        c.strip_prefix(p)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|d| d.is_ascii_digit()))
+    })
 }
 
 /// The tokens of a pipe table's row. A row of words (a header) gives its words, empty cells

@@ -177,8 +177,34 @@ fn year_after(rest: &str) -> Option<i32> {
 /// The endings of a body's name: a government, its offices, bureaus and commissions, towns
 /// and streets.
 const UNIT_SUFFIXES: &[&str] = &[
-    "政府", "办公室", "办公厅", "委员会", "局", "委", "办", "厅", "院", "所", "署", "中心", "街道",
-    "办事处", "镇", "乡", "市", "县", "区", "旗", "州", "盟", "处", "站", "队", "会", "部", "馆",
+    "政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "局",
+    "委",
+    "办",
+    "厅",
+    "院",
+    "所",
+    "署",
+    "中心",
+    "街道",
+    "办事处",
+    "镇",
+    "乡",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "州",
+    "盟",
+    "处",
+    "站",
+    "队",
+    "会",
+    "部",
+    "馆",
 ];
 
 /// Text that is a body's name and nothing else (`某市人民政府办公厅`, `（示例县财政局）`): a
@@ -188,7 +214,8 @@ pub(crate) fn unit_like(text: &str) -> Option<String> {
     let s = s.trim_matches(|c: char| "（）()【】[]《》“”\"'：:".contains(c));
     let n = s.chars().count();
     let ok = (2..=30).contains(&n)
-        && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（）()、".contains(c))
+        && s.chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（）()、".contains(c))
         && !s.contains("报告")
         && !s.contains("年报")
         && UNIT_SUFFIXES.iter().any(|x| s.ends_with(x));
@@ -199,7 +226,9 @@ pub(crate) fn unit_like(text: &str) -> Option<String> {
 /// lines may print it.
 fn year_alone(text: &str) -> bool {
     let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    years(&s).first().is_some_and(|(_, start, end)| *start == 0 && *end == s.len())
+    years(&s)
+        .first()
+        .is_some_and(|(_, start, end)| *start == 0 && *end == s.len())
 }
 
 /// The first candidate that reads as a report title. A title printed over two candidates (the
@@ -214,7 +243,10 @@ pub(crate) fn find_title<'a>(candidates: impl IntoIterator<Item = &'a str>) -> O
             Some(t) if t.unit.is_some() => return Some(t),
             Some(t) => {
                 let before = i.checked_sub(1).map(|j| candidates[j]);
-                if let Some(unit) = before.and_then(unit_like).or_else(|| next.and_then(unit_like)) {
+                if let Some(unit) = before
+                    .and_then(unit_like)
+                    .or_else(|| next.and_then(unit_like))
+                {
                     return Some(TitleInfo {
                         unit: Some(unit),
                         year: t.year,
@@ -224,7 +256,8 @@ pub(crate) fn find_title<'a>(candidates: impl IntoIterator<Item = &'a str>) -> O
             }
             None => {
                 if let Some(next) = next.filter(|_| year_alone(c) || unit_like(c).is_some()) {
-                    if let Some(t) = parse_title(&format!("{c}{next}")).filter(|t| t.unit.is_some()) {
+                    if let Some(t) = parse_title(&format!("{c}{next}")).filter(|t| t.unit.is_some())
+                    {
                         return Some(t);
                     }
                 }
@@ -297,14 +330,19 @@ pub(crate) fn name_report<'a>(
     let found = find_title(about.titles.iter().map(String::as_str))
         .or_else(|| find_title(lines.take(400).filter(|l| !about.is_navigation(l))))
         .or_else(|| {
-            let (field, text) = ["columnname", "og:title"]
-                .into_iter()
-                .find_map(|f| about.meta(f).filter(|t| parse_title(t).is_some()).map(|t| (f, t)))?;
+            let (field, text) = ["columnname", "og:title"].into_iter().find_map(|f| {
+                about
+                    .meta(f)
+                    .filter(|t| parse_title(t).is_some())
+                    .map(|t| (f, t))
+            })?;
             notes.push(msg!("pages-title-from-meta", field = field, title = text));
             parse_title(text)
         });
     let Some(t) = found else {
-        let year = name_year.or(folder_year).ok_or_else(|| msg!("pages-no-year"))?;
+        let year = name_year
+            .or(folder_year)
+            .ok_or_else(|| msg!("pages-no-year"))?;
         notes.push(msg!("pages-no-title", year = year));
         return Ok(Naming {
             unit: name_unit.unwrap_or_else(|| stem.to_string()),
@@ -498,7 +536,10 @@ mod tests {
             parts("兰州市2020年政府信息公开工作年度报告"),
             (Some("兰州市".into()), Some(2020))
         );
-        assert_eq!(parts("2020年-七里河区"), (Some("七里河区".into()), Some(2020)));
+        assert_eq!(
+            parts("2020年-七里河区"),
+            (Some("七里河区".into()), Some(2020))
+        );
         assert_eq!(parts("lanzhou-2020"), (Some("lanzhou".into()), Some(2020)));
         assert_eq!(parts("城关区"), (Some("城关区".into()), None));
         assert_eq!(parts("2020"), (None, Some(2020)));

@@ -970,3 +970,11 @@ draft-appeals = In { $year }, { $name } had { $reviews } administrative reviews{
 ## gongkai generate --variety (issue 18): form grids as units' own tools save them
 help-generate-variety = With --layout grid: each unit's grid shaped as its own tool saves it (a title line naming the unit, lines not padded, blank or 0 for zero, +3, (一), numbering left out, money in 元/万元/亿, UTF-8, GBK or BOM, CRLF, blank lines, a notes line), named DIR/<year>/<unit>.csv; the full reader reads every one to the values generated
 synth-variety-layout = --variety with --layout { $layout }: the variety is of the form grid only; use --layout grid
+
+## import-report reading (issue 19, pageread): titles, file names, metadata, OCR and markdown text
+pages-year-differs = the file name "{ $name }" says { $name_year }, the page's title says { $title_year }: read as { $title_year }, the title's year
+pages-unit-from-column = the title does not name the reporting body; named "{ $name }" after the portal section the page is in (ColumnName)
+pages-unit-from-site = the title does not name the reporting body; named "{ $name }" after the site the page is on (SiteName): a department's report on its government's site would be named wrong so
+pages-title-from-meta = no report title on the page; unit and year read from its metadata ({ $field }: "{ $title }")
+pages-ocr-number = "{ $text }" read as the number { $value }: letters for digits, as text recognition writes 0 and 1
+pages-ocr-unreadable = "{ $text }" among a row's numbers is no number: the row is not read by its values

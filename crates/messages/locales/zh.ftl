@@ -936,3 +936,11 @@ draft-appeals = { $year }年，{ $name }发生政府信息公开行政复议案�
 ## gongkai generate --variety（issue 18）：各单位自己的工具保存的表格
 help-generate-variety = 配合 --layout grid：每个单位的表格按其自用工具的保存方式生成（标题行写明单位、各行不补齐、零值留空或填 0、+3、半角括号 (一)、省略序号、金额带元/万元/亿、UTF-8、GBK 或带 BOM、CRLF 换行、多余空行、末尾附注行），文件名为 DIR/<年度>/<单位>.csv；完整读取器读回的数值与生成的一致
 synth-variety-layout = --variety 不能与 --layout { $layout } 同时使用：多样格式只适用于官方表格；请使用 --layout grid
+
+## import-report 读取（issue 19，pageread）：标题、文件名、页面元数据、文字识别与 Markdown 文本
+pages-year-differs = 文件名“{ $name }”中的年度为 { $name_year } 年，页面标题为 { $title_year } 年，已按标题记为 { $title_year } 年。请核对。
+pages-unit-from-column = 标题中没有报告单位名称，已按页面所在栏目（ColumnName）记为“{ $name }”。请核对单位名称。
+pages-unit-from-site = 标题中没有报告单位名称，已按网站名称（SiteName）记为“{ $name }”；部门发布在本级政府网站上的报告会因此记错单位。请核对单位名称。
+pages-title-from-meta = 页面上没有报告标题，单位和年度取自页面元数据（{ $field }：“{ $title }”）。请核对。
+pages-ocr-number = “{ $text }”已按数字 { $value } 读取（文字识别常把 0、1 识别为字母 O、l）。请核对原件。
+pages-ocr-unreadable = “{ $text }”位于一行数字之中，但不是数字，该行数值未读取。请核对原件。

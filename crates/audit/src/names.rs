@@ -45,16 +45,8 @@ pub(crate) fn one_per_unit_and_year(rows: &mut [Row]) -> BTreeMap<(String, i32),
         for at in ats.into_iter().filter(|&at| at != used) {
             let row = &mut rows[at];
             row.findings.push(
-                Finding::warning(
-                    &row.file,
-                    msg!(
-                        "audit-twice",
-                        unit = key.0.as_str(),
-                        year = key.1,
-                        used = used_file.as_str()
-                    ),
-                )
-                .unit(&key.0, Some(key.1)),
+                Finding::warning(&row.file, msg!("audit-twice", used = used_file.as_str()))
+                    .unit(&key.0, Some(key.1)),
             );
         }
         chosen.insert(key, used);

@@ -6,10 +6,9 @@ use gongkai_report::{Check, Finding, Layout, Place, Registry, UnitReport};
 
 use crate::{write, Audit, Published};
 
-/// A 2019-form report of `unit` for `year` read from `file`: every cell 0 but the 自然人 column's
-/// carried-over and carried-forward applications (each with its total column, so R1 and R3
-/// hold: received 0 + carried over = handled 0 + carried forward needs them equal, so both
-/// carry cells are set and the 总计 row is left 0: R1 holds only when over == forward).
+/// The report of `unit` for `year` read from `file`, each cell at a row of a page's table 2:
+/// every cell 0 but the carried-over and carried-forward applications of 自然人 and of the
+/// total column (the rules between reports read them; no rule of one report is checked here).
 fn report(unit: &str, year: i32, file: &str, over: i64, forward: i64) -> UnitReport {
     let form = FormVersion::for_year(year);
     let cat = form.catalogue();
@@ -31,11 +30,16 @@ fn report(unit: &str, year: i32, file: &str, over: i64, forward: i64) -> UnitRep
         );
     }
     for col in ["natural_person", "total"] {
-        let at = |row: &str| cat.index_of(Section::Requests, row, col);
+        let at = |row: &str| index(cat, row, col);
         r.values[at("carried_over")] = over;
         r.values[at("carried_forward")] = forward;
     }
     r
+}
+
+fn index(cat: &gongkai_form::Catalogue, row: &str, column: &str) -> usize {
+    cat.find(Section::Requests, row, column)
+        .map_or_else(|| panic!("no cell {row} {column}"), |c| c.index)
 }
 
 fn published(r: UnitReport) -> Published {
@@ -79,7 +83,11 @@ fn carry_over_breaks_between_years_of_one_unit_known_by_two_names() {
         ]
     };
     let audit = Audit::of(batch(), None, &all);
-    assert_eq!(rules_of(&audit, "a/2020.html"), "", "two units without a registry");
+    assert_eq!(
+        rules_of(&audit, "a/2020.html"),
+        "",
+        "two units without a registry"
+    );
     let (_dir, reg) = registry(
         "unit,kind,parent,from,to,aliases\n兰州市,city,,,,\n城关区,district,兰州市,,,城关区人民政府\n",
     );
@@ -100,7 +108,7 @@ fn carry_over_breaks_between_years_of_one_unit_known_by_two_names() {
     // A cell X1 reads that was not found on last year's page: only a warning, saying so.
     let mut old = report("城关区", 2019, "a/2019.html", 0, 3);
     let cat = old.form.catalogue();
-    let forward = cat.index_of(Section::Requests, "carried_forward", "total");
+    let forward = index(cat, "carried_forward", "total");
     old.source.lines[forward] = 0;
     let audit = Audit::of(
         vec![
@@ -134,7 +142,10 @@ fn a_parent_is_reconciled_cell_by_cell_with_the_units_below_it() {
         ]
     };
     let audit = Audit::of(batch(5), Some(&reg), &all);
-    assert!(audit.rows.iter().all(|r| r.findings.is_empty()), "{audit:#?}");
+    assert!(
+        audit.rows.iter().all(|r| r.findings.is_empty()),
+        "{audit:#?}"
+    );
     assert!(!audit.fails(true));
     // 结转下年度 of the city says 6 in both columns, the districts' add up to 5.
     let audit = Audit::of(batch(6), Some(&reg), &all);
@@ -163,9 +174,12 @@ fn a_parent_is_reconciled_cell_by_cell_with_the_units_below_it() {
     assert_eq!(city_row.rules_text(), "C1:3");
     assert!(city_row.findings.iter().all(|f| f.level == Level::Warning));
     assert!(
-        city_row.findings.iter().any(|f| f.message.contains("七里河区")
-            && !f.message.contains("西固区")
-            && f.cells.is_empty()),
+        city_row
+            .findings
+            .iter()
+            .any(|f| f.message.contains("七里河区")
+                && !f.message.contains("西固区")
+                && f.cells.is_empty()),
         "{:#?}",
         city_row.findings
     );
@@ -189,7 +203,10 @@ fn ranking_duplicates_and_csv() {
         )],
     };
     let with_warning = Published {
-        findings: vec![Finding::warning(&Arc::new(PathBuf::from("r/皋兰县.html")), "a row left out")],
+        findings: vec![Finding::warning(
+            &Arc::new(PathBuf::from("r/皋兰县.html")),
+            "a row left out",
+        )],
         ..published(report("皋兰县", 2020, "r/皋兰县.html", 0, 0))
     };
     let batch = vec![
@@ -198,7 +215,11 @@ fn ranking_duplicates_and_csv() {
         with_warning,
         published(report("红古区", 2020, "r/红古区（更正）.html", 0, 0)),
         Published {
-            findings: vec![Finding::new(Check::Rule(gongkai_form::RuleId::R1), Level::Error, "R1")],
+            findings: vec![Finding::new(
+                Check::Rule(gongkai_form::RuleId::R1),
+                Level::Error,
+                "R1",
+            )],
             ..published(broken)
         },
     ];
@@ -221,7 +242,10 @@ fn ranking_duplicates_and_csv() {
     assert!(audit.unreadable());
     let csv = write::to_csv(&audit.rows);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "unit,year,form,file,values,blank,errors,warnings,rules");
+    assert_eq!(
+        lines[0],
+        "unit,year,form,file,values,blank,errors,warnings,rules"
+    );
     assert_eq!(lines[1], "榆中县,2020,2019,r/榆中县.html,198,0,1,0,R1:1");
     assert_eq!(lines[3], "红古区,2020,2019,r/红古区.html,198,0,0,1,input:1");
     assert_eq!(lines[5], ",,,r/扫描件.pdf,0,0,1,0,input:1");

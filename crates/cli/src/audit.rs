@@ -68,13 +68,15 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
         ));
     }
     print_summary(&audit);
-    Ok(if problems.iter().any(|p| p.is_error()) || audit.unreadable() {
-        Outcome::Unreadable
-    } else if audit.fails(policy.strict) {
-        Outcome::RuleErrors
-    } else {
-        Outcome::Clean
-    })
+    Ok(
+        if problems.iter().any(|p| p.is_error()) || audit.unreadable() {
+            Outcome::Unreadable
+        } else if audit.fails(policy.strict) {
+            Outcome::RuleErrors
+        } else {
+            Outcome::Clean
+        },
+    )
 }
 
 /// Whether `a` and `b` name one file (however each was written).

@@ -282,7 +282,11 @@ impl Registry {
                     problems.push(
                         Finding::error(
                             &file,
-                            msg!("registry-alias-taken", unit = u.name.as_str(), other = other),
+                            msg!(
+                                "registry-alias-taken",
+                                unit = u.name.as_str(),
+                                other = other
+                            ),
                         )
                         .at(line, Some(column))
                         .found(alias.as_str(), msg!("registry-alias-once")),

@@ -156,7 +156,11 @@ fn report_section(s: &mut String, i: usize, row: &Row) {
             file = row.file.display().to_string()
         ),
     };
-    let class = if row.errors() > 0 { "failing" } else { "warned" };
+    let class = if row.errors() > 0 {
+        "failing"
+    } else {
+        "warned"
+    };
     let _ = writeln!(
         s,
         "<details class=\"unit {class}\" id=\"{}\" data-unit=\"{}\" open><summary>{}</summary>",

@@ -28,7 +28,8 @@ const SCRIPT: &str = include_str!("assets/page.js");
 pub const GENERATOR: &str = "gongkai report";
 
 /// No request of any kind: styles and scripts inline only, pictures only as data.
-pub(crate) const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
+pub(crate) const POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
 img-src data:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 /// The page, whole.

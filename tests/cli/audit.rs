@@ -202,7 +202,12 @@ fn a_registry_alias_joins_a_unit_published_under_two_names() {
     );
     let (out, err, code) = audit(&["--format", "csv"], &[&reports]);
     assert_eq!(code, 0, "two units, one year each\n{out}{err}");
-    assert!(!out.contains('X'), "{out}");
+    let rules: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit(',').next())
+        .collect();
+    assert_eq!(rules, ["", ""], "{out}");
     // Not beside the reports, where it would be found without being named.
     let units = dir.path().join("registry").join("名录.csv");
     write(
@@ -525,4 +530,49 @@ fn a_city_is_reconciled_with_its_districts_reports() {
         )),
         "{err}"
     );
+}
+
+/// The page in a real browser: nothing asked of the network, nothing on the console, the
+/// ranking's link opens the report's findings; a screenshot and an A4 print are kept.
+#[test]
+fn the_audit_page_opens_quietly_in_a_browser() {
+    let Some(browser) = gongkai_browser::require() else {
+        return;
+    };
+    let dir = tempdir();
+    two_years_of_two_units(dir.path());
+    let file = dir.path().join("核查.html");
+    let (_, err, code) = run(gongkai_zh()
+        .arg("audit")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&file));
+    assert_eq!(code, 1, "{err}");
+    let page = browser.open(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.console_errors(), Vec::<String>::new());
+    assert_eq!(page.requests(), Vec::<String>::new());
+    let rows = page
+        .count("table.audit tbody tr")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rows, 4);
+    let first = page
+        .text("table.audit tbody tr:first-child")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(first.contains("X1"), "{first}");
+    page.click("table.audit tbody tr:first-child a")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let target = page.eval("location.hash").unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        target
+            .as_str()
+            .is_some_and(|h| h.starts_with("#unit-2020-")),
+        "{target}"
+    );
+    let dir = gongkai_browser::artifacts_dir();
+    page.screenshot_png(&dir.join("audit.png"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pages = page
+        .print_pdf(&dir.join("audit.pdf"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(pages >= 1);
 }

@@ -15,7 +15,7 @@
 //!   (`Origin::drops_trailing_empty_cells`). Where it is not (a labelled row of table 四,
 //!   counted by its cells) the layout is not learned ([`Side::pads_safely`]).
 
-use gongkai_form::label::{key, RowMatch};
+use gongkai_form::label::{key, normalise, RowMatch};
 use gongkai_form::{FormVersion, Section};
 use gongkai_locate::meta::{may_name_meta, meta_entry_of};
 use gongkai_locate::passes_over_before_tables;
@@ -152,12 +152,28 @@ impl Side {
 }
 
 /// Whether a line whose label cell is `label` reads the same padded or not: not a labelled row
-/// of table 四 (read as such when it has at most 6 cells after its label).
+/// of table 四 (read as such when it has at most 6 cells after its label), in any context the
+/// reader may be in there (none, or a group of table 四's rows).
 pub(super) fn pads_safely(label: &str) -> bool {
     let k = key(label);
     k.is_empty()
         || FormVersion::ALL.into_iter().all(|f| {
             let cat = f.catalogue();
-            cat.labels().match_row_key(cat, Section::Appeals, &k, None) == RowMatch::Unknown
+            let groups = cat
+                .blocks
+                .iter()
+                .filter(|b| b.section == Section::Appeals)
+                .flat_map(|b| b.rows.iter())
+                .filter(|r| r.path.len() > 1)
+                .map(|r| normalise(r.path[r.path.len() - 2]));
+            std::iter::once(None)
+                .chain(groups.map(Some))
+                .all(|context| {
+                    !matches!(
+                        cat.labels()
+                            .match_row_key(cat, Section::Appeals, &k, context.as_deref()),
+                        RowMatch::Row { .. }
+                    )
+                })
         })
 }

@@ -49,8 +49,10 @@ const TEXT: u8 = b'T';
 const UNIT: u8 = b'U';
 const YEAR: u8 = b'Y';
 
-/// Learned layouts kept per thread: a batch has a few layouts; one-off layouts replace the oldest.
-const CAPACITY: usize = 64;
+/// Learned layouts kept per thread: a batch of template files has a few layouts, one of
+/// hand-shaped files some hundreds (how far lines are padded, brackets, numbering, which lines
+/// are blank); one-off layouts replace the oldest.
+const CAPACITY: usize = 1024;
 
 /// How the layouts fare: a read they did not serve counts one up (to at most
 /// [`MAX_MISSES`]), one they served [`HIT_CREDIT`] down. Past [`REST_AFTER`] (a batch of

@@ -305,3 +305,47 @@ fn json_and_table_outputs_and_unreadable_input() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no such file or folder"), "{err}");
 }
+
+/// The published Lanzhou 2020 report in the shapes a user brings (issue 19): a portal page
+/// titled year first, the article's body alone as an API returns it, a page saved without a
+/// title, markdown from a PDF converter, a scan's recognised text. Each gives every published
+/// value; what was told from the file name or read from letters is said.
+#[test]
+fn lanzhou_2020_as_fragment_markdown_ocr_and_untitled_page() {
+    for (name, notes) in [
+        ("lanzhou-2020-portal.html", &[][..]),
+        ("lanzhou-2020-fragment.html", &[][..]),
+        (
+            "兰州市2020.html",
+            &["warning: no report title (……2020年政府信息公开工作年度报告) found; unit and year taken from the file name"][..],
+        ),
+        ("lanzhou-2020.md", &[][..]),
+        (
+            "lanzhou-2020-ocr.txt",
+            &[
+                "lanzhou-2020-ocr.txt:36: warning: \"l4\" read as the number 14",
+                "lanzhou-2020-ocr.txt:66: warning: \"O\" read as the number 0",
+            ][..],
+        ),
+    ] {
+        let path = format!("tests/fixtures/reports/{name}");
+        let (out, err, code) = run(&[&path]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(out, fixture("lanzhou-2020-published.csv"), "{name}: {err}");
+        assert!(
+            err.contains(&format!("complete    {path}: 兰州市 2020 (form 2019): 198/198 values")),
+            "{name}: {err}"
+        );
+        for note in notes {
+            assert!(err.contains(note), "{name}: {note} not in\n{err}");
+        }
+        if notes.is_empty() {
+            assert!(!err.contains("warning"), "{name}: {err}");
+        }
+    }
+    // The county page without its title, a related link naming its 2021 report: 2022, as the
+    // file is named.
+    let (out, err, code) = run(&["tests/fixtures/reports/示例县2022.html"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, fixture("reports/county-2022.expected.csv"), "{err}");
+}

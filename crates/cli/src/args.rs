@@ -60,6 +60,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Read published report pages (saved HTML or copied text) into the tidy CSV, checking each.
     ImportReport(ImportReportArgs),
+    /// Audit a folder of published reports: each checked, consecutive years of a unit compared,
+    /// a unit's report reconciled with the reports of the units below it; ranked worst first.
+    Audit(AuditArgs),
     /// Write synthetic unit reports for testing: a units registry, one file per unit and year,
     /// and a manifest of any injected defects.
     Generate(GenerateArgs),
@@ -387,6 +390,40 @@ pub struct ImportReportArgs {
     /// Default: by the extension of --out (.csv, .json), else csv.
     #[arg(long, value_enum)]
     pub format: Option<ImportFormat>,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// No byte-order mark at the start of a CSV file.
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// The ranking for the terminal, then each report's findings.
+    Table,
+    /// The ranking: unit,year,form,file,values,blank,errors,warnings,rules.
+    Csv,
+    /// The ranking with each report's findings.
+    Json,
+    /// One self-contained page: the ranking and each report's findings and tables.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Published reports and folders of them (pages, text copies, Word, PDF, workbooks).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Units registry: maps the names a unit published under to one (aliases) and says which
+    /// units' reports add up to which (parent).
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// Default: by the extension of --out (.csv, .json, .html), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<AuditFormat>,
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -36,7 +36,7 @@ impl Policy {
         })
     }
 
-    fn allows(&self, f: &Finding) -> bool {
+    pub fn allows(&self, f: &Finding) -> bool {
         self.allowed.contains(&f.rule)
     }
 
@@ -218,7 +218,7 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
 }
 
 /// The units registry at `path`, its problems printed if it has any.
-fn load_registry(path: &std::path::Path) -> Result<Registry> {
+pub fn load_registry(path: &std::path::Path) -> Result<Registry> {
     Registry::load(path).map_err(|problems| {
         for p in &problems {
             eprintln!("{p}");

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use gongkai_form::Level;
 use gongkai_messages::msg;
-use gongkai_pages::{self as page, PageImport};
+use gongkai_pages::PageImport;
 use gongkai_report::write::tidy;
 use gongkai_report::UnitReport;
 
@@ -18,13 +18,13 @@ use crate::Outcome;
 pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     let out = args.out.as_deref();
     let format = output::choose("import-report", args.format, out, ImportFormat::Csv)?;
-    let (files, problems) = page::collect_pages(&args.paths);
+    let (files, problems) = crate::published::report_files(&args.paths);
     crate::say::findings(&problems);
     if files.is_empty() {
         eprintln!("{}", msg!("import-no-pages"));
         return Ok(Outcome::Unreadable);
     }
-    let imports = page::import_pages(&files);
+    let imports = crate::published::read(&files);
     for imp in &imports {
         crate::say::findings(&imp.diagnostics);
         crate::say::findings(&imp.findings);

@@ -5,10 +5,12 @@
 //! summed and checked by `gongkai-aggregate`, exported by `gongkai-export`, drawn by `gongkai-chart`.
 //!
 //! Layers, lowest first: `args` · `output` · `progress` · `render` → `checked` (read and check a
-//! batch) · `notes` (what a total rests on) → one module per command (`consolidate`, `validate`,
+//! batch) · `notes` (what a total rests on) · `published` (published reports read, for
+//! `import-report` and `audit`) → one module per command (`consolidate`, `validate`,
 //! `trend`, `export`, …).
 
 mod args;
+mod audit;
 mod checked;
 mod consolidate;
 mod export;
@@ -20,6 +22,7 @@ mod manual;
 mod notes;
 mod output;
 mod progress;
+mod published;
 mod render;
 mod report;
 mod say;
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         args::Command::Template(a) => template::run(&a),
         args::Command::Export(a) => export::run(&a),
         args::Command::ImportReport(a) => import_report::run(&a),
+        args::Command::Audit(a) => audit::run(&a),
         args::Command::Generate(a) => generate::run(&a),
         args::Command::Feedback(a) => feedback::run(&a),
         args::Command::Report(a) => report::run(&a),

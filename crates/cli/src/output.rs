@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use gongkai_messages::msg;
 
-use crate::args::{FindingsFormat, Format, ImportFormat, TemplateFormat};
+use crate::args::{AuditFormat, FindingsFormat, Format, ImportFormat, TemplateFormat};
 
 /// UTF-8's byte-order mark: Excel and WPS read a CSV file without it in the system's code page
 /// (GBK on a Chinese Windows), and the Chinese comes out garbled.
@@ -67,6 +67,7 @@ pub enum Named {
     Json,
     Markdown,
     Xlsx,
+    Html,
 }
 
 /// Workbook extensions that are not written: a file so named would not open as what it says.
@@ -89,6 +90,7 @@ fn named(path: &Path, command: &str) -> Result<Option<Named>> {
         "json" => Some(Named::Json),
         "md" | "markdown" => Some(Named::Markdown),
         "xlsx" => Some(Named::Xlsx),
+        "html" | "htm" => Some(Named::Html),
         e if OTHER_WORKBOOKS.contains(&e) => bail!(msg!(
             "output-other-workbook",
             path = path.display().to_string(),
@@ -196,6 +198,7 @@ impl OutputFormat for Format {
             Named::Json => Format::Json,
             Named::Markdown => Format::Markdown,
             Named::Xlsx => Format::Xlsx,
+            Named::Html => return None,
         })
     }
 
@@ -255,7 +258,7 @@ impl OutputFormat for TemplateFormat {
         match named {
             Named::Csv => Some(TemplateFormat::Csv),
             Named::Xlsx => Some(TemplateFormat::Xlsx),
-            Named::Json | Named::Markdown => None,
+            Named::Json | Named::Markdown | Named::Html => None,
         }
     }
 
@@ -285,7 +288,7 @@ impl OutputFormat for ImportFormat {
         match named {
             Named::Csv => Some(ImportFormat::Csv),
             Named::Json => Some(ImportFormat::Json),
-            Named::Markdown | Named::Xlsx => None,
+            Named::Markdown | Named::Xlsx | Named::Html => None,
         }
     }
 
@@ -312,12 +315,48 @@ impl OutputFormat for FindingsFormat {
     fn from_named(named: Named) -> Option<FindingsFormat> {
         match named {
             Named::Json => Some(FindingsFormat::Json),
-            Named::Csv | Named::Markdown | Named::Xlsx => None,
+            Named::Csv | Named::Markdown | Named::Xlsx | Named::Html => None,
         }
     }
 
     fn all() -> &'static [FindingsFormat] {
         &[FindingsFormat::Text, FindingsFormat::Json]
+    }
+}
+
+impl OutputFormat for AuditFormat {
+    fn name(self) -> &'static str {
+        match self {
+            AuditFormat::Table => "table",
+            AuditFormat::Csv => "csv",
+            AuditFormat::Json => "json",
+            AuditFormat::Html => "html",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            AuditFormat::Table => "txt",
+            other => other.name(),
+        }
+    }
+
+    fn from_named(named: Named) -> Option<AuditFormat> {
+        match named {
+            Named::Csv => Some(AuditFormat::Csv),
+            Named::Json => Some(AuditFormat::Json),
+            Named::Html => Some(AuditFormat::Html),
+            Named::Markdown | Named::Xlsx => None,
+        }
+    }
+
+    fn all() -> &'static [AuditFormat] {
+        &[
+            AuditFormat::Table,
+            AuditFormat::Csv,
+            AuditFormat::Json,
+            AuditFormat::Html,
+        ]
     }
 }
 

@@ -20,6 +20,13 @@ pub struct Flow {
     pub blocks: Vec<Block>,
     /// Title candidates, best first: the document's own title or headings, then its first lines.
     pub titles: Vec<String>,
+    /// What the document says of itself besides its title, by name in lower case: a page's
+    /// `<meta name="ColumnName">` (the portal's section, often the unit's name or the year) and
+    /// `SiteName` (the portal, which may host other bodies' reports too), `og:title`.
+    pub meta: Vec<(String, String)>,
+    /// Text of links and of navigation (menus, breadcrumbs, footers, related links): it may name
+    /// other reports and other bodies, so it is never taken for the document's title.
+    pub navigation: Vec<String>,
 }
 
 impl Flow {
@@ -41,6 +48,27 @@ impl Flow {
 
     pub fn push_table(&mut self, grid: Grid<'static>) {
         self.blocks.push(Block::Table(grid));
+    }
+
+    /// The first value of a piece of metadata (`columnname`).
+    pub fn meta(&self, name: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|(n, v)| n == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
+    /// True when `line` is text of a link or of navigation, or mostly so (`附件：` and a link):
+    /// a title that merely contains a menu's words (`年度报告`) is not.
+    pub fn is_navigation(&self, line: &str) -> bool {
+        let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let len = line.chars().count();
+        len > 0
+            && self.navigation.iter().any(|n| {
+                let n: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+                let n_len = n.chars().count();
+                n_len >= 2 && n_len * 2 >= len && line.contains(&n)
+            })
     }
 
     /// Tables in the flow.
@@ -67,5 +95,20 @@ mod tests {
         assert_eq!(flow.blocks.len(), 3);
         assert!(matches!(&flow.blocks[0], Block::Lines(l) if l == &["标题", "一、总体情况"]));
         assert_eq!(flow.tables().count(), 1);
+    }
+
+    #[test]
+    fn navigation_is_what_links_and_menus_say() {
+        let flow = Flow {
+            navigation: vec![
+                "示例县人民政府2021年政府信息公开工作年度报告".into(),
+                "年度报告".into(),
+            ],
+            ..Flow::default()
+        };
+        assert!(flow.is_navigation("示例县人民政府 2021年政府信息公开工作年度报告"));
+        assert!(flow.is_navigation("附件：示例县人民政府2021年政府信息公开工作年度报告"));
+        assert!(!flow.is_navigation("示例县2022年政府信息公开工作年度报告"));
+        assert!(!flow.is_navigation(""));
     }
 }

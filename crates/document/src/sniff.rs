@@ -126,13 +126,17 @@ pub fn sniff(bytes: &[u8]) -> Format {
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let opens = body.iter().find(|b| !b.is_ascii_whitespace());
     if opens == Some(&b'<') {
-        if looks_like_html(head) {
+        if looks_like_html(head) || opens_with_markup(body) {
             return Format::Html;
         }
         let has = |pat: &[u8]| memmem::find(head, pat).is_some();
         if has(b"<?xml") && (has(b"wordml") || has(b"opendocument")) {
             return Format::FlatXml;
         }
+    }
+    // A fragment after a line of text (a title, say): several closed tags of a page's body.
+    if fragment_tags(head) >= 3 {
+        return Format::Html;
     }
     // Word's "web page" (MHTML) opens with MIME headers.
     if head.len() >= 12 && head[..12].eq_ignore_ascii_case(b"mime-version") {
@@ -224,6 +228,43 @@ pub fn looks_like_html(head: &[u8]) -> bool {
     has(b"<html") || has(b"<!doctype html") || has(b"<table") || has(b"<body") || has(b"<meta")
 }
 
+/// Tags a content system's fragment of a page is made of (an article's body as an API returns
+/// it: no `<html>`, `<body>` or `<meta>`).
+const FRAGMENT_TAGS: &[&[u8]] = &[
+    b"div", b"p", b"table", b"tbody", b"thead", b"tr", b"td", b"th", b"span", b"section",
+    b"article", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"font", b"strong", b"b", b"br",
+    b"center", b"ul", b"ol", b"li", b"style", b"title", b"head", b"img", b"a",
+];
+
+/// Bytes that open with one of [`FRAGMENT_TAGS`] (`<div class="article">`, `<p>`, `<TABLE>`):
+/// a fragment of a page, not text that happens to start with `<`.
+fn opens_with_markup(body: &[u8]) -> bool {
+    let at = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    tag_at(&body[at..]).is_some()
+}
+
+/// The tag name of one of [`FRAGMENT_TAGS`] opening (or closing, `</p>`) at the start of `s`.
+fn tag_at(s: &[u8]) -> Option<&'static [u8]> {
+    let s = s.strip_prefix(b"<")?;
+    let s = s.strip_prefix(b"/").unwrap_or(s);
+    FRAGMENT_TAGS.iter().copied().find(|name| {
+        s.len() > name.len()
+            && s[..name.len()].eq_ignore_ascii_case(name)
+            && matches!(s[name.len()], b'>' | b' ' | b'/' | b'\t' | b'\r' | b'\n')
+    })
+}
+
+/// How many closing tags of [`FRAGMENT_TAGS`] the head holds (`</p>`, `</td>`): text that only
+/// mentions a `<` (`数量<5`) has none.
+fn fragment_tags(head: &[u8]) -> usize {
+    memmem::find_iter(head, b"</")
+        .filter(|&i| tag_at(&head[i..]).is_some())
+        .count()
+}
+
 /// NUL bytes, or many control bytes, in the head: no text encoding a unit uses has them, except
 /// UTF-16, which a BOM announces.
 fn is_binary(head: &[u8]) -> bool {
@@ -267,6 +308,21 @@ mod tests {
             sniff(b"MIME-Version: 1.0\r\nContent-Type: multipart/related"),
             Format::Html
         );
+        // Fragments as content systems and APIs return an article's body.
+        assert_eq!(
+            sniff("<div class=\"article\"><p>一、总体情况</p><table><tr><td>规章</td></tr></table></div>".as_bytes()),
+            Format::Html
+        );
+        assert_eq!(sniff("<p>正文</p>".as_bytes()), Format::Html);
+        assert_eq!(sniff(b"\n <TR><TD>1</TD></TR>"), Format::Html);
+        assert_eq!(
+            sniff("兰州市2020年政府信息公开工作年度报告\n<p>一、总体情况</p><p>正文</p><table><tr><td>1</td></tr></table>".as_bytes()),
+            Format::Html
+        );
+        // Text that mentions a `<` is text.
+        assert_eq!(sniff("<5件\n规章\n\n36\n".as_bytes()), Format::Text);
+        assert_eq!(sniff("规章<br\n数量<3\n".as_bytes()), Format::Text);
+        assert_eq!(sniff("<本年新收>\n1\n".as_bytes()), Format::Text);
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Format::Binary);
     }
 

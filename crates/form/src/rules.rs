@@ -12,6 +12,9 @@ use crate::{Catalogue, FormVersion, Section, ValueKind};
 /// A rule of the shared spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {
+    /// A parent unit's published report against the sum of its children's (`gongkai audit`):
+    /// first, as its code sorts.
+    C1,
     R1,
     R2,
     R3,
@@ -25,7 +28,8 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 10] = [
+    pub const ALL: [RuleId; 11] = [
+        RuleId::C1,
         RuleId::R1,
         RuleId::R2,
         RuleId::R3,
@@ -38,9 +42,10 @@ impl RuleId {
         RuleId::X4,
     ];
 
-    /// `R1` … `X4`.
+    /// `C1`, `R1` … `X4`.
     pub fn code(self) -> &'static str {
         match self {
+            RuleId::C1 => "C1",
             RuleId::R1 => "R1",
             RuleId::R2 => "R2",
             RuleId::R3 => "R3",

@@ -156,6 +156,68 @@ enum Step<'a> {
     Open(ElementRef<'a>),
     Text(&'a str),
     Close(bool),
+    /// The end of a link or of a navigation block.
+    LeaveNavigation,
+}
+
+/// Words in a class or id that say navigation: menus, breadcrumbs (当前位置), footers, side
+/// bars, related links (相关链接, `xglj`), sharing and print tools.
+const NAVIGATION_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "position",
+    "location",
+    "footer",
+    "foot",
+    "sidebar",
+    "side",
+    "aside",
+    "related",
+    "relate",
+    "xglj",
+    "links",
+    "link",
+    "friendlink",
+    "yqlj",
+    "share",
+    "bottom",
+    "copyright",
+    "pager",
+    "prev",
+    "next",
+    "sxp",
+    "tools",
+];
+
+/// An element whose text is navigation, never the report's: `<a href>`, `<nav>`, `<footer>`,
+/// `<aside>`, `<menu>`, and elements whose class or id says so (`class="position"`,
+/// `id="xglj"`).
+fn is_navigation(el: &ElementRef) -> bool {
+    let e = el.value();
+    match e.name() {
+        "a" => return e.attr("href").is_some(),
+        "nav" | "footer" | "aside" | "menu" => return true,
+        _ => {}
+    }
+    let says = |s: &str| {
+        s.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| NAVIGATION_WORDS.contains(&w))
+    };
+    e.attr("class").is_some_and(says) || e.attr("id").is_some_and(says)
+}
+
+/// True when an element is inside navigation (a heading in a side bar's list of reports).
+fn in_navigation(el: &ElementRef) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| is_navigation(&a))
 }
 
 fn is_block(name: &str) -> bool {
@@ -269,6 +331,7 @@ pub fn element_text(el: ElementRef) -> String {
                     raw.push('\n');
                 }
             }
+            Step::LeaveNavigation => {}
             Step::Open(e) => {
                 let name = e.value().name();
                 if name == "br" {
@@ -353,7 +416,9 @@ pub fn extract(text: &str) -> Flow {
     };
     // The page's own title first: the CMS's article title (`<meta name="ArticleTitle">`), then
     // <title> (both in <head>, which the walk skips), then the article's <h1>. Headings and
-    // title-like elements in document order come after them: a sidebar may list other reports.
+    // title-like elements in document order come after them: a sidebar may list other reports,
+    // so nothing in navigation or a link is a title. Other metadata (ColumnName, SiteName,
+    // og:title) is weaker evidence, kept by name for the caller.
     let mut meta_title = Vec::new();
     let mut h1 = Vec::new();
     for node in html.root_element().descendants() {
@@ -362,7 +427,7 @@ pub fn extract(text: &str) -> Flow {
         };
         match e.value().name() {
             "title" => page_title.push(element_text(e)),
-            "h1" if !is_hidden(&e) => h1.push(element_text(e)),
+            "h1" if !is_hidden(&e) && !in_navigation(&e) => h1.push(element_text(e)),
             "meta" => {
                 let name = e
                     .value()
@@ -370,10 +435,19 @@ pub fn extract(text: &str) -> Flow {
                     .or(e.value().attr("property"))
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                if matches!(name.as_str(), "articletitle" | "og:title" | "title") {
-                    if let Some(c) = e.value().attr("content") {
-                        meta_title.push(c.trim().to_string());
-                    }
+                let Some(content) = e.value().attr("content").map(str::trim) else {
+                    continue;
+                };
+                if content.is_empty() {
+                    continue;
+                }
+                if matches!(name.as_str(), "articletitle" | "title") {
+                    meta_title.push(content.to_string());
+                } else if matches!(
+                    name.as_str(),
+                    "columnname" | "sitename" | "og:title" | "og:site_name" | "contentsource"
+                ) {
+                    out.meta.push((name, content.to_string()));
                 }
             }
             _ => {}
@@ -383,6 +457,8 @@ pub fn extract(text: &str) -> Flow {
     h1.retain(|t| !t.is_empty() && t.chars().count() <= 200);
     let mut stack = vec![Step::Open(html.root_element())];
     let mut tables = 0;
+    // Depth of links and navigation blocks the walk is in.
+    let mut navigation = 0usize;
     while let Some(step) = stack.pop() {
         match step {
             Step::Text(t) => para.push_str(t),
@@ -391,6 +467,7 @@ pub fn extract(text: &str) -> Flow {
                     para.push('\n');
                 }
             }
+            Step::LeaveNavigation => navigation -= 1,
             Step::Open(e) => {
                 let name = e.value().name();
                 if name == "br" {
@@ -400,7 +477,16 @@ pub fn extract(text: &str) -> Flow {
                 if is_skipped(name) || is_hidden(&e) {
                     continue;
                 }
-                if is_title_like(&e) {
+                if navigation == 0 && is_navigation(&e) {
+                    let t = element_text(e);
+                    out.navigation.extend(t.lines().map(str::to_string));
+                    navigation += 1;
+                    stack.push(Step::LeaveNavigation);
+                } else if navigation > 0 && is_navigation(&e) {
+                    navigation += 1;
+                    stack.push(Step::LeaveNavigation);
+                }
+                if navigation == 0 && is_title_like(&e) {
                     let t = element_text(e);
                     if !t.is_empty() && t.chars().count() <= 200 {
                         out.titles.push(t);
@@ -656,6 +742,41 @@ mod tests {
                 "正文"
             ]
         );
+    }
+
+    #[test]
+    fn links_and_navigation_are_never_titles() {
+        let page = extract(
+            "<meta name=\"SiteName\" content=\"示例县人民政府\"><meta name=\"ColumnName\" content=\"政府信息公开年报\">\
+             <meta property=\"og:title\" content=\"年报\">\
+             <div class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; 年报</div>\
+             <div class=\"side-bar\"><h1>示例县2020年政府信息公开工作年度报告</h1><p class=\"title\">侧栏</p></div>\
+             <div class=\"content\"><p>正文</p><p>附件：<a href=\"a.pdf\">示例县2021年政府信息公开工作年度报告</a></p></div>\
+             <div id=\"xglj\"><b>相关链接</b><ul><li><a href=\"/1.html\"><span class=\"title\">示例县人民政府2021年政府信息公开工作年度报告</span></a></li></ul></div>",
+        );
+        assert!(page.titles.is_empty(), "{:?}", page.titles);
+        assert_eq!(page.meta("sitename"), Some("示例县人民政府"));
+        assert_eq!(page.meta("columnname"), Some("政府信息公开年报"));
+        assert_eq!(page.meta("og:title"), Some("年报"));
+        for line in [
+            "当前位置：首页 > 年报",
+            "示例县2020年政府信息公开工作年度报告",
+            "附件：示例县2021年政府信息公开工作年度报告",
+            "示例县人民政府2021年政府信息公开工作年度报告",
+        ] {
+            assert!(page.is_navigation(line), "{line}: {:?}", page.navigation);
+        }
+        assert!(!page.is_navigation("正文"));
+        // Still lines of the page, in order.
+        let lines: Vec<String> = page
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Lines(l) => l.clone(),
+                Block::Table(_) => Vec::new(),
+            })
+            .collect();
+        assert!(lines.contains(&"正文".to_string()), "{lines:?}");
     }
 
     #[test]

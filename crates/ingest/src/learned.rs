@@ -17,7 +17,13 @@
 //! count in the reader's guess of the form), a year that disagrees with the folder's or calls
 //! for the other form, a unit or year in the cell of its key.
 
+mod side;
 mod steps;
+mod tally;
+
+use side::Side;
+use tally::note;
+pub use tally::{layout_tally, reset_layout_tally};
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -43,8 +49,10 @@ const TEXT: u8 = b'T';
 const UNIT: u8 = b'U';
 const YEAR: u8 = b'Y';
 
-/// Learned layouts kept per thread: a batch has a few layouts; one-off layouts replace the oldest.
-const CAPACITY: usize = 64;
+/// Learned layouts kept per thread: a batch of template files has a few layouts, one of
+/// hand-shaped files some hundreds (how far lines are padded, brackets, numbering, which lines
+/// are blank); one-off layouts replace the oldest.
+const CAPACITY: usize = 1024;
 
 /// How the layouts fare: a read they did not serve counts one up (to at most
 /// [`MAX_MISSES`]), one they served [`HIT_CREDIT`] down. Past [`REST_AFTER`] (a batch of
@@ -76,6 +84,9 @@ struct LearnedLayout {
     numbered: Vec<u32>,
     /// The same, as steps over a text: tried first, for the layouts of the last files.
     program: Option<steps::Program>,
+    /// Its last line is table 四's line of values, after which lone words are passed over
+    /// (a file's [`Side::tail`]).
+    ends_in_appeals: bool,
 }
 
 /// One text split into lines and fields, with its shape; reused from file to file.
@@ -110,6 +121,8 @@ struct Cache {
     /// The layout to replace next once full.
     next: usize,
     scratch: Scratch,
+    /// The file's side lines and core (the text a layout is of).
+    side: Side,
     /// The layouts that read the last files, the latest first: a batch's next file is most
     /// likely laid out as one of them (a few layouts alternate: a table blank or not, say).
     recent: Vec<usize>,
@@ -136,14 +149,26 @@ impl Cache {
         // take it for this file's (two files of one layout split alike, byte for byte).
         self.scratch.meta = None;
         if self.layouts.is_empty() {
+            note("miss: no layout yet");
             return false;
         }
-        let Some((t, report)) = self
-            .direct(text, path, &r.file)
-            .or_else(|| self.by_shape(text, path, &r.file))
-        else {
+        if !plain(text) {
+            note("miss: not plain text (quotes, a lone CR)");
+            return false;
+        }
+        let mut side = std::mem::take(&mut self.side);
+        let found = if side.split(text) {
+            self.direct(&side, path, &r.file)
+                .or_else(|| self.by_shape(&side, path, &r.file))
+        } else {
+            note("miss: a unit or year line a layout cannot stand for");
+            None
+        };
+        self.side = side;
+        let Some((t, report)) = found else {
             return false;
         };
+        note("hit");
         r.values_read += self.layouts[t].cells.len();
         r.reports.push(report);
         #[cfg(test)]
@@ -156,10 +181,11 @@ impl Cache {
     /// The layouts of the last files, walked over `text`.
     fn direct(
         &mut self,
-        text: &str,
+        side: &Side,
         path: &Path,
         file: &Arc<PathBuf>,
     ) -> Option<(usize, UnitReport)> {
+        let text = side.core.as_str();
         for k in 0..self.recent.len() {
             let i = self.recent[k];
             let Some(t) = self.layouts.get(i) else {
@@ -168,14 +194,14 @@ impl Cache {
             let Some(program) = &t.program else {
                 continue;
             };
-            let report = program.read(t, text, path, file, &mut self.walk);
+            let report = program.read(t, text, side, path, file, &mut self.walk);
             // The walk is the shape's comparison and `LearnedLayout::read` in one: cross-checks
             // hold it to them.
             #[cfg(any(test, feature = "cross-check"))]
             {
                 let s = &mut self.scratch;
                 let by_shape = (s.scan(text) && t.hash == s.hash && t.shape == s.shape)
-                    .then(|| t.read(text, s, path, file))
+                    .then(|| t.read(text, s, side, path, file))
                     .flatten();
                 assert_eq!(
                     report,
@@ -199,20 +225,29 @@ impl Cache {
     /// The layout of `text`'s shape, if any.
     fn by_shape(
         &mut self,
-        text: &str,
+        side: &Side,
         path: &Path,
         file: &Arc<PathBuf>,
     ) -> Option<(usize, UnitReport)> {
+        let text = side.core.as_str();
         if !self.scratch.scan(text) {
+            note("miss: a unit or year line a layout cannot stand for");
             return None;
         }
         let s = &self.scratch;
-        let (i, t) = self
+        let Some((i, t)) = self
             .layouts
             .iter()
             .enumerate()
-            .find(|(_, t)| t.hash == s.hash && t.shape == s.shape)?;
-        let report = t.read(text, s, path, file)?;
+            .find(|(_, t)| t.hash == s.hash && t.shape == s.shape)
+        else {
+            note("miss: a shape no layout has");
+            return None;
+        };
+        let Some(report) = t.read(text, s, side, path, file) else {
+            note("miss: the layout's shape, but values, unit or year it does not take");
+            return None;
+        };
         to_front(&mut self.recent, i);
         Some((i, report))
     }
@@ -243,6 +278,9 @@ pub(crate) fn read_known(text: &str, path: &Path, r: &mut Reading) -> bool {
         cache.trying =
             !cache.off() && (cache.misses <= REST_AFTER || cache.reads.is_multiple_of(TRY_EVERY));
         if !cache.trying {
+            if !cache.off() {
+                note("miss: resting");
+            }
             return false;
         }
         let hit = cache.read(text, path, r);
@@ -269,9 +307,11 @@ pub(crate) fn learn(text: &str, grid: &Grid, path: &Path, r: &mut Reading) {
         return;
     };
     let [report] = r.reports.as_slice() else {
+        note("learn: not one report");
         return;
     };
     if !r.diagnostics.is_empty() || r.values_rejected != 0 || r.values_read != sources.cells.len() {
+        note("learn: not a clean read");
         return;
     }
     CACHE.with(|cache| {
@@ -285,33 +325,70 @@ pub(crate) fn learn(text: &str, grid: &Grid, path: &Path, r: &mut Reading) {
             layouts,
             next,
             scratch,
+            side,
             recent,
             walk,
             ..
         } = &mut *cache;
-        // The scan of the miss before the full read, if it is of this text (its fields are the
-        // full reader's); else a scan now.
-        let scanned = plain(text) && scratch.meta.is_some() && scratch.same_as(text, grid);
-        if !(scanned || scratch.scan(text) && scratch.same_as(text, grid)) {
+        if !(plain(text) && side.split(text)) {
+            note("learn: side lines no layout stands for");
             return;
         }
+        let core = side.core.as_str();
+        // The scan of the miss before the full read, if it is of this text (its fields are the
+        // full reader's); else a scan now.
+        let scanned = scratch.meta.is_some() && scratch.same_as(core, grid, &side.lines);
+        if !(scanned || scratch.scan(core) && scratch.same_as(core, grid, &side.lines)) {
+            note("learn: not split as the full reader splits it");
+            return;
+        }
+        // A file whose first line is one of the core is read as tidy if that line is a tidy
+        // header: no line of a layout is one.
+        if scratch.has_tidy_header(core) {
+            note("learn: a tidy header");
+            return;
+        }
+        // The lines of the core the full reader's lines are.
+        let core_line = |line: &u32| side.lines.binary_search(line).ok().map(|k| k as u32 + 1);
+        let Some(cell_sources) = sources
+            .cells
+            .iter()
+            .map(|&(line, field, cell)| Some((core_line(&line)?, field, cell)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            note("learn: a cell on a side line");
+            return;
+        };
         if layouts
             .iter()
             .any(|t| t.hash == scratch.hash && t.shape == scratch.shape)
         {
+            note("learn: the shape is known");
             return;
         }
-        let Some((cells, values)) = scratch.cells(&sources.cells) else {
+        let Some((cells, values)) = scratch.cells(&cell_sources) else {
+            note("learn: a number where no value goes");
             return;
         };
+        if !scratch.pads_safely(core, &values) {
+            note("learn: a labelled row of table 四");
+            return;
+        }
         let Some(numbered) = sources
             .header_if_blank
             .iter()
-            .map(|line| scratch.record_of(*line))
+            .map(|line| scratch.record_of(core_line(line)?))
             .collect()
         else {
+            note("learn: a line that must hold a number is not one");
             return;
         };
+        let last = scratch.records.len() as u32;
+        let ends_in_appeals = cells.iter().any(|&(_, line, cell)| {
+            line == last
+                && report.form.catalogue().cells.get(cell).map(|c| c.section)
+                    == Some(Section::Appeals)
+        });
         let mut t = LearnedLayout {
             hash: scratch.hash,
             shape: scratch.shape.clone(),
@@ -320,12 +397,15 @@ pub(crate) fn learn(text: &str, grid: &Grid, path: &Path, r: &mut Reading) {
             values,
             numbered,
             program: None,
+            ends_in_appeals,
         };
-        if t.read(text, scratch, path, &r.file).as_ref() != Some(report) {
+        if t.read(core, scratch, side, path, &r.file).as_ref() != Some(report) {
+            note("learn: the layout reads otherwise");
             return;
         }
-        t.program = steps::Program::compile(&t, text, scratch)
-            .filter(|p| p.read(&t, text, path, &r.file, walk).as_ref() == Some(report));
+        note("learned");
+        t.program = steps::Program::compile(&t, core, scratch)
+            .filter(|p| p.read(&t, core, side, path, &r.file, walk).as_ref() == Some(report));
         if layouts.len() < CAPACITY {
             to_front(recent, layouts.len());
             layouts.push(t);
@@ -344,6 +424,7 @@ impl LearnedLayout {
         &self,
         text: &'t str,
         s: &'t Scratch,
+        side: &'t Side,
         path: &Path,
         file: &Arc<PathBuf>,
     ) -> Option<UnitReport> {
@@ -364,14 +445,11 @@ impl LearnedLayout {
         if !numbers_fit || self.numbered.iter().any(|k| numbered(k).is_none()) {
             return None;
         }
-        let field = |(i, value): &'t (u32, String)| (s.field(text, *i), value.as_str());
-        self.report(
-            meta.unit.as_ref().map(field),
-            meta.year.as_ref().map(field),
-            path,
-            file,
-            |k| s.field(text, self.cells[k].0),
-        )
+        // The side lines name the unit and year: the core has none.
+        if meta.unit.is_some() || meta.year.is_some() {
+            return None;
+        }
+        self.report(side, path, file, |k| s.field(text, self.cells[k].0))
     }
 
     /// The report of a text that fits this layout, given where it names its unit and year
@@ -379,12 +457,16 @@ impl LearnedLayout {
     /// field of each of [`Self::cells`].
     fn report<'t>(
         &self,
-        unit: Option<(&str, &str)>,
-        year: Option<(&str, &str)>,
+        side: &Side,
         path: &Path,
         file: &Arc<PathBuf>,
         cell_text: impl Fn(usize) -> &'t str,
     ) -> Option<UnitReport> {
+        if side.tail && !self.ends_in_appeals {
+            return None;
+        }
+        let unit = side.unit.as_ref().map(|(f, v)| (f.as_str(), v.as_str()));
+        let year = side.year.as_ref().map(|(f, v)| (f.as_str(), v.as_str()));
         if [unit, year]
             .into_iter()
             .flatten()
@@ -408,7 +490,11 @@ impl LearnedLayout {
             let kind = cat.cells.get(cell)?.kind();
             // A count with a fraction, say: the full reader's error to give.
             let value = parse_value(cell_text(k), kind).ok()?;
-            report.set(cell, value, line);
+            report.set(
+                cell,
+                value,
+                *side.lines.get((line as usize).checked_sub(1)?)?,
+            );
         }
         Some(report)
     }
@@ -589,19 +675,49 @@ impl Scratch {
     }
 
     /// True when the split is the full reader's grid, field for field.
-    fn same_as(&self, text: &str, grid: &Grid) -> bool {
-        self.records.len() == grid.row_count()
-            && self
-                .records
-                .iter()
-                .zip(grid.rows())
-                .all(|(&(line, a, b), row)| {
-                    line == row.number()
-                        && (b - a) as usize == row.len()
-                        && (a..b)
-                            .zip(row.cells())
-                            .all(|(i, c)| self.field(text, i) == c.text)
+    /// True when the split of a core (`lines`: the file's line of each of its lines) is the
+    /// full reader's grid, field for field, but for the side lines and the padding.
+    fn same_as(&self, text: &str, grid: &Grid, lines: &[u32]) -> bool {
+        let mut rows = grid
+            .rows()
+            .filter(|row| lines.binary_search(&row.number()).is_ok());
+        self.records.len() == lines.len()
+            && self.records.iter().all(|&(line, a, b)| {
+                rows.next().is_some_and(|row| {
+                    lines.get(line as usize - 1) == Some(&row.number())
+                        && (b - a) as usize >= row.len()
+                        && (a..b).enumerate().all(|(k, i)| match row.cells().nth(k) {
+                            Some(c) => self.field(text, i) == c.text,
+                            None => self.field(text, i).is_empty(),
+                        })
                 })
+            })
+            && rows.next().is_none()
+    }
+
+    /// Whether each line with a value field (`values`) reads the same padded (see
+    /// [`side::pads_safely`]).
+    fn pads_safely(&self, text: &str, values: &[bool]) -> bool {
+        self.records.iter().all(|&(_, a, b)| {
+            let fields = a as usize..b as usize;
+            !values[fields.clone()].contains(&true)
+                || fields.into_iter().all(|i| {
+                    self.classes[i] != TEXT || side::pads_safely(self.field(text, i as u32))
+                })
+        })
+    }
+
+    /// Whether a line names four of the tidy header's columns (`tidy::header_positions`).
+    fn has_tidy_header(&self, text: &str) -> bool {
+        self.records.iter().any(|&(_, a, b)| {
+            (a..b)
+                .filter(|&i| {
+                    let f = self.field(text, i).trim().trim_start_matches('\u{feff}');
+                    HEADER.iter().any(|h| f.eq_ignore_ascii_case(h))
+                })
+                .count()
+                >= 4
+        })
     }
 
     /// The cells the full reader set, `(line, field in its line, cell)`, as fields of the split
@@ -744,11 +860,54 @@ fn classify(field: &[u8]) -> u8 {
             if digits(int, 12) && frac.is_none_or(|f| digits(f, 6)) && number_keys_are_plain() {
                 NUMBER
             } else {
-                TEXT
+                other_value(field)
             }
         }
+        Some(b'+') => other_value(field),
         Some(_) => TEXT,
     }
+}
+
+/// `NUMBER` for a value the locator takes as plain numbers are taken, in other dress: `+3`,
+/// `23441.81万元`, `2.344181亿`, `234418100元` (`locate::kind`'s `Value`); else `TEXT`. To the
+/// full reader such a cell is a value like any other, read by `parse_value` (as a layout reads
+/// it); its words count only in the reader's guess of the form, and then must name nothing
+/// (`+`, `万元`: no label, heading or column of either form).
+#[cold]
+fn other_value(field: &[u8]) -> u8 {
+    use gongkai_locate::{kind, Kind, Values};
+    let Ok(text) = std::str::from_utf8(field) else {
+        return TEXT;
+    };
+    if kind(text, Values::Numbers) != Kind::Value {
+        return TEXT;
+    }
+    let words = label::key(text);
+    if words.is_empty() || words == "-" && number_keys_are_plain() || !words_name_something(&words)
+    {
+        NUMBER
+    } else {
+        TEXT
+    }
+}
+
+/// Whether a value's words (its label key: `+`, `万元`, `亿元`) name something to the full
+/// reader; remembered per thread, as a batch has a few such words.
+fn words_name_something(words: &str) -> bool {
+    thread_local! {
+        static SEEN: RefCell<Vec<(Box<str>, bool)>> = const { RefCell::new(Vec::new()) };
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some((_, names)) = seen.iter().find(|(w, _)| &**w == words) {
+            return *names;
+        }
+        let names = names_a_label(words);
+        if seen.len() < 64 {
+            seen.push((words.into(), names));
+        }
+        names
+    })
 }
 
 /// The label keys of `-12`, `1.5` and `-1.5` are `-`, "" and `-`, like those of plain numbers

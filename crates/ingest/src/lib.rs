@@ -28,6 +28,7 @@ pub use batch::{
 pub use gongkai_document::EncodingChoice;
 /// The one locator, re-exported: the form found in any grid of cells.
 pub use gongkai_locate as locate;
+pub use learned::{layout_tally, reset_layout_tally};
 pub use read::{read_bytes_at, read_file, ReadOptions};
 pub use reading::{unit_from_path, year_from_path};
 

@@ -19,7 +19,7 @@ const APPLICANT_WORDS: &[&str] = &[
 const APPEAL_WORDS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结"];
 
 /// The table a line of header words (label keys) belongs to, from words only that table has.
-fn header_sign<'k>(
+pub(super) fn header_sign<'k>(
     cat: &Catalogue,
     words: impl Iterator<Item = &'k str> + Clone,
 ) -> Option<Section> {

@@ -20,6 +20,7 @@ mod appeals;
 mod found;
 mod header;
 mod heading;
+mod inert;
 mod kind;
 mod label;
 pub mod meta;
@@ -36,6 +37,7 @@ use gongkai_form::label::key;
 use gongkai_form::{FormVersion, Section};
 use gongkai_report::{Finding, UnitReport};
 
+pub use inert::passes_over_before_tables;
 pub use kind::{kind, Kind, Values};
 use state::Locator;
 

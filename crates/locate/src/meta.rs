@@ -37,7 +37,13 @@ pub fn meta_entry_of<'a>(
         return None;
     }
     let split = first.split_once(['：', ':']);
+    // The printed form asks for the seal beside the unit: `填报单位（盖章）`.
     let key = split.map_or(first, |(k, _)| k);
+    let key = key
+        .trim_end()
+        .strip_suffix("（盖章）")
+        .or_else(|| key.trim_end().strip_suffix("(盖章)"))
+        .unwrap_or(key);
     let is = |keys: &[&str]| {
         keys.iter()
             .any(|k| key.chars().filter(|c| !c.is_whitespace()).eq(k.chars()))

@@ -970,3 +970,51 @@ draft-appeals = In { $year }, { $name } had { $reviews } administrative reviews{
 ## gongkai generate --variety (issue 18): form grids as units' own tools save them
 help-generate-variety = With --layout grid: each unit's grid shaped as its own tool saves it (a title line naming the unit, lines not padded, blank or 0 for zero, +3, (一), numbering left out, money in 元/万元/亿, UTF-8, GBK or BOM, CRLF, blank lines, a notes line), named DIR/<year>/<unit>.csv; the full reader reads every one to the values generated
 synth-variety-layout = --variety with --layout { $layout }: the variety is of the form grid only; use --layout grid
+
+## import-report reading (issue 19, pageread): titles, file names, metadata, OCR and markdown text
+pages-year-differs = the file name "{ $name }" says { $name_year }, the page's title says { $title_year }: read as { $title_year }, the title's year
+pages-unit-from-column = the title does not name the reporting body; named "{ $name }" after the portal section the page is in (ColumnName)
+pages-unit-from-site = the title does not name the reporting body; named "{ $name }" after the site the page is on (SiteName): a department's report on its government's site would be named wrong so
+pages-title-from-meta = no report title on the page; unit and year read from its metadata ({ $field }: "{ $title }")
+pages-ocr-number = "{ $text }" read as the number { $value }: letters for digits, as text recognition writes 0 and 1
+pages-ocr-unreadable = "{ $text }" among a row's numbers is no number: the row is not read by its values
+
+## gongkai audit (issue 19 item 4): published reports audited as a batch, C1, registry aliases
+registry-alias-taken = an alias of { $unit } already names { $other }
+registry-alias-once = an alias that names one unit only
+rule-c1 = { $place } has { $value }, but the reports of the { $children } units below it add up to { $sum }, a difference of { $diff }. Check this cell against their reports.
+rule-c1-missing = { $count } of the { $due } units below it have no report here, so the sum its report is checked against leaves them out: { $units }
+rule-c1-not-found = {" "}(not found in the report of { $count } unit(s) below, counted as 0: { $units })
+audit-twice = the same unit and year as { $used }, which the checks between reports use
+audit-no-reports = audit: no reports to read (name files, or folders holding published reports: saved pages, text copies, Word, PDF, workbooks)
+audit-unreconciled = note: { $unit } { $year } was not checked against the units below it: none of its { $due } units has a report here
+audit-summary = audit: { $files } file(s), { $reports } report(s) of { $units } unit(s), { $unreadable } file(s) without a report; { $errors } error(s) and { $warnings } warning(s); { $failing } file(s) with errors
+audit-report-heading = { $rank }. { $unit } { $year } ({ $file }): { $errors } error(s), { $warnings } warning(s)
+audit-file-heading = { $rank }. { $file }: no report read
+audit-published-as = published as { $name }
+audit-col-rank = rank
+audit-col-unit = unit
+audit-col-year = year
+audit-col-form = form
+audit-col-file = file
+audit-col-values = values
+audit-col-blank = blank
+audit-col-errors = errors
+audit-col-warnings = warnings
+audit-col-rules = rules
+audit-title = Published annual reports audited: { $reports } report(s)
+audit-lead = { $files } file(s): { $reports } report(s) read, { $failing } with errors, { $unreadable } without a report. Worst first: most errors, then most warnings.
+audit-footer = Written by gongkai audit. The page opens offline and makes no request. Each finding names its file and where in it.
+help-audit-about = Audit published reports as a batch: each one's rules, a unit's consecutive years (X1–X4), a unit's report against the sum of the units below it (C1); ranked worst first
+help-audit-paths = Published reports and folders of them: saved pages (.html, any charset), text copies (.txt), Word (.docx), PDF, workbooks; folders are searched, the files read in parallel
+help-audit-units = Units registry (unit,kind,parent[,from,to,reorganised,aliases]): aliases are other names a unit published under; a unit with units below it (parent) is checked against their sum (C1). Default: units.csv in an input folder or its parent
+help-audit-allow = Silence a rule (C1, R1…R6, X1…X4, or coverage); repeatable
+help-audit-format = table: the ranking, then each report's findings; csv: unit,year,form,file,values,blank,errors,warnings,rules (findings on standard error); json: the ranking with each report's findings; html: one page that opens offline
+help-audit-examples =
+    Examples:
+      gongkai audit reports/
+          every published report in the folder, worst first, with its findings
+      gongkai audit reports/ --units units.csv -o audit.html
+          with the units registry: former names, and each city against its districts and departments
+      gongkai audit reports/ -o audit.csv
+          the ranking for a spreadsheet

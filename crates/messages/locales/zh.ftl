@@ -936,3 +936,51 @@ draft-appeals = { $year }年，{ $name }发生政府信息公开行政复议案�
 ## gongkai generate --variety（issue 18）：各单位自己的工具保存的表格
 help-generate-variety = 配合 --layout grid：每个单位的表格按其自用工具的保存方式生成（标题行写明单位、各行不补齐、零值留空或填 0、+3、半角括号 (一)、省略序号、金额带元/万元/亿、UTF-8、GBK 或带 BOM、CRLF 换行、多余空行、末尾附注行），文件名为 DIR/<年度>/<单位>.csv；完整读取器读回的数值与生成的一致
 synth-variety-layout = --variety 不能与 --layout { $layout } 同时使用：多样格式只适用于官方表格；请使用 --layout grid
+
+## import-report 读取（issue 19，pageread）：标题、文件名、页面元数据、文字识别与 Markdown 文本
+pages-year-differs = 文件名“{ $name }”中的年度为 { $name_year } 年，页面标题为 { $title_year } 年，已按标题记为 { $title_year } 年。请核对。
+pages-unit-from-column = 标题中没有报告单位名称，已按页面所在栏目（ColumnName）记为“{ $name }”。请核对单位名称。
+pages-unit-from-site = 标题中没有报告单位名称，已按网站名称（SiteName）记为“{ $name }”；部门发布在本级政府网站上的报告会因此记错单位。请核对单位名称。
+pages-title-from-meta = 页面上没有报告标题，单位和年度取自页面元数据（{ $field }：“{ $title }”）。请核对。
+pages-ocr-number = “{ $text }”已按数字 { $value } 读取（文字识别常把 0、1 识别为字母 O、l）。请核对原件。
+pages-ocr-unreadable = “{ $text }”位于一行数字之中，但不是数字，该行数值未读取。请核对原件。
+
+## gongkai audit（议题 19 第 4 项）：成批核查已发布的年度报告、C1、单位名录别名
+registry-alias-taken = { $unit } 的别名已是 { $other } 的名称或别名
+registry-alias-once = 只属于一个单位的别名
+rule-c1 = { $place }填 { $value }，下级 { $children } 个单位的报告之和为 { $sum }，相差 { $diff }。请对照下级单位的报告核对此格。
+rule-c1-missing = 下级 { $due } 个单位中有 { $count } 个没有报告，核对所用的合计未计入：{ $units }
+rule-c1-not-found = （{ $count } 个下级单位的报告中未找到此格，按 0 计：{ $units }）
+audit-twice = 与 { $used } 为同一单位、同一年度的报告；跨年度核对和上下级核对使用该文件
+audit-no-reports = audit：没有可读取的报告（请给出文件，或含已发布报告的文件夹：网页、复制的文字、Word、PDF、工作簿）
+audit-unreconciled = 提示：{ $unit } { $year }年度未与下级核对：其 { $due } 个下级单位都没有报告
+audit-summary = audit：文件 { $files } 个，报告 { $reports } 份（{ $units } 个单位），未读出报告的文件 { $unreadable } 个；错误 { $errors } 项，提示 { $warnings } 项；有错误的文件 { $failing } 个
+audit-report-heading = { $rank }. { $unit } { $year }年（{ $file }）：错误 { $errors } 项，提示 { $warnings } 项
+audit-file-heading = { $rank }. { $file }：未读出报告
+audit-published-as = 报告署名为 { $name }
+audit-col-rank = 排名
+audit-col-unit = 单位
+audit-col-year = 年度
+audit-col-form = 表式
+audit-col-file = 文件
+audit-col-values = 数值
+audit-col-blank = 空格
+audit-col-errors = 错误
+audit-col-warnings = 提示
+audit-col-rules = 规则
+audit-title = 已发布年度报告核查：{ $reports } 份报告
+audit-lead = 文件 { $files } 个：读出报告 { $reports } 份，有错误的 { $failing } 份，未读出报告的 { $unreadable } 个。按问题从多到少排列：先看错误数，再看提示数。
+audit-footer = 本页由 gongkai audit 生成，可离线打开，不发出任何网络请求。每个问题都注明所在文件和位置。
+help-audit-about = 成批核查已发布的年度报告：逐份校验，同一单位相邻年度互相核对（X1–X4），上级报告与下级报告之和核对（C1）；按问题从多到少排列
+help-audit-paths = 已发布的报告及其所在文件夹：另存的网页（.html，任意字符集）、复制的文字（.txt）、Word（.docx）、PDF、工作簿；文件夹会逐一查找，并行读取
+help-audit-units = 单位名录（unit,kind,parent[,from,to,reorganised,aliases]）：aliases 为单位报告曾用的其他名称；有下级单位（parent）的单位，其报告与下级报告之和核对（C1）。默认：输入文件夹或其上级中的 units.csv
+help-audit-allow = 不检查某条规则（C1、R1…R6、X1…X4 或 coverage）；可重复
+help-audit-format = table：排名表，其后列出各报告的问题；csv：unit,year,form,file,values,blank,errors,warnings,rules（问题输出到标准错误）；json：排名及各报告的问题；html：可离线打开的网页
+help-audit-examples =
+    示例：
+      gongkai audit 报告/
+          文件夹中全部已发布报告，问题多的在前，附各自的问题
+      gongkai audit 报告/ --units units.csv -o 核查.html
+          配合单位名录：识别曾用名，并将市级报告与各区县、部门报告之和核对
+      gongkai audit 报告/ -o 核查.csv
+          排名表，供电子表格使用

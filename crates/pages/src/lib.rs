@@ -43,6 +43,8 @@ pub enum PageKind {
     Text,
     /// Text copied from a page's table: tab-separated cells.
     Tabbed,
+    /// Markdown as a PDF or OCR converter writes it: pipe tables (`| 规章 | 36 | 3 | 50 |`).
+    Markdown,
     /// A Word document (`.docx`).
     Word,
     /// A PDF with a text layer.
@@ -57,6 +59,7 @@ impl PageKind {
             PageKind::Html => "html",
             PageKind::Text => "text",
             PageKind::Tabbed => "tab-separated text",
+            PageKind::Markdown => "markdown",
             PageKind::Word => "Word",
             PageKind::Pdf => "PDF",
             PageKind::Workbook => "workbook",
@@ -260,7 +263,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
 pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> PageImport {
     let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
     let file = Arc::clone(&imp.file);
-    let (grids, titles) = match sniff(bytes) {
+    let (grids, about) = match sniff(bytes) {
         Format::Html => {
             let page = gongkai_html::read(bytes);
             imp.kind = Some(PageKind::Html);
@@ -268,7 +271,7 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
             if let Some(note) = &page.note {
                 imp.diagnostics.push(Finding::warning(&file, note.clone()));
             }
-            flow_grids(page.flow)
+            flow_grids(page.flow, &file, &mut imp.diagnostics)
         }
         Format::Text => {
             let decoded = match decode(bytes, EncodingChoice::Auto) {
@@ -278,27 +281,30 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
             imp.encoding = Some(decoded.encoding.name());
             let text = decoded.text.as_ref();
             let layout = text::layout_of(text);
-            imp.kind = Some(if layout == text::TextLayout::Tabs {
-                PageKind::Tabbed
-            } else {
-                PageKind::Text
+            imp.kind = Some(match layout {
+                text::TextLayout::Tabs => PageKind::Tabbed,
+                text::TextLayout::Pipes => PageKind::Markdown,
+                _ => PageKind::Text,
             });
-            (
-                vec![text::regroup(&text::tokens(text, layout), Origin::Text)],
-                text::title_lines(text),
-            )
+            let tokens = text::tokens(text, layout);
+            imp.diagnostics.extend(text::ocr_notes(&tokens, &file));
+            let about = Flow {
+                titles: text::title_lines(text),
+                ..Flow::default()
+            };
+            (vec![text::regroup(&tokens, Origin::Text)], about)
         }
         Format::Docx => match gongkai_docx::read(bytes) {
             Ok(flow) => {
                 imp.kind = Some(PageKind::Word);
-                flow_grids(flow)
+                flow_grids(flow, &file, &mut imp.diagnostics)
             }
             Err(e) => return imp.fail(e.to_string()),
         },
         Format::Pdf => match gongkai_pdf::read(bytes) {
             Ok(flow) => {
                 imp.kind = Some(PageKind::Pdf);
-                flow_grids(flow)
+                flow_grids(flow, &file, &mut imp.diagnostics)
             }
             Err(e) => return imp.fail(e.to_string()),
         },
@@ -311,7 +317,9 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
         },
         other => return imp.fail(other.not_read()),
     };
-    import_grids(imp, grids, titles, path, folder_year)
+    // Errors in reading so far are cells a text's recognition garbled: cells not values.
+    imp.bad_cells = imp.diagnostics.iter().filter(|d| d.is_error()).count();
+    import_grids(imp, grids, about, path, folder_year)
 }
 
 /// A workbook's visible sheets as grids (hidden ones named in a warning), and as title candidates
@@ -320,7 +328,7 @@ fn sheet_grids(
     book: gongkai_workbook::Workbook,
     file: &Arc<PathBuf>,
     diagnostics: &mut Vec<Finding>,
-) -> (Vec<Grid<'static>>, Vec<String>) {
+) -> (Vec<Grid<'static>>, Flow) {
     let mut grids = Vec::new();
     let mut titles = Vec::new();
     for sheet in book.sheets {
@@ -341,28 +349,44 @@ fn sheet_grids(
         );
         grids.push(sheet.grid);
     }
-    (grids, titles)
+    let about = Flow {
+        titles,
+        ..Flow::default()
+    };
+    (grids, about)
 }
 
-/// A flow's tables as they are and its runs of lines regrouped into rows, with the title
-/// candidates: the document's own, then the first lines of each run.
-fn flow_grids(flow: Flow) -> (Vec<Grid<'static>>, Vec<String>) {
+/// A flow's tables as they are and its runs of lines regrouped into rows, with what it says of
+/// itself (its blocks taken out): the title candidates, the document's own then the first lines
+/// of each run that are no link or menu; its metadata and navigation.
+fn flow_grids(
+    mut flow: Flow,
+    file: &Arc<PathBuf>,
+    notes: &mut Vec<Finding>,
+) -> (Vec<Grid<'static>>, Flow) {
     let mut grids = Vec::new();
-    let mut titles = flow.titles;
-    for block in flow.blocks {
+    let blocks = std::mem::take(&mut flow.blocks);
+    let mut firsts = Vec::new();
+    for block in blocks {
         match block {
             Block::Lines(lines) => {
-                titles.extend(lines.iter().take(12).cloned());
-                let toks: Vec<text::Token> = lines
-                    .into_iter()
-                    .map(|l| text::Token { text: l, line: 0 })
-                    .collect();
+                firsts.extend(
+                    lines
+                        .iter()
+                        .filter(|l| !flow.is_navigation(l))
+                        .take(12)
+                        .cloned(),
+                );
+                let toks: Vec<text::Token> =
+                    lines.iter().flat_map(|l| text::line_tokens(l, 0)).collect();
+                notes.extend(text::ocr_notes(&toks, file));
                 grids.push(text::regroup(&toks, Origin::Prose));
             }
             Block::Table(grid) => grids.push(grid),
         }
     }
-    (grids, titles)
+    flow.titles.extend(firsts);
+    (grids, flow)
 }
 
 /// The report in a document's grids: unit and year from its title, the form found by the
@@ -370,45 +394,31 @@ fn flow_grids(flow: Flow) -> (Vec<Grid<'static>>, Vec<String>) {
 fn import_grids(
     mut imp: PageImport,
     grids: Vec<Grid<'_>>,
-    titles: Vec<String>,
+    about: Flow,
     path: &Path,
     folder_year: Option<i32>,
 ) -> PageImport {
     let file = Arc::clone(&imp.file);
 
-    // Unit and year: the title, else a title-like line anywhere, else the file name.
+    // Unit and year: the title, else a title-like line anywhere, else the page's metadata,
+    // else the file name.
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let found = title::find_title(titles.iter().map(String::as_str)).or_else(|| {
-        title::find_title(
-            grids
-                .iter()
-                .flat_map(|g| g.rows())
-                .take(400)
-                .flat_map(|r| r.cells().map(|c| c.text)),
-        )
-    });
-    let (unit, year) = match found {
-        Some(t) => {
-            let unit = t.unit.unwrap_or_else(|| {
-                imp.diagnostics.push(Finding::warning(
-                    &file,
-                    msg!("pages-unit-from-file-name", name = &stem),
-                ));
-                stem.clone()
-            });
-            (unit, t.year)
-        }
-        None => match title::year_in_name(&stem).or(folder_year) {
-            Some(y) => {
-                imp.diagnostics
-                    .push(Finding::warning(&file, msg!("pages-no-title", year = y)));
-                (stem.clone(), y)
+    let lines = grids
+        .iter()
+        .flat_map(|g| g.rows())
+        .take(400)
+        .flat_map(|r| r.cells().map(|c| c.text));
+    let (unit, year) = match title::name_report(&about, lines, &stem, folder_year) {
+        Ok(naming) => {
+            for note in naming.notes {
+                imp.diagnostics.push(Finding::warning(&file, note));
             }
-            None => return imp.fail(msg!("pages-no-year")),
-        },
+            (naming.unit, naming.year)
+        }
+        Err(why) => return imp.fail(why),
     };
 
     // Form version: labels only one form has, checked against the year.
@@ -433,7 +443,8 @@ fn import_grids(
         conventions: Conventions::PUBLISHED,
     };
     let mut located = locate::locate(&document, setting);
-    imp.bad_cells = located.bad_cells;
+    // Cells not values: the locator's, and any a text's recognition garbled (counted below).
+    imp.bad_cells += located.bad_cells;
     let present = located
         .report
         .source

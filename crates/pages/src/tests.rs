@@ -772,3 +772,235 @@ fn a_derived_total_names_its_cell() {
         ]
     );
 }
+
+// --------------------------------------------- real report content in the shapes users bring
+
+/// The published Lanzhou 2020 cells (`lanzhou-2020-published.csv`).
+fn published() -> String {
+    std::fs::read_to_string(fixtures().join("lanzhou-2020-published.csv")).unwrap_or_default()
+}
+
+/// The warnings of an import, without their file (messages as printed after it).
+fn warnings(imp: &PageImport) -> Vec<String> {
+    imp.diagnostics
+        .iter()
+        .map(|d| {
+            let shown = d.to_string();
+            let file = imp.file.display().to_string();
+            shown.strip_prefix(&file).unwrap_or(&shown).to_string()
+        })
+        .collect()
+}
+
+/// Reads a fixture of `reports/` and checks it gives every published value of Lanzhou 2020.
+fn lanzhou_as(name: &str, kind: PageKind) -> PageImport {
+    let imp = import_file(&fixtures().join("reports").join(name));
+    assert_eq!(imp.kind, Some(kind), "{name}");
+    assert_eq!(tidy(&imp), published(), "{name}: {}", messages(&imp));
+    assert_eq!((imp.found(), imp.expected()), (198, 198), "{name}");
+    assert!(imp.findings.is_empty(), "{name}: {}", messages(&imp));
+    assert!(!imp.has_errors(), "{name}: {}", messages(&imp));
+    imp
+}
+/// A portal's page (TRS/Hanweb shape: the State Council's metadata set, menus, a breadcrumb,
+/// related links to other years), its title year first: every published value, no warning.
+#[test]
+fn lanzhou_2020_portal_page_titled_year_first_gives_all_198_published_values() {
+    let imp = lanzhou_as("lanzhou-2020-portal.html", PageKind::Html);
+    assert_eq!(warnings(&imp), Vec::<String>::new());
+    // Saved under another year's name: the title's year is used, and the difference named.
+    let bytes =
+        std::fs::read(fixtures().join("reports/lanzhou-2020-portal.html")).unwrap_or_default();
+    let renamed = import_bytes(&bytes, Path::new("lanzhou-2021.html"));
+    assert_eq!(tidy(&renamed), published(), "{}", messages(&renamed));
+    assert_eq!(
+        warnings(&renamed),
+        [": warning: the file name \"lanzhou-2021\" says 2021, the page's title says 2020: read \
+          as 2020, the title's year"]
+    );
+}
+
+/// The article's body alone, as a content system's API returns it (no <html>, <body> or
+/// <meta>; its first table after 6 KB of prose): read as HTML, as it is when wrapped in a page.
+#[test]
+fn a_bare_content_fragment_reads_as_the_page_it_came_from() {
+    let imp = lanzhou_as("lanzhou-2020-fragment.html", PageKind::Html);
+    assert_eq!(warnings(&imp), Vec::<String>::new());
+    let bytes =
+        std::fs::read(fixtures().join("reports/lanzhou-2020-fragment.html")).unwrap_or_default();
+    let mut wrapped = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
+    wrapped.extend_from_slice(&bytes);
+    wrapped.extend_from_slice(b"</body></html>");
+    let whole = import_bytes(&wrapped, Path::new("x.html"));
+    assert_eq!(tidy(&whole), tidy(&imp));
+}
+
+/// A page saved without any title: unit and year from the file's name, with a warning, never
+/// from its related links (兰州市2019…, 兰州市人民政府2021…, 七里河区2020…年度报告).
+#[test]
+fn a_page_without_a_title_is_named_by_its_file_not_its_links() {
+    let imp = lanzhou_as("兰州市2020.html", PageKind::Html);
+    assert_eq!(
+        warnings(&imp),
+        [
+            ": warning: no report title (……2020年政府信息公开工作年度报告) found; unit and year \
+          taken from the file name"
+        ]
+    );
+    // The county page of the form 2021 without its title, a 相关链接 naming
+    // 示例县人民政府2021年…年度报告: 示例县 2022, as the file is named.
+    let imp = import_file(&fixtures().join("reports/示例县2022.html"));
+    let expected = std::fs::read_to_string(fixtures().join("reports/county-2022.expected.csv"))
+        .unwrap_or_default();
+    assert_eq!(tidy(&imp), expected, "{}", messages(&imp));
+    let w = warnings(&imp);
+    assert_eq!(
+        w[0],
+        ": warning: no report title (……2022年政府信息公开工作年度报告) found; unit and year \
+         taken from the file name"
+    );
+    assert_eq!(w.len(), 3, "{w:?}");
+}
+
+/// Markdown as a PDF converter writes it: a pipe table per item and per group of rows, each
+/// under a made-up header (| 类别 | 数据1 | … | 总计 |, fewer columns than the rows have),
+/// separator lines, merged label cells left empty: read by the rows' labels and the order of
+/// their values.
+#[test]
+fn markdown_tables_with_made_up_headers_read_by_their_labels() {
+    let imp = lanzhou_as("lanzhou-2020.md", PageKind::Markdown);
+    assert_eq!(warnings(&imp), Vec::<String>::new());
+}
+
+/// The text recognition of a scan: a table row on one line, numbers separated by spaces,
+/// stray spaces in labels, full-width digits, O and l for 0 and 1 — each such number named
+/// at its line.
+#[test]
+fn ocr_text_rows_on_one_line_with_letters_for_digits() {
+    let imp = lanzhou_as("lanzhou-2020-ocr.txt", PageKind::Text);
+    let read = |line: u32, text: &str, value: u32| {
+        format!(
+            ":{line}: warning: \"{text}\" read as the number {value}: letters for digits, as text \
+             recognition writes 0 and 1"
+        )
+    };
+    assert_eq!(
+        warnings(&imp),
+        [
+            read(36, "l4", 14),
+            read(50, "l6", 16),
+            read(55, "O", 0),
+            read(59, "o", 0),
+            read(66, "l8", 18),
+            read(66, "O", 0),
+        ]
+    );
+}
+
+/// A cell the recognition garbled beyond reading is named with its line and text, and its
+/// row is not guessed: never a value made up.
+#[test]
+fn an_unreadable_ocr_cell_is_named_and_its_row_not_guessed() {
+    let text = "兰州市2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+        一、本年新收政府信息公开申请数量 284 50 1 2 6 0 343\n\
+        二、上年结转政府信息公开申请数量 1? 0 0 0 0 0 14\n\
+        (一)予以公开 252 40 1 2 2 0 297\n";
+    let imp = import_bytes(text.as_bytes(), Path::new("scan.txt"));
+    let m = messages(&imp);
+    assert!(
+        m.contains(
+            "scan.txt:4: error: \"1?\" among a row's numbers is no number: the row is \
+                    not read by its values"
+        ),
+        "{m}"
+    );
+    assert_eq!(
+        value(&imp, Section::Requests, "carried_over", "natural_person"),
+        None
+    );
+    assert_eq!(
+        value(&imp, Section::Requests, "carried_over", "total"),
+        None
+    );
+    assert_eq!(
+        value(&imp, Section::Requests, "granted", "total"),
+        Some(297)
+    );
+    assert_eq!(
+        value(&imp, Section::Requests, "new_received", "natural_person"),
+        Some(284)
+    );
+    assert!(imp.has_errors(), "{m}");
+    assert_eq!(imp.bad_cells, 1, "{m}");
+    assert!(
+        m.contains(
+            "scan.txt:4: warning: 兰州市 2020: row not in form 2019 (table requests): \"1?\"; \
+                    its 6 value(s) are not read"
+        ),
+        "{m}"
+    );
+}
+
+/// A title without the body's name: the portal's section (ColumnName) names it, else the file's
+/// Chinese name, else the site (SiteName), each with a warning; a title only in the page's
+/// metadata is read there.
+#[test]
+fn metadata_names_what_a_title_leaves_out() {
+    let form = FormVersion::F2021;
+    let values = sample_values(form);
+    let base = html_page(form, 2023, &values, OFFICIAL)
+        .replace(
+            "测试局2023年政府信息公开工作年度报告_测试网",
+            "2023年政府信息公开工作年度报告",
+        )
+        .replace("<h2>测试局2023年政府信息公开工作年度报告</h2>", "");
+    let with_meta = |meta: &str| base.replacen("<head>", &format!("<head>{meta}"), 1);
+    let named = |page: &str, name: &str| {
+        let imp = import_bytes(page.as_bytes(), Path::new(name));
+        let r = imp.report.as_ref().map(|r| (r.unit.clone(), r.year));
+        (
+            r,
+            warnings(&imp)
+                .into_iter()
+                .filter(|w| !w.contains("R3") && !w.contains("R2") && !w.contains("R1"))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (r, w) = named(
+        &with_meta("<meta name=\"ColumnName\" content=\"示例县财政局\"><meta name=\"SiteName\" content=\"示例县人民政府\">"),
+        "p.html",
+    );
+    assert_eq!(r, Some(("示例县财政局".to_string(), 2023)));
+    assert_eq!(
+        w,
+        [": warning: the title does not name the reporting body; named \"示例县财政局\" after the \
+          portal section the page is in (ColumnName)"]
+    );
+    let (r, w) = named(
+        &with_meta("<meta name=\"ColumnName\" content=\"政府信息公开年报\"><meta name=\"SiteName\" content=\"示例县人民政府\">"),
+        "示例县审计局.html",
+    );
+    assert_eq!(r, Some(("示例县审计局".to_string(), 2023)), "{w:?}");
+    let (r, w) = named(
+        &with_meta("<meta name=\"SiteName\" content=\"示例县人民政府\">"),
+        "p.html",
+    );
+    assert_eq!(r, Some(("示例县人民政府".to_string(), 2023)));
+    assert!(
+        w[0].contains("named \"示例县人民政府\" after the site the page is on (SiteName)"),
+        "{w:?}"
+    );
+    // No title at all but the section's name.
+    let untitled = base.replace("<title>2023年政府信息公开工作年度报告</title>", "");
+    let page = untitled.replacen(
+        "<head>",
+        "<head><meta name=\"ColumnName\" content=\"示例县财政局2023年政府信息公开工作年度报告\">",
+        1,
+    );
+    let (r, w) = named(&page, "p.html");
+    assert_eq!(r, Some(("示例县财政局".to_string(), 2023)));
+    assert!(
+        w[0].contains("unit and year read from its metadata (columnname: \"示例县财政局2023年"),
+        "{w:?}"
+    );
+}

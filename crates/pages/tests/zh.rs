@@ -86,4 +86,39 @@ fn import_notes_and_summaries_in_chinese() {
         "无法读取  empty.htm：某县 2022 年：未找到年报表格（2021 年版格式各表的行名均未出现）。\
          请核对文件是否为政府信息公开工作年度报告。"
     );
+
+    // A file name whose year is not the title's; numbers a scan's recognition wrote with
+    // letters, and one it garbled.
+    let page =
+        std::fs::read(fixtures().join("reports/lanzhou-2020-portal.html")).unwrap_or_default();
+    let renamed = import_bytes(&page, Path::new("兰州市2021.html"));
+    let notes: Vec<&str> = renamed
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        ["文件名“兰州市2021”中的年度为 2021 年，页面标题为 2020 年，已按标题记为 2020 年。请核对。"]
+    );
+    let scan = import_bytes(
+        "兰州市2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+         一、本年新收政府信息公开申请数量 284 5O 1 2 6 0 343\n\
+         二、上年结转政府信息公开申请数量 1? 0 0 0 0 0 14\n"
+            .as_bytes(),
+        Path::new("scan.txt"),
+    );
+    let notes: Vec<&str> = scan
+        .diagnostics
+        .iter()
+        .take(2)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "“5O”已按数字 50 读取（文字识别常把 0、1 识别为字母 O、l）。请核对原件。",
+            "“1?”位于一行数字之中，但不是数字，该行数值未读取。请核对原件。"
+        ]
+    );
 }

@@ -73,8 +73,8 @@ pub(crate) fn flow(mut pages: Vec<Page>) -> Flow {
         }
     }
     let mut flow = Flow {
-        blocks: Vec::new(),
         titles,
+        ..Flow::default()
     };
     for piece in pieces {
         match piece {

@@ -291,6 +291,84 @@ impl Finding {
         }
     }
 
+    /// C1: cell `cell` of `unit`'s report for `year` has `value`, but the reports of the
+    /// `children` units below it add up to `sum`. The caller places it at the cell and sets the
+    /// level (an error when every unit below has a report, else a warning).
+    pub fn reconciled(
+        form: FormVersion,
+        unit: &str,
+        year: i32,
+        cell: usize,
+        value: i64,
+        sum: i128,
+        children: usize,
+    ) -> Finding {
+        let cat = form.catalogue();
+        let c = &cat.cells[cell];
+        let kind = c.kind();
+        let code = c.code();
+        let shown = |x: i128| match i64::try_from(x) {
+            Ok(x) => format_value(x, kind),
+            Err(_) => x.to_string(),
+        };
+        let diff = i128::from(value) - sum;
+        let detail = RuleDetail {
+            rule: Check::Rule(RuleId::C1),
+            level: Level::Error,
+            scope: code.clone(),
+            cells: vec![code.clone()],
+            expected: shown(sum),
+            found: format_value(value, kind),
+            arithmetic: format!(
+                "{code}: {} ≠ Σ {children} units = {} (off by {})",
+                format_value(value, kind),
+                shown(sum),
+                shown(diff.abs())
+            ),
+        };
+        Finding {
+            cells: vec![code],
+            rules: vec![detail.clone()],
+            ..Finding::new(
+                Check::Rule(RuleId::C1),
+                Level::Error,
+                wording::reconciled(c, value, shown(sum), children, shown(diff.abs())),
+            )
+            .unit(unit, Some(year))
+            .found(detail.found, detail.expected)
+        }
+    }
+
+    /// C1: units below `unit` due to report for `year` whose reports are not in the batch, so
+    /// not in the sum its report is checked against.
+    pub fn children_missing(unit: &str, year: i32, missing: &[&str], due: usize) -> Finding {
+        let names = missing.join(&msg!("list-separator"));
+        let detail = RuleDetail {
+            rule: Check::Rule(RuleId::C1),
+            level: Level::Warning,
+            scope: "units".to_string(),
+            cells: Vec::new(),
+            expected: format!("{due} reports"),
+            found: format!("{} reports", due - missing.len()),
+            arithmetic: format!("no report from {}", missing.join(", ")),
+        };
+        Finding {
+            rules: vec![detail.clone()],
+            ..Finding::new(
+                Check::Rule(RuleId::C1),
+                Level::Warning,
+                msg!(
+                    "rule-c1-missing",
+                    count = missing.len(),
+                    due = due,
+                    units = names
+                ),
+            )
+            .unit(unit, Some(year))
+            .found(detail.found, detail.expected)
+        }
+    }
+
     /// At `place` in its file.
     pub fn place(mut self, place: Place) -> Finding {
         self.place = place;

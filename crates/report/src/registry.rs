@@ -1,7 +1,8 @@
 //! The units registry (`units.csv`): who is expected to report, of what kind, under whom.
 //!
 //! With it a run can say which units did not submit, which files name a unit nobody expects
-//! (usually a typo or a 区/县 mix-up), and roll totals up the `parent` tree.
+//! (usually a typo or a 区/县 mix-up), and roll totals up the `parent` tree. A unit renamed
+//! keeps its former names in `aliases`, so its reports of every year are one unit's.
 
 use foldhash::fast::FixedState;
 use gongkai_messages::msg;
@@ -60,6 +61,9 @@ pub struct RegisteredUnit {
     pub to: Option<i32>,
     /// Year the unit was merged or split (X1 carry-over is then a warning).
     pub reorganised: Option<i32>,
+    /// Other names its reports were published under (a former name, the name with
+    /// 人民政府 or without the city): `aliases`, separated by `;`, `；`, `、` or `|`.
+    pub aliases: Vec<String>,
 }
 
 impl RegisteredUnit {
@@ -96,7 +100,8 @@ impl NameIndex {
     }
 }
 
-/// Where a registry's columns are: unit, kind and parent, then from, to and reorganised if given.
+/// Where a registry's columns are: unit, kind and parent, then from, to, reorganised and
+/// aliases if given.
 #[derive(Debug, Clone, Copy)]
 struct Columns {
     unit: usize,
@@ -105,7 +110,11 @@ struct Columns {
     from: Option<usize>,
     to: Option<usize>,
     reorganised: Option<usize>,
+    aliases: Option<usize>,
 }
+
+/// What separates a unit's aliases in their cell.
+const ALIAS_SEPARATORS: &[char] = &[';', '；', '、', '|'];
 
 /// The columns the registry's header line names.
 fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<Finding>> {
@@ -121,7 +130,7 @@ fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<F
             .at(header.line, None)
             .found(
                 header.fields.iter().collect::<Vec<_>>().join(","),
-                "unit,kind,parent[,from,to,reorganised]",
+                "unit,kind,parent[,from,to,reorganised,aliases]",
             )]);
     };
     Ok(Columns {
@@ -131,6 +140,7 @@ fn header_columns(file: &Arc<PathBuf>, header: &Record) -> Result<Columns, Vec<F
         from: col("from"),
         to: col("to"),
         reorganised: col("reorganised"),
+        aliases: col("aliases"),
     })
 }
 
@@ -140,11 +150,13 @@ pub struct Registry {
     /// Units in file order.
     pub units: Vec<RegisteredUnit>,
     index: NameIndex,
+    /// Positions in `units` by alias.
+    aliases: std::collections::HashMap<String, usize>,
 }
 
 impl Registry {
-    /// Reads `unit,kind,parent` (more columns allowed: `from`, `to`, `reorganised`, anything else
-    /// is ignored). Every bad line is a diagnostic; the registry is only returned when there is none.
+    /// Reads `unit,kind,parent` (more columns allowed: `from`, `to`, `reorganised`, `aliases`,
+    /// anything else is ignored). Every bad line is a diagnostic; the registry is only returned when there is none.
     pub fn load(path: &Path) -> Result<Registry, Vec<Finding>> {
         let file = Arc::new(path.to_path_buf());
         let err = |msg: String| vec![Finding::error(&file, msg)];
@@ -155,6 +167,8 @@ impl Registry {
         let mut units: Vec<RegisteredUnit> = Vec::new();
         let mut index = NameIndex::default();
         let mut columns = None;
+        // Per unit, where its aliases are (line, column): for the problems found once all are in.
+        let mut alias_lines: Vec<(u32, u32)> = Vec::new();
         let blocks = read_records_in_blocks(&text.text, sniff_delimiter(&text.text));
         for table in blocks {
             let table = table.map_err(|e| err(e.to_string()))?;
@@ -217,6 +231,15 @@ impl Registry {
                     continue;
                 }
                 let parent = Some(rec.get(c.parent).trim().to_string()).filter(|p| !p.is_empty());
+                let aliases = c.aliases.map_or_else(Vec::new, |at| {
+                    rec.get(at)
+                        .split(ALIAS_SEPARATORS)
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty() && *a != name)
+                        .map(str::to_string)
+                        .collect()
+                });
+                alias_lines.push((rec.line, c.aliases.map_or(0, |a| a as u32 + 1)));
                 units.push(RegisteredUnit {
                     name,
                     kind,
@@ -224,6 +247,7 @@ impl Registry {
                     from,
                     to,
                     reorganised,
+                    aliases,
                 });
                 index.insert(&units, units.len() - 1);
             }
@@ -244,10 +268,39 @@ impl Registry {
                 }
             }
         }
+        let mut aliases = std::collections::HashMap::new();
+        for (at, u) in units.iter().enumerate() {
+            let (line, column) = alias_lines[at];
+            for alias in &u.aliases {
+                // An alias is one unit's only: another unit's name, or two units' alias, would
+                // make a report's unit a guess.
+                let taken = index
+                    .find(&units, alias)
+                    .or_else(|| aliases.get(alias).copied())
+                    .map(|other| units[other].name.as_str());
+                if let Some(other) = taken {
+                    problems.push(
+                        Finding::error(
+                            &file,
+                            msg!(
+                                "registry-alias-taken",
+                                unit = u.name.as_str(),
+                                other = other
+                            ),
+                        )
+                        .at(line, Some(column))
+                        .found(alias.as_str(), msg!("registry-alias-once")),
+                    );
+                    continue;
+                }
+                aliases.insert(alias.clone(), at);
+            }
+        }
         let registry = Registry {
             file: path.to_path_buf(),
             units,
             index,
+            aliases,
         };
         for u in &registry.units {
             if registry.ancestors(&u.name).len() > registry.units.len() {
@@ -278,6 +331,19 @@ impl Registry {
 
     pub fn get(&self, name: &str) -> Option<&RegisteredUnit> {
         self.position(name).map(|i| &self.units[i])
+    }
+
+    /// The unit `name` is, by its registered name or one of its aliases.
+    pub fn resolve(&self, name: &str) -> Option<&RegisteredUnit> {
+        self.get(name)
+            .or_else(|| self.aliases.get(name).map(|&i| &self.units[i]))
+    }
+
+    /// The units whose parent is `name`, in registry order.
+    pub fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a RegisteredUnit> + 'a {
+        self.units
+            .iter()
+            .filter(move |u| u.parent.as_deref() == Some(name))
     }
 
     /// Parents up the tree, nearest first (bounded, so a loop cannot hang).
@@ -374,6 +440,34 @@ mod tests {
                 .contains(":4324:2: error: unknown unit kind"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn aliases_name_the_same_unit_and_only_one() {
+        let r = load(
+            "unit,kind,parent,aliases\n兰州市,city,,兰州市人民政府\n城关区,district,兰州市,城关区人民政府；兰州市城关区\n\
+             七里河区,district,兰州市,\n",
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let name = |n: &str| r.resolve(n).map(|u| u.name.as_str());
+        assert_eq!(name("兰州市城关区"), Some("城关区"));
+        assert_eq!(name("城关区人民政府"), Some("城关区"));
+        assert_eq!(name("兰州市人民政府"), Some("兰州市"));
+        assert_eq!(name("七里河区"), Some("七里河区"));
+        assert_eq!(name("西固区"), None);
+        let children: Vec<&str> = r.children("兰州市").map(|u| u.name.as_str()).collect();
+        assert_eq!(children, ["城关区", "七里河区"]);
+        // An alias that is another unit's name, or two units' alias, is refused where it is.
+        let e = load("unit,kind,parent,aliases\n兰州市,city,,\n城关区,district,兰州市,兰州市\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].to_string().contains(":3:4: error: "), "{e:?}");
+        let e = load("unit,kind,parent,aliases\n兰州市,city,,\n城关区,district,兰州市,老城区\n七里河区,district,兰州市,老城区\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].to_string().contains(":4:4: error: "), "{e:?}");
     }
 
     #[test]

@@ -196,8 +196,9 @@ pub(crate) fn violation(v: &Violation, cat: &Catalogue) -> String {
             new = show(value(&v.lhs, 0)),
             total = show(value(&v.rhs, 0))
         ),
-        // Cross-year rules are worded by [`cross_year`]; a violation never carries one.
-        RuleId::X1 | RuleId::X2 | RuleId::X3 | RuleId::X4 => v.arithmetic(cat),
+        // Cross-year rules are worded by [`cross_year`], C1 by [`reconciled`]; a violation of
+        // one report never carries one.
+        RuleId::C1 | RuleId::X1 | RuleId::X2 | RuleId::X3 | RuleId::X4 => v.arithmetic(cat),
     }
 }
 
@@ -266,6 +267,24 @@ pub(crate) fn copied(cells: usize, prev_year: i32, prev_file: &str) -> String {
         cells = cells,
         prev_year = prev_year,
         file = prev_file
+    )
+}
+
+/// C1: a cell of a parent's report against the sum of its children's.
+pub(crate) fn reconciled(
+    cell: &Cell,
+    value: i64,
+    sum: String,
+    children: usize,
+    diff: String,
+) -> String {
+    msg!(
+        "rule-c1",
+        place = where_cell(cell),
+        value = format_value(value, cell.kind()),
+        sum = sum,
+        children = children,
+        diff = diff
     )
 }
 

@@ -7,12 +7,19 @@
 //! missing, left out and why, not registered), the ratings of the supervisors' rates, and with
 //! several years the trend charts and the headline measures year by year.
 //!
+//! `gongkai audit` has a page here too ([`audit_page`]): the published reports ranked worst
+//! first, each with its findings and its own tables, the cells to check marked; the review's
+//! style, tables and findings lists.
+//!
 //! Layers, lowest first: `figure` (the trend charts' figure, shared with `gongkai trend`) ·
-//! `model` (the batch as the deliverables see it: built once, rendered by all) → `page`.
+//! `model` (the batch as the deliverables see it: built once, rendered by all) → `page` →
+//! `audit`.
 
+mod audit;
 pub mod figure;
 mod model;
 mod page;
 
-pub use model::{Parts, Review, UnitEntry, YearReview};
+pub use audit::{audit_page, AUDIT_GENERATOR};
+pub use model::{marked_cells, Parts, Review, UnitEntry, YearReview};
 pub use page::{escape, page, GENERATOR};

@@ -57,25 +57,31 @@ impl UnitEntry<'_> {
 
     /// The codes of the cells its findings name (`requests.granted.total`), to mark on its table.
     pub fn marked_cells(&self) -> BTreeMap<String, Vec<&str>> {
-        let mut out: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for f in &self.findings {
-            // The cells the finding asks to check: one cell where a single cell explains every
-            // rule it breaks, else the rule's cells; a previous year's (`@2020`) are not here.
-            let cells: Vec<&String> = if f.cells.is_empty() {
-                f.rules.iter().flat_map(|r| r.cells.iter()).collect()
-            } else {
-                f.cells.iter().collect()
-            };
-            let codes = cells.into_iter().filter(|c| !c.contains('@'));
-            for code in codes {
-                let messages = out.entry(code.clone()).or_default();
-                if !messages.contains(&f.message.as_str()) {
-                    messages.push(&f.message);
-                }
+        marked_cells(&self.findings)
+    }
+}
+
+/// The codes of the cells `findings` name, each with the messages of the findings that name it:
+/// what to mark on a report's table.
+pub fn marked_cells<'a>(findings: &[&'a Finding]) -> BTreeMap<String, Vec<&'a str>> {
+    let mut out: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for f in findings {
+        // The cells the finding asks to check: one cell where a single cell explains every
+        // rule it breaks, else the rule's cells; a previous year's (`@2020`) are not here.
+        let cells: Vec<&String> = if f.cells.is_empty() {
+            f.rules.iter().flat_map(|r| r.cells.iter()).collect()
+        } else {
+            f.cells.iter().collect()
+        };
+        let codes = cells.into_iter().filter(|c| !c.contains('@'));
+        for code in codes {
+            let messages = out.entry(code.clone()).or_default();
+            if !messages.contains(&f.message.as_str()) {
+                messages.push(&f.message);
             }
         }
-        out
     }
+    out
 }
 
 /// One year of the batch.

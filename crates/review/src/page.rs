@@ -21,14 +21,15 @@ use serde_json::{json, Map, Value};
 use crate::figure::report_figure;
 use crate::model::{Review, UnitEntry, YearReview};
 
-const STYLE: &str = include_str!("assets/page.css");
+pub(crate) const STYLE: &str = include_str!("assets/page.css");
 const SCRIPT: &str = include_str!("assets/page.js");
 
 /// What marks a file as a page this command wrote.
 pub const GENERATOR: &str = "gongkai report";
 
 /// No request of any kind: styles and scripts inline only, pictures only as data.
-const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
+pub(crate) const POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
 img-src data:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 /// The page, whole.
@@ -184,7 +185,7 @@ fn year_section(s: &mut String, review: &Review, y: &YearReview, first: bool) {
 /// The three tables of `form` with `values`; `marked` gives the messages of a cell's findings
 /// (its cell is marked); `blank` which cells were left blank; `clickable` makes the cells open
 /// their make-up (the totals of `year`).
-fn form_tables<'m>(
+pub(crate) fn form_tables<'m>(
     s: &mut String,
     form: FormVersion,
     values: &[i64],
@@ -401,7 +402,7 @@ fn units_section(s: &mut String, y: &YearReview) {
     }
 }
 
-fn findings_list(s: &mut String, findings: &[&Finding], class: &str) {
+pub(crate) fn findings_list(s: &mut String, findings: &[&Finding], class: &str) {
     let _ = writeln!(s, "<ol class=\"{class}\">");
     for f in findings {
         let ids: Vec<&str> = if f.rules.is_empty() {
@@ -437,7 +438,7 @@ fn findings_list(s: &mut String, findings: &[&Finding], class: &str) {
     let _ = writeln!(s, "</ol>");
 }
 
-fn unit_anchor(name: &str, year: i32) -> String {
+pub(crate) fn unit_anchor(name: &str, year: i32) -> String {
     // Ids may hold any character but spaces; the name is escaped where it is written.
     let safe: String = name
         .chars()

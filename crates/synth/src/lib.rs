@@ -258,6 +258,8 @@ pub fn generate(config: Config, dir: &std::path::Path) -> Result<Summary, SynthE
 }
 
 #[cfg(test)]
+mod learned_tests;
+#[cfg(test)]
 mod tests;
 
 impl From<gongkai_atomic::AtomicError> for SynthError {

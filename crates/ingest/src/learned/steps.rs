@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{
-    classify, is_blank, line_meta, plain, LearnedLayout, LineMeta, Scratch, EMPTY, NUMBER,
+    classify, is_blank, line_meta, plain, LearnedLayout, LineMeta, Scratch, Side, EMPTY, NUMBER,
     PAST_END, TEXT, UNIT, YEAR,
 };
 use crate::locate::meta::may_name_meta;
@@ -218,11 +218,14 @@ impl Program {
         }
     }
 
-    /// The report of `text`, if it is laid out as `t` (whose program this is) and `t` would read it.
+    /// The report of `text` (the core of a file whose side lines are `side`), if it is laid out
+    /// as `t` (whose program this is) and `t` would read it.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn read(
         &self,
         t: &LearnedLayout,
         text: &str,
+        side: &Side,
         path: &Path,
         file: &Arc<PathBuf>,
         w: &mut Walk,
@@ -291,22 +294,17 @@ impl Program {
         if pos != bytes.len() {
             return None;
         }
-        fn named<'a>(text: &'a str, ((a, b), value): &'a Named) -> (&'a str, &'a str) {
-            (&text[*a..*b], value.as_str())
+        // The side lines name the unit and year: the core has none.
+        if unit.is_some() || year.is_some() {
+            return None;
         }
-        t.report(
-            unit.as_ref().map(|u| named(text, u)),
-            year.as_ref().map(|y| named(text, y)),
-            path,
-            file,
-            |k| match &self.sources[k] {
-                Source::Slot(slot) => {
-                    let (a, b) = w.slots[*slot as usize];
-                    &text[a..b]
-                }
-                Source::Fixed(text) => text,
-            },
-        )
+        t.report(side, path, file, |k| match &self.sources[k] {
+            Source::Slot(slot) => {
+                let (a, b) = w.slots[*slot as usize];
+                &text[a..b]
+            }
+            Source::Fixed(text) => text,
+        })
     }
 }
 

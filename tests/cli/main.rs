@@ -9,6 +9,7 @@ use predicates::prelude::*;
 mod coverage;
 mod export;
 mod feedback;
+mod fetch;
 mod formats;
 mod generate;
 mod hostile;

@@ -520,3 +520,37 @@ pub struct GenerateArgs {
     #[arg(long, conflicts_with_all = ["units", "years", "layout", "seed", "errors", "variety"])]
     pub lanzhou_sample: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn seconds_and_sizes() {
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_seconds(" 60 "), Ok(Duration::from_secs(60)));
+        for bad in ["", "soon", "-1", "NaN", "1e400"] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("16K"), Ok(16 << 10));
+        assert_eq!(parse_size("50m"), Ok(50 << 20));
+        assert_eq!(parse_size("2MiB"), Ok(2 << 20));
+        assert_eq!(parse_size("1kb"), Ok(1024));
+        for bad in ["", "M", "1.5M", "-3", "99999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// The options' defaults are the fetcher's.
+    #[test]
+    fn fetch_defaults_are_the_fetchers() {
+        let cli = Cli::try_parse_from(["gongkai", "import-report", "x.html"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let Command::ImportReport(args) = cli.command else {
+            panic!("not import-report");
+        };
+        assert_eq!(args.fetch.limits(), gongkai_fetch::Limits::default());
+    }
+}

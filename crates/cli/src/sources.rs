@@ -150,7 +150,10 @@ fn read_list(list: &Path, problems: &mut Vec<Finding>) -> Vec<Listed> {
         Ok(b) => b,
         Err(e) => {
             let why = gongkai_atomic::io_reason(&e);
-            fail(problems, Finding::error(&file, msg!("sources-urls-unreadable", error = why)));
+            fail(
+                problems,
+                Finding::error(&file, msg!("sources-urls-unreadable", error = why)),
+            );
             return Vec::new();
         }
     };
@@ -158,7 +161,10 @@ fn read_list(list: &Path, problems: &mut Vec<Finding>) -> Vec<Listed> {
         Ok(d) => d.text.into_owned(),
         Err(e) => {
             let why = e.to_string();
-            fail(problems, Finding::error(&file, msg!("sources-urls-unreadable", error = why)));
+            fail(
+                problems,
+                Finding::error(&file, msg!("sources-urls-unreadable", error = why)),
+            );
             return Vec::new();
         }
     };

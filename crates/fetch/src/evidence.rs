@@ -87,7 +87,9 @@ fn names(page: &Fetched) -> (String, String) {
         .unwrap_or_default();
     let (stem, own_ext) = match last.rsplit_once('.') {
         Some((stem, ext))
-            if !stem.is_empty() && ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+            if !stem.is_empty()
+                && ext.len() <= 5
+                && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
         {
             (stem.to_string(), Some(ext.to_ascii_lowercase()))
         }
@@ -152,7 +154,10 @@ mod tests {
             status: 200,
             content_type: content_type.map(str::to_string),
             bytes: b"<html></html>".to_vec(),
-            fetched_at: Utc.with_ymd_and_hms(2024, 5, 6, 7, 8, 9).single().unwrap_or_default(),
+            fetched_at: Utc
+                .with_ymd_and_hms(2024, 5, 6, 7, 8, 9)
+                .single()
+                .unwrap_or_default(),
         }
     }
 
@@ -163,16 +168,25 @@ mod tests {
             Some("text/html; charset=GBK"),
         ));
         assert_eq!(folder, "www.example.gov.cn");
-        assert!(name.starts_with("年报-") && name.ends_with(".html"), "{name}");
+        assert!(
+            name.starts_with("年报-") && name.ends_with(".html"),
+            "{name}"
+        );
         let (folder, name) = names(&page("https://127.0.0.1:8443/", None));
         assert_eq!(folder, "127.0.0.1_8443");
-        assert!(name.starts_with("index-") && name.ends_with(".bin"), "{name}");
+        assert!(
+            name.starts_with("index-") && name.ends_with(".bin"),
+            "{name}"
+        );
         let (_, name) = names(&page("http://x.gov.cn/a/report.PDF", None));
         assert!(name.ends_with(".pdf"), "{name}");
         // Separators and dots in a segment cannot leave the folder.
         let (folder, name) = names(&page("http://[::1]:80/..%2F..%2Fetc%2Fpasswd", None));
         assert!(!folder.contains(['/', '\\', ':']), "{folder}");
-        assert!(!name.contains(['/', '\\']) && !name.starts_with('.'), "{name}");
+        assert!(
+            !name.contains(['/', '\\']) && !name.starts_with('.'),
+            "{name}"
+        );
         // Two addresses of one name are two files.
         let a = names(&page("http://x.gov.cn/a/index.html?id=1", None)).1;
         let b = names(&page("http://x.gov.cn/a/index.html?id=2", None)).1;
@@ -187,10 +201,9 @@ mod tests {
         p.redirects = vec!["http://x.gov.cn/r/a.html".into()];
         let kept = keep(dir.path(), &p).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(std::fs::read(&kept.page).ok(), Some(p.bytes.clone()));
-        let record: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(&kept.record).unwrap_or_else(|e| panic!("{e}")),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let record: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&kept.record).unwrap_or_else(|e| panic!("{e}")))
+                .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(record["url"], "http://x.gov.cn/r/a.html");
         assert_eq!(record["final_url"], "http://x.gov.cn/r/b.html");
         assert_eq!(record["redirects"][0], "http://x.gov.cn/r/a.html");
@@ -205,8 +218,13 @@ mod tests {
         );
         assert_eq!(
             record["file"],
-            kept.page.file_name().map_or_else(String::new, |n| n.to_string_lossy().into())
+            kept.page
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into())
         );
-        assert_eq!(kept.page.parent(), Some(dir.path().join("x.gov.cn").as_path()));
+        assert_eq!(
+            kept.page.parent(),
+            Some(dir.path().join("x.gov.cn").as_path())
+        );
     }
 }

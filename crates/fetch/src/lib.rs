@@ -246,7 +246,11 @@ impl Fetcher {
         loop {
             let host = url.host_str().unwrap_or_default().to_string();
             self.pace.wait_for(&host);
-            let Some(left) = self.limits.overall.checked_sub(spent).filter(|d| !d.is_zero())
+            let Some(left) = self
+                .limits
+                .overall
+                .checked_sub(spent)
+                .filter(|d| !d.is_zero())
             else {
                 return Err(FetchError::Timeout {
                     limit: self.limits.overall,

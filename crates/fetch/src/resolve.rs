@@ -5,10 +5,10 @@
 use std::fmt;
 use std::net::IpAddr;
 
+use ureq::config::Config;
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::NextTimeout;
-use ureq::config::Config;
 
 use crate::public::{non_public, NonPublic};
 

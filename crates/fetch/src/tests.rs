@@ -49,7 +49,10 @@ fn a_page_with_its_type_charset_and_time() {
     assert!(page.redirects.is_empty());
     assert!(page.fetched_at >= before - chrono::Duration::seconds(1));
     let t = page.fetched_at_text();
-    assert!(t.len() == 20 && t.ends_with('Z') && t.as_bytes()[10] == b'T', "{t}");
+    assert!(
+        t.len() == 20 && t.ends_with('Z') && t.as_bytes()[10] == b'T',
+        "{t}"
+    );
     assert_eq!(server.paths(), ["/nb/2022.html"]);
 }
 
@@ -86,7 +89,10 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     // The message says what and how to allow it.
     let e = fetcher.fetch(&server.url("/a.html")).err();
     let text = e.map(|e| e.to_string()).unwrap_or_default();
-    assert!(text.contains("127.0.0.1") && text.contains("--allow-private"), "{text}");
+    assert!(
+        text.contains("127.0.0.1") && text.contains("--allow-private"),
+        "{text}"
+    );
     assert!(Fetcher::new(limits()).fetch(&server.url("/a.html")).is_ok());
 }
 
@@ -95,7 +101,10 @@ fn redirects_are_followed_and_recorded() {
     let server = Server::start(routes(&[
         ("/old", Route::redirect(301, "/mid?x=1")),
         ("/mid?x=1", Route::redirect(302, "new.html")),
-        ("/new.html", Route::page("text/html; charset=utf-8", PAGE.as_bytes())),
+        (
+            "/new.html",
+            Route::page("text/html; charset=utf-8", PAGE.as_bytes()),
+        ),
     ]));
     let page = Fetcher::new(limits())
         .fetch(&server.url("/old"))
@@ -126,10 +135,16 @@ fn redirects_are_limited() {
     // A loop ends the same way.
     let looping = Server::start(routes(&[("/a", Route::redirect(302, "/a"))]));
     let e = Fetcher::new(limits()).fetch(&looping.url("/a")).err();
-    assert!(matches!(e, Some(FetchError::TooManyRedirects { limit: 5 })), "{e:?}");
+    assert!(
+        matches!(e, Some(FetchError::TooManyRedirects { limit: 5 })),
+        "{e:?}"
+    );
     assert_eq!(looping.paths().len(), 6);
     // A redirect to something that is not a web address.
-    let odd = Server::start(routes(&[("/f", Route::redirect(302, "file:///etc/passwd"))]));
+    let odd = Server::start(routes(&[(
+        "/f",
+        Route::redirect(302, "file:///etc/passwd"),
+    )]));
     let e = Fetcher::new(limits()).fetch(&odd.url("/f")).err();
     assert!(matches!(e, Some(FetchError::BadRedirect { .. })), "{e:?}");
 }
@@ -180,12 +195,18 @@ fn a_page_larger_than_the_limit_is_refused() {
         ..limits()
     });
     let e = fetcher.fetch(&server.url("/big")).err();
-    assert!(matches!(e, Some(FetchError::TooLarge { limit: 4096 })), "{e:?}");
+    assert!(
+        matches!(e, Some(FetchError::TooLarge { limit: 4096 })),
+        "{e:?}"
+    );
     let mut fetcher = Fetcher::new(Limits {
         max_bytes: 5000,
         ..limits()
     });
-    assert!(fetcher.fetch(&server.url("/big")).is_ok(), "exactly the limit");
+    assert!(
+        fetcher.fetch(&server.url("/big")).is_ok(),
+        "exactly the limit"
+    );
 }
 
 #[test]
@@ -200,7 +221,11 @@ fn a_slow_server_times_out() {
     });
     let start = Instant::now();
     let e = fetcher.fetch(&server.url("/slow")).err();
-    assert!(start.elapsed() < Duration::from_secs(3), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
     match e {
         Some(e @ FetchError::Timeout { .. }) => {
             assert!(e.to_string().contains("0.3 s"), "{e}")
@@ -216,7 +241,10 @@ fn requests_to_one_host_are_paced() {
         ("/b", Route::page("text/html", b"b")),
     ]));
     let gap = Duration::from_millis(250);
-    let mut fetcher = Fetcher::new(Limits { pace: gap, ..limits() });
+    let mut fetcher = Fetcher::new(Limits {
+        pace: gap,
+        ..limits()
+    });
     for _ in 0..2 {
         fetcher
             .fetch(&server.url("/a"))
@@ -237,9 +265,17 @@ fn requests_to_one_host_are_paced() {
 #[test]
 fn only_web_addresses_are_asked() {
     let mut fetcher = Fetcher::new(limits());
-    for bad in ["ftp://example.gov.cn/a.html", "http://", "not an address", "file:///etc/passwd"] {
+    for bad in [
+        "ftp://example.gov.cn/a.html",
+        "http://",
+        "not an address",
+        "file:///etc/passwd",
+    ] {
         let e = fetcher.fetch(bad).err();
-        assert!(matches!(e, Some(FetchError::BadAddress { .. })), "{bad}: {e:?}");
+        assert!(
+            matches!(e, Some(FetchError::BadAddress { .. })),
+            "{bad}: {e:?}"
+        );
     }
     assert!(is_web_address("HTTPS://www.gov.cn/"));
     assert!(is_web_address("http://x"));

@@ -772,6 +772,6 @@ mod tests {
         // A header for no Chinese text (a server's ISO-8859-1 default) is ignored.
         let d = decode_served(&gbk, Some(encoding_rs::WINDOWS_1252));
         assert_eq!(d.encoding, GB18030);
-        assert!(d.text.contains("规章"));
+        assert!(d.text.contains("主动公开"));
     }
 }

@@ -97,10 +97,10 @@ impl Resolver for Checked {
                     detail: e.to_string(),
                 }))
             }
-            Err(ureq::Error::HostNotFound) => {
+            Err(e @ ureq::Error::HostNotFound) => {
                 return Err(other(Refusal::Dns {
                     host,
-                    detail: String::new(),
+                    detail: e.to_string(),
                 }))
             }
             Err(e) => return Err(e),

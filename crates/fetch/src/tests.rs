@@ -282,3 +282,23 @@ fn only_web_addresses_are_asked() {
     assert!(!is_web_address("data/http/2020.csv"));
     assert!(!is_web_address("httpx://"));
 }
+
+/// A name that is not found. (No test looks a name up: that would ask the network's name
+/// server; the look-up's failure is mapped here as the resolver reports it.)
+#[test]
+fn a_name_not_found_is_said_with_the_name() {
+    let fetcher = Fetcher::new(limits());
+    let e = fetcher.error(ureq::Error::Other(Box::new(crate::resolve::Refusal::Dns {
+        host: "www.example.gov.cn".into(),
+        detail: "failed to lookup address information: Name or service not known".into(),
+    })));
+    assert!(matches!(e, FetchError::Dns { ref host, .. } if host == "www.example.gov.cn"));
+    let text = e.to_string();
+    assert!(
+        text.contains("www.example.gov.cn") && text.contains("Name or service not known"),
+        "{text}"
+    );
+    // Other errors of the client keep their words.
+    let e = fetcher.error(ureq::Error::ConnectionFailed);
+    assert!(matches!(e, FetchError::Network { .. }), "{e:?}");
+}

@@ -10,6 +10,7 @@ mod audit;
 mod coverage;
 mod export;
 mod feedback;
+mod fetch;
 mod formats;
 mod generate;
 mod hostile;

@@ -384,9 +384,12 @@ pub enum ImportFormat {
 #[derive(Debug, Args)]
 pub struct ImportReportArgs {
     /// Saved pages (.html, .htm; any charset) and text copied from them (.txt); folders are
-    /// searched for *.html, *.htm, *.shtml and *.txt. Read in parallel.
-    #[arg(required = true, value_name = "FILE")]
+    /// searched for *.html, *.htm, *.shtml and *.txt. Read in parallel. An http:// or https://
+    /// address is fetched (see the fetch options).
+    #[arg(required_unless_present = "urls", value_name = "FILE|URL")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub fetch: FetchArgs,
     /// Default: by the extension of --out (.csv, .json), else csv.
     #[arg(long, value_enum)]
     pub format: Option<ImportFormat>,
@@ -396,6 +399,80 @@ pub struct ImportReportArgs {
     /// No byte-order mark at the start of a CSV file.
     #[arg(long)]
     pub no_bom: bool,
+}
+
+/// Reports fetched from their web addresses: where the list is, what may be asked, the limits
+/// and the pace, where the evidence goes (`sources`).
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// A file of web addresses, one a line; blank lines and lines starting with # are skipped.
+    #[arg(long, value_name = "FILE")]
+    pub urls: Option<PathBuf>,
+    /// Also fetch from private, loopback, link-local and other non-public addresses.
+    #[arg(long)]
+    pub allow_private: bool,
+    /// Where fetched pages are kept with a record of their address and time; default: an
+    /// `evidence` folder beside --out, else in the current folder.
+    #[arg(long, value_name = "DIR")]
+    pub evidence: Option<PathBuf>,
+    /// Seconds for the whole answer to one address, redirects and body included.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = parse_seconds)]
+    pub timeout: std::time::Duration,
+    /// Seconds to connect to a server.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+    pub connect_timeout: std::time::Duration,
+    /// Largest page taken: bytes, or with K or M (KiB, MiB).
+    #[arg(long, value_name = "SIZE", default_value = "50M", value_parser = parse_size)]
+    pub max_size: u64,
+    /// Redirects followed for one address.
+    #[arg(long, value_name = "N", default_value = "5")]
+    pub max_redirects: u32,
+    /// Least seconds between two requests to one host.
+    #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = parse_seconds)]
+    pub pace: std::time::Duration,
+}
+
+impl FetchArgs {
+    pub fn limits(&self) -> gongkai_fetch::Limits {
+        gongkai_fetch::Limits {
+            connect: self.connect_timeout,
+            overall: self.timeout,
+            max_bytes: self.max_size,
+            max_redirects: self.max_redirects,
+            pace: self.pace,
+            allow_private: self.allow_private,
+        }
+    }
+}
+
+/// Seconds, whole or not: `60`, `0.5`.
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|x| std::time::Duration::try_from_secs_f64(x).ok())
+        .ok_or_else(|| gongkai_messages::msg!("cli-not-seconds", value = s))
+}
+
+/// A size in bytes: `4096`, `64K`, `50M` (binary multiples; a trailing `B` or `iB` allowed).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t
+        .strip_suffix("IB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(&t);
+    let (digits, shift) = match t.as_bytes().last() {
+        Some(b'K') => (&t[..t.len() - 1], 10),
+        Some(b'M') => (&t[..t.len() - 1], 20),
+        Some(b'G') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| gongkai_messages::msg!("cli-not-size", value = s))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -479,4 +556,38 @@ pub struct GenerateArgs {
     /// invented units, and invented years 2019-2023) and its two test fixtures, below --out.
     #[arg(long, conflicts_with_all = ["units", "years", "layout", "seed", "errors", "variety"])]
     pub lanzhou_sample: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn seconds_and_sizes() {
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_seconds(" 60 "), Ok(Duration::from_secs(60)));
+        for bad in ["", "soon", "-1", "NaN", "1e400"] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("16K"), Ok(16 << 10));
+        assert_eq!(parse_size("50m"), Ok(50 << 20));
+        assert_eq!(parse_size("2MiB"), Ok(2 << 20));
+        assert_eq!(parse_size("1kb"), Ok(1024));
+        for bad in ["", "M", "1.5M", "-3", "99999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// The options' defaults are the fetcher's.
+    #[test]
+    fn fetch_defaults_are_the_fetchers() {
+        let cli = Cli::try_parse_from(["gongkai", "import-report", "x.html"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let Command::ImportReport(args) = cli.command else {
+            panic!("not import-report");
+        };
+        assert_eq!(args.fetch.limits(), gongkai_fetch::Limits::default());
+    }
 }

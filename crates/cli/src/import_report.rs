@@ -1,30 +1,51 @@
-//! `gongkai import-report`: published report pages (saved HTML or copied text) into the tidy
-//! CSV that `consolidate`, `validate` and `trend` read, every page checked against R1–R6.
+//! `gongkai import-report`: published report pages (saved HTML or copied text, or fetched from
+//! their addresses: `sources`) into the tidy CSV that `consolidate`, `validate` and `trend` read,
+//! every page checked against R1–R6.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Result;
 use gongkai_form::Level;
 use gongkai_messages::msg;
-use gongkai_pages::PageImport;
+use gongkai_pages::{self as page, PageImport, PageSource};
 use gongkai_report::write::tidy;
 use gongkai_report::UnitReport;
 
 use crate::args::{ImportFormat, ImportReportArgs};
 use crate::output::{self, emit, emit_csv};
 use crate::render::{self, Values};
+use crate::sources::{self, Source};
 use crate::Outcome;
 
 pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     let out = args.out.as_deref();
     let format = output::choose("import-report", args.format, out, ImportFormat::Csv)?;
-    let (files, problems) = crate::published::report_files(&args.paths);
-    crate::say::findings(&problems);
-    if files.is_empty() {
+    // Addresses fetched (each problem said as it happens), then files and folders searched.
+    let resolved = sources::resolve(&args.paths, &args.fetch, out);
+    let mut problems = resolved.problems;
+    let mut pages: Vec<PageSource> = Vec::new();
+    let mut seen = HashSet::new();
+    for source in resolved.sources {
+        match source {
+            Source::Path(path) => {
+                let (files, found) = page::collect_pages(&[path]);
+                crate::say::findings(&found);
+                problems.extend(found);
+                pages.extend(
+                    files
+                        .into_iter()
+                        .filter(|f| seen.insert(f.clone()))
+                        .map(PageSource::File),
+                );
+            }
+            Source::Page(fetched) => pages.push(fetched.page_source()),
+        }
+    }
+    if pages.is_empty() {
         eprintln!("{}", msg!("import-no-pages"));
         return Ok(Outcome::Unreadable);
     }
-    let imports = crate::published::read(&files);
+    let imports = page::import_sources(&pages);
     for imp in &imports {
         crate::say::findings(&imp.diagnostics);
         crate::say::findings(&imp.findings);

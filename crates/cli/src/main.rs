@@ -4,9 +4,10 @@
 //! the crates (docs/architecture.md): files are read by `gongkai-ingest` and `gongkai-pages`,
 //! summed and checked by `gongkai-aggregate`, exported by `gongkai-export`, drawn by `gongkai-chart`.
 //!
-//! Layers, lowest first: `args` · `output` · `progress` · `render` → `checked` (read and check a
-//! batch) · `notes` (what a total rests on) · `published` (published reports read, for
-//! `import-report` and `audit`) → one module per command (`consolidate`, `validate`,
+//! Layers, lowest first: `args` · `output` · `progress` · `render` → `sources` (inputs made
+//! readable: web addresses fetched) · `checked` (read and check a batch) · `notes` (what a total
+//! rests on) · `published` (published reports read, for `import-report` and `audit`) → one module
+//! per command (`consolidate`, `validate`,
 //! `trend`, `export`, …).
 
 mod args;
@@ -26,6 +27,7 @@ mod published;
 mod render;
 mod report;
 mod say;
+mod sources;
 mod template;
 mod trend;
 mod validate;

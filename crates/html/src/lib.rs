@@ -80,7 +80,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Encodings a Chinese page may really be in; a page declaring another (windows-1252 from a
 /// misconfigured server) is read as if it declared nothing.
-fn plausible(enc: &'static Encoding) -> bool {
+pub fn plausible(enc: &'static Encoding) -> bool {
     [UTF_8, GBK, GB18030, BIG5, EUC_JP, EUC_KR, SHIFT_JIS].contains(&enc)
 }
 
@@ -92,6 +92,13 @@ fn strict(bytes: &[u8], enc: &'static Encoding) -> Option<String> {
 /// Decodes a page: its BOM, else its declared charset, else UTF-8, else GB18030. A declared
 /// charset the bytes do not fit is overridden by one they do fit, with a note.
 pub fn decode_page(bytes: &[u8]) -> DecodedPage {
+    decode_served(bytes, None)
+}
+
+/// Decodes a page fetched from a server: as [`decode_page`], with the charset of the HTTP
+/// `Content-Type` header (`served`) taken where the page itself declares none (no BOM, no
+/// `<meta>`): what the page says of itself wins over what the server says of it.
+pub fn decode_served(bytes: &[u8], served: Option<&'static Encoding>) -> DecodedPage {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         return DecodedPage {
@@ -100,7 +107,9 @@ pub fn decode_page(bytes: &[u8]) -> DecodedPage {
             note: had_errors.then(|| msg!("html-bom-invalid", charset = enc.name())),
         };
     }
-    let declared = declared_charset(bytes);
+    let in_page = declared_charset(bytes);
+    let from_header = in_page.is_none() && served.is_some();
+    let declared = in_page.or(served);
     let mut note = None;
     if let Some(enc) = declared {
         if plausible(enc) {
@@ -111,9 +120,15 @@ pub fn decode_page(bytes: &[u8]) -> DecodedPage {
                     note: None,
                 };
             }
-            note = Some(msg!("html-declared-invalid", charset = enc.name()));
+            note = Some(match from_header {
+                true => msg!("html-header-invalid", charset = enc.name()),
+                false => msg!("html-declared-invalid", charset = enc.name()),
+            });
         } else {
-            note = Some(msg!("html-declared-not-chinese", charset = enc.name()));
+            note = Some(match from_header {
+                true => msg!("html-header-not-chinese", charset = enc.name()),
+                false => msg!("html-declared-not-chinese", charset = enc.name()),
+            });
         }
     }
     for enc in [UTF_8, GB18030] {
@@ -396,7 +411,13 @@ pub struct Page {
 
 /// Reads a saved page: decoded ([`decode_page`]), then its text and tables ([`extract`]).
 pub fn read(bytes: &[u8]) -> Page {
-    let decoded = decode_page(bytes);
+    read_served(bytes, None)
+}
+
+/// [`read`] for a page fetched from a server, with the charset its `Content-Type` header names
+/// (taken only where the page declares none: [`decode_served`]).
+pub fn read_served(bytes: &[u8], served: Option<&'static Encoding>) -> Page {
+    let decoded = decode_served(bytes, served);
     Page {
         flow: extract(&decoded.text),
         encoding: decoded.encoding,
@@ -841,5 +862,37 @@ mod tests {
         // No declaration, UTF-8 bytes.
         let d = decode_page("<p>规章</p>".as_bytes());
         assert_eq!((d.encoding, d.note), (UTF_8, None));
+    }
+
+    /// A page fetched from a server: the header's charset where the page declares none, never
+    /// over the page's own declaration or BOM.
+    #[test]
+    fn charset_from_the_server_only_where_the_page_declares_none() {
+        // Big5 bytes, no declaration: without the header they would be read as GB18030 (they fit
+        // it) and come out as nonsense; the header says Big5.
+        let (big5, _, _) = BIG5.encode("<p>政府資訊公開</p>");
+        assert_ne!(decode_page(&big5).encoding, BIG5);
+        let d = decode_served(&big5, Some(BIG5));
+        assert_eq!((d.encoding, d.note.as_deref()), (BIG5, None));
+        assert!(d.text.contains("政府資訊公開"), "{}", d.text);
+        // The page's <meta> wins over the header.
+        let page = "<meta charset=\"utf-8\"><p>主动公开政府信息情况</p>";
+        let d = decode_served(page.as_bytes(), Some(GBK));
+        assert_eq!((d.encoding, d.note.as_deref()), (UTF_8, None));
+        assert!(d.text.contains("主动公开"));
+        // So does a BOM.
+        let bommed = [b"\xEF\xBB\xBF".as_slice(), "<p>规章</p>".as_bytes()].concat();
+        assert_eq!(decode_served(&bommed, Some(GBK)).encoding, UTF_8);
+        // A header the bytes do not fit is overridden, with a note that names the server.
+        let (gbk, _, _) = GBK.encode("<p>主动公开政府信息情况</p>");
+        let d = decode_served(&gbk, Some(UTF_8));
+        assert_eq!(d.encoding, GB18030);
+        assert!(d.text.contains("主动公开"));
+        let note = d.note.unwrap_or_default();
+        assert!(note.contains("UTF-8") && note.contains("server"), "{note}");
+        // A header for no Chinese text (a server's ISO-8859-1 default) is ignored.
+        let d = decode_served(&gbk, Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(d.encoding, GB18030);
+        assert!(d.text.contains("主动公开"));
     }
 }

@@ -149,8 +149,8 @@ help-export-examples =
       gongkai export data/lanzhou --name 兰州市 --out bi --csv --xlsx 兰州市.xlsx
           the same, also as CSV and as one workbook
 
-help-import-report-about = Read published reports (saved web pages, text copies, Word, PDF, workbooks) into tidy data, checking each
-help-import-report-paths = Published reports: .html/.htm pages (any charset), text copies, .docx, .pdf, workbooks; folders are searched
+help-import-report-about = Read published reports (saved web pages, text copies, Word, PDF, workbooks, or fetched from the portal by address) into tidy data, checking each
+help-import-report-paths = Published reports: .html/.htm pages (any charset), text copies, .docx, .pdf, workbooks; folders are searched; an http:// or https:// address is fetched and kept as evidence
 help-import-report-format = csv: tidy rows year,unit,section,row,column,value (blank cells empty); json: the same as JSON; table: the three official tables
 help-import-report-examples =
     Examples:
@@ -158,6 +158,8 @@ help-import-report-examples =
           the tables of one published report, as tidy CSV
       gongkai import-report saved/ -o published.csv
           every report in a folder, checked, into one file
+      gongkai import-report --urls addresses.txt -o published/2022.csv
+          the report at each address of the list, fetched one after another (at most one request a second per host), the pages kept in published/evidence/
 
 help-generate-about = Write synthetic unit reports for testing: a units registry, one file per unit and year, and a manifest of injected defects
 help-generate-units = Reporting units: districts, counties, departments and townships (provinces and cities above them are added to the registry)
@@ -1018,3 +1020,44 @@ help-audit-examples =
           with the units registry: former names, and each city against its districts and departments
       gongkai audit reports/ -o audit.csv
           the ranking for a spreadsheet
+
+## import-report from the portal itself: web addresses fetched, kept as evidence (issue 19, item 5)
+help-arg-urls = A file of report addresses, one a line (blank lines and lines starting with # are skipped); fetched like the addresses among FILE|URL
+help-arg-allow-private = Also fetch from private, loopback, link-local and other non-public addresses (refused by default, after redirects too)
+help-arg-evidence = Folder where each fetched page is kept as fetched, with a record (.json) of its address, final address, status, Content-Type, time (UTC), SHA-256 and size; default: evidence beside --out, else ./evidence
+help-arg-timeout = Seconds for the whole answer to one address, its redirects and body included
+help-arg-connect-timeout = Seconds to connect to a server
+help-arg-max-size = Largest page taken: bytes, or with K or M (KiB, MiB)
+help-arg-max-redirects = Redirects followed for one address; one more is an error
+help-arg-pace = Least seconds between two requests to the same host (requests go one after another)
+cli-not-seconds = not a number of seconds: { $value }
+cli-not-size = not a size (bytes, or a number with K or M): { $value }
+fetch-bad-address = not a web address (http:// or https://): { $detail }
+fetch-dns = the name { $host } could not be looked up: { $detail }
+fetch-non-public = refused: { $host } is { $ip }, { $kind }, not a public address; --allow-private fetches it
+fetch-kind-unspecified = an unspecified address
+fetch-kind-loopback = a loopback address (this machine)
+fetch-kind-private = a private network address
+fetch-kind-link-local = a link-local address
+fetch-kind-unique-local = a unique-local (private IPv6) address
+fetch-kind-multicast = a multicast address
+fetch-kind-reserved = a reserved or documentation address
+fetch-connect-timeout = no connection within { $seconds } s (--connect-timeout)
+fetch-timeout = no complete answer within { $seconds } s (--timeout)
+fetch-network = the connection failed: { $detail }
+fetch-too-large = the page is larger than { $limit } bytes (--max-size)
+fetch-too-many-redirects = more than { $limit } redirect(s) (--max-redirects)
+fetch-bad-redirect = redirected to { $location }, not a web address
+fetch-status = the server answered HTTP { $status } { $reason }
+fetch-other = the fetch failed: { $detail }
+html-header-invalid = the server's Content-Type names charset { $charset } but the page's bytes are not valid { $charset }
+html-header-not-chinese = the server's Content-Type names charset { $charset }, not a charset for Chinese text; ignored
+sources-not-an-address = not a web address
+sources-address-expected = an address starting http:// or https://
+sources-urls-unreadable = the list of addresses could not be read: { $error }
+sources-listed-twice = { $address } is listed twice; fetched once
+sources-fetched = { $address }: fetched, HTTP { $status }, { $size } bytes{ $redirected }; kept as { $file }
+sources-redirected = , redirected to { $to }
+sources-kept-anyway = { $error }; the page is kept as { $file }
+sources-evidence-failed = the page could not be kept as evidence: { $error }
+sources-evidence = { $count } page(s) fetched, kept as evidence in { $dir }

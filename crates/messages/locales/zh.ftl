@@ -146,8 +146,8 @@ help-export-examples =
       gongkai export data/lanzhou --name 兰州市 --out bi --csv --xlsx 兰州市.xlsx
           同上，另写 CSV 和一个工作簿
 
-help-import-report-about = 读取已发布的年度报告（另存的网页、复制的文字、Word、PDF、工作簿），转成逐格数据并校验
-help-import-report-paths = 已发布的报告：.html/.htm 网页（任意字符集）、复制的文字、.docx、.pdf、工作簿；文件夹会逐一查找
+help-import-report-about = 读取已发布的年度报告（另存的网页、复制的文字、Word、PDF、工作簿，或直接按网址从门户网站获取），转成逐格数据并校验
+help-import-report-paths = 已发布的报告：.html/.htm 网页（任意字符集）、复制的文字、.docx、.pdf、工作簿；文件夹会逐一查找；http:// 或 https:// 网址会被获取并留存为证据
 help-import-report-format = csv：逐格数据（年度、单位、部分、行、列、数值，空格留空）；json：同上的 JSON；table：三张统计表
 help-import-report-examples =
     示例：
@@ -155,6 +155,8 @@ help-import-report-examples =
           一份已发布报告的统计表，输出逐格 CSV
       gongkai import-report 网页/ -o 已发布.csv
           文件夹中的全部报告，校验后写入一个文件
+      gongkai import-report --urls 网址清单.txt -o 已发布/2022.csv
+          清单中每个网址的报告，逐个获取（同一主机每秒至多一次），页面留存于 已发布/evidence/
 
 help-generate-about = 生成测试用的模拟报表：单位名录、每个单位每年一个文件，以及注入问题的清单
 help-generate-units = 填报单位数：区县、部门和乡镇（其上级省、市自动加入名录）
@@ -984,3 +986,44 @@ help-audit-examples =
           配合单位名录：识别曾用名，并将市级报告与各区县、部门报告之和核对
       gongkai audit 报告/ -o 核查.csv
           排名表，供电子表格使用
+
+## import-report 直接读取门户网站：获取网址、留存证据（issue 19 第 5 项）
+help-arg-urls = 报告网址清单文件：每行一个网址（空行和以 # 开头的行跳过）；与 FILE|URL 中的网址一样获取
+help-arg-allow-private = 也访问内网、本机回环、链路本地等非公网地址（默认拒绝，重定向后同样检查）
+help-arg-evidence = 留存获取页面的文件夹：页面按原样保存，另附记录（.json）写明网址、最终网址、状态码、Content-Type、获取时间（UTC）、SHA-256 和大小；默认：--out 所在文件夹下的 evidence，否则为 ./evidence
+help-arg-timeout = 每个网址的应答时限（秒），含重定向和页面内容
+help-arg-connect-timeout = 连接服务器的时限（秒）
+help-arg-max-size = 页面大小上限：字节数，或带 K、M（KiB、MiB）
+help-arg-max-redirects = 每个网址最多跟随的重定向次数，超过即报错
+help-arg-pace = 对同一主机两次请求之间的最短间隔（秒）（请求逐个发出）
+cli-not-seconds = 不是秒数：{ $value }
+cli-not-size = 不是大小（字节数，或带 K、M 的数）：{ $value }
+fetch-bad-address = 不是网址（应以 http:// 或 https:// 开头）：{ $detail }
+fetch-dns = 无法解析域名 { $host }：{ $detail }
+fetch-non-public = 已拒绝：{ $host } 的地址 { $ip } 是{ $kind }，不是公网地址；确需访问请加 --allow-private
+fetch-kind-unspecified = 未指定地址
+fetch-kind-loopback = 本机回环地址
+fetch-kind-private = 内网地址
+fetch-kind-link-local = 链路本地地址
+fetch-kind-unique-local = 唯一本地地址（IPv6 内网）
+fetch-kind-multicast = 组播地址
+fetch-kind-reserved = 保留地址或文档示例地址
+fetch-connect-timeout = { $seconds } 秒内未能连接（--connect-timeout）
+fetch-timeout = { $seconds } 秒内未收到完整应答（--timeout）
+fetch-network = 连接失败：{ $detail }
+fetch-too-large = 页面超过 { $limit } 字节（--max-size）
+fetch-too-many-redirects = 重定向超过 { $limit } 次（--max-redirects）
+fetch-bad-redirect = 重定向到 { $location }，不是网址
+fetch-status = 服务器返回 HTTP { $status } { $reason }
+fetch-other = 获取失败：{ $detail }
+html-header-invalid = 服务器 Content-Type 声明的字符集为 { $charset }，但页面内容不符合该编码
+html-header-not-chinese = 服务器 Content-Type 声明的字符集 { $charset } 不适用于中文，已忽略
+sources-not-an-address = 不是网址
+sources-address-expected = 以 http:// 或 https:// 开头的网址
+sources-urls-unreadable = 无法读取网址清单：{ $error }
+sources-listed-twice = { $address } 重复列出，只获取一次
+sources-fetched = { $address }：已获取，HTTP { $status }，{ $size } 字节{ $redirected }；留存为 { $file }
+sources-redirected = ，经重定向至 { $to }
+sources-kept-anyway = { $error }；页面已留存为 { $file }
+sources-evidence-failed = 页面无法留存为证据：{ $error }
+sources-evidence = 共获取 { $count } 个页面，已留存为证据，位于 { $dir }

@@ -261,11 +261,32 @@ pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
 /// [`import_bytes`], with the year of the folder the file is in as the last fallback for the
 /// report's year (a unit's submission in `2020/`, say).
 pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> PageImport {
+    import_any(bytes, path, folder_year, None)
+}
+
+/// A page as a server sent it: `address` names it (in every finding and in the summary, and
+/// its last part is the fallback for unit and year, as a file's name is), `served` is the charset
+/// of the HTTP `Content-Type` header, taken only where the page declares none (an HTML page's
+/// BOM or `<meta>`; a text copy's BOM) and fits the bytes.
+pub fn import_served(
+    bytes: &[u8],
+    address: &Path,
+    served: Option<&'static encoding_rs::Encoding>,
+) -> PageImport {
+    import_any(bytes, address, None, served)
+}
+
+fn import_any(
+    bytes: &[u8],
+    path: &Path,
+    folder_year: Option<i32>,
+    served: Option<&'static encoding_rs::Encoding>,
+) -> PageImport {
     let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
     let file = Arc::clone(&imp.file);
     let (grids, about) = match sniff(bytes) {
         Format::Html => {
-            let page = gongkai_html::read(bytes);
+            let page = gongkai_html::read_served(bytes, served);
             imp.kind = Some(PageKind::Html);
             imp.encoding = Some(page.encoding.name());
             if let Some(note) = &page.note {
@@ -274,9 +295,17 @@ pub fn import_bytes_in(bytes: &[u8], path: &Path, folder_year: Option<i32>) -> P
             flow_grids(page.flow, &file, &mut imp.diagnostics)
         }
         Format::Text => {
-            let decoded = match decode(bytes, EncodingChoice::Auto) {
-                Ok(d) => d,
-                Err(e) => return imp.fail(e.to_string()),
+            // The server's charset first where it is one for Chinese text and the bytes fit it;
+            // else as a saved copy is read.
+            let decoded = match served
+                .filter(|e| gongkai_html::plausible(e))
+                .and_then(|e| decode(bytes, EncodingChoice::Fixed(e)).ok())
+            {
+                Some(d) => d,
+                None => match decode(bytes, EncodingChoice::Auto) {
+                    Ok(d) => d,
+                    Err(e) => return imp.fail(e.to_string()),
+                },
             };
             imp.encoding = Some(decoded.encoding.name());
             let text = decoded.text.as_ref();
@@ -530,6 +559,39 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
 /// Reads many pages in parallel; the results are in the order of `files`.
 pub fn import_pages(files: &[PathBuf]) -> Vec<PageImport> {
     files.par_iter().map(|f| import_file(f)).collect()
+}
+
+/// A page to read: a file, or a page a server sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageSource {
+    File(PathBuf),
+    /// Fetched from `address` and kept in `file`, as [`import_served`] reads it.
+    Served {
+        address: PathBuf,
+        file: PathBuf,
+        charset: Option<&'static encoding_rs::Encoding>,
+    },
+}
+
+/// Reads files and served pages in parallel; the results are in the order of `sources`.
+pub fn import_sources(sources: &[PageSource]) -> Vec<PageImport> {
+    sources
+        .par_iter()
+        .map(|s| match s {
+            PageSource::File(f) => import_file(f),
+            PageSource::Served {
+                address,
+                file,
+                charset,
+            } => match std::fs::read(file) {
+                Ok(bytes) => import_served(&bytes, address, *charset),
+                Err(e) => PageImport::new(Arc::new(address.clone())).fail(msg!(
+                    "pages-cannot-read",
+                    error = format!("{}: {e}", file.display())
+                )),
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -75,6 +75,57 @@ fn lanzhou_2020_text_copy_gives_all_198_published_values() {
     assert!(imp.summary().starts_with("complete"), "{}", imp.summary());
 }
 
+/// The GBK page as a portal serves it: no `<meta>` charset (it is in the header instead), read
+/// in the header's charset without a note; named by its address, whose last part is no help.
+#[test]
+fn a_served_page_takes_the_header_charset_and_is_named_by_its_address() {
+    let bytes =
+        std::fs::read(fixtures().join("reports/district-2019-gbk.html")).unwrap_or_default();
+    let meta = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">";
+    let at = bytes
+        .windows(meta.len())
+        .position(|w| w == meta)
+        .unwrap_or_else(|| panic!("the fixture declares gb2312"));
+    let bare = [&bytes[..at], &bytes[at + meta.len()..]].concat();
+    assert_eq!(gongkai_html::declared_charset(&bare), None);
+    let expected =
+        std::fs::read_to_string(fixtures().join("reports/district-2019-gbk.expected.csv"))
+            .unwrap_or_default();
+    let address = Path::new("http://www.example.gov.cn/zwgk/content.jsp?id=77");
+    let imp = import_served(&bare, address, Some(encoding_rs::GBK));
+    assert_eq!(tidy(&imp), expected, "{}", messages(&imp));
+    assert_eq!(imp.encoding, Some("GBK"));
+    assert!(!messages(&imp).contains("charset"), "{}", messages(&imp));
+    assert!(
+        imp.summary().starts_with(
+            "complete    http://www.example.gov.cn/zwgk/content.jsp?id=77: 示例区 2019"
+        ),
+        "{}",
+        imp.summary()
+    );
+    // Without the header: the same values, and a note that no charset was declared.
+    let unserved = import_served(&bare, address, None);
+    assert_eq!(tidy(&unserved), expected);
+    assert!(
+        messages(&unserved).contains("no charset declared"),
+        "{}",
+        messages(&unserved)
+    );
+    // A text copy served as GBK.
+    let text =
+        std::fs::read_to_string(fixtures().join("reports/lanzhou-2020.txt")).unwrap_or_default();
+    // GBK has no no-break space: a GBK copy has plain spaces there.
+    let text = text.replace('\u{a0}', " ");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let imp = import_served(
+        &gbk,
+        Path::new("https://x.gov.cn/nb.txt"),
+        Some(encoding_rs::GBK),
+    );
+    assert_eq!(imp.encoding, Some("GBK"));
+    assert_eq!(imp.found(), 198, "{}", messages(&imp));
+}
+
 /// The same report as an office suite saves it (LibreOffice: Word, PDF, Excel; made by
 /// `tests/fixtures/published/make*.py`): value for value the published figures, no rule broken.
 #[test]

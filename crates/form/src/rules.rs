@@ -9,9 +9,14 @@ use std::sync::OnceLock;
 
 use crate::{Catalogue, FormVersion, Section, ValueKind};
 
-/// A rule of the shared spec.
+/// A rule of the shared spec, and N1, the report's prose against its tables.
+///
+/// In the order of their codes (`N1` < `R1` … `X4`), so findings sort the same by either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {
+    /// A figure the report's text states (收到申请357件) that its tables do not hold: a
+    /// published report checked against itself (`gongkai-narrative`). Never a rule over values.
+    N1,
     R1,
     R2,
     R3,
@@ -25,7 +30,8 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 10] = [
+    pub const ALL: [RuleId; 11] = [
+        RuleId::N1,
         RuleId::R1,
         RuleId::R2,
         RuleId::R3,
@@ -38,9 +44,10 @@ impl RuleId {
         RuleId::X4,
     ];
 
-    /// `R1` … `X4`.
+    /// `N1`, `R1` … `X4`.
     pub fn code(self) -> &'static str {
         match self {
+            RuleId::N1 => "N1",
             RuleId::R1 => "R1",
             RuleId::R2 => "R2",
             RuleId::R3 => "R3",

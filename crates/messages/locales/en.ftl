@@ -970,3 +970,13 @@ draft-appeals = In { $year }, { $name } had { $reviews } administrative reviews{
 ## gongkai generate --variety (issue 18): form grids as units' own tools save them
 help-generate-variety = With --layout grid: each unit's grid shaped as its own tool saves it (a title line naming the unit, lines not padded, blank or 0 for zero, +3, (一), numbering left out, money in 元/万元/亿, UTF-8, GBK or BOM, CRLF, blank lines, a notes line), named DIR/<year>/<unit>.csv; the full reader reads every one to the values generated
 synth-variety-layout = --variety with --layout { $layout }: the variety is of the form grid only; use --layout grid
+
+## The text against the tables (issue 19 item 3, rule N1): a figure the text states that the tables do not hold
+narrative-mismatch = { $section } says “{ $quote }”, but { $table }: a difference of { $diff }. Check the text or the table.
+narrative-section = the section “{ $name }”
+narrative-section-none = the text
+narrative-cell-value = { $cell } has { $value }
+narrative-parts = {" "}({ $parts })
+narrative-part = { $label } { $value }
+narrative-together = together { $value }
+narrative-separator = ,{" "}

@@ -936,3 +936,13 @@ draft-appeals = { $year }年，{ $name }发生政府信息公开行政复议案�
 ## gongkai generate --variety（issue 18）：各单位自己的工具保存的表格
 help-generate-variety = 配合 --layout grid：每个单位的表格按其自用工具的保存方式生成（标题行写明单位、各行不补齐、零值留空或填 0、+3、半角括号 (一)、省略序号、金额带元/万元/亿、UTF-8、GBK 或带 BOM、CRLF 换行、多余空行、末尾附注行），文件名为 DIR/<年度>/<单位>.csv；完整读取器读回的数值与生成的一致
 synth-variety-layout = --variety 不能与 --layout { $layout } 同时使用：多样格式只适用于官方表格；请使用 --layout grid
+
+## 正文与表格对照（issue 19 第 3 项，规则 N1）：正文所述数字与表格不符
+narrative-mismatch = { $section }称“{ $quote }”，{ $table }，相差 { $diff }。请核对正文或表格。
+narrative-section = { $name }
+narrative-section-none = 正文
+narrative-cell-value = { $cell }为 { $value }
+narrative-parts = （{ $parts }）
+narrative-part = { $label } { $value }
+narrative-together = 合计 { $value }
+narrative-separator = ，

@@ -196,8 +196,9 @@ pub(crate) fn violation(v: &Violation, cat: &Catalogue) -> String {
             new = show(value(&v.lhs, 0)),
             total = show(value(&v.rhs, 0))
         ),
-        // Cross-year rules are worded by [`cross_year`]; a violation never carries one.
-        RuleId::X1 | RuleId::X2 | RuleId::X3 | RuleId::X4 => v.arithmetic(cat),
+        // Cross-year rules are worded by [`cross_year`], N1 by `gongkai-narrative`; a violation
+        // never carries one.
+        RuleId::N1 | RuleId::X1 | RuleId::X2 | RuleId::X3 | RuleId::X4 => v.arithmetic(cat),
     }
 }
 

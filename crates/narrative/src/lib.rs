@@ -171,8 +171,10 @@ fn tables_say(sums: &[Sum], report: &UnitReport) -> String {
             }
         }
     }
+    // Cells of 0 and sums that add nothing to what is shown are left out (上年结转 0).
     let mut parts: Vec<String> = others
         .iter()
+        .filter(|c| report.values[c.index] != 0)
         .map(|c| {
             let label = if c.column.code == first.column.code && c.section == first.section {
                 row_label(c)
@@ -184,11 +186,20 @@ fn tables_say(sums: &[Sum], report: &UnitReport) -> String {
             msg!("narrative-part", label = label, value = value(c))
         })
         .collect();
-    parts.extend(
-        sums.iter()
-            .filter(|s| s.cells.len() > 1)
-            .map(|s| msg!("narrative-together", value = shown(s.value))),
-    );
+    let first_value = i128::from(report.values[first.index]);
+    let mut together: Vec<i128> = Vec::new();
+    for s in sums.iter().filter(|s| s.cells.len() > 1) {
+        if s.value != first_value && !together.contains(&s.value) {
+            together.push(s.value);
+        }
+    }
+    if !parts.is_empty() {
+        parts.extend(
+            together
+                .iter()
+                .map(|v| msg!("narrative-together", value = shown(*v))),
+        );
+    }
     let mut out = msg!(
         "narrative-cell-value",
         cell = where_cell(first),

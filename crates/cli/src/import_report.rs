@@ -1,5 +1,6 @@
 //! `gongkai import-report`: published report pages (saved HTML or copied text) into the tidy
-//! CSV that `consolidate`, `validate` and `trend` read, every page checked against R1–R6.
+//! CSV that `consolidate`, `validate` and `trend` read, every page checked against R1–R6 and its
+//! text against its tables (N1).
 
 use std::collections::BTreeMap;
 

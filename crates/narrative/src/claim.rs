@@ -227,13 +227,34 @@ const PART: [&str; 27] = [
 /// Parts of a government, whose figures are not the report's unless it is theirs or the
 /// sentence says 全市 ….
 const BODY: [&str; 14] = [
-    "办公室", "办公厅", "本级", "市直", "县直", "区直", "部门", "乡镇", "镇街", "街道", "区县", "县区",
-    "各区", "各县",
+    "办公室",
+    "办公厅",
+    "本级",
+    "市直",
+    "县直",
+    "区直",
+    "部门",
+    "乡镇",
+    "镇街",
+    "街道",
+    "区县",
+    "县区",
+    "各区",
+    "各县",
 ];
 
 /// The whole of a government: 全市各部门 is all of them.
 const WHOLE: [&str; 10] = [
-    "全市", "全区", "全县", "全省", "全州", "全盟", "全旗", "全局", "全系统", "全镇",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "全州",
+    "全盟",
+    "全旗",
+    "全局",
+    "全系统",
+    "全镇",
 ];
 
 /// What is not an application for government information.
@@ -244,7 +265,18 @@ const NOT_APPLICATION: [&str; 15] = [
 
 /// Results of an appeal: a part of its 总计.
 const APPEAL_RESULT: [&str; 13] = [
-    "维持", "纠正", "纠错", "撤销", "驳回", "审结", "败诉", "胜诉", "终止", "确认违法", "责令", "结果",
+    "维持",
+    "纠正",
+    "纠错",
+    "撤销",
+    "驳回",
+    "审结",
+    "败诉",
+    "胜诉",
+    "终止",
+    "确认违法",
+    "责令",
+    "结果",
     "撤诉",
 ];
 
@@ -376,7 +408,20 @@ fn read_words(text: &str, row: Option<Documents>) -> Reading {
     if application && handles {
         return Reading::Kind(Kind::ReceivedOrHandled);
     }
-    if application && any(text, &["申请量", "申请数", "申请总", "数量", "共计", "共有", "总计", "共"])
+    if application
+        && any(
+            text,
+            &[
+                "申请量",
+                "申请数",
+                "申请总",
+                "数量",
+                "共计",
+                "共有",
+                "总计",
+                "共",
+            ],
+        )
     {
         return Reading::Kind(Kind::Received);
     }
@@ -424,7 +469,10 @@ fn time_clause(clause: &[char]) -> Option<Option<i32>> {
 /// The quote of a figure's sentence: whole when short, else its clause and the clauses before
 /// it up to [`QUOTE`] characters, with an ellipsis where cut.
 fn quote(sentence: &[char], clause: std::ops::Range<usize>) -> String {
-    let trimmed_end = if sentence.last().is_some_and(|c| crate::prose::ends_sentence(*c)) {
+    let trimmed_end = if sentence
+        .last()
+        .is_some_and(|c| crate::prose::ends_sentence(*c))
+    {
         sentence.len() - 1
     } else {
         sentence.len()
@@ -538,7 +586,11 @@ fn sentence_claims(
             .find(|&i| ends_clause(s[i]))
             .map_or(0, |i| i + 1)
     };
-    let clause_end = |at: usize| (at..s.len()).find(|&i| ends_clause(s[i])).unwrap_or(s.len());
+    let clause_end = |at: usize| {
+        (at..s.len())
+            .find(|&i| ends_clause(s[i]))
+            .unwrap_or(s.len())
+    };
     let mut row: Option<Documents> = None;
     for (k, f) in figs.iter().enumerate() {
         let start = clause_start(f.start);
@@ -612,7 +664,8 @@ fn sentence_claims(
             Some(Some(y)) if y != ctx.year && !next_year(y) => continue,
             _ => {}
         }
-        if kind == Kind::CarriedForward && !any(&window, &["下年", "下一年", "次年", "明年"]) {
+        if kind == Kind::CarriedForward && !any(&window, &["下年", "下一年", "次年", "明年"])
+        {
             // 结转 with no year after it is carried forward unless a year says otherwise.
             let years_named = years(&window_chars);
             if years_named.iter().any(|y| *y != ctx.year + 1) {
@@ -624,8 +677,8 @@ fn sentence_claims(
             continue;
         }
         if kind.is_request() {
-            let specific = matches!(kind, Kind::Granted | Kind::CarriedForward)
-                || window.contains("办理结果");
+            let specific =
+                matches!(kind, Kind::Granted | Kind::CarriedForward) || window.contains("办理结果");
             if !applications && !specific {
                 continue;
             }
@@ -673,7 +726,11 @@ mod tests {
             ("收到申请后，予以公开297件。", "granted", 297),
             ("依申请公开中，予以公开或部分公开59件。", "granted", 59),
             ("申请中，结转下年度继续办理2件。", "carried-forward", 2),
-            ("申请中，除2件结转下年办理外，均已答复。", "carried-forward", 2),
+            (
+                "申请中，除2件结转下年办理外，均已答复。",
+                "carried-forward",
+                2,
+            ),
             ("发生政府信息公开行政复议案件68件。", "reconsideration", 68),
             ("被提起行政诉讼55件。", "litigation", 55),
             ("未经复议直接起诉41件。", "litigation-direct", 41),
@@ -690,7 +747,10 @@ mod tests {
     #[test]
     fn a_row_of_table_two_carries_through_its_sentence() {
         assert_eq!(
-            read("制发行政规范性文件2件，废止行政规范性文件10件，现行有效件数14件。", 2023),
+            read(
+                "制发行政规范性文件2件，废止行政规范性文件10件，现行有效件数14件。",
+                2023
+            ),
             [
                 ("normative-documents.issued".to_string(), 2),
                 ("normative-documents.abolished".to_string(), 10),
@@ -739,7 +799,10 @@ mod tests {
         assert!(read("2021年，共收到政府信息公开申请120件。", 2022).is_empty());
         assert_eq!(
             read("收到政府信息公开申请10件，结转2023年度继续办理2件。", 2022),
-            [("received".to_string(), 10), ("carried-forward".to_string(), 2)]
+            [
+                ("received".to_string(), 10),
+                ("carried-forward".to_string(), 2)
+            ]
         );
         assert!(read("申请中，2021年结转2件。", 2022).is_empty());
     }
@@ -775,6 +838,10 @@ mod tests {
             "{}",
             got[0].quote
         );
-        assert!(got[0].quote.chars().count() <= QUOTE + 2, "{}", got[0].quote);
+        assert!(
+            got[0].quote.chars().count() <= QUOTE + 2,
+            "{}",
+            got[0].quote
+        );
     }
 }

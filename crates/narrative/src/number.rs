@@ -26,8 +26,20 @@ const UNITS: [&str; 12] = [
 
 /// Words just before a number that make it approximate or a bound (约357件, 超过300件).
 const BEFORE: [&str; 14] = [
-    "大约", "将近", "接近", "超过", "不足", "不到", "不少于", "至少", "多达", "最多", "约", "近",
-    "逾", "超",
+    "大约",
+    "将近",
+    "接近",
+    "超过",
+    "不足",
+    "不到",
+    "不少于",
+    "至少",
+    "多达",
+    "最多",
+    "约",
+    "近",
+    "逾",
+    "超",
 ];
 
 /// Words before a number in Chinese numerals that make it approximate (数十件, 上万件); before
@@ -254,7 +266,8 @@ pub(crate) fn figures(chars: &[char]) -> Vec<Figure> {
                 .find(|&k| !is_chinese_numeral(chars[k]))
                 .unwrap_or(chars.len());
             // 第三项 is an ordinal, 每一件 and 唯一 are no counts.
-            let ordinal = before.is_some_and(|b| matches!(b, '第' | '每' | '唯' | '统' | '周' | '逐'));
+            let ordinal =
+                before.is_some_and(|b| matches!(b, '第' | '每' | '唯' | '统' | '周' | '逐'));
             match chinese(&chars[i..end]).filter(|_| !ordinal) {
                 Some((v, t)) => (v, t, end),
                 None => {
@@ -313,7 +326,10 @@ mod tests {
     #[test]
     fn arabic_counts_with_their_units() {
         assert_eq!(read("共收到申请357件"), [(357, 0, false)]);
-        assert_eq!(read("行政复议1起、行政诉讼2宗"), [(1, 0, false), (2, 0, false)]);
+        assert_eq!(
+            read("行政复议1起、行政诉讼2宗"),
+            [(1, 0, false), (2, 0, false)]
+        );
         assert_eq!(read("受理1,024件次"), [(1024, 0, false)]);
         assert_eq!(read("共0件"), [(0, 0, false)]);
         assert_eq!(read("现行有效件数14件"), [(14, 0, false)]);

@@ -171,7 +171,10 @@ mod tests {
             heading("一、总体情况   2022年，示例县共主动公开政府信息1520条。").as_deref(),
             Some("总体情况")
         );
-        assert_eq!(heading("六、其他需要报告的事项").as_deref(), Some("其他需要报告的事项"));
+        assert_eq!(
+            heading("六、其他需要报告的事项").as_deref(),
+            Some("其他需要报告的事项")
+        );
         assert_eq!(heading("一、本年新收政府信息公开申请数量"), None);
         assert_eq!(heading("四、结转下年度继续办理"), None);
         assert_eq!(heading("（一）主动公开情况"), None);
@@ -186,7 +189,10 @@ mod tests {
             .map(|r| chars[r].iter().collect())
             .collect();
         assert_eq!(got, ["共收到申请357件。", "办结355件；", "结转2件"]);
-        assert_eq!(normalise("３５７件，１．２万"), "357件，1.2万".chars().collect::<Vec<_>>());
+        assert_eq!(
+            normalise("３５７件，１．２万"),
+            "357件，1.2万".chars().collect::<Vec<_>>()
+        );
     }
 
     #[test]

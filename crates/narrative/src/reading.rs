@@ -19,7 +19,11 @@ const PARTIALLY_GRANTED: At = (Section::Requests, "partially_granted", "total");
 const CARRIED_FORWARD: At = (Section::Requests, "carried_forward", "total");
 const RECONSIDERATION: At = (Section::Appeals, "reconsideration", "total");
 const SUIT_DIRECT: At = (Section::Appeals, "litigation_direct", "total");
-const SUIT_AFTER: At = (Section::Appeals, "litigation_after_reconsideration", "total");
+const SUIT_AFTER: At = (
+    Section::Appeals,
+    "litigation_after_reconsideration",
+    "total",
+);
 
 /// The readings of a figure of `kind` in `form`, the usual one first; none where the form
 /// holds no such figure.
@@ -38,7 +42,11 @@ pub(crate) fn readings(kind: Kind, form: FormVersion) -> Vec<Vec<At>> {
         Kind::Litigation(Suit::Direct) => vec![vec![SUIT_DIRECT]],
         Kind::Litigation(Suit::AfterReconsideration) => vec![vec![SUIT_AFTER]],
         Kind::Litigation(Suit::Any) => {
-            vec![vec![SUIT_DIRECT, SUIT_AFTER], vec![SUIT_DIRECT], vec![SUIT_AFTER]]
+            vec![
+                vec![SUIT_DIRECT, SUIT_AFTER],
+                vec![SUIT_DIRECT],
+                vec![SUIT_AFTER],
+            ]
         }
         Kind::Appeals => vec![vec![RECONSIDERATION, SUIT_DIRECT, SUIT_AFTER]],
         Kind::Documents(row, column) => {
@@ -68,7 +76,6 @@ pub(crate) fn readings(kind: Kind, form: FormVersion) -> Vec<Vec<At>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::Kind;
 
     /// Every cell a reading names is a cell of the form it is read in.
     #[test]

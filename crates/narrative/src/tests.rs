@@ -199,7 +199,11 @@ fn every_real_figure_planted_wrong_is_caught() {
             let mut r = holding(block);
             for reading in readings(claim.kind, r.form) {
                 for (section, row, column) in reading {
-                    let cell = r.form.catalogue().find(section, row, column).expect("a cell");
+                    let cell = r
+                        .form
+                        .catalogue()
+                        .find(section, row, column)
+                        .expect("a cell");
                     let v = r.values[cell.index];
                     r.set(cell.index, Some(v + 7), 1);
                 }
@@ -360,13 +364,15 @@ fn planted_contradictions_are_caught() {
         let f = &found[0];
         assert_eq!(f.rule, Check::Rule(RuleId::N1));
         assert_eq!(f.level, Level::Warning);
-        assert_eq!(f.cells.first().map(String::as_str), Some(cell), "{sentence}");
+        assert_eq!(
+            f.cells.first().map(String::as_str),
+            Some(cell),
+            "{sentence}"
+        );
         assert_eq!(f.found.as_deref(), Some(stated.to_string().as_str()));
         assert!(
-            f.message.starts_with(&format!(
-                "总体情况称“{}”",
-                sentence.trim_end_matches('。')
-            )),
+            f.message
+                .starts_with(&format!("总体情况称“{}”", sentence.trim_end_matches('。'))),
             "{}",
             f.message
         );
@@ -381,7 +387,9 @@ fn planted_contradictions_are_caught() {
         assert_eq!(f.unit.as_deref(), Some("兰州市"));
         assert_eq!(f.year, Some(2020));
         assert_eq!(f.rules.len(), 1);
-        assert!(f.rules[0].arithmetic.starts_with(&format!("text {stated} ≠ ")));
+        assert!(f.rules[0]
+            .arithmetic
+            .starts_with(&format!("text {stated} ≠ ")));
     }
 }
 
@@ -420,7 +428,10 @@ fn a_wrapped_pdf_paragraph_is_read_whole() {
     let mut prose = Prose::new();
     prose.push_wrapped([
         ("一、总体情况", Place::Page { page: 1 }),
-        ("2020年，兰州市各区县和市政府各部门全年共受理政府信息公开申请3", Place::Page { page: 1 }),
+        (
+            "2020年，兰州市各区县和市政府各部门全年共受理政府信息公开申请3",
+            Place::Page { page: 1 },
+        ),
         ("55件，已全部按时答复。", Place::Page { page: 1 }),
     ]);
     let found = with_lang(Lang::Zh, || check(&prose, &r));
@@ -429,7 +440,10 @@ fn a_wrapped_pdf_paragraph_is_read_whole() {
     let mut prose = Prose::new();
     prose.push_wrapped([
         ("一、总体情况", Place::Page { page: 1 }),
-        ("2020年，全市各区县和市政府各部门全年共受理政府信息公开申请3", Place::Page { page: 1 }),
+        (
+            "2020年，全市各区县和市政府各部门全年共受理政府信息公开申请3",
+            Place::Page { page: 1 },
+        ),
         ("55件，已全部按时答复。", Place::Page { page: 1 }),
     ]);
     let found = with_lang(Lang::Zh, || check(&prose, &r));
@@ -440,7 +454,10 @@ fn a_wrapped_pdf_paragraph_is_read_whole() {
 
 #[test]
 fn findings_keep_their_codes_for_machines() {
-    let found = findings("一、总体情况\n全年共受理政府信息公开申请355件。", &lanzhou());
+    let found = findings(
+        "一、总体情况\n全年共受理政府信息公开申请355件。",
+        &lanzhou(),
+    );
     assert_eq!(
         found[0].cells,
         ["requests.new_received.total", "requests.carried_over.total"]

@@ -472,8 +472,10 @@ fn import_grids(
     let mut report = located.report;
     imp.derived = check::derive_totals(&mut report, &file, &mut imp.diagnostics);
     imp.findings = check::check(&report, &file);
-    imp.findings
-        .extend(gongkai_narrative::check(&prose::of(&grids, imp.kind), &report));
+    imp.findings.extend(gongkai_narrative::check(
+        &prose::of(&grids, imp.kind),
+        &report,
+    ));
     imp.report = Some(report);
     imp
 }

@@ -70,7 +70,10 @@ mod tests {
         let mut planted = 0;
         for block in &mut flow.blocks {
             if let Block::Lines(lines) = block {
-                for line in lines.iter_mut().filter(|l| l.contains("主动公开政府信息2415条")) {
+                for line in lines
+                    .iter_mut()
+                    .filter(|l| l.contains("主动公开政府信息2415条"))
+                {
                     *line = line.replace("主动公开政府信息2415条", "共收到政府信息公开申请355件");
                     planted += 1;
                 }

@@ -76,7 +76,10 @@ fn a_contradiction_planted_in_the_text_copy_is_caught_at_its_line() {
         .position(|l| l.contains("355件"))
         .expect("the planted line") as u32
         + 1;
-    let f = the_n1(planted.as_bytes(), "兰州市2020年政府信息公开工作年度报告.txt");
+    let f = the_n1(
+        planted.as_bytes(),
+        "兰州市2020年政府信息公开工作年度报告.txt",
+    );
     assert_eq!(
         f.message,
         format!("总体情况称“2020年,全市共受理政府信息公开申请355件”，{LANZHOU_SAYS}")
@@ -161,7 +164,9 @@ fn with_part(bytes: &[u8], part: &str, edit: impl Fn(&str) -> String) -> Vec<u8>
 #[test]
 fn a_contradiction_planted_in_word_and_in_a_workbook_is_caught() {
     let plant = |xml: &str| {
-        let from = xml.find("兰州市通过兰州市人民政府网主动公开政府信息").expect("the sentence");
+        let from = xml
+            .find("兰州市通过兰州市人民政府网主动公开政府信息")
+            .expect("the sentence");
         let (head, tail) = xml.split_at(from);
         let tail = tail
             .replacen("主动公开政府信息", "共收到政府信息公开申请", 1)

@@ -26,14 +26,14 @@ pub(crate) enum Suit {
 
 /// A row of table 二's 第二十条第（一）项.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Documents {
+pub(crate) enum DocumentRow {
     Regulations,
     NormativeDocuments,
 }
 
 /// What a figure of table 二 counts of its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Published {
+pub(crate) enum DocumentColumn {
     /// 制发, 制定, 印发, 出台: form 2021's 本年制发件数, form 2019's 本年新制作 or 新公开数量.
     Issued,
     /// 新制作: form 2019's 本年新制作数量 (form 2021's 本年制发件数).
@@ -68,7 +68,7 @@ pub(crate) enum Kind {
     /// 行政复议 and 行政诉讼 together (`行政复议、行政诉讼案件为0件`).
     Appeals,
     /// A count of 规章 or 规范性文件 in table 二.
-    Documents(Documents, Published),
+    Documents(DocumentRow, DocumentColumn),
 }
 
 impl Kind {
@@ -87,16 +87,16 @@ impl Kind {
             Kind::Appeals => "appeals".into(),
             Kind::Documents(row, column) => {
                 let row = match row {
-                    Documents::Regulations => "regulations",
-                    Documents::NormativeDocuments => "normative-documents",
+                    DocumentRow::Regulations => "regulations",
+                    DocumentRow::NormativeDocuments => "normative-documents",
                 };
                 let column = match column {
-                    Published::Issued => "issued",
-                    Published::NewMade => "new-made",
-                    Published::NewPublished => "new-published",
-                    Published::TotalPublished => "total-published",
-                    Published::Abolished => "abolished",
-                    Published::InForce => "in-force",
+                    DocumentColumn::Issued => "issued",
+                    DocumentColumn::NewMade => "new-made",
+                    DocumentColumn::NewPublished => "new-published",
+                    DocumentColumn::TotalPublished => "total-published",
+                    DocumentColumn::Abolished => "abolished",
+                    DocumentColumn::InForce => "in-force",
                 };
                 format!("{row}.{column}")
             }
@@ -295,32 +295,32 @@ enum Reading {
 }
 
 /// The row of table 二 named in `text`, if one is (and not both).
-fn documents_row(text: &str) -> Option<Option<Documents>> {
+fn documents_row(text: &str) -> Option<Option<DocumentRow>> {
     let normative = text.contains("规范性文件");
     let regulations = text.contains("规章");
     match (regulations, normative) {
         (true, true) => Some(None),
-        (true, false) => Some(Some(Documents::Regulations)),
-        (false, true) => Some(Some(Documents::NormativeDocuments)),
+        (true, false) => Some(Some(DocumentRow::Regulations)),
+        (false, true) => Some(Some(DocumentRow::NormativeDocuments)),
         (false, false) => None,
     }
 }
 
 /// The column of table 二's 第二十条第（一）项 a verb names.
-fn published(text: &str) -> Option<Published> {
+fn published(text: &str) -> Option<DocumentColumn> {
     if text.contains("现行有效") {
-        Some(Published::InForce)
+        Some(DocumentColumn::InForce)
     } else if text.contains("废止") {
-        Some(Published::Abolished)
+        Some(DocumentColumn::Abolished)
     } else if text.contains("公开总数") || (text.contains("对外公开") && text.contains("总数"))
     {
-        Some(Published::TotalPublished)
+        Some(DocumentColumn::TotalPublished)
     } else if text.contains("新制作") {
-        Some(Published::NewMade)
+        Some(DocumentColumn::NewMade)
     } else if text.contains("新公开") {
-        Some(Published::NewPublished)
+        Some(DocumentColumn::NewPublished)
     } else if any(text, &["制发", "制定", "印发", "出台"]) {
-        Some(Published::Issued)
+        Some(DocumentColumn::Issued)
     } else {
         None
     }
@@ -328,7 +328,7 @@ fn published(text: &str) -> Option<Published> {
 
 /// What `text`, the words around a figure, says it counts; `row` the row of table 二 the
 /// sentence spoke of last.
-fn read_words(text: &str, row: Option<Documents>) -> Reading {
+fn read_words(text: &str, row: Option<DocumentRow>) -> Reading {
     // Appeals first: an application is often their cause (因政府信息公开申请引起的行政复议).
     if any(text, &["诉讼", "起诉"]) {
         if any(text, &APPEAL_RESULT) {
@@ -591,7 +591,7 @@ fn sentence_claims(
             .find(|&i| ends_clause(s[i]))
             .unwrap_or(s.len())
     };
-    let mut row: Option<Documents> = None;
+    let mut row: Option<DocumentRow> = None;
     for (k, f) in figs.iter().enumerate() {
         let start = clause_start(f.start);
         let end = clause_end(f.end);

@@ -96,14 +96,9 @@ fn is_chinese_numeral(c: char) -> bool {
 
 /// Does `chars[at..]` start with `word`?
 pub(crate) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 /// Does `chars[..at]` end with `word`?

@@ -6,7 +6,7 @@
 
 use gongkai_form::{FormVersion, Section};
 
-use crate::claim::{Documents, Kind, Published, Suit};
+use crate::claim::{DocumentColumn, DocumentRow, Kind, Suit};
 
 /// A cell of the form by its codes.
 pub(crate) type At = (Section, &'static str, &'static str);
@@ -51,19 +51,24 @@ pub(crate) fn readings(kind: Kind, form: FormVersion) -> Vec<Vec<At>> {
         Kind::Appeals => vec![vec![RECONSIDERATION, SUIT_DIRECT, SUIT_AFTER]],
         Kind::Documents(row, column) => {
             let row = match row {
-                Documents::Regulations => "regulations",
-                Documents::NormativeDocuments => "normative_documents",
+                DocumentRow::Regulations => "regulations",
+                DocumentRow::NormativeDocuments => "normative_documents",
             };
             let columns: &[&'static str] = match (form, column) {
-                (FormVersion::F2019, Published::Issued) => &["new_made", "new_published"],
-                (FormVersion::F2019, Published::NewMade) => &["new_made"],
-                (FormVersion::F2019, Published::NewPublished) => &["new_published"],
-                (FormVersion::F2019, Published::TotalPublished) => &["total_published"],
-                (FormVersion::F2019, Published::Abolished | Published::InForce) => &[],
-                (FormVersion::F2021, Published::Issued | Published::NewMade) => &["issued"],
-                (FormVersion::F2021, Published::Abolished) => &["abolished"],
-                (FormVersion::F2021, Published::InForce) => &["in_force"],
-                (FormVersion::F2021, Published::NewPublished | Published::TotalPublished) => &[],
+                (FormVersion::F2019, DocumentColumn::Issued) => &["new_made", "new_published"],
+                (FormVersion::F2019, DocumentColumn::NewMade) => &["new_made"],
+                (FormVersion::F2019, DocumentColumn::NewPublished) => &["new_published"],
+                (FormVersion::F2019, DocumentColumn::TotalPublished) => &["total_published"],
+                (FormVersion::F2019, DocumentColumn::Abolished | DocumentColumn::InForce) => &[],
+                (FormVersion::F2021, DocumentColumn::Issued | DocumentColumn::NewMade) => {
+                    &["issued"]
+                }
+                (FormVersion::F2021, DocumentColumn::Abolished) => &["abolished"],
+                (FormVersion::F2021, DocumentColumn::InForce) => &["in_force"],
+                (
+                    FormVersion::F2021,
+                    DocumentColumn::NewPublished | DocumentColumn::TotalPublished,
+                ) => &[],
             };
             columns
                 .iter()
@@ -80,14 +85,14 @@ mod tests {
     /// Every cell a reading names is a cell of the form it is read in.
     #[test]
     fn every_reading_is_of_cells_of_its_form() {
-        let documents = [Documents::Regulations, Documents::NormativeDocuments];
+        let documents = [DocumentRow::Regulations, DocumentRow::NormativeDocuments];
         let published = [
-            Published::Issued,
-            Published::NewMade,
-            Published::NewPublished,
-            Published::TotalPublished,
-            Published::Abolished,
-            Published::InForce,
+            DocumentColumn::Issued,
+            DocumentColumn::NewMade,
+            DocumentColumn::NewPublished,
+            DocumentColumn::TotalPublished,
+            DocumentColumn::Abolished,
+            DocumentColumn::InForce,
         ];
         let mut kinds = vec![
             Kind::Received,
@@ -121,9 +126,9 @@ mod tests {
             assert!(read > 20, "{form:?}");
         }
         // What a form does not hold is read by no cell.
-        let none = Kind::Documents(Documents::Regulations, Published::InForce);
+        let none = Kind::Documents(DocumentRow::Regulations, DocumentColumn::InForce);
         assert!(readings(none, FormVersion::F2019).is_empty());
-        let none = Kind::Documents(Documents::Regulations, Published::NewPublished);
+        let none = Kind::Documents(DocumentRow::Regulations, DocumentColumn::NewPublished);
         assert!(readings(none, FormVersion::F2021).is_empty());
     }
 }

@@ -70,7 +70,7 @@ fn corpus() -> Vec<Block> {
             }
         }
         assert!(
-            said_none != !block.figures.is_empty(),
+            said_none == block.figures.is_empty(),
             "{}: `= none` or figures, one of the two",
             block.source
         );

@@ -284,6 +284,12 @@ fn any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
+/// Does `chars` hold `word` anywhere?
+fn holds(chars: &[char], word: &str) -> bool {
+    let first = word.chars().next();
+    (0..chars.len()).any(|i| Some(chars[i]) == first && crate::number::starts_with(chars, i, word))
+}
+
 /// What the words around a figure make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -449,8 +455,8 @@ fn years(chars: &[char]) -> Vec<i32> {
     out
 }
 
-/// A clause that only sets when the rest of the sentence is (`2021年`, `去年`): its year, or
-/// `Some(None)` for another period than a year.
+/// A clause that only says when the rest of the sentence happened (`2021年，`, `去年，`): its
+/// year, or `Some(None)` for another period than a year.
 fn time_clause(clause: &[char]) -> Option<Option<i32>> {
     let text: String = clause.iter().collect();
     let text = text
@@ -535,10 +541,10 @@ pub(crate) fn claims(prose: &Prose, ctx: Context) -> Vec<Claim> {
         let mut period = false;
         for range in sentences(&chars) {
             let sentence = &chars[range];
-            let text: String = sentence.iter().collect();
-            applications |= text.contains("申请");
-            period |= any(&text, &PERIOD);
-            if period {
+            applications |= holds(sentence, "申请");
+            period |= PERIOD.iter().any(|w| holds(sentence, w));
+            // Most lines of a page are a table's labels and numbers: no word a count is in.
+            if period || !sentence.iter().any(|c| crate::number::is_unit_char(*c)) {
                 continue;
             }
             for (kind, figure, clause) in sentence_claims(sentence, ctx, applications) {

@@ -24,6 +24,14 @@ const UNITS: [&str; 12] = [
     "件次", "件", "起", "宗", "个", "份", "条", "项", "次", "例", "部", "家",
 ];
 
+/// Could `c` begin a unit word? (A sentence without one has no figure.)
+pub(crate) fn is_unit_char(c: char) -> bool {
+    matches!(
+        c,
+        '件' | '起' | '宗' | '个' | '份' | '条' | '项' | '次' | '例' | '部' | '家'
+    )
+}
+
 /// Words just before a number that make it approximate or a bound (约357件, 超过300件).
 const BEFORE: [&str; 14] = [
     "大约",
@@ -402,6 +410,13 @@ mod tests {
         ] {
             assert!(read(s).is_empty(), "{s}: {:?}", read(s));
         }
+    }
+
+    #[test]
+    fn every_unit_begins_with_a_unit_char() {
+        assert!(UNITS
+            .iter()
+            .all(|u| u.chars().next().is_some_and(is_unit_char)));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{fixture, gongkai, tempdir, write};
+use super::{fixture, gongkai, gongkai_zh, tempdir, write};
 
 fn run(args: &[&str]) -> (String, String, i32) {
     let out = gongkai()
@@ -348,4 +348,41 @@ fn lanzhou_2020_as_fragment_markdown_ocr_and_untitled_page() {
     let (out, err, code) = run(&["tests/fixtures/reports/示例县2022.html"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, fixture("reports/county-2022.expected.csv"), "{err}");
+/// A report whose text says a figure its tables do not hold: an N1 warning on standard error
+/// that quotes the sentence and names the cell with both figures, at the sentence's line; the
+/// values are written as the tables have them and the exit code stays 0 (a warning).
+#[test]
+fn text_contradicting_the_tables_is_a_warning() {
+    let dir = tempdir();
+    let page = dir.path().join("兰州市2020年政府信息公开工作年度报告.txt");
+    let planted = fixture("reports/lanzhou-2020.txt").replacen(
+        "一、总体情况\n",
+        "一、总体情况\n\n2020年,全市共受理政府信息公开申请355件。\n",
+        1,
+    );
+    write(&page, planted.as_bytes());
+    let path = page.to_string_lossy().into_owned();
+    let (out, err, code) = run(&[&path]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, fixture("lanzhou-2020-published.csv"), "{err}");
+    let expected = format!(
+        "{path}:8: 兰州市 2020 warning: the section “总体情况” says “2020年,全市共受理政府信息公开申请355件”, \
+         but the requests table (三), row “new applications received”, column “total” has 343 \
+         (carried over from last year 14, together 357): a difference of 2. Check the text or the \
+         table. [N1]"
+    );
+    assert!(err.contains(&expected), "missing {expected} in\n{err}");
+    assert_eq!(err.matches("[N1]").count(), 1, "{err}");
+    // In Chinese, as a user with a Chinese locale reads it.
+    let zh = gongkai_zh()
+        .args(["import-report", &path])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let zh = String::from_utf8_lossy(&zh.stderr);
+    assert!(
+        zh.contains(
+            "兰州市 2020年 提示：总体情况称“2020年,全市共受理政府信息公开申请355件”，表三“一、本年新收政府信息公开申请数量”行“总计”列为 343（二、上年结转政府信息公开申请数量 14，合计 357），相差 2。请核对正文或表格。 [N1]"
+        ),
+        "{zh}"
+    );
 }

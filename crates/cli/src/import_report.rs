@@ -1,6 +1,6 @@
 //! `gongkai import-report`: published report pages (saved HTML or copied text, or fetched from
 //! their addresses: `sources`) into the tidy CSV that `consolidate`, `validate` and `trend` read,
-//! every page checked against R1–R6.
+//! every page checked against R1–R6 and its text against its tables (N1).
 
 use std::collections::{BTreeMap, HashSet};
 

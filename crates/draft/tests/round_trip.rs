@@ -8,7 +8,8 @@ use std::path::Path;
 
 use gongkai_document::Block;
 use gongkai_draft::{docx, Draft, DraftError, Figures};
-use gongkai_form::{parse_value, FormVersion, Level, Section, ValueKind, MONEY_SCALE};
+use gongkai_form::{parse_value, FormVersion, Level, RuleId, Section, ValueKind, MONEY_SCALE};
+use gongkai_report::{Check, Place};
 use proptest::prelude::*;
 
 mod common;
@@ -86,6 +87,13 @@ fn assert_round_trip(name: &str, figures: Figures, previous: Option<Figures>) {
         .filter(|d| d.level == Level::Error)
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+    // The overview states what the tables hold: N1, reading its sentences, finds nothing.
+    let n1: Vec<_> = imp
+        .findings
+        .iter()
+        .filter(|f| f.rule == Check::Rule(RuleId::N1))
+        .collect();
+    assert!(n1.is_empty(), "{n1:#?}");
 }
 
 #[test]
@@ -108,6 +116,53 @@ fn lanzhou_2020_reads_back_to_the_published_totals() {
     .unwrap();
     let imp = read_back(&bytes, "兰州市", 2020);
     assert!(imp.findings.is_empty(), "{:?}", imp.findings);
+}
+
+/// N1 reads the overview's sentences: each figure they state, changed in the tables, is named
+/// (so the round trip's silence is N1 agreeing, not N1 reading nothing).
+#[test]
+fn n1_holds_the_overview_to_the_tables() {
+    let values = lanzhou_2020();
+    let bytes = docx(&Draft {
+        caveats: &[],
+        name: "兰州市",
+        current: Figures {
+            year: 2020,
+            form: FormVersion::F2019,
+            values: &values,
+        },
+        previous: None,
+    })
+    .unwrap();
+    let imp = read_back(&bytes, "兰州市", 2020);
+    let report = imp.report.clone().expect("a report");
+    let mut prose = gongkai_narrative::Prose::new();
+    for line in lines(&bytes) {
+        prose.push(&line, Place::File);
+    }
+    assert!(gongkai_narrative::check(&prose, &report).is_empty());
+    let cat = report.form.catalogue();
+    for code in [
+        "requests.new_received.total",
+        "requests.total.total",
+        "requests.granted.total",
+        "requests.carried_forward.total",
+        "appeals.reconsideration.total",
+        "appeals.litigation_direct.total",
+        "appeals.litigation_after_reconsideration.total",
+        "active.regulations.new_made",
+        "active.normative_documents.new_published",
+        "active.normative_documents.total_published",
+    ] {
+        let mut changed = report.clone();
+        let cell = cat.by_code(code).expect("a cell").index;
+        changed.values[cell] += 5;
+        let found = gongkai_narrative::check(&prose, &changed);
+        assert!(
+            !found.is_empty() && found.iter().all(|f| f.cells.iter().any(|c| c == code)),
+            "{code}: {found:#?}"
+        );
+    }
 }
 
 /// Random values of the right kinds: counts ≥ 0, signed changes, money with up to six decimals

@@ -9,12 +9,18 @@ use std::sync::OnceLock;
 
 use crate::{Catalogue, FormVersion, Section, ValueKind};
 
-/// A rule of the shared spec.
+/// A rule of the shared spec; C1, a parent's published report against its children's; and N1,
+/// the report's prose against its tables.
+///
+/// In the order of their codes (`C1` < `N1` < `R1` … `X4`), so findings sort the same by either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {
     /// A parent unit's published report against the sum of its children's (`gongkai audit`):
     /// first, as its code sorts.
     C1,
+    /// A figure the report's text states (收到申请357件) that its tables do not hold: a
+    /// published report checked against itself (`gongkai-narrative`). Never a rule over values.
+    N1,
     R1,
     R2,
     R3,
@@ -30,6 +36,7 @@ pub enum RuleId {
 impl RuleId {
     pub const ALL: [RuleId; 11] = [
         RuleId::C1,
+        RuleId::N1,
         RuleId::R1,
         RuleId::R2,
         RuleId::R3,
@@ -42,10 +49,11 @@ impl RuleId {
         RuleId::X4,
     ];
 
-    /// `C1`, `R1` … `X4`.
+    /// `C1`, `N1`, `R1` … `X4`.
     pub fn code(self) -> &'static str {
         match self {
             RuleId::C1 => "C1",
+            RuleId::N1 => "N1",
             RuleId::R1 => "R1",
             RuleId::R2 => "R2",
             RuleId::R3 => "R3",

@@ -1061,3 +1061,12 @@ sources-redirected = , redirected to { $to }
 sources-kept-anyway = { $error }; the page is kept as { $file }
 sources-evidence-failed = the page could not be kept as evidence: { $error }
 sources-evidence = { $count } page(s) fetched, kept as evidence in { $dir }
+## The text against the tables (issue 19 item 3, rule N1): a figure the text states that the tables do not hold
+narrative-mismatch = { $section } says “{ $quote }”, but { $table }: a difference of { $diff }. Check the text or the table.
+narrative-section = the section “{ $name }”
+narrative-section-none = the text
+narrative-cell-value = { $cell } has { $value }
+narrative-parts = {" "}({ $parts })
+narrative-part = { $label } { $value }
+narrative-together = together { $value }
+narrative-separator = ,{" "}

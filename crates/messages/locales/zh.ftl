@@ -1027,3 +1027,12 @@ sources-redirected = ，经重定向至 { $to }
 sources-kept-anyway = { $error }；页面已留存为 { $file }
 sources-evidence-failed = 页面无法留存为证据：{ $error }
 sources-evidence = 共获取 { $count } 个页面，已留存为证据，位于 { $dir }
+## 正文与表格对照（issue 19 第 3 项，规则 N1）：正文所述数字与表格不符
+narrative-mismatch = { $section }称“{ $quote }”，{ $table }，相差 { $diff }。请核对正文或表格。
+narrative-section = { $name }
+narrative-section-none = 正文
+narrative-cell-value = { $cell }为 { $value }
+narrative-parts = （{ $parts }）
+narrative-part = { $label } { $value }
+narrative-together = 合计 { $value }
+narrative-separator = ，

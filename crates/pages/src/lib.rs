@@ -9,15 +9,18 @@
 //! title, and the form is found in the grids by the one locator (`gongkai_ingest::locate`, with
 //! the conventions of published reports). Deviations are data: rows the form does not have are
 //! left out with a warning, blank cells stay blank, blank totals are derived from their parts (a
-//! warning names each), and rules R1–R6 run on what was read ([`PageImport::findings`]).
+//! warning names each), and rules R1–R6 run on what was read ([`PageImport::findings`]), with N1:
+//! the figures the report's text states against its tables (`gongkai-narrative`).
 //!
 //! The formats themselves are read below this crate (`gongkai-html`, and the document readers):
 //! each yields a [`Flow`] of text lines and tables, whose lines are regrouped here.
 //!
 //! Layers, lowest first: [`text`] (a text copy or a flow's lines to grids) · [`title`] (unit and
-//! year) → [`check`] (derived totals, rules) → this module (one report's import).
+//! year) · [`prose`] (the text outside the tables, for N1) → [`check`] (derived totals, rules) →
+//! this module (one report's import).
 
 mod check;
+mod prose;
 mod text;
 mod title;
 
@@ -83,7 +86,8 @@ pub struct PageImport {
     pub report: Option<UnitReport>,
     /// Reading problems and deviations: rows left out, cells not found, blank totals derived.
     pub diagnostics: Vec<Finding>,
-    /// Rules R1–R6 that do not hold on the report as published.
+    /// Rules R1–R6 that do not hold on the report as published, and N1: figures its text states
+    /// that its tables do not hold.
     pub findings: Vec<Finding>,
     /// Cells whose blank total was derived from its parts.
     pub derived: Vec<usize>,
@@ -508,6 +512,10 @@ fn import_grids(
     let mut report = located.report;
     imp.derived = check::derive_totals(&mut report, &file, &mut imp.diagnostics);
     imp.findings = check::check(&report, &file);
+    imp.findings.extend(gongkai_narrative::check(
+        &prose::of(&grids, imp.kind),
+        &report,
+    ));
     imp.report = Some(report);
     imp
 }

@@ -20,12 +20,12 @@ use serde::{Deserialize, Serialize};
 
 /// The check that found a problem: a rule of the form, reading, or the units registry.
 ///
-/// Variants are in the order of their codes (`R1` … `X4` < `coverage` < `input`), so findings
-/// sort the same by either.
+/// Variants are in the order of their codes (`N1` < `R1` … `X4` < `coverage` < `input`), so
+/// findings sort the same by either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(into = "&'static str", try_from = "String")]
 pub enum Check {
-    /// R1–R6 on a report, X1–X4 between a unit's years.
+    /// R1–R6 on a report, X1–X4 between a unit's years, N1 a report's text against its tables.
     Rule(RuleId),
     /// A unit the registry expects without a report, or a report of a unit it does not know.
     Coverage,
@@ -34,7 +34,7 @@ pub enum Check {
 }
 
 impl Check {
-    /// `R1` … `X4`, `coverage` or `input`.
+    /// `N1`, `R1` … `X4`, `coverage` or `input`.
     pub fn code(self) -> &'static str {
         match self {
             Check::Rule(id) => id.code(),
@@ -73,7 +73,7 @@ impl TryFrom<String> for Check {
 
     fn try_from(s: String) -> Result<Check, String> {
         Check::parse(&s)
-            .ok_or_else(|| format!("not a check: {s:?} (R1…R6, X1…X4, coverage, input)"))
+            .ok_or_else(|| format!("not a check: {s:?} (N1, R1…R6, X1…X4, coverage, input)"))
     }
 }
 
@@ -87,7 +87,7 @@ pub struct Finding {
     pub place: Place,
     pub unit: Option<String>,
     pub year: Option<i32>,
-    /// The check that found it: `R1` … `X4`, `coverage` or `input`.
+    /// The check that found it: `N1`, `R1` … `X4`, `coverage` or `input`.
     pub rule: Check,
     pub level: Level,
     /// Codes (`section.row.column`) of the cells a rule involves.

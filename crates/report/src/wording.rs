@@ -196,9 +196,11 @@ pub(crate) fn violation(v: &Violation, cat: &Catalogue) -> String {
             new = show(value(&v.lhs, 0)),
             total = show(value(&v.rhs, 0))
         ),
-        // Cross-year rules are worded by [`cross_year`], C1 by [`reconciled`]; a violation of
-        // one report never carries one.
-        RuleId::C1 | RuleId::X1 | RuleId::X2 | RuleId::X3 | RuleId::X4 => v.arithmetic(cat),
+        // Cross-year rules are worded by [`cross_year`], C1 by [`reconciled`], N1 by
+        // `gongkai-narrative`; a violation of one report never carries one.
+        RuleId::C1 | RuleId::N1 | RuleId::X1 | RuleId::X2 | RuleId::X3 | RuleId::X4 => {
+            v.arithmetic(cat)
+        }
     }
 }
 

@@ -21,6 +21,17 @@ TOOLS = [
     ("duckdb", "DuckDB", "read_csv(glob) GROUP BY year, section, row, column sum(value), fetchall"),
     ("polars", "polars", "scan_csv(glob).group_by(...).agg(sum).collect()"),
     ("gk-tidy", "gongkai consolidate (tidy)", "gongkai consolidate DIR --format csv -o FILE"),
+    (
+        "gk-export",
+        "gongkai export (tidy → Parquet)",
+        "gongkai export DIR --out FOLDER: facts, totals, deltas, rates, findings as Parquet, "
+        "into a fresh folder (its totals and summed facts are checked against consolidate's)",
+    ),
+    (
+        "gk-trend",
+        "gongkai trend (tidy → CSV)",
+        "gongkai trend DIR --format csv -o FILE: the headline series (checked against consolidate's totals)",
+    ),
     ("gk-validate", "gongkai validate (tidy)", "gongkai validate DIR"),
     ("par-cat-grid", "floor: parallel `cat` (grid files)", "the same floor over the grid files"),
     ("gk-grid", "gongkai consolidate (grid)", "gongkai consolidate DIR --format csv -o FILE"),
@@ -34,10 +45,43 @@ TOOLS = [
         "gongkai consolidate (varied grids)",
         "gongkai consolidate DIR --format csv -o FILE over the grids of `generate --variety`",
     ),
+    ("par-cat-xlsx", "floor: parallel `cat` (workbooks)", "the same floor over the .xlsx workbooks"),
+    (
+        "gk-xlsx",
+        "gongkai consolidate (workbooks)",
+        "gongkai consolidate DIR --format csv -o FILE over one .xlsx workbook per report "
+        "(`generate --layout workbook`)",
+    ),
+    (
+        "gk-wb-tidy",
+        "gongkai consolidate (tidy, the workbooks' units)",
+        "gongkai consolidate over the tidy files of the workbooks' units, when those are generated "
+        "apart (--workbooks): the workbook row's `× consolidate`",
+    ),
 ]
-GONGKAI = {"gk-tidy", "gk-validate", "gk-grid", "gk-variety"}
-# The read floor each row is divided by: its own files'.
-FLOOR_OF = {"gk-grid": "par-cat-grid", "gk-variety": "par-cat-variety"}
+GONGKAI = {"gk-tidy", "gk-export", "gk-trend", "gk-validate", "gk-grid", "gk-variety", "gk-xlsx", "gk-wb-tidy"}
+# The read floor each row is divided by: its own files' (none for the workbooks' own tidy files).
+FLOOR_OF = {
+    "gk-grid": "par-cat-grid",
+    "gk-variety": "par-cat-variety",
+    "gk-xlsx": "par-cat-xlsx",
+    "gk-wb-tidy": None,
+}
+# Rows that read the point's own reports: compared with DuckDB's and polars' time. Workbooks of
+# other units (generated apart) are not.
+SAME_REPORTS = {"gk-tidy", "gk-export", "gk-trend", "gk-validate", "gk-grid", "gk-variety", "gk-xlsx"}
+
+
+def years_text(years):
+    """`2020` -> one year (2020); `2019-2023` -> 5 years (2019–2023)."""
+    first, _, last = years.partition("-")
+    if not last or last == first:
+        return f"one year ({first})"
+    return f"{int(last) - int(first) + 1} years ({first}–{last})"
+
+
+def parts_status(check_path):
+    return {c["status"] for c in read_csv(check_path)}
 
 
 def read_csv(path):
@@ -92,7 +136,9 @@ def main():
             "times, interleaved across tools; **wall = median of the runs** (timed around "
             "`/usr/bin/time -v`, whose `Elapsed` agrees to its 10 ms resolution), **peak RSS = the "
             "largest `Maximum resident set size` of the runs**. `× floor` is wall / the parallel-read "
-            "floor (for the grid rows: over their own files); `vs DuckDB`/`vs polars` is their wall / "
+            "floor (for the grid and workbook rows: over their own files); `× consolidate` is wall / "
+            "`gongkai consolidate (tidy)`'s wall, measured in the same runs (for workbooks generated "
+            "apart: over their own units' tidy files); `vs DuckDB`/`vs polars` is their wall / "
             "gongkai's wall (above 1: gongkai is faster). `in-process` is DuckDB's or polars' query "
             "alone, without starting Python and importing the library."
         ),
@@ -126,7 +172,7 @@ def main():
             rs = runs.get((pid, tool))
             if rs:
                 med[tool] = statistics.median(float(r["wall_s"]) for r in rs)
-        head = f"## {p['label']}" + (", one year" if pid != "data" else "")
+        head = f"## {p['label']}" + (f", {years_text(p['years'])}" if p.get("years") else "")
         md.append(head)
         md.append("")
         desc = f"{int(p['values']):,} values in {int(p['files']):,} tidy files ({fmt_bytes(p['bytes'])})"
@@ -137,13 +183,23 @@ def main():
                 f"; {int(p['variety_files']):,} varied grid files ({fmt_bytes(p['variety_bytes'])}:"
                 " shaped as units' own tools save them, `generate --variety`)"
             )
+        wb_files = int(p.get("workbook_files") or 0)
+        apart = p.get("workbook_apart") == "1"
+        if wb_files:
+            desc += f"; {wb_files:,} .xlsx workbooks ({fmt_bytes(p['workbook_bytes'])}"
+            if apart:
+                desc += (
+                    f", of {int(p['workbook_units']):,} other units: capped by `--workbooks`, generated "
+                    "apart with tidy files of their own"
+                )
+            desc += ")"
         desc += f"; {p['runs']} run(s) per command"
         if p["generate_s"]:
             desc += f"; `gongkai generate` wrote the layouts in {float(p['generate_s']):.2f} s"
         md.append(desc + ".")
         md.append("")
-        md.append("| tool | wall s | peak RSS MiB | × floor | in-process s | vs DuckDB | vs polars |")
-        md.append("|---|---:|---:|---:|---:|---:|---:|")
+        md.append("| tool | wall s | peak RSS MiB | × floor | × consolidate | in-process s | vs DuckDB | vs polars |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for tool, label, _ in TOOLS:
             rs = runs.get((pid, tool))
             if not rs:
@@ -153,13 +209,23 @@ def main():
             rss = max(int(r["rss_kib"]) for r in rs) / 1024
             inproc = [float(r["inproc_s"]) for r in rs if r["inproc_s"]]
             inproc_med = statistics.median(inproc) if inproc else None
-            floor = med.get(FLOOR_OF.get(tool, "par-cat"))
+            floor_of = FLOOR_OF.get(tool, "par-cat")
+            if apart and tool == "par-cat-xlsx":
+                floor_of = None  # other files than the tidy floor's
+            floor = med.get(floor_of) if floor_of else None
             vs_floor = wall / floor if floor else None
-            vs_duck = med["duckdb"] / wall if tool in GONGKAI and "duckdb" in med and wall else None
-            vs_pol = med["polars"] / wall if tool in GONGKAI and "polars" in med and wall else None
+            base = "gk-wb-tidy" if apart and tool == "gk-xlsx" else "gk-tidy"
+            vs_cons = wall / med[base] if tool in GONGKAI and tool not in (base, "gk-wb-tidy") and med.get(base) else None
+            same = tool in SAME_REPORTS and not (apart and tool == "gk-xlsx")
+            vs_duck = med["duckdb"] / wall if same and "duckdb" in med and wall else None
+            vs_pol = med["polars"] / wall if same and "polars" in med and wall else None
+            if tool == "gk-xlsx" and apart:
+                label = f"{label[:-1]}: {int(p['workbook_units']):,} other units, `--workbooks` cap)"
+            if tool == "gk-wb-tidy":
+                label = f"gongkai consolidate (tidy, the workbooks' {int(p['workbook_units']):,} units)"
             md.append(
-                f"| {label} | {fmt_s(wall)} | {rss:.1f} | {fmt_ratio(vs_floor)} | {fmt_s(inproc_med)} "
-                f"| {fmt_ratio(vs_duck)} | {fmt_ratio(vs_pol)} |"
+                f"| {label} | {fmt_s(wall)} | {rss:.1f} | {fmt_ratio(vs_floor)} | {fmt_ratio(vs_cons)} "
+                f"| {fmt_s(inproc_med)} | {fmt_ratio(vs_duck)} | {fmt_ratio(vs_pol)} |"
             )
             out_rows.append(
                 {
@@ -168,6 +234,7 @@ def main():
                     "nproc": facts.get("nproc"),
                     "point": pid,
                     "label": p["label"],
+                    "years": p.get("years", ""),
                     "files": p["files"],
                     "bytes": p["bytes"],
                     "values": p["values"],
@@ -179,6 +246,7 @@ def main():
                     "peak_rss_mib": f"{rss:.1f}",
                     "inproc_s_median": "" if inproc_med is None else f"{inproc_med:.3f}",
                     "x_parallel_floor": "" if vs_floor is None else f"{vs_floor:.3f}",
+                    "x_consolidate": "" if vs_cons is None else f"{vs_cons:.3f}",
                     "speedup_vs_duckdb": "" if vs_duck is None else f"{vs_duck:.3f}",
                     "speedup_vs_polars": "" if vs_pol is None else f"{vs_pol:.3f}",
                     "value_type": facts.get("value_type"),
@@ -192,9 +260,17 @@ def main():
             for c in read_csv(check_path):
                 if c["status"] == "reference":
                     continue
-                parts.append(f"{c['name']} {c['status']} (max |Δ| {c['max_abs_diff']})")
+                what = "values" if c["name"] == "gongkai-trend" else "cells"
+                parts.append(f"{c['name']} {c['status']} ({c['cells']} {what}, max |Δ| {c['max_abs_diff']})")
             verdict = "agree" if p["check"] == "ok" else "**DISAGREE**"
-            md.append(f"Totals {verdict} with gongkai (tidy), cell by cell: " + "; ".join(parts) + ".")
+            if p["check"] == "ok" and "MISMATCH" in parts_status(check_path):
+                verdict = "agree where they must (your other folders need not hold the same reports)"
+            md.append(
+                f"Totals {verdict} with gongkai consolidate (tidy), cell by cell: "
+                + "; ".join(parts)
+                + " (export-totals: `totals.parquet`'s batch total; export-facts: `facts/` summed; "
+                "gongkai-trend: the trend's values checked)."
+            )
             md.append("")
 
     md.append("Commands timed (over the tidy files unless named):")

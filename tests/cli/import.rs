@@ -348,6 +348,8 @@ fn lanzhou_2020_as_fragment_markdown_ocr_and_untitled_page() {
     let (out, err, code) = run(&["tests/fixtures/reports/示例县2022.html"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, fixture("reports/county-2022.expected.csv"), "{err}");
+}
+
 /// A report whose text says a figure its tables do not hold: an N1 warning on standard error
 /// that quotes the sentence and names the cell with both figures, at the sentence's line; the
 /// values are written as the tables have them and the exit code stays 0 (a warning).

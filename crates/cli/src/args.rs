@@ -489,9 +489,12 @@ pub enum AuditFormat {
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
-    /// Published reports and folders of them (pages, text copies, Word, PDF, workbooks).
-    #[arg(required = true, value_name = "PATH")]
+    /// Published reports and folders of them (pages, text copies, Word, PDF, workbooks), or
+    /// their web addresses.
+    #[arg(required_unless_present = "urls", value_name = "PATH|URL")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub fetch: FetchArgs,
     /// Units registry: maps the names a unit published under to one (aliases) and says which
     /// units' reports add up to which (parent).
     #[arg(long, value_name = "FILE")]

@@ -9,6 +9,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use gongkai_audit::{write, Audit, Published};
 use gongkai_messages::{msg, text};
+use gongkai_pages::PageSource;
 use gongkai_report::Registry;
 
 use crate::args::{AuditArgs, AuditFormat};
@@ -22,12 +23,11 @@ pub fn run(args: &AuditArgs) -> Result<Outcome> {
     let format = output::choose("audit", args.format, out, AuditFormat::Table)?;
     let registry_path = args.units.clone().or_else(|| Registry::find(&args.paths));
     let registry = registry_path.as_deref().map(load_registry).transpose()?;
-    let (mut files, problems) = crate::published::report_files(&args.paths);
+    let (mut files, problems) = crate::published::report_sources(&args.paths, &args.fetch, out);
     // The registry in a folder of reports is not one of them.
     if let Some(path) = &registry_path {
-        files.retain(|f| !same_file(f, path));
+        files.retain(|f| !matches!(f, PageSource::File(f) if same_file(f, path)));
     }
-    crate::say::findings(&problems);
     if files.is_empty() {
         eprintln!("{}", msg!("audit-no-reports"));
         return Ok(Outcome::Unreadable);

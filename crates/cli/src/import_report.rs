@@ -2,50 +2,30 @@
 //! their addresses: `sources`) into the tidy CSV that `consolidate`, `validate` and `trend` read,
 //! every page checked against R1–R6 and its text against its tables (N1).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use anyhow::Result;
 use gongkai_form::Level;
 use gongkai_messages::msg;
-use gongkai_pages::{self as page, PageImport, PageSource};
+use gongkai_pages::PageImport;
 use gongkai_report::write::tidy;
 use gongkai_report::UnitReport;
 
 use crate::args::{ImportFormat, ImportReportArgs};
 use crate::output::{self, emit, emit_csv};
 use crate::render::{self, Values};
-use crate::sources::{self, Source};
 use crate::Outcome;
 
 pub fn run(args: &ImportReportArgs) -> Result<Outcome> {
     let out = args.out.as_deref();
     let format = output::choose("import-report", args.format, out, ImportFormat::Csv)?;
     // Addresses fetched (each problem said as it happens), then files and folders searched.
-    let resolved = sources::resolve(&args.paths, &args.fetch, out);
-    let mut problems = resolved.problems;
-    let mut pages: Vec<PageSource> = Vec::new();
-    let mut seen = HashSet::new();
-    for source in resolved.sources {
-        match source {
-            Source::Path(path) => {
-                let (files, found) = page::collect_pages(&[path]);
-                crate::say::findings(&found);
-                problems.extend(found);
-                pages.extend(
-                    files
-                        .into_iter()
-                        .filter(|f| seen.insert(f.clone()))
-                        .map(PageSource::File),
-                );
-            }
-            Source::Page(fetched) => pages.push(fetched.page_source()),
-        }
-    }
+    let (pages, problems) = crate::published::report_sources(&args.paths, &args.fetch, out);
     if pages.is_empty() {
         eprintln!("{}", msg!("import-no-pages"));
         return Ok(Outcome::Unreadable);
     }
-    let imports = page::import_sources(&pages);
+    let imports = crate::published::read(&pages);
     for imp in &imports {
         crate::say::findings(&imp.diagnostics);
         crate::say::findings(&imp.findings);

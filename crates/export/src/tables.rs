@@ -106,6 +106,9 @@ impl Tables {
     }
 }
 
+/// A unit's (or total's) figures of one year, as a series takes them.
+type YearValues<'a> = (i32, FormVersion, &'a [i64]);
+
 /// `2019:requests.granted.total`.
 pub fn measure_id(form: FormVersion, measure: &str) -> String {
     format!("{}:{measure}", form.code())
@@ -267,7 +270,7 @@ pub fn build(
     let mut ids: BTreeMap<(FormVersion, &str), String> = BTreeMap::new();
     for (unit, reports) in &by_unit {
         let values: Vec<Vec<i64>> = reports.iter().map(|r| r.values()).collect();
-        let years: Vec<(i32, FormVersion, &[i64])> = reports
+        let years: Vec<YearValues> = reports
             .iter()
             .zip(&values)
             .map(|(r, v)| (r.year, r.form, v.as_slice()))
@@ -284,7 +287,7 @@ pub fn build(
         streamed.drain(&mut delta_rows, false)?;
     }
     drop(by_unit);
-    let mut by_total: BTreeMap<&str, Vec<(i32, FormVersion, &[i64])>> = BTreeMap::new();
+    let mut by_total: BTreeMap<&str, Vec<YearValues>> = BTreeMap::new();
     for t in &all_totals {
         by_total
             .entry(t.name.as_str())

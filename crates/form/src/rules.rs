@@ -34,7 +34,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 11] = [
+    pub const ALL: [RuleId; 12] = [
         RuleId::C1,
         RuleId::N1,
         RuleId::R1,

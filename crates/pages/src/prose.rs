@@ -80,7 +80,8 @@ mod tests {
             }
         }
         assert_eq!(planted, 1);
-        let (grids, _) = crate::flow_grids(flow);
+        let file = std::sync::Arc::new(std::path::PathBuf::from("lanzhou-2020.pdf"));
+        let (grids, _) = crate::flow_grids(flow, &file, &mut Vec::new());
         let prose = of(&grids, Some(PageKind::Pdf));
         // The first paragraph runs over the page's lines as one.
         assert!(

@@ -77,16 +77,13 @@ fn signed_and_decimal_numbers_are_numbers_to_the_full_reader() {
     ] {
         assert_eq!(super::classify(n.as_bytes()), super::NUMBER, "{n}");
     }
-    for t in [
-        "1234567890123",
-        "1.1234567",
-        "-",
-        "1.",
-        ".5",
-        "+5",
-        "1,234",
-        "５",
-    ] {
+    // Numbers in other dress (more digits than the fast parse takes, a sign, a trailing point,
+    // thousands separators): values to the locator, so numbers to a layout too, each read by
+    // `parse_value` as the full reader reads it.
+    for n in ["1234567890123", "1.", "+5", "1,234"] {
+        assert_eq!(super::classify(n.as_bytes()), super::NUMBER, "{n}");
+    }
+    for t in ["1.1234567", "-", ".5", "５"] {
         assert_eq!(super::classify(t.as_bytes()), super::TEXT, "{t}");
     }
 }

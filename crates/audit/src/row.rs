@@ -72,6 +72,24 @@ impl Row {
         self.findings.iter().filter(|f| !f.is_error()).count()
     }
 
+    /// The heading of this report's findings, at rank `rank` (1 the worst): its unit, year,
+    /// file and counts, or the file alone when it gave no report.
+    pub fn heading(&self, rank: usize) -> String {
+        let file = self.file.display().to_string();
+        match (self.unit(), self.year()) {
+            (Some(unit), Some(year)) => gongkai_messages::msg!(
+                "audit-report-heading",
+                rank = rank,
+                unit = unit,
+                year = year,
+                file = file,
+                errors = self.errors(),
+                warnings = self.warnings()
+            ),
+            _ => gongkai_messages::msg!("audit-file-heading", rank = rank, file = file),
+        }
+    }
+
     /// The file gave no report, or a reading problem in it is an error.
     pub fn unreadable(&self) -> bool {
         self.report.is_none()

@@ -129,22 +129,7 @@ fn table(audit: &Audit) -> String {
         if r.findings.is_empty() {
             continue;
         }
-        let heading = match (r.unit(), r.year()) {
-            (Some(unit), Some(year)) => msg!(
-                "audit-report-heading",
-                rank = i + 1,
-                unit = unit,
-                year = year,
-                file = r.file.display().to_string(),
-                errors = r.errors(),
-                warnings = r.warnings()
-            ),
-            _ => msg!(
-                "audit-file-heading",
-                rank = i + 1,
-                file = r.file.display().to_string()
-            ),
-        };
+        let heading = r.heading(i + 1);
         s.push('\n');
         s.push_str(&heading);
         s.push('\n');

@@ -140,22 +140,7 @@ fn ranking(s: &mut String, audit: &Audit) {
 
 /// One report: its findings, then its own tables with the cells they name marked.
 fn report_section(s: &mut String, i: usize, row: &Row) {
-    let summary = match (row.unit(), row.year()) {
-        (Some(unit), Some(year)) => msg!(
-            "audit-report-heading",
-            rank = i + 1,
-            unit = unit,
-            year = year,
-            file = row.file.display().to_string(),
-            errors = row.errors(),
-            warnings = row.warnings()
-        ),
-        _ => msg!(
-            "audit-file-heading",
-            rank = i + 1,
-            file = row.file.display().to_string()
-        ),
-    };
+    let summary = row.heading(i + 1);
     let class = if row.errors() > 0 {
         "failing"
     } else {

@@ -30,6 +30,21 @@ use std::sync::Arc;
 
 use gongkai_report::{Finding, Registry, UnitReport};
 
+/// The ranking's columns as a reader sees them: the catalogue's message for each, in the
+/// order of the CSV's `rank,unit,year,form,file,values,blank,errors,warnings,rules`.
+pub const COLUMN_MESSAGES: [&str; 10] = [
+    "audit-col-rank",
+    "audit-col-unit",
+    "audit-col-year",
+    "audit-col-form",
+    "audit-col-file",
+    "audit-col-values",
+    "audit-col-blank",
+    "audit-col-errors",
+    "audit-col-warnings",
+    "audit-col-rules",
+];
+
 pub use reconcile::Unreconciled;
 pub use row::Row;
 

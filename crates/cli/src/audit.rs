@@ -90,21 +90,7 @@ fn table(audit: &Audit) -> String {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(
-        [
-            "audit-col-rank",
-            "audit-col-unit",
-            "audit-col-year",
-            "audit-col-form",
-            "audit-col-file",
-            "audit-col-values",
-            "audit-col-blank",
-            "audit-col-errors",
-            "audit-col-warnings",
-            "audit-col-rules",
-        ]
-        .map(|id| text(id, &[])),
-    );
+    t.set_header(gongkai_audit::COLUMN_MESSAGES.map(|id| text(id, &[])));
     for (i, r) in audit.rows.iter().enumerate() {
         t.add_row([
             (i + 1).to_string(),

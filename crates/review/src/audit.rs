@@ -83,18 +83,7 @@ fn anchor(i: usize, row: &Row) -> String {
 
 /// The ranking: a line per file, as the CSV has it, the unit linking to its findings.
 fn ranking(s: &mut String, audit: &Audit) {
-    let heads = [
-        "audit-col-rank",
-        "audit-col-unit",
-        "audit-col-year",
-        "audit-col-form",
-        "audit-col-file",
-        "audit-col-values",
-        "audit-col-blank",
-        "audit-col-errors",
-        "audit-col-warnings",
-        "audit-col-rules",
-    ];
+    let heads = gongkai_audit::COLUMN_MESSAGES;
     let _ = write!(s, "<table class=\"units audit\">\n<thead><tr>");
     for h in heads {
         let _ = write!(s, "<th>{}</th>", escape(&gongkai_messages::text(h, &[])));

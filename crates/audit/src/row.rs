@@ -72,6 +72,23 @@ impl Row {
         self.findings.iter().filter(|f| !f.is_error()).count()
     }
 
+    /// The ranking's fields after the rank, as the CSV and the table show them: unit, year,
+    /// form, file, values, blank, errors, warnings, rules (empty unit, year and form for a file
+    /// that gave no report).
+    pub fn fields(&self) -> [String; 9] {
+        [
+            self.unit().unwrap_or_default().to_string(),
+            self.year().map_or_else(String::new, |y| y.to_string()),
+            self.form().map_or("", |f| f.code()).to_string(),
+            self.file.display().to_string(),
+            self.values().to_string(),
+            self.blank().to_string(),
+            self.errors().to_string(),
+            self.warnings().to_string(),
+            self.rules_text(),
+        ]
+    }
+
     /// The heading of this report's findings, at rank `rank` (1 the worst): its unit, year,
     /// file and counts, or the file alone when it gave no report.
     pub fn heading(&self, rank: usize) -> String {

@@ -14,17 +14,7 @@ pub fn to_csv(rows: &[Row]) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push('\n');
     for r in rows {
-        let fields = [
-            r.unit().unwrap_or_default().to_string(),
-            r.year().map_or_else(String::new, |y| y.to_string()),
-            r.form().map_or("", |f| f.code()).to_string(),
-            r.file.display().to_string(),
-            r.values().to_string(),
-            r.blank().to_string(),
-            r.errors().to_string(),
-            r.warnings().to_string(),
-            r.rules_text(),
-        ];
+        let fields = r.fields();
         let line: Vec<String> = fields.iter().map(|f| csv_field(f).into_owned()).collect();
         out.push_str(&line.join(","));
         out.push('\n');

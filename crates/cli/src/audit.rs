@@ -92,18 +92,7 @@ fn table(audit: &Audit) -> String {
         .set_content_arrangement(ContentArrangement::Disabled);
     t.set_header(gongkai_audit::COLUMN_MESSAGES.map(|id| text(id, &[])));
     for (i, r) in audit.rows.iter().enumerate() {
-        t.add_row([
-            (i + 1).to_string(),
-            r.unit().unwrap_or_default().to_string(),
-            r.year().map_or_else(String::new, |y| y.to_string()),
-            r.form().map_or("", |f| f.code()).to_string(),
-            r.file.display().to_string(),
-            r.values().to_string(),
-            r.blank().to_string(),
-            r.errors().to_string(),
-            r.warnings().to_string(),
-            r.rules_text(),
-        ]);
+        t.add_row(std::iter::once((i + 1).to_string()).chain(r.fields()));
     }
     for i in [0, 5, 6, 7, 8] {
         if let Some(c) = t.column_mut(i) {

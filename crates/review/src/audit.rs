@@ -10,7 +10,7 @@ use gongkai_messages::msg;
 use gongkai_report::Finding;
 
 use crate::model::marked_cells;
-use crate::page::{escape, findings_list, form_tables, unit_anchor, POLICY, STYLE};
+use crate::page::{escape, findings_list, unit_anchor, unit_tables, POLICY, STYLE};
 
 /// What marks a file as a page `gongkai audit` wrote.
 pub const AUDIT_GENERATOR: &str = "gongkai audit";
@@ -152,17 +152,7 @@ fn report_section(s: &mut String, i: usize, row: &Row) {
     let findings: Vec<&Finding> = row.findings.iter().collect();
     findings_list(s, &findings, "findings");
     if let Some(report) = &row.report {
-        let marks = marked_cells(&findings);
-        let _ = writeln!(s, "<div class=\"unit-tables\">");
-        form_tables(
-            s,
-            report.form,
-            &report.values,
-            Some(&report.blank),
-            |code| marks.get(code).map(Vec::as_slice),
-            None,
-        );
-        let _ = writeln!(s, "</div>");
+        unit_tables(s, report, &marked_cells(&findings));
     }
     let _ = writeln!(s, "</details>");
 }

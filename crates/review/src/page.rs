@@ -182,6 +182,24 @@ fn year_section(s: &mut String, review: &Review, y: &YearReview, first: bool) {
     let _ = writeln!(s, "</section>");
 }
 
+/// A unit's own report as the three tables, the cells its findings name (`marks`) marked.
+pub(crate) fn unit_tables(
+    s: &mut String,
+    report: &gongkai_report::UnitReport,
+    marks: &std::collections::BTreeMap<String, Vec<&str>>,
+) {
+    let _ = writeln!(s, "<div class=\"unit-tables\">");
+    form_tables(
+        s,
+        report.form,
+        &report.values,
+        Some(&report.blank),
+        |code| marks.get(code).map(Vec::as_slice),
+        None,
+    );
+    let _ = writeln!(s, "</div>");
+}
+
 /// The three tables of `form` with `values`; `marked` gives the messages of a cell's findings
 /// (its cell is marked); `blank` which cells were left blank; `clickable` makes the cells open
 /// their make-up (the totals of `year`).
@@ -386,17 +404,7 @@ fn units_section(s: &mut String, y: &YearReview) {
         );
         findings_list(s, &u.findings, "findings");
         if let Some(report) = u.report {
-            let marks = u.marked_cells();
-            let _ = writeln!(s, "<div class=\"unit-tables\">");
-            form_tables(
-                s,
-                report.form,
-                &report.values,
-                Some(&report.blank),
-                |code| marks.get(code).map(Vec::as_slice),
-                None,
-            );
-            let _ = writeln!(s, "</div>");
+            unit_tables(s, report, &u.marked_cells());
         }
         let _ = writeln!(s, "</details>");
     }

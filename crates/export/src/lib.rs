@@ -364,10 +364,8 @@ fn render(
                 }
             },
         );
-    // Listed in the order written, with the deltas (created first, written last) after the
-    // years' facts: the order every export lists them in.
-    let mut listed: Vec<&Written> = staging.files.iter().collect();
-    listed.sort_by_key(|f| !f.path.starts_with("facts/"));
+    // Listed in the order closed: the years' facts, the other tables, the CSV copies.
+    let listed = &staging.files;
     // Keys in name order, as before the list of inputs was streamed (half a million entries
     // at national scale: written as they are serialised, never held as text).
     #[derive(serde::Serialize)]
@@ -440,15 +438,12 @@ pub fn workbook(
 /// Writes the export: the folder `out` in one step (replacing an earlier export there, refusing
 /// any other existing folder), then the workbook, also atomically.
 pub fn export(input: &Input, out: &Path, options: &Options) -> Result<Rendered, ExportError> {
-    let mut rendered = dir::fill(out, |staging| {
+    // The files in the order written: as the manifest lists them, the manifest last.
+    let rendered = dir::fill(out, |staging| {
         let mut rendered = render(input, options, staging)?;
         rendered.files = std::mem::take(&mut staging.files);
         Ok(rendered)
     })?;
-    // The manifest last, the rest in the order the manifest lists them.
-    rendered
-        .files
-        .sort_by_key(|f| (f.path == dir::MANIFEST, !f.path.starts_with("facts/")));
     if let (Some(path), Some(bytes)) = (&options.xlsx, &rendered.xlsx) {
         dir::write_file(path, bytes)?;
     }

@@ -100,7 +100,27 @@ fn sibling(path: &Path, suffix: &str) -> Result<PathBuf, AtomicError> {
 
 /// Writes `bytes` to `path` through a synced temporary file in the same folder and a rename,
 /// creating the folder if needed. On error `path` is as it was and no temporary file is left.
+///
+/// A path that is not a file to replace is written as it is: a device or pipe (`/dev/null`,
+/// `/dev/stdout`, a FIFO) is written straight into, since renaming over it would put a plain file
+/// in the device's place (a `-o /dev/null` run once turned this machine's `/dev/null` into a file
+/// and broke every later build that read it); a link is followed, so the file it points to is
+/// replaced and the link stays.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AtomicError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(io(path))?;
+            return f.write_all(bytes).map_err(io(path));
+        }
+        Ok(_) if fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
+            let target = fs::canonicalize(path).map_err(io(path))?;
+            return write_file(&target, bytes);
+        }
+        _ => {}
+    }
     let parent = parent_of(path);
     fs::create_dir_all(parent).map_err(io(parent))?;
     let tmp = sibling(path, "tmp")?;

@@ -28,6 +28,42 @@ fn a_file_is_replaced_whole_and_nothing_is_left_beside_it() {
     ));
 }
 
+// A pipe stands for a device here: a failing test must not replace the machine's `/dev/null`.
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_written_into_and_a_link_is_followed() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let t = tempfile::tempdir().unwrap();
+    let pipe = t.path().join("pipe");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &pipe,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    let reader = std::thread::spawn({
+        let pipe = pipe.clone();
+        move || fs::read(pipe).unwrap()
+    });
+    write_file(&pipe, b"through").unwrap();
+    // Checked before the join: a pipe renamed over would leave the reader waiting for ever.
+    assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
+    assert_eq!(reader.join().unwrap(), b"through");
+    assert_eq!(entries(t.path()), ["pipe"]);
+
+    let t = tempfile::tempdir().unwrap();
+    fs::write(t.path().join("real.csv"), "old").unwrap();
+    std::os::unix::fs::symlink("real.csv", t.path().join("link.csv")).unwrap();
+    write_file(&t.path().join("link.csv"), b"new").unwrap();
+    assert!(fs::symlink_metadata(t.path().join("link.csv"))
+        .unwrap()
+        .is_symlink());
+    assert_eq!(fs::read(t.path().join("real.csv")).unwrap(), b"new");
+    assert_eq!(entries(t.path()), ["link.csv", "real.csv"]);
+}
+
 #[test]
 fn what_may_be_replaced() {
     let t = tempfile::tempdir().unwrap();

@@ -221,13 +221,15 @@ fn fetched_reports_give_the_expected_values_and_are_kept_as_evidence() {
         "one folder per host: {records:?}"
     );
 
-    // One request at a time, at least the pace apart (the server notes a request a little
-    // after it is sent).
+    // One request at a time, paced: the server notes a request a little after it is sent, and
+    // on a busy machine that lag differs from request to request (a 300 ms pace was once seen as
+    // 266 ms), so a gap must be two thirds of the pace (unpaced requests come milliseconds
+    // apart) and the whole run at least two paces long.
     let times: Vec<Instant> = portal.requests().into_iter().map(|(_, t)| t).collect();
     assert_eq!(times.len(), 3);
     for w in times.windows(2) {
         assert!(
-            w[1] - w[0] >= Duration::from_millis(280),
+            w[1] - w[0] >= Duration::from_millis(200),
             "{:?}",
             w[1] - w[0]
         );

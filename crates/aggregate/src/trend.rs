@@ -93,6 +93,8 @@ pub struct Step<'p> {
     pub year: i32,
     pub form: FormVersion,
     pub measure: &'p str,
+    /// `measure`'s place in the plan's [`Plan::names`], for tables kept per measure.
+    pub index: usize,
     pub value: MeasureValue,
     pub previous: Option<MeasureValue>,
     pub change: Change,
@@ -132,6 +134,7 @@ pub fn series<'p, E>(
                 year,
                 form,
                 measure,
+                index: m,
                 value,
                 previous,
                 change: change(previous, value),

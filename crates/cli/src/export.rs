@@ -66,6 +66,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     let options = Options {
         csv: args.csv,
         xlsx: args.xlsx.clone(),
+        part_reports: None,
     };
     let rendered = gongkai_export::export(&input, &args.out, &options)?;
 

@@ -16,6 +16,8 @@ use crate::ExportError;
 /// The file that marks a folder as an export; its content names the tool.
 pub const MANIFEST: &str = "manifest.json";
 const MARK: &str = "\"tool\": \"gongkai\"";
+/// The staging folder's hidden folder of scratch files.
+const SCRATCH: &str = ".parts";
 
 /// Whether `dir` holds an export of ours.
 fn is_export(dir: &Path) -> bool {
@@ -121,6 +123,31 @@ impl Staging {
         })
     }
 
+    /// A scratch file `name` in a hidden folder of the staging folder, for a table written in
+    /// parts ([`crate::parts`]); never listed, and gone with [`Staging::clear_scratch`].
+    pub fn scratch(&mut self, name: &str) -> Result<Sink, ExportError> {
+        let dir = self.root.join(SCRATCH);
+        fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = dir.join(name);
+        let file = fs::File::create(&path).map_err(io(&path))?;
+        Ok(Sink {
+            rel: format!("{SCRATCH}/{name}"),
+            path,
+            file: BufWriter::with_capacity(1 << 16, file),
+            hasher: Sha256::new(),
+            bytes: 0,
+        })
+    }
+
+    /// Removes every scratch file.
+    pub fn clear_scratch(&self) -> Result<(), ExportError> {
+        let dir = self.root.join(SCRATCH);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
+        Ok(())
+    }
+
     /// A whole file at `rel`.
     pub fn add(&mut self, rel: &str, bytes: &[u8], rows: Option<usize>) -> Result<(), ExportError> {
         let mut sink = self.create(rel)?;
@@ -155,6 +182,11 @@ impl Write for Sink {
 }
 
 impl Sink {
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The file on disk (flushed and synced), as the manifest lists it.
     pub fn close(self, rows: Option<usize>) -> Result<Written, ExportError> {
         let path = self.path;

@@ -27,11 +27,12 @@ pub mod schema;
 
 mod csv_out;
 mod parquet_out;
+mod parts;
 mod rows;
 mod tables;
 mod xlsx;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +47,7 @@ use sha2::{Digest, Sha256};
 pub use dir::{Staging, Written};
 pub use parquet_out::ROW_GROUP_ROWS;
 pub use schema::{ColType, ColumnSpec, TableSpec};
-pub use tables::{build, measure_id, single_root, whole_name, Tables, DEFAULT_NAME};
+pub use tables::{measure_id, single_root, whole_name, Batch, Part, DEFAULT_NAME};
 
 /// The name to sum a batch's total under when `--name` is not given: no unit is called so, and
 /// the export names the total once the reports are read ([`whole_name`]).
@@ -194,6 +195,9 @@ pub struct Options {
     pub csv: bool,
     /// The workbook: a sheet per year with the official tables, and the findings.
     pub xlsx: Option<PathBuf>,
+    /// Reports per part of the deltas and rates ([`Part`]; default 16,384). The rows are the same
+    /// whatever it is; only the files' row groups differ.
+    pub part_reports: Option<usize>,
 }
 
 /// An export as written: the folder's files (manifest last) and the workbook.
@@ -216,18 +220,28 @@ fn non_additive(table: &str) -> Option<&'static str> {
     }
 }
 
-/// Writes every table of the export into `staging`, as it is built: a year's facts, then the
-/// deltas, are encoded a batch at a time straight to disk.
+/// What one [`Part`] wrote: a year's facts file, or parts of the deltas and rates (and the
+/// totals' file), each with its rows and the batches kept for a CSV copy.
+#[derive(Default)]
+struct PartOut {
+    facts: Option<(Written, Vec<RecordBatch>)>,
+    totals: Option<(Written, Vec<RecordBatch>)>,
+    deltas: Option<(PathBuf, usize, Vec<RecordBatch>)>,
+    rates: Option<(PathBuf, usize, Vec<RecordBatch>)>,
+}
+
+/// Writes every table of the export into `staging`, as it is built: every part of the work
+/// ([`Batch::parts`]: a year's facts, a run of units' deltas and rates, the totals) on any core,
+/// each encoded straight to disk; the parts of the deltas and of the rates are then joined into
+/// their one file each ([`parts::join`]).
 fn render(
     input: &Input,
     options: &Options,
     staging: &mut Staging,
 ) -> Result<Rendered, ExportError> {
-    let deltas_out = staging.create(&format!("{}.parquet", schema::DELTAS.name))?;
-    let rates_out = staging.create(&format!("{}.parquet", schema::RATES.name))?;
-    let mut tables = build(input, options.csv, deltas_out, rates_out)?;
-    let forms: Vec<&str> = tables.forms.iter().map(|f| f.code()).collect();
-    let years: Vec<String> = tables.years.iter().map(ToString::to_string).collect();
+    let batch = Batch::new(input);
+    let forms: Vec<&str> = batch.forms.iter().map(|f| f.code()).collect();
+    let years: Vec<String> = batch.years.iter().map(ToString::to_string).collect();
     // Each file names its inputs by a digest of the manifest's list (compact JSON), not the list
     // itself: the list is 1.3 MB at 10,000 inputs, and was written into every file.
     let inputs_digest = {
@@ -242,7 +256,7 @@ fn render(
             ("gongkai.table".to_string(), spec.name.to_string()),
             ("gongkai.description".to_string(), spec.doc.to_string()),
             ("gongkai.columns".to_string(), spec.columns_json()),
-            ("gongkai.name".to_string(), tables.name.clone()),
+            ("gongkai.name".to_string(), batch.name.to_string()),
             ("gongkai.forms".to_string(), forms.join(",")),
             ("gongkai.years".to_string(), years.join(",")),
             ("gongkai.inputs_sha256".to_string(), inputs_digest.clone()),
@@ -260,66 +274,131 @@ fn render(
         kv
     };
 
-    // The years' facts side by side on every core, each streamed to its own file; only the CSV,
-    // which is one file over all years, keeps them.
-    let mut sinks = Vec::new();
-    for &year in &tables.years {
-        sinks.push((
-            year,
-            staging.create(&format!("facts/year={year}/part-0.parquet"))?,
-        ));
+    // Every file a part writes is opened here, in the parts' order; the parts then run on every
+    // core, and their results come back in that order.
+    let keep = options.csv;
+    let parts = batch.parts(options.part_reports.unwrap_or(tables::PART_REPORTS));
+    let mut jobs = Vec::new();
+    for (i, part) in parts.iter().cloned().enumerate() {
+        let mut part_file = |table: &str| staging.scratch(&format!("{table}-{i:05}.parquet"));
+        let sinks = match &part {
+            Part::Facts(year) => {
+                vec![staging.create(&format!("facts/year={year}/part-0.parquet"))?]
+            }
+            Part::Units { .. } => vec![
+                part_file(schema::DELTAS.name)?,
+                part_file(schema::RATES.name)?,
+            ],
+            Part::Totals => vec![staging.create(&format!("{}.parquet", schema::TOTALS.name))?],
+        };
+        jobs.push((part, sinks));
     }
-    let facts: Vec<(Written, Vec<RecordBatch>)> = sinks
+    let parted =
+        |stream: tables::Stream| -> Result<(PathBuf, usize, Vec<RecordBatch>), ExportError> {
+            let (sink, rows, kept) = stream.finish(Vec::new())?;
+            let path = sink.path().to_path_buf();
+            sink.close(None)?;
+            Ok((path, rows, kept))
+        };
+    let outs: Vec<PartOut> = jobs
         .into_par_iter()
-        .map(|(year, sink)| -> Result<_, ExportError> {
-            let mut encoder = parquet_out::Encoder::new(schema::FACTS.schema(), sink)?;
-            let (rows, kept) = tables::facts(
-                input.reports.iter().filter(|r| r.year == year),
-                &mut encoder,
-                options.csv,
-            )?;
-            let written = encoder
-                .finish(metadata(&schema::FACTS, Some(year)))?
-                .close(Some(rows))?;
-            Ok((written, kept))
+        .map(|(part, sinks)| -> Result<PartOut, ExportError> {
+            let mut sinks = sinks.into_iter();
+            let mut next = |spec: &'static TableSpec| -> Result<tables::Stream, ExportError> {
+                let sink = sinks
+                    .next()
+                    .ok_or_else(|| ExportError::Internal(format!("{}: no file", spec.name)))?;
+                tables::Stream::new(spec, keep, sink)
+            };
+            let mut out = PartOut::default();
+            match part {
+                Part::Facts(year) => {
+                    let mut facts = next(&schema::FACTS)?;
+                    batch.facts_part(year, &mut facts)?;
+                    let (sink, rows, kept) = facts.finish(metadata(&schema::FACTS, Some(year)))?;
+                    out.facts = Some((sink.close(Some(rows))?, kept));
+                }
+                Part::Units { range, totals } => {
+                    let (mut deltas, mut rates) = (next(&schema::DELTAS)?, next(&schema::RATES)?);
+                    batch.units_part(range, totals, &mut deltas, &mut rates)?;
+                    out.deltas = Some(parted(deltas)?);
+                    out.rates = Some(parted(rates)?);
+                }
+                Part::Totals => {
+                    let mut table = next(&schema::TOTALS)?;
+                    batch.totals_table(&mut table)?;
+                    let (sink, rows, kept) = table.finish(metadata(&schema::TOTALS, None))?;
+                    out.totals = Some((sink.close(Some(rows))?, kept));
+                }
+            }
+            Ok(out)
         })
         .collect::<Result<_, _>>()?;
+
+    // Listed in a fixed order: the years' facts, then the other tables as `schema::ALL` has
+    // them, then the CSV copies.
     let mut kept_facts: Vec<(i32, Vec<RecordBatch>)> = Vec::new();
-    for ((written, kept), year) in facts.into_iter().zip(&tables.years) {
-        staging.files.push(written);
-        kept_facts.push((*year, kept));
-    }
-    let mut deltas = tables
-        .deltas
-        .parquet
-        .take()
-        .map(|e| (e, tables.deltas.rows));
-    let mut rates = tables.rates.parquet.take().map(|e| (e, tables.rates.rows));
-    for (spec, batch) in tables.others() {
-        match batch {
-            Some(batch) => {
-                let sink = staging.create(&format!("{}.parquet", spec.name))?;
-                let written = parquet_out::write(batch, metadata(spec, None), sink)?
-                    .close(Some(batch.num_rows()))?;
-                staging.files.push(written);
-            }
-            None => {
-                let streamed = if spec.name == schema::RATES.name {
-                    rates.take()
-                } else {
-                    deltas.take()
-                };
-                let Some((encoder, rows)) = streamed else {
-                    return Err(ExportError::Internal(format!(
-                        "{}: written twice",
-                        spec.name
-                    )));
-                };
-                let written = encoder.finish(metadata(spec, None))?.close(Some(rows))?;
-                staging.files.push(written);
+    let mut kept: BTreeMap<&str, Vec<RecordBatch>> = BTreeMap::new();
+    let mut part_files: BTreeMap<&str, (Vec<PathBuf>, usize)> = BTreeMap::new();
+    let mut totals_file = None;
+    for (out, year) in outs.iter().zip(parts.iter().map(|p| match p {
+        Part::Facts(y) => Some(*y),
+        _ => None,
+    })) {
+        if let (Some((written, batches)), Some(year)) = (&out.facts, year) {
+            staging.files.push(written.clone());
+            kept_facts.push((year, batches.clone()));
+        }
+        for (table, part) in [
+            (schema::DELTAS.name, &out.deltas),
+            (schema::RATES.name, &out.rates),
+        ] {
+            if let Some((path, rows, batches)) = part {
+                let entry = part_files.entry(table).or_default();
+                entry.0.push(path.clone());
+                entry.1 += rows;
+                kept.entry(table)
+                    .or_default()
+                    .extend(batches.iter().cloned());
             }
         }
+        if let Some((written, batches)) = &out.totals {
+            totals_file = Some(written.clone());
+            kept.insert(schema::TOTALS.name, batches.clone());
+        }
     }
+    drop(outs);
+    let units = batch.units_table()?;
+    let measures = tables::measures_table()?;
+    let findings = tables::findings(input)?;
+    for spec in schema::ALL.iter().filter(|s| s.name != schema::FACTS.name) {
+        let whole = match spec.name {
+            n if n == schema::UNITS.name => Some(&units),
+            n if n == schema::MEASURES.name => Some(&measures),
+            n if n == schema::FINDINGS.name => Some(&findings),
+            _ => None,
+        };
+        if let Some(table) = whole {
+            let sink = staging.create(&format!("{}.parquet", spec.name))?;
+            let written = parquet_out::write(table, metadata(spec, None), sink)?
+                .close(Some(table.num_rows()))?;
+            staging.files.push(written);
+            kept.insert(spec.name, vec![table.clone()]);
+        } else if spec.name == schema::TOTALS.name {
+            let written = totals_file
+                .take()
+                .ok_or_else(|| ExportError::Internal("totals: not written".to_string()))?;
+            staging.files.push(written);
+        } else {
+            let (paths, rows) = part_files
+                .remove(spec.name)
+                .ok_or_else(|| ExportError::Internal(format!("{}: no parts", spec.name)))?;
+            let sink = staging.create(&format!("{}.parquet", spec.name))?;
+            let written = parts::join(&paths, sink, metadata(spec, None))?.close(Some(rows))?;
+            staging.files.push(written);
+        }
+    }
+    staging.clear_scratch()?;
     if options.csv {
         let facts: Vec<(Option<String>, &RecordBatch)> = kept_facts
             .iter()
@@ -337,13 +416,11 @@ fn render(
             &csv_out::write(Some("year"), &facts)?,
             Some(rows),
         )?;
-        for (spec, batch) in tables.others() {
-            let batches: Vec<(Option<String>, &RecordBatch)> = match batch {
-                Some(batch) => vec![(None, batch)],
-                None if spec.name == schema::RATES.name => {
-                    tables.rates.kept.iter().map(|b| (None, b)).collect()
-                }
-                None => tables.deltas.kept.iter().map(|b| (None, b)).collect(),
+        for spec in schema::ALL.iter().filter(|s| s.name != schema::FACTS.name) {
+            let empty = RecordBatch::new_empty(spec.schema());
+            let batches: Vec<(Option<String>, &RecordBatch)> = match kept.get(spec.name) {
+                Some(b) if !b.is_empty() => b.iter().map(|b| (None, b)).collect(),
+                _ => vec![(None, &empty)],
             };
             let rows = batches.iter().map(|(_, b)| b.num_rows()).sum();
             staging.add(
@@ -391,10 +468,10 @@ fn render(
         findings: json!({"errors": errors, "warnings": warnings}),
         forms: &forms,
         inputs: input.inputs,
-        name: &tables.name,
+        name: batch.name,
         tool: "gongkai",
         version: VERSION,
-        years: &tables.years,
+        years: &batch.years,
     };
     let mut sink = staging.create(dir::MANIFEST)?;
     serde_json::to_writer_pretty(&mut sink, &manifest)
@@ -409,16 +486,21 @@ fn render(
     let xlsx = match &options.xlsx {
         Some(_) => {
             let findings: Vec<&Finding> = input.findings_in_range().collect();
-            Some(xlsx::write(&tables.grand_totals, &findings, &failing, &[])?)
+            Some(xlsx::write(
+                &batch.grand_totals(),
+                &findings,
+                &failing,
+                &[],
+            )?)
         }
         None => None,
     };
     Ok(Rendered {
-        name: tables.name.clone(),
+        name: batch.name.to_string(),
         files: Vec::new(),
         xlsx,
-        years: tables.years,
-        forms: tables.forms,
+        years: batch.years.clone(),
+        forms: batch.forms.clone(),
     })
 }
 

@@ -1,6 +1,6 @@
 //! The export's tables as Arrow record batches, built from the checked reports.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use arrow::record_batch::RecordBatch;
 use gongkai_aggregate::trend::{series, Change, Step};
@@ -15,94 +15,381 @@ use crate::rows::{Rows, Val};
 use crate::schema;
 use crate::{ExportError, Input};
 
-/// Every table of an export, ready to write.
+/// A table encoded to Parquet as its rows are pushed, a batch of [`STREAM_ROWS`] rows at a time;
+/// the batches are kept only when a CSV copy is asked for.
 #[derive(Debug)]
-pub struct Tables {
-    /// The name of the batch's total ([`whole_name`]).
-    pub name: String,
-    pub units: RecordBatch,
-    pub measures: RecordBatch,
-    pub totals: RecordBatch,
-    /// Every unit's and total's change in every measure: the largest table (a row per report
-    /// and measure), so it is encoded as it is built ([`Streamed`]).
-    pub deltas: Streamed,
-    /// A row per report and rate: streamed as the deltas are.
-    pub rates: Streamed,
-    pub findings: RecordBatch,
-    /// The `--name` totals of the years in range, for the workbook.
-    pub grand_totals: Vec<Total>,
-    /// Years in range with reports.
-    pub years: Vec<i32>,
-    /// Form versions of those years.
-    pub forms: Vec<FormVersion>,
-}
-
-/// A table encoded to Parquet while it was built, a batch of [`STREAM_ROWS`] rows at a time;
-/// its batches are kept only when a CSV copy is asked for.
-#[derive(Debug)]
-pub struct Streamed {
-    pub parquet: Option<Encoder>,
+pub struct Stream {
+    rows: Rows,
+    encoder: Encoder,
+    pub written: usize,
     pub kept: Vec<RecordBatch>,
-    pub rows: usize,
     keep: bool,
 }
 
 /// Rows built before they are encoded: 65,536 rows of deltas are about 10 MB of builders.
 const STREAM_ROWS: usize = 1 << 16;
 
-impl Streamed {
-    fn new(
+impl Stream {
+    pub fn new(
         spec: &'static schema::TableSpec,
         keep: bool,
         out: Sink,
-    ) -> Result<Streamed, ExportError> {
-        Ok(Streamed {
-            parquet: Some(Encoder::new(spec.schema(), out)?),
+    ) -> Result<Stream, ExportError> {
+        Ok(Stream {
+            rows: Rows::new(spec),
+            encoder: Encoder::new(spec.schema(), out)?,
+            written: 0,
             kept: Vec::new(),
-            rows: 0,
             keep,
         })
     }
 
-    /// Encodes the last rows; with none at all, an empty batch still gives the CSV its header.
-    fn finish_rows(&mut self, rows: &mut Rows) -> Result<(), ExportError> {
-        self.drain(rows, true)?;
-        if self.rows == 0 && self.keep {
-            let empty = rows.take()?;
-            self.kept.push(empty);
+    fn push(&mut self, values: &[Val]) -> Result<(), ExportError> {
+        self.rows.push(values)?;
+        if self.rows.len() >= STREAM_ROWS {
+            self.drain()?;
         }
         Ok(())
     }
 
-    /// Encodes the rows built so far once there are enough of them (or `all`).
-    fn drain(&mut self, rows: &mut Rows, all: bool) -> Result<(), ExportError> {
-        if rows.len() == 0 || (!all && rows.len() < STREAM_ROWS) {
-            return Ok(());
-        }
-        let batch = rows.take()?;
-        self.rows += batch.num_rows();
-        if let Some(parquet) = &mut self.parquet {
-            parquet.write(&batch)?;
-        }
+    fn drain(&mut self) -> Result<(), ExportError> {
+        let batch = self.rows.take()?;
+        self.written += batch.num_rows();
+        self.encoder.write(&batch)?;
         if self.keep {
             self.kept.push(batch);
         }
         Ok(())
     }
+
+    /// The file written to the end with `metadata` (not yet closed), the rows in it and the
+    /// batches kept. With no rows at all, an empty batch still gives the CSV its header.
+    pub fn finish(
+        mut self,
+        metadata: Vec<(String, String)>,
+    ) -> Result<(Sink, usize, Vec<RecordBatch>), ExportError> {
+        if self.rows.len() > 0 || (self.written == 0 && self.keep) {
+            self.drain()?;
+        }
+        Ok((self.encoder.finish(metadata)?, self.written, self.kept))
+    }
 }
 
-impl Tables {
-    /// Every non-facts table with its spec, in [`schema::ALL`] order; `None` for the streamed
-    /// deltas.
-    pub fn others(&self) -> [(&'static schema::TableSpec, Option<&RecordBatch>); 6] {
-        [
-            (&schema::UNITS, Some(&self.units)),
-            (&schema::MEASURES, Some(&self.measures)),
-            (&schema::TOTALS, Some(&self.totals)),
-            (&schema::DELTAS, None),
-            (&schema::RATES, None),
-            (&schema::FINDINGS, Some(&self.findings)),
-        ]
+/// One piece of an export's work, done on any core: a year's facts, the deltas and rates of a
+/// run of units (the last run also those of the totals, so a city's export has one row group
+/// in each), or the totals' table.
+#[derive(Debug, Clone)]
+pub enum Part {
+    Facts(i32),
+    Units {
+        range: std::ops::Range<usize>,
+        totals: bool,
+    },
+    Totals,
+}
+
+/// Reports a run of units may hold for one part of the deltas and rates: 16,384 reports are
+/// about 4.3 million delta rows (four row groups), so a national batch (500,000 reports) is cut
+/// in 31 parts and a city's stays one. The cut depends on the data alone, never on the cores.
+pub const PART_REPORTS: usize = 16_384;
+
+/// What every part of an export reads, made once: the batch's name, the totals as exported,
+/// the reports by unit and the measures followed.
+#[derive(Debug)]
+pub struct Batch<'a> {
+    input: &'a Input<'a>,
+    /// The name of the batch's total ([`whole_name`]).
+    pub name: &'a str,
+    /// The registry's root above every unit, whose total is the batch's.
+    root: Option<&'a str>,
+    /// Every year's totals read, as exported ([`exported_totals`]).
+    totals: Vec<Total>,
+    plan: measures::Plan,
+    /// Per form, the id of each measure of the plan.
+    ids: Vec<(FormVersion, Vec<String>)>,
+    /// Every unit's reports (all years read), in unit order.
+    units: Vec<(&'a str, Vec<&'a KeptReport>)>,
+    /// Years in range with reports.
+    pub years: Vec<i32>,
+    /// Form versions of those years.
+    pub forms: Vec<FormVersion>,
+    /// Unit reports with rule errors, by year.
+    failing: BTreeMap<i32, HashSet<&'a str>>,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(input: &'a Input<'a>) -> Batch<'a> {
+        let name = whole_name(input);
+        let root = input
+            .registry
+            .and_then(|r| single_root(r, input.reports.iter().map(|r| r.unit.as_str())));
+        let in_range: Vec<&KeptReport> = input
+            .reports
+            .iter()
+            .filter(|r| input.in_range(r.year))
+            .collect();
+        let years: Vec<i32> = in_range
+            .iter()
+            .map(|r| r.year)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let forms: Vec<FormVersion> = in_range
+            .iter()
+            .map(|r| r.form)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        // Deltas over every year read: the year before --from still gives a previous value.
+        let all_forms: Vec<FormVersion> = input
+            .reports
+            .iter()
+            .map(|r| r.form)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let plan = measures::Plan::new(&measures::all(&all_forms));
+        let ids = all_forms
+            .iter()
+            .map(|&f| (f, plan.names().iter().map(|m| measure_id(f, m)).collect()))
+            .collect();
+        let mut by_unit: BTreeMap<&str, Vec<&KeptReport>> = BTreeMap::new();
+        for r in input.reports {
+            by_unit.entry(r.unit.as_str()).or_default().push(r);
+        }
+        let mut failing: BTreeMap<i32, HashSet<&str>> = BTreeMap::new();
+        for (unit, year) in input.failing {
+            failing.entry(*year).or_default().insert(unit.as_str());
+        }
+        Batch {
+            input,
+            name,
+            root,
+            totals: exported_totals(input, name),
+            plan,
+            ids,
+            units: by_unit.into_iter().collect(),
+            years,
+            forms,
+            failing,
+        }
+    }
+
+    /// The parts of the work, largest first: each year's facts, runs of whole units of about
+    /// `part_reports` reports ([`PART_REPORTS`]), then the totals.
+    pub fn parts(&self, part_reports: usize) -> Vec<Part> {
+        let mut parts: Vec<Part> = self.years.iter().map(|&y| Part::Facts(y)).collect();
+        let mut start = 0;
+        let mut reports = 0;
+        for (i, (_, rs)) in self.units.iter().enumerate() {
+            reports += rs.len();
+            if reports >= part_reports && i + 1 < self.units.len() {
+                parts.push(Part::Units {
+                    range: start..i + 1,
+                    totals: false,
+                });
+                start = i + 1;
+                reports = 0;
+            }
+        }
+        parts.push(Part::Units {
+            range: start..self.units.len(),
+            totals: true,
+        });
+        parts.push(Part::Totals);
+        parts
+    }
+
+    /// The level of a total in the registry (0 for the batch's) and the name of its parent.
+    fn level_of(&self, t: &Total) -> (i32, Option<String>) {
+        if t.name == self.name {
+            return (0, None);
+        }
+        match self.input.registry {
+            Some(r) => (
+                r.level(&t.name) as i32,
+                r.get(&t.name).and_then(|u| u.parent.clone()).map(|p| {
+                    // With every unit below one root, the root's total is the batch's: written
+                    // once, at level 0, under the batch's name.
+                    if Some(p.as_str()) == self.root {
+                        self.name.to_string()
+                    } else {
+                        p
+                    }
+                }),
+            ),
+            None => (0, None),
+        }
+    }
+
+    fn id(&self, form: FormVersion, index: usize) -> &str {
+        self.ids
+            .iter()
+            .find(|(f, _)| *f == form)
+            .and_then(|(_, ids)| ids.get(index))
+            .map_or("", String::as_str)
+    }
+
+    /// The deltas (all their measures, year by year) and rates of the units `range`, in unit
+    /// order, then with `totals` those of the totals.
+    pub fn units_part(
+        &self,
+        range: std::ops::Range<usize>,
+        totals: bool,
+        deltas: &mut Stream,
+        rates: &mut Stream,
+    ) -> Result<(), ExportError> {
+        let input = self.input;
+        for (unit, reports) in &self.units[range] {
+            let values: Vec<Vec<i64>> = reports.iter().map(|r| r.values()).collect();
+            let years: Vec<YearValues> = reports
+                .iter()
+                .zip(&values)
+                .map(|(r, v)| (r.year, r.form, v.as_slice()))
+                .collect();
+            series(&self.plan, &years, |step| {
+                if !input.in_range(step.year) {
+                    return Ok(());
+                }
+                push_delta(deltas, unit, &step, self.id(step.form, step.index), None)
+            })?;
+            for (r, v) in reports.iter().zip(&values) {
+                if input.in_range(r.year) {
+                    push_rates(rates, r.year, unit, false, None, r.form, v)?;
+                }
+            }
+        }
+        if !totals {
+            return Ok(());
+        }
+        let mut by_total: BTreeMap<&str, Vec<&Total>> = BTreeMap::new();
+        for t in &self.totals {
+            by_total.entry(t.name.as_str()).or_default().push(t);
+        }
+        for (name, totals) in &by_total {
+            let level = self.level_of(totals[0]).0;
+            let years: Vec<YearValues> = totals
+                .iter()
+                .map(|t| (t.year, t.form, t.values.as_slice()))
+                .collect();
+            series(&self.plan, &years, |step| {
+                if !input.in_range(step.year) {
+                    return Ok(());
+                }
+                push_delta(
+                    deltas,
+                    name,
+                    &step,
+                    self.id(step.form, step.index),
+                    Some(level),
+                )
+            })?;
+        }
+        for t in self.totals.iter().filter(|t| input.in_range(t.year)) {
+            let level = self.level_of(t).0;
+            push_rates(rates, t.year, &t.name, true, Some(level), t.form, &t.values)?;
+        }
+        Ok(())
+    }
+
+    /// The totals table: every total of the years in range, a row per cell.
+    pub fn totals_table(&self, table: &mut Stream) -> Result<(), ExportError> {
+        let input = self.input;
+        let no_one = HashSet::new();
+        for t in self.totals.iter().filter(|t| input.in_range(t.year)) {
+            let (level, parent) = self.level_of(t);
+            let failing_here = self.failing.get(&t.year).unwrap_or(&no_one);
+            let failing = t
+                .units
+                .iter()
+                .filter(|u| failing_here.contains(u.as_str()))
+                .count() as i32;
+            let cat = t.form.catalogue();
+            let form = t.form.code();
+            for cell in &cat.cells {
+                let code = cell.code();
+                let id = measure_id(t.form, &code);
+                let (value, amount) = split(t.values[cell.index], cell.kind());
+                table.push(&[
+                    Val::I32(Some(t.year)),
+                    Val::Str(Some(&t.name)),
+                    Val::I32(Some(level)),
+                    Val::Str(parent.as_deref()),
+                    Val::I32(Some(t.units.len() as i32)),
+                    Val::I32(Some(failing)),
+                    Val::Str(Some(form)),
+                    Val::Str(Some(cell.section.code())),
+                    Val::Str(Some(cell.row.code)),
+                    Val::Str(Some(cell.column.code)),
+                    Val::Str(Some(&code)),
+                    Val::Str(Some(&id)),
+                    Val::Str(Some(cell.kind().code())),
+                    Val::I64(value),
+                    Val::Money(amount),
+                    Val::I32(Some(t.blank_units[cell.index] as i32)),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The facts of `year`: one row per report and cell, without a year column (it is the
+    /// partition).
+    pub fn facts_part(&self, year: i32, facts: &mut Stream) -> Result<(), ExportError> {
+        // Codes and ids once per form, not per row.
+        let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();
+        for r in self.input.reports.iter().filter(|r| r.year == year) {
+            let cat = r.form.catalogue();
+            let ids = codes.entry(r.form).or_insert_with(|| {
+                cat.cells
+                    .iter()
+                    .map(|c| (c.code(), measure_id(r.form, &c.code())))
+                    .collect()
+            });
+            let file = r.file.display().to_string();
+            let cells = r.unpack();
+            for cell in &cat.cells {
+                let i = cell.index;
+                let (value, amount) = split(cells.values[i], cell.kind());
+                let line = cells.lines[i];
+                facts.push(&[
+                    Val::Str(Some(&r.unit)),
+                    Val::Str(Some(r.form.code())),
+                    Val::Str(Some(cell.section.code())),
+                    Val::Str(Some(cell.row.code)),
+                    Val::Str(Some(cell.column.code)),
+                    Val::Str(Some(&ids[i].0)),
+                    Val::Str(Some(&ids[i].1)),
+                    Val::Str(Some(cell.kind().code())),
+                    Val::I64(value),
+                    Val::Money(amount),
+                    Val::Bool(Some(cells.blank[i])),
+                    Val::Str(Some(&file)),
+                    Val::I32((line != 0).then(|| i32::try_from(line).ok()).flatten()),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The units table (the registry's, then units read that it lacks).
+    pub fn units_table(&self) -> Result<RecordBatch, ExportError> {
+        let reports: Vec<&KeptReport> = self
+            .input
+            .reports
+            .iter()
+            .filter(|r| self.input.in_range(r.year))
+            .collect();
+        units(&reports, self.input.registry)
+    }
+
+    /// The `--name` totals of the years in range, for the workbook.
+    pub fn grand_totals(&self) -> Vec<Total> {
+        self.totals
+            .iter()
+            .filter(|t| t.name == self.name && self.input.in_range(t.year))
+            .cloned()
+            .collect()
     }
 }
 
@@ -188,269 +475,6 @@ fn exported_totals(input: &Input, name: &str) -> Vec<Total> {
         .collect()
 }
 
-/// Every table of the export but the facts; the deltas are encoded into `deltas` as they are
-/// built, and `keep` keeps their batches (for a CSV copy).
-pub fn build(
-    input: &Input,
-    keep: bool,
-    deltas_out: Sink,
-    rates_out: Sink,
-) -> Result<Tables, ExportError> {
-    let name = whole_name(input);
-    let all_totals = exported_totals(input, name);
-    // With every unit below one root, the root's total is the batch's: written once, at level
-    // 0, under `name` (a BI tool summing level 0 counts each figure once).
-    let root = input
-        .registry
-        .and_then(|r| single_root(r, input.reports.iter().map(|r| r.unit.as_str())));
-    let level_of = |t: &Total| -> (i32, Option<String>) {
-        if t.name == name {
-            return (0, None);
-        }
-        match input.registry {
-            Some(r) => (
-                r.level(&t.name) as i32,
-                r.get(&t.name).and_then(|u| u.parent.clone()).map(|p| {
-                    if Some(p.as_str()) == root {
-                        name.to_string()
-                    } else {
-                        p
-                    }
-                }),
-            ),
-            None => (0, None),
-        }
-    };
-
-    let reports: Vec<&KeptReport> = input
-        .reports
-        .iter()
-        .filter(|r| input.in_range(r.year))
-        .collect();
-    let years: Vec<i32> = reports
-        .iter()
-        .map(|r| r.year)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let forms: Vec<FormVersion> = reports
-        .iter()
-        .map(|r| r.form)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-
-    let totals_in_range: Vec<&Total> = all_totals
-        .iter()
-        .filter(|t| input.in_range(t.year))
-        .collect();
-
-    // Deltas over every year read (the year before --from still gives a previous value), in
-    // two joins so that a unit and a total of the same name never meet.
-    let all_forms: Vec<FormVersion> = input
-        .reports
-        .iter()
-        .map(|r| r.form)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let chosen = measures::Plan::new(&measures::all(&all_forms));
-    let levels: BTreeMap<&str, i32> = all_totals
-        .iter()
-        .map(|t| (t.name.as_str(), level_of(t).0))
-        .collect();
-    let mut delta_rows = Rows::new(&schema::DELTAS);
-    let mut streamed = Streamed::new(&schema::DELTAS, keep, deltas_out)?;
-    // A unit's deltas need only its own years: one unit's points at a time, in unit order (the
-    // order `deltas` sorts in), so the export never holds every report's points at once.
-    let mut by_unit: BTreeMap<&str, Vec<&KeptReport>> = BTreeMap::new();
-    for r in input.reports {
-        by_unit.entry(r.unit.as_str()).or_default().push(r);
-    }
-    let mut ids: BTreeMap<(FormVersion, &str), String> = BTreeMap::new();
-    for (unit, reports) in &by_unit {
-        let values: Vec<Vec<i64>> = reports.iter().map(|r| r.values()).collect();
-        let years: Vec<YearValues> = reports
-            .iter()
-            .zip(&values)
-            .map(|(r, v)| (r.year, r.form, v.as_slice()))
-            .collect();
-        series(&chosen, &years, |step| {
-            if !input.in_range(step.year) {
-                return Ok(());
-            }
-            let id = ids
-                .entry((step.form, step.measure))
-                .or_insert_with(|| measure_id(step.form, step.measure));
-            push_delta(&mut delta_rows, unit, &step, id, None)
-        })?;
-        streamed.drain(&mut delta_rows, false)?;
-    }
-    drop(by_unit);
-    let mut by_total: BTreeMap<&str, Vec<YearValues>> = BTreeMap::new();
-    for t in &all_totals {
-        by_total
-            .entry(t.name.as_str())
-            .or_default()
-            .push((t.year, t.form, &t.values));
-    }
-    for (name, years) in &by_total {
-        let level = levels.get(name).copied();
-        series(&chosen, years, |step| {
-            if !input.in_range(step.year) {
-                return Ok(());
-            }
-            let id = ids
-                .entry((step.form, step.measure))
-                .or_insert_with(|| measure_id(step.form, step.measure));
-            push_delta(&mut delta_rows, name, &step, id, level)
-        })?;
-    }
-    streamed.finish_rows(&mut delta_rows)?;
-
-    let mut total_rows = Rows::new(&schema::TOTALS);
-    let mut rate_rows = Rows::new(&schema::RATES);
-    for t in &totals_in_range {
-        let (level, parent) = level_of(t);
-        let failing = t
-            .units
-            .iter()
-            .filter(|u| input.failing.contains(&((*u).clone(), t.year)))
-            .count() as i32;
-        let cat = t.form.catalogue();
-        let form = t.form.code();
-        for cell in &cat.cells {
-            let code = cell.code();
-            let id = measure_id(t.form, &code);
-            let (value, amount) = split(t.values[cell.index], cell.kind());
-            total_rows.push(&[
-                Val::I32(Some(t.year)),
-                Val::Str(Some(&t.name)),
-                Val::I32(Some(level)),
-                Val::Str(parent.as_deref()),
-                Val::I32(Some(t.units.len() as i32)),
-                Val::I32(Some(failing)),
-                Val::Str(Some(form)),
-                Val::Str(Some(cell.section.code())),
-                Val::Str(Some(cell.row.code)),
-                Val::Str(Some(cell.column.code)),
-                Val::Str(Some(&code)),
-                Val::Str(Some(&id)),
-                Val::Str(Some(cell.kind().code())),
-                Val::I64(value),
-                Val::Money(amount),
-                Val::I32(Some(t.blank_units[cell.index] as i32)),
-            ])?;
-        }
-    }
-    let mut rates = Streamed::new(&schema::RATES, keep, rates_out)?;
-    for r in &reports {
-        push_rates(
-            &mut rate_rows,
-            r.year,
-            &r.unit,
-            false,
-            None,
-            r.form,
-            &r.values(),
-        )?;
-        rates.drain(&mut rate_rows, false)?;
-    }
-    for t in &totals_in_range {
-        let level = level_of(t).0;
-        push_rates(
-            &mut rate_rows,
-            t.year,
-            &t.name,
-            true,
-            Some(level),
-            t.form,
-            &t.values,
-        )?;
-    }
-    rates.finish_rows(&mut rate_rows)?;
-
-    let grand_totals = totals_in_range
-        .iter()
-        .filter(|t| t.name == name)
-        .map(|t| (*t).clone())
-        .collect();
-    Ok(Tables {
-        name: name.to_string(),
-        units: units(&reports, input.registry)?,
-        measures: measures_table()?,
-        totals: total_rows.finish()?,
-        deltas: streamed,
-        rates,
-        findings: findings(input)?,
-        grand_totals,
-        years,
-        forms,
-    })
-}
-
-/// The facts of one year, encoded as they are built ([`STREAM_ROWS`] rows at a time): one row
-/// per report and cell, without a year column (it is the partition). Returns the rows written
-/// and, when `keep`, the batches (for a CSV copy).
-pub fn facts<'a>(
-    reports: impl Iterator<Item = &'a KeptReport>,
-    encoder: &mut Encoder,
-    keep: bool,
-) -> Result<(usize, Vec<RecordBatch>), ExportError> {
-    let mut rows = Rows::new(&schema::FACTS);
-    let mut written = 0;
-    let mut kept = Vec::new();
-    let mut flush = |rows: &mut Rows, written: &mut usize| -> Result<(), ExportError> {
-        let batch = rows.take()?;
-        *written += batch.num_rows();
-        encoder.write(&batch)?;
-        if keep {
-            kept.push(batch);
-        }
-        Ok(())
-    };
-    // Codes and ids once per form, not per row.
-    let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();
-    for r in reports {
-        let cat = r.form.catalogue();
-        let ids = codes.entry(r.form).or_insert_with(|| {
-            cat.cells
-                .iter()
-                .map(|c| (c.code(), measure_id(r.form, &c.code())))
-                .collect()
-        });
-        let file = r.file.display().to_string();
-        let cells = r.unpack();
-        for cell in &cat.cells {
-            let i = cell.index;
-            let (value, amount) = split(cells.values[i], cell.kind());
-            let line = cells.lines[i];
-            rows.push(&[
-                Val::Str(Some(&r.unit)),
-                Val::Str(Some(r.form.code())),
-                Val::Str(Some(cell.section.code())),
-                Val::Str(Some(cell.row.code)),
-                Val::Str(Some(cell.column.code)),
-                Val::Str(Some(&ids[i].0)),
-                Val::Str(Some(&ids[i].1)),
-                Val::Str(Some(cell.kind().code())),
-                Val::I64(value),
-                Val::Money(amount),
-                Val::Bool(Some(cells.blank[i])),
-                Val::Str(Some(&file)),
-                Val::I32((line != 0).then(|| i32::try_from(line).ok()).flatten()),
-            ])?;
-        }
-        if rows.len() >= STREAM_ROWS {
-            flush(&mut rows, &mut written)?;
-        }
-    }
-    if rows.len() > 0 || written == 0 {
-        flush(&mut rows, &mut written)?;
-    }
-    Ok((written, kept))
-}
-
 fn units(reports: &[&KeptReport], registry: Option<&Registry>) -> Result<RecordBatch, ExportError> {
     let mut counts: BTreeMap<&str, i32> = BTreeMap::new();
     for r in reports {
@@ -499,7 +523,7 @@ fn group_english(cell: &Cell) -> &'static str {
         .unwrap_or(cell.row.english)
 }
 
-fn measures_table() -> Result<RecordBatch, ExportError> {
+pub fn measures_table() -> Result<RecordBatch, ExportError> {
     let mut rows = Rows::new(&schema::MEASURES);
     for form in FormVersion::ALL {
         let cat = form.catalogue();
@@ -584,7 +608,7 @@ fn measures_table() -> Result<RecordBatch, ExportError> {
 }
 
 fn push_delta(
-    rows: &mut Rows,
+    rows: &mut Stream,
     unit: &str,
     step: &Step,
     id: &str,
@@ -635,7 +659,7 @@ fn push_delta(
 }
 
 fn push_rates(
-    rows: &mut Rows,
+    rows: &mut Stream,
     year: i32,
     unit: &str,
     is_total: bool,
@@ -677,7 +701,7 @@ fn push_rates(
     Ok(())
 }
 
-fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
+pub fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
     let mut rows = Rows::new(&schema::FINDINGS);
     for f in input.findings_in_range() {
         let file = f.file.as_deref().map(|p| p.to_string_lossy());

@@ -167,6 +167,7 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
     let options = Options {
         csv: true,
         xlsx: Some(xlsx.clone()),
+        part_reports: None,
     };
     let rendered = gongkai_export::export(&data.input("兰州市"), &dir, &options)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -492,6 +493,7 @@ fn the_same_inputs_give_byte_identical_exports() {
         let options = Options {
             csv: true,
             xlsx: Some(xlsx.clone()),
+            part_reports: None,
         };
         gongkai_export::export(&data.input("兰州市"), &dir, &options).unwrap();
         (tree(&dir), std::fs::read(xlsx).unwrap())
@@ -506,6 +508,75 @@ fn the_same_inputs_give_byte_identical_exports() {
     }
     assert!(xa == xb, "the workbook differs between two exports");
     assert!(a.contains_key("manifest.json"));
+}
+
+/// The deltas and rates are encoded in parts on every core and joined: parts of one report each
+/// (twenty, and the totals in the last) give the same rows in the same order as one part, in as
+/// many row groups, each with its page statistics; every other file is the same bytes.
+#[test]
+fn deltas_and_rates_joined_from_parts_hold_the_same_rows() {
+    let data = lanzhou();
+    let out = tempdir();
+    let run = |part_reports: Option<usize>| {
+        let dir = out.path().join(format!("parts-{part_reports:?}"));
+        let options = Options {
+            csv: true,
+            xlsx: None,
+            part_reports,
+        };
+        gongkai_export::export(&data.input("兰州市"), &dir, &options).unwrap();
+        dir
+    };
+    let (whole, parted) = (run(None), run(Some(1)));
+    let (a, b) = (tree(&whole), tree(&parted));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    assert!(!b.keys().any(|k| k.contains(".parts")), "no part is left");
+    for (k, v) in &a {
+        let joined = k == "deltas.parquet" || k == "rates.parquet" || k == "manifest.json";
+        assert_eq!(b[k] == *v, !joined, "{k}");
+    }
+    for table in ["deltas", "rates"] {
+        let file = format!("{table}.parquet");
+        let (one, many) = (read_df(&whole.join(&file)), read_df(&parted.join(&file)));
+        assert!(one.height() > 0);
+        assert!(one.equals_missing(&many), "{table}: the rows differ");
+        let meta = |dir: &Path| {
+            SerializedFileReader::new(std::fs::File::open(dir.join(&file)).unwrap())
+                .unwrap()
+                .metadata()
+                .clone()
+        };
+        assert_eq!(meta(&whole).num_row_groups(), 1, "{table}");
+        let groups = meta(&parted).num_row_groups();
+        assert_eq!(
+            groups, 20,
+            "{table}: a group per unit, the totals with the last"
+        );
+        let kv = |dir: &Path| -> Vec<(String, Option<String>)> {
+            meta(dir)
+                .file_metadata()
+                .key_value_metadata()
+                .into_iter()
+                .flatten()
+                .map(|kv| (kv.key.clone(), kv.value.clone()))
+                .collect()
+        };
+        assert_eq!(
+            kv(&whole),
+            kv(&parted),
+            "{table}: the same key-value metadata"
+        );
+        // Page statistics survive the join: every group has its column index.
+        let file = std::fs::File::open(parted.join(&file)).unwrap();
+        let reader = parquet::file::serialized_reader::ReadOptionsBuilder::new()
+            .with_page_index()
+            .build();
+        let indexed = SerializedFileReader::new_with_options(file, reader).unwrap();
+        let index = indexed.metadata().page_index().expect("a page index");
+        for g in 0..groups {
+            assert!(index.column_index(g, 0).is_some(), "{table}: group {g}");
+        }
+    }
 }
 
 #[test]
@@ -615,6 +686,7 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
     let options = Options {
         csv: true,
         xlsx: Some(xlsx.clone()),
+        part_reports: None,
     };
     let rendered = gongkai_export::export(&data.input("合计"), &dir, &options).unwrap();
     assert_eq!(rendered.years, [2020, 2021]);
@@ -798,6 +870,7 @@ fn the_workbook_lays_out_the_official_tables_from_the_catalogue() {
     let options = Options {
         csv: false,
         xlsx: Some(xlsx.clone()),
+        part_reports: None,
     };
     gongkai_export::export(&data.input("兰州市"), &out.path().join("bi"), &options).unwrap();
     let book = unzip(&xlsx);

@@ -78,30 +78,24 @@ impl Rows {
                 self.builders.len()
             )));
         }
+        // What the data may get wrong is checked before anything is appended, so a row that
+        // does not fit is refused whole; a value of the wrong type is the code's mistake, found
+        // while appending.
         for (column, v) in self.spec.columns.iter().zip(values) {
-            let (fits, null) = match (column.ty, *v) {
-                (ColType::Str, Val::Str(x)) => (true, x.is_none()),
-                (ColType::I32, Val::I32(x)) => (true, x.is_none()),
-                (ColType::I64, Val::I64(x)) => (true, x.is_none()),
-                (ColType::F64, Val::F64(x)) => (true, x.is_none()),
-                (ColType::Bool, Val::Bool(x)) => (true, x.is_none()),
-                (ColType::Money, Val::Money(x)) => {
-                    if let Some(m) = x.filter(|m| m.unsigned_abs() > MONEY_MAX as u64) {
-                        return Err(ExportError::MoneyOutOfRange {
-                            table: name,
-                            column: column.name,
-                            value: gongkai_form::format_value(m, gongkai_form::ValueKind::Money),
-                        });
-                    }
-                    (true, x.is_none())
-                }
-                _ => (false, false),
+            let (null, money) = match *v {
+                Val::Str(x) => (x.is_none(), None),
+                Val::I32(x) => (x.is_none(), None),
+                Val::I64(x) => (x.is_none(), None),
+                Val::F64(x) => (x.is_none(), None),
+                Val::Bool(x) => (x.is_none(), None),
+                Val::Money(x) => (x.is_none(), x),
             };
-            if !fits {
-                return Err(ExportError::Internal(format!(
-                    "{name}.{}: {v:?} does not fit {:?}",
-                    column.name, column.ty
-                )));
+            if let Some(m) = money.filter(|m| m.unsigned_abs() > MONEY_MAX as u64) {
+                return Err(ExportError::MoneyOutOfRange {
+                    table: name,
+                    column: column.name,
+                    value: gongkai_form::format_value(m, gongkai_form::ValueKind::Money),
+                });
             }
             if null && !column.nullable {
                 return Err(ExportError::Internal(format!(
@@ -110,7 +104,7 @@ impl Rows {
                 )));
             }
         }
-        for (b, v) in self.builders.iter_mut().zip(values) {
+        for ((b, v), column) in self.builders.iter_mut().zip(values).zip(self.spec.columns) {
             match (b, *v) {
                 (Builder::Str(b), Val::Str(x)) => b.append_option(x),
                 (Builder::I32(b), Val::I32(x)) => b.append_option(x),
@@ -118,8 +112,12 @@ impl Rows {
                 (Builder::F64(b), Val::F64(x)) => b.append_option(x),
                 (Builder::Bool(b), Val::Bool(x)) => b.append_option(x),
                 (Builder::Money(b), Val::Money(x)) => b.append_option(x.map(i128::from)),
-                // Checked above: every builder is of its column's type.
-                _ => {}
+                (_, v) => {
+                    return Err(ExportError::Internal(format!(
+                        "{name}.{}: {v:?} does not fit {:?}",
+                        column.name, column.ty
+                    )))
+                }
             }
         }
         self.len += 1;

@@ -26,8 +26,9 @@ pub struct Stream {
     keep: bool,
 }
 
-/// Rows built before they are encoded: 65,536 rows of deltas are about 10 MB of builders.
-const STREAM_ROWS: usize = 1 << 16;
+/// Rows built before they are encoded: 16,384 rows of facts are about 4 MB of builders, and an
+/// export has up to three streams open on each core (65,536 rows held 160 MB at peak on two).
+const STREAM_ROWS: usize = 1 << 14;
 
 impl Stream {
     pub fn new(

@@ -2,7 +2,8 @@
 //! findings as Parquet files (plus BOM-CSV and an Excel workbook on request).
 //!
 //! Layers, lowest first: [`schema`] (the tables' columns, as data) → `rows` → `tables` (Arrow
-//! batches) → `parquet_out` · `csv_out` · `xlsx` (encoders) → [`dir`] (the folder, atomically).
+//! batches) → `parquet_out` · `parts` · `csv_out` · `xlsx` (encoders) → [`dir`] (the folder,
+//! atomically).
 //!
 //! ```text
 //! OUT/manifest.json                      what was read (size, sha256) and written
@@ -12,10 +13,11 @@
 //! ```
 //!
 //! The reports come packed ([`KeptReport`]) and the totals as the batch was summed while it was
-//! read, so an export holds no table of every report: each year's facts are built from the
-//! packed reports and encoded a batch at a time straight to their file (the years on all cores),
-//! the deltas a unit at a time. Tables are Arrow record batches written by arrow-rs' `parquet`
-//! crate: flat columns, zstd, page statistics, dictionary-encoded, a row group per
+//! read, so an export holds no table of every report: the work is cut into parts ([`Part`]: a
+//! year's facts, a run of units' deltas and rates, the totals' table) done on every core, each
+//! encoded a batch at a time straight to its file; the parts of one table are joined into its
+//! file by copying their column chunks (`parts`). Tables are Arrow record batches written by
+//! arrow-rs' `parquet` crate: flat columns, zstd, page statistics, dictionary-encoded, a row group per
 //! [`ROW_GROUP_ROWS`] rows, counts `Int64`, money `Decimal(18, 6)` in 万元. Every file carries the
 //! tool version, the form versions and a digest of the input manifest (`manifest.json` lists the
 //! inputs) in its key-value metadata. Output is a function of the input alone (no clock), so

@@ -80,3 +80,47 @@ fn a_mixed_folder_names_every_file_and_refuses_the_blank_report() {
         "no reader panics on what units send:\n{err}"
     );
 }
+
+/// A unit that sends its annual report as a saved page whose text states a figure its tables
+/// do not hold: the report is summed as its tables have it, and N1 names the sentence and the
+/// cell, as `import-report` does (a warning: exit 0, 1 with --strict).
+#[test]
+fn a_unit_page_contradicting_its_tables_is_an_n1_warning() {
+    let dir = tempdir();
+    let year = dir.path().join("2020");
+    let page = std::fs::read_to_string(repo("tests/fixtures/reports/lanzhou-2020-portal.html"))
+        .unwrap_or_default();
+    let heading = "一、总体情况</span></p>";
+    assert!(page.contains(heading));
+    let planted = page.replacen(
+        heading,
+        &format!("{heading}\n<p>2020年,全市共受理政府信息公开申请355件。</p>"),
+        1,
+    );
+    write(&year.join("兰州市.html"), planted.as_bytes());
+    let assert = gongkai()
+        .args(["validate", "--lang", "en"])
+        .arg(&year)
+        .assert()
+        .code(0);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+        + &String::from_utf8_lossy(&assert.get_output().stderr);
+    assert_eq!(out.matches("[N1]").count(), 1, "{out}");
+    assert!(
+        out.contains("says “2020年,全市共受理政府信息公开申请355件”") && out.contains("has 343"),
+        "{out}"
+    );
+    gongkai()
+        .args(["validate", "--strict", "--lang", "en"])
+        .arg(&year)
+        .assert()
+        .code(1);
+    // Silenced, as any rule is.
+    let silenced = gongkai()
+        .args(["validate", "--strict", "--allow", "N1", "--lang", "en"])
+        .arg(&year)
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&silenced.get_output().stderr);
+    assert!(!err.contains("[N1]"), "{err}");
+}

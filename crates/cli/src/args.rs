@@ -164,7 +164,7 @@ pub struct PolicyArgs {
     /// Warnings fail the run too (exit 1).
     #[arg(long)]
     pub strict: bool,
-    /// Silence a rule (R1…R6, X1…X4, or coverage); repeatable.
+    /// Silence a rule (R1…R6, X1…X4, N1, or coverage); repeatable.
     #[arg(long, value_name = "RULE")]
     pub allow: Vec<String>,
 }

@@ -180,7 +180,13 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
     })?;
     let registry = early.or(late);
     let checks = &closed.checks;
-    let mut findings: Vec<Finding> = closed.diagnostics().cloned().collect();
+    // A reading diagnostic is silenced only when it is a rule's (N1 of a unit's document);
+    // `input` cannot be allowed.
+    let mut findings: Vec<Finding> = closed
+        .diagnostics()
+        .filter(|f| !policy.allows(f))
+        .cloned()
+        .collect();
     findings.extend(
         checks
             .findings

@@ -497,7 +497,7 @@ pub const FINDINGS: TableSpec = TableSpec {
         col("page", I32, true, "1-based page of a PDF"),
         col("unit", Str, true, "unit"),
         col("year", I32, true, "report year"),
-        col("rule", Str, false, "R1…R6, X1…X4, input or coverage"),
+        col("rule", Str, false, "R1…R6, X1…X4, N1, input or coverage"),
         col("level", Str, false, "error or warning"),
         col(
             "cells",

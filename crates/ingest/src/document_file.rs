@@ -2,13 +2,15 @@
 //! (the official report is a Word document, and many units send that rather than the form). The
 //! report is read as a published one (`gongkai-pages`: title, tables, blank totals derived) and
 //! then held to a unit file's standard: a report the city's totals rest on must be whole, so one
-//! with cells not found or not values is left out, with each cell named.
+//! with cells not found or not values is left out, with each cell named. What its text says
+//! against its tables (rule N1) is a finding of the unit's like any other.
 
 use std::path::Path;
 
+use gongkai_form::RuleId;
 use gongkai_messages::msg;
 use gongkai_pages::import_bytes_in;
-use gongkai_report::{Layout, Place};
+use gongkai_report::{Check, Layout, Place};
 
 use crate::reading::{year_from_path, Reading};
 
@@ -16,6 +18,14 @@ use crate::reading::{year_from_path, Reading};
 pub(crate) fn read(bytes: &[u8], path: &Path, r: &mut Reading) -> Option<Layout> {
     let imp = import_bytes_in(bytes, path, year_from_path(path));
     r.diagnostics.extend(imp.diagnostics.iter().cloned());
+    // N1 (the text states a figure the tables do not hold) is the document's own: the rules over
+    // the values are checked again on the report with every other unit's, so only N1 is kept.
+    r.diagnostics.extend(
+        imp.findings
+            .iter()
+            .filter(|f| f.rule == Check::Rule(RuleId::N1))
+            .cloned(),
+    );
     let report = imp.report.as_ref()?;
     let found = imp.found();
     r.values_read += found + imp.bad_cells;

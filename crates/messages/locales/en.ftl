@@ -64,7 +64,7 @@ help-arg-encoding = Encoding of text files: auto (BOM, else UTF-8, else GB18030)
 help-arg-units = Units registry (unit,kind,parent[,from,to,reorganised]); default: units.csv in an input folder or its parent
 help-arg-quiet = Print nothing but errors (no progress, summary or warnings)
 help-arg-strict = Warnings fail the run too (exit 1)
-help-arg-allow = Silence a rule (R1…R6, X1…X4, or coverage); repeatable
+help-arg-allow = Silence a rule (R1…R6, X1…X4, N1, or coverage); repeatable
 help-arg-name = Name of the total (the city or county)
 help-arg-out = Write to this file (atomically) instead of standard output; its extension chooses the format when --format is not given
 help-arg-force = Sum even when a unit's report is left out or fails rules; every output then says what the total rests on
@@ -520,7 +520,7 @@ output-list-or = {" or "}
 template-wrong-form = { $year } reports use form { $due }, not { $form }
 
 # Reading and checking a batch (gongkai's checked module), and its summary on standard error.
-policy-not-a-rule = --allow { $rule }: not a rule (R1…R6, X1…X4, coverage)
+policy-not-a-rule = --allow { $rule }: not a rule (R1…R6, X1…X4, N1, coverage)
 input-unknown-encoding = unknown encoding { $name } (try auto, utf-8, gbk, gb18030)
 input-by-parent-needs-registry = --by parent needs a units registry: --units FILE, or units.csv in the input folder
 input-no-reports = none of the { $files } file(s) given holds a report that can be used ({ $rejected } rejected, { $skipped } skipped; each is named with why)

@@ -61,7 +61,7 @@ help-arg-encoding = 文本文件的编码：auto（有 BOM 按 BOM，否则 UTF-
 help-arg-units = 单位名录（unit,kind,parent[,from,to,reorganised]）；默认为输入文件夹或其上级中的 units.csv
 help-arg-quiet = 只显示错误（不显示进度、汇总情况和提示）
 help-arg-strict = 有提示也按未通过处理（退出码 1）
-help-arg-allow = 不检查某条规则（R1…R6、X1…X4 或 coverage）；可重复
+help-arg-allow = 不检查某条规则（R1…R6、X1…X4、N1 或 coverage）；可重复
 help-arg-name = 合计的名称（市或县的名称）
 help-arg-out = 写入此文件（整体替换，不留半截文件），不写到标准输出；未给 --format 时按扩展名确定格式
 help-arg-force = 有单位报表被剔除或未通过校验时仍然汇总；各种输出都会注明合计的依据
@@ -492,7 +492,7 @@ output-list-or = 或
 template-wrong-form = { $year }年度报表使用{ $due }版表样，不是{ $form }版
 
 # 读取和校验一批报表（gongkai 的 checked 模块），以及标准错误上的汇总情况。
-policy-not-a-rule = --allow { $rule }：不是校验规则（可用 R1…R6、X1…X4、coverage）
+policy-not-a-rule = --allow { $rule }：不是校验规则（可用 R1…R6、X1…X4、N1、coverage）
 input-unknown-encoding = 不认识的编码 { $name }（可用 auto、utf-8、gbk、gb18030）
 input-by-parent-needs-registry = --by parent 需要单位名册：请用 --units 指定，或在输入文件夹中放置 units.csv
 input-no-reports = 所给 { $files } 个文件中没有可用的报表（未采用 { $rejected } 个，略过 { $skipped } 个，原因已逐一列出）

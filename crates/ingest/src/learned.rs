@@ -383,12 +383,27 @@ pub(crate) fn learn(text: &str, grid: &Grid, path: &Path, r: &mut Reading) {
             note("learn: a line that must hold a number is not one");
             return;
         };
-        let last = scratch.records.len() as u32;
-        let ends_in_appeals = cells.iter().any(|&(_, line, cell)| {
-            line == last
-                && report.form.catalogue().cells.get(cell).map(|c| c.section)
-                    == Some(Section::Appeals)
+        // Table 四's line of values is the last line of the core but for lines of blanks (a
+        // workbook saved as CSV keeps its empty rows as `,,,,`): the full reader passes over lone
+        // words after it either way.
+        let last = cells.iter().map(|&(_, line, _)| line).max().unwrap_or(0);
+        let blank_after = (last as usize..scratch.records.len()).all(|k| {
+            let (_, a, _) = scratch.records[k];
+            let b = scratch
+                .records
+                .get(k + 1)
+                .map_or(scratch.fields.len() as u32, |r| r.1);
+            scratch
+                .classes
+                .get(a as usize..b as usize)
+                .is_some_and(|classes| is_blank(classes, |i| scratch.field(core, a + i as u32)))
         });
+        let ends_in_appeals = blank_after
+            && cells.iter().any(|&(_, line, cell)| {
+                line == last
+                    && report.form.catalogue().cells.get(cell).map(|c| c.section)
+                        == Some(Section::Appeals)
+            });
         let mut t = LearnedLayout {
             hash: scratch.hash,
             shape: scratch.shape.clone(),
@@ -442,11 +457,17 @@ impl LearnedLayout {
                 .contains(&NUMBER)
                 .then_some(())
         };
-        if !numbers_fit || self.numbered.iter().any(|k| numbered(k).is_none()) {
+        if !numbers_fit {
+            note("refused: a number where the layout has none");
+            return None;
+        }
+        if self.numbered.iter().any(|k| numbered(k).is_none()) {
+            note("refused: a numbered line without a number");
             return None;
         }
         // The side lines name the unit and year: the core has none.
         if meta.unit.is_some() || meta.year.is_some() {
+            note("refused: a unit or year in the core");
             return None;
         }
         self.report(side, path, file, |k| s.field(text, self.cells[k].0))
@@ -463,6 +484,7 @@ impl LearnedLayout {
         cell_text: impl Fn(usize) -> &'t str,
     ) -> Option<UnitReport> {
         if side.tail && !self.ends_in_appeals {
+            note("refused: a tail after a table other than 四");
             return None;
         }
         let unit = side.unit.as_ref().map(|(f, v)| (f.as_str(), v.as_str()));
@@ -472,6 +494,7 @@ impl LearnedLayout {
             .flatten()
             .any(|(field, _)| names_a_label(field))
         {
+            note("refused: a unit or year line naming a label");
             return None;
         }
         let unit = unit.map_or_else(|| unit_from_path(path), |(_, u)| u.to_string());
@@ -489,7 +512,10 @@ impl LearnedLayout {
         for (k, &(_, line, cell)) in self.cells.iter().enumerate() {
             let kind = cat.cells.get(cell)?.kind();
             // A count with a fraction, say: the full reader's error to give.
-            let value = parse_value(cell_text(k), kind).ok()?;
+            let Ok(value) = parse_value(cell_text(k), kind) else {
+                note("refused: a value the full reader does not take");
+                return None;
+            };
             report.set(
                 cell,
                 value,

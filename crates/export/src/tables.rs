@@ -103,8 +103,8 @@ pub struct Batch<'a> {
     pub name: &'a str,
     /// The registry's root above every unit, whose total is the batch's.
     root: Option<&'a str>,
-    /// Every year's totals read, as exported ([`exported_totals`]).
-    totals: Vec<Total>,
+    /// Every year's totals read, as exported ([`exported_totals`]; named by [`Batch::name_of`]).
+    totals: Vec<&'a Total>,
     plan: measures::Plan,
     /// Per form, the id of each measure of the plan.
     ids: Vec<(FormVersion, Vec<String>)>,
@@ -166,7 +166,7 @@ impl<'a> Batch<'a> {
             input,
             name,
             root,
-            totals: exported_totals(input, name),
+            totals: exported_totals(input),
             plan,
             ids,
             units: by_unit.into_iter().collect(),
@@ -203,7 +203,7 @@ impl<'a> Batch<'a> {
 
     /// The level of a total in the registry (0 for the batch's) and the name of its parent.
     fn level_of(&self, t: &Total) -> (i32, Option<String>) {
-        if t.name == self.name {
+        if self.name_of(t) == self.name {
             return (0, None);
         }
         match self.input.registry {
@@ -220,6 +220,15 @@ impl<'a> Batch<'a> {
                 }),
             ),
             None => (0, None),
+        }
+    }
+
+    /// The name a total is exported under: the batch's total under the batch's name.
+    fn name_of<'t>(&'t self, t: &'t Total) -> &'t str {
+        if t.name == self.input.summed_as {
+            self.name
+        } else {
+            &t.name
         }
     }
 
@@ -265,7 +274,7 @@ impl<'a> Batch<'a> {
         }
         let mut by_total: BTreeMap<&str, Vec<&Total>> = BTreeMap::new();
         for t in &self.totals {
-            by_total.entry(t.name.as_str()).or_default().push(t);
+            by_total.entry(self.name_of(t)).or_default().push(t);
         }
         for (name, totals) in &by_total {
             let level = self.level_of(totals[0]).0;
@@ -288,7 +297,15 @@ impl<'a> Batch<'a> {
         }
         for t in self.totals.iter().filter(|t| input.in_range(t.year)) {
             let level = self.level_of(t).0;
-            push_rates(rates, t.year, &t.name, true, Some(level), t.form, &t.values)?;
+            push_rates(
+                rates,
+                t.year,
+                self.name_of(t),
+                true,
+                Some(level),
+                t.form,
+                &t.values,
+            )?;
         }
         Ok(())
     }
@@ -313,7 +330,7 @@ impl<'a> Batch<'a> {
                 let (value, amount) = split(t.values[cell.index], cell.kind());
                 table.push(&[
                     Val::I32(Some(t.year)),
-                    Val::Str(Some(&t.name)),
+                    Val::Str(Some(self.name_of(t))),
                     Val::I32(Some(level)),
                     Val::Str(parent.as_deref()),
                     Val::I32(Some(t.units.len() as i32)),
@@ -388,8 +405,11 @@ impl<'a> Batch<'a> {
     pub fn grand_totals(&self) -> Vec<Total> {
         self.totals
             .iter()
-            .filter(|t| t.name == self.name && self.input.in_range(t.year))
-            .cloned()
+            .filter(|t| self.name_of(t) == self.name && self.input.in_range(t.year))
+            .map(|t| Total {
+                name: self.name.to_string(),
+                ..(*t).clone()
+            })
             .collect()
     }
 }
@@ -455,9 +475,10 @@ pub fn whole_name<'a>(input: &Input<'a>) -> &'a str {
     }
 }
 
-/// The totals of every year read, as exported: the batch's under its name, and a root of the
-/// registry above every unit not twice (its total is the batch's).
-fn exported_totals(input: &Input, name: &str) -> Vec<Total> {
+/// The totals of every year read that are exported, not copied: a root of the registry above
+/// every unit is left out (its total is the batch's, which [`Batch::name_of`] names). Copies of
+/// the national batch's totals, each with its units' names, were a tenth of its export's memory.
+fn exported_totals<'a>(input: &Input<'a>) -> Vec<&'a Total> {
     let root = input
         .registry
         .and_then(|r| single_root(r, input.reports.iter().map(|r| r.unit.as_str())))
@@ -466,13 +487,6 @@ fn exported_totals(input: &Input, name: &str) -> Vec<Total> {
         .totals
         .iter()
         .filter(|t| Some(t.name.as_str()) != root)
-        .map(|t| {
-            let mut t = t.clone();
-            if t.name == input.summed_as {
-                t.name = name.to_string();
-            }
-            t
-        })
         .collect()
 }
 

@@ -129,26 +129,10 @@ impl<'a> Batch<'a> {
             .iter()
             .filter(|r| input.in_range(r.year))
             .collect();
-        let years: Vec<i32> = in_range
-            .iter()
-            .map(|r| r.year)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let forms: Vec<FormVersion> = in_range
-            .iter()
-            .map(|r| r.form)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let years = distinct(in_range.iter().map(|r| r.year));
+        let forms = distinct(in_range.iter().map(|r| r.form));
         // Deltas over every year read: the year before --from still gives a previous value.
-        let all_forms: Vec<FormVersion> = input
-            .reports
-            .iter()
-            .map(|r| r.form)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let all_forms = distinct(input.reports.iter().map(|r| r.form));
         let plan = measures::Plan::new(&measures::all(&all_forms));
         let ids = all_forms
             .iter()
@@ -412,6 +396,11 @@ impl<'a> Batch<'a> {
             })
             .collect()
     }
+}
+
+/// Each value once, in order.
+fn distinct<T: Ord>(values: impl Iterator<Item = T>) -> Vec<T> {
+    values.collect::<BTreeSet<_>>().into_iter().collect()
 }
 
 /// A unit's (or total's) figures of one year, as a series takes them.

@@ -159,6 +159,7 @@ impl Cache {
         let mut side = std::mem::take(&mut self.side);
         let found = if side.split(text) {
             self.direct(&side, path, &r.file)
+                .inspect(|_| note("hit: by a recent layout's walk"))
                 .or_else(|| self.by_shape(&side, path, &r.file))
         } else {
             note("miss: a unit or year line a layout cannot stand for");
@@ -829,8 +830,11 @@ fn is_blank<'t>(classes: &[u8], get: impl Fn(usize) -> &'t str) -> bool {
     })
 }
 
-/// How many layouts of the last files are walked before a file's shape is looked up.
-const RECENT: usize = 4;
+/// How many layouts of the last files are walked before a file's shape is looked up. A walk
+/// that fails does so within its first lines, about a tenth of a shape scan: with 4, a varied
+/// batch (twenty-odd layouts) found 36–57% of its files by a walk, with 16 80–93%, and 20,000
+/// varied files took 0.84 s on one core instead of 0.76 s (32: no faster).
+const RECENT: usize = 16;
 
 /// Puts layout `i` first among the recent ones.
 fn to_front(recent: &mut Vec<usize>, i: usize) {

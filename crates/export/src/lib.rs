@@ -343,33 +343,27 @@ fn render(
     let mut kept: BTreeMap<&str, Vec<RecordBatch>> = BTreeMap::new();
     let mut part_files: BTreeMap<&str, (Vec<PathBuf>, usize)> = BTreeMap::new();
     let mut totals_file = None;
-    for (out, year) in outs.iter().zip(parts.iter().map(|p| match p {
-        Part::Facts(y) => Some(*y),
-        _ => None,
-    })) {
-        if let (Some((written, batches)), Some(year)) = (&out.facts, year) {
-            staging.files.push(written.clone());
-            kept_facts.push((year, batches.clone()));
+    for (out, part) in outs.into_iter().zip(&parts) {
+        if let (Some((written, batches)), Part::Facts(year)) = (out.facts, part) {
+            staging.files.push(written);
+            kept_facts.push((*year, batches));
         }
         for (table, part) in [
-            (schema::DELTAS.name, &out.deltas),
-            (schema::RATES.name, &out.rates),
+            (schema::DELTAS.name, out.deltas),
+            (schema::RATES.name, out.rates),
         ] {
             if let Some((path, rows, batches)) = part {
                 let entry = part_files.entry(table).or_default();
-                entry.0.push(path.clone());
+                entry.0.push(path);
                 entry.1 += rows;
-                kept.entry(table)
-                    .or_default()
-                    .extend(batches.iter().cloned());
+                kept.entry(table).or_default().extend(batches);
             }
         }
-        if let Some((written, batches)) = &out.totals {
-            totals_file = Some(written.clone());
-            kept.insert(schema::TOTALS.name, batches.clone());
+        if let Some((written, batches)) = out.totals {
+            totals_file = Some(written);
+            kept.insert(schema::TOTALS.name, batches);
         }
     }
-    drop(outs);
     let units = batch.units_table()?;
     let measures = tables::measures_table()?;
     let findings = tables::findings(input)?;

@@ -125,7 +125,7 @@ impl Staging {
 
     /// A scratch file `name` in a hidden folder of the staging folder, for a table written in
     /// parts ([`crate::parts`]); never listed, and gone with [`Staging::clear_scratch`].
-    pub fn scratch(&mut self, name: &str) -> Result<Sink, ExportError> {
+    pub fn scratch(&self, name: &str) -> Result<Sink, ExportError> {
         let dir = self.root.join(SCRATCH);
         fs::create_dir_all(&dir).map_err(io(&dir))?;
         let path = dir.join(name);

@@ -276,25 +276,24 @@ fn render(
         kv
     };
 
-    // Every file a part writes is opened here, in the parts' order; the parts then run on every
-    // core, and their results come back in that order.
+    // The folders' files (a year's facts, the totals) are made here, in the parts' order; a part
+    // of the deltas and rates opens its scratch files itself, so only the running parts' files
+    // are open at once (a batch ten times the national one has some 600 parts). The parts run on
+    // every core, and their results come back in their order.
     let keep = options.csv;
     let parts = batch.parts(options.part_reports.unwrap_or(tables::PART_REPORTS));
     let mut jobs = Vec::new();
     for (i, part) in parts.iter().cloned().enumerate() {
-        let mut part_file = |table: &str| staging.scratch(&format!("{table}-{i:05}.parquet"));
         let sinks = match &part {
             Part::Facts(year) => {
                 vec![staging.create(&format!("facts/year={year}/part-0.parquet"))?]
             }
-            Part::Units { .. } => vec![
-                part_file(schema::DELTAS.name)?,
-                part_file(schema::RATES.name)?,
-            ],
+            Part::Units { .. } => Vec::new(),
             Part::Totals => vec![staging.create(&format!("{}.parquet", schema::TOTALS.name))?],
         };
-        jobs.push((part, sinks));
+        jobs.push((i, part, sinks));
     }
+    let scratch = &*staging;
     let parted =
         |stream: tables::Stream| -> Result<(PathBuf, usize, Vec<RecordBatch>), ExportError> {
             let (sink, rows, kept) = stream.finish(Vec::new())?;
@@ -304,7 +303,7 @@ fn render(
         };
     let outs: Vec<PartOut> = jobs
         .into_par_iter()
-        .map(|(part, sinks)| -> Result<PartOut, ExportError> {
+        .map(|(i, part, sinks)| -> Result<PartOut, ExportError> {
             let mut sinks = sinks.into_iter();
             let mut next = |spec: &'static TableSpec| -> Result<tables::Stream, ExportError> {
                 let sink = sinks
@@ -321,7 +320,12 @@ fn render(
                     out.facts = Some((sink.close(Some(rows))?, kept));
                 }
                 Part::Units { range, totals } => {
-                    let (mut deltas, mut rates) = (next(&schema::DELTAS)?, next(&schema::RATES)?);
+                    let part_file = |spec: &'static TableSpec| {
+                        let name = format!("{}-{i:05}.parquet", spec.name);
+                        tables::Stream::new(spec, keep, scratch.scratch(&name)?)
+                    };
+                    let (mut deltas, mut rates) =
+                        (part_file(&schema::DELTAS)?, part_file(&schema::RATES)?);
                     batch.units_part(range, totals, &mut deltas, &mut rates)?;
                     out.deltas = Some(parted(deltas)?);
                     out.rates = Some(parted(rates)?);

@@ -10,7 +10,7 @@ use gongkai_messages::msg;
 use gongkai_report::Finding;
 
 use crate::model::marked_cells;
-use crate::page::{escape, findings_list, unit_anchor, unit_tables, POLICY, STYLE};
+use crate::page::{escape, findings_list, head, unit_anchor, unit_tables};
 
 /// What marks a file as a page `gongkai audit` wrote.
 pub const AUDIT_GENERATOR: &str = "gongkai audit";
@@ -20,16 +20,7 @@ pub fn audit_page(audit: &Audit) -> String {
     let reports = audit.rows.iter().filter(|r| r.report.is_some()).count();
     let title = msg!("audit-title", reports = reports);
     let mut s = String::with_capacity(1 << 18);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n\
-         <meta name=\"generator\" content=\"{AUDIT_GENERATOR}\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{t}</h1>\n",
-        lang = gongkai_messages::lang().code(),
-        t = escape(&title)
-    );
+    head(&mut s, &title, AUDIT_GENERATOR);
     let failing = audit.rows.iter().filter(|r| r.errors() > 0).count();
     let unreadable = audit.rows.iter().filter(|r| r.report.is_none()).count();
     let _ = writeln!(

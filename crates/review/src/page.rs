@@ -43,17 +43,7 @@ pub fn page(review: &Review) -> String {
     };
     let title = msg!("review-title", name = name, years = span.as_str());
     let mut s = String::with_capacity(1 << 20);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n\
-         <meta name=\"generator\" content=\"{GENERATOR}\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        lang = gongkai_messages::lang().code(),
-        t = escape(&title)
-    );
-    let _ = writeln!(s, "<header>\n<h1>{}</h1>", escape(&title));
+    head(&mut s, &title, GENERATOR);
     let _ = writeln!(s, "<p class=\"lead\">{}</p>", escape(&lead(review)));
     if years.len() > 1 {
         let _ = write!(
@@ -698,6 +688,21 @@ fn makeup_data(review: &Review) -> Value {
 /// JSON inside a `<script>` element: `</` would end it early.
 fn script_safe(json: &str) -> String {
     json.replace("</", "<\\/")
+}
+
+/// A self-contained page's opening, to its heading: the language, the content policy (nothing
+/// fetched), the generator named, the style; then `<header>` and the `<h1>` of `title`.
+pub(crate) fn head(s: &mut String, title: &str, generator: &str) {
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n\
+         <meta name=\"generator\" content=\"{generator}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{t}</h1>\n",
+        lang = gongkai_messages::lang().code(),
+        t = escape(title)
+    );
 }
 
 /// Text for HTML: in an element or a quoted attribute.

@@ -271,10 +271,22 @@ fn is_binary(head: &[u8]) -> bool {
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return false;
     }
-    let controls = head
-        .iter()
-        .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A))
-        .count();
+    // Counted in byte lanes, 255 bytes at a time, so the compiler vectorises the count (a count
+    // into a usize per byte was a twentieth of reading a batch of small grid files).
+    let controls: usize = head
+        .chunks(255)
+        .map(|chunk| {
+            chunk.iter().fold(0u8, |n, &b| {
+                let control = (b < 0x20)
+                    & (b != b'\t')
+                    & (b != b'\n')
+                    & (b != b'\r')
+                    & (b != 0x0C)
+                    & (b != 0x1A);
+                n + u8::from(control)
+            }) as usize
+        })
+        .sum();
     head.contains(&0) || controls * 20 > head.len()
 }
 

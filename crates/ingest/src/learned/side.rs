@@ -39,6 +39,25 @@ pub(super) struct Side {
     pub tail: bool,
     /// Byte ranges of the fields of the line being split.
     fields: Vec<(usize, usize)>,
+    /// Each line of the text: its start, its end (before `\r\n` or `\n`) and its commas.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+/// Commas to pad a line of the core with, a slice at a time.
+const COMMAS: &str = ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+
+/// The first field of `line` that is not blank (whitespace only): its index and where it starts.
+fn first_field(line: &str) -> Option<(usize, usize)> {
+    let (mut index, mut at) = (0, 0);
+    for (k, c) in line.char_indices() {
+        if c == ',' {
+            index += 1;
+            at = k + 1;
+        } else if !c.is_whitespace() {
+            return Some((index, at));
+        }
+    }
+    None
 }
 
 impl Side {
@@ -51,53 +70,55 @@ impl Side {
         self.year = None;
         self.tail = false;
         let bytes = text.as_bytes();
-        // The widest line's fields, in one pass over the bytes (a search per line and per comma
-        // was a twentieth of a varied batch's read).
-        // (The count of a line's commas is a filter the compiler turns into vector code.)
-        let width = bytes
-            .split(|&b| b == b'\n')
-            .map(|line| line.iter().filter(|&&b| b == b',').count() + 1)
-            .max()
-            .unwrap_or(0)
-            .max(WIDTH);
-        // Where the core was before the last lone texts after it: they are the tail if no line
-        // of the form follows them.
-        let mut before_texts: Option<(usize, usize)> = None;
-        let (mut start, mut number) = (0, 0u32);
-        while start < bytes.len() {
-            let newline = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+        // Every line's span and commas first, in one pass over the bytes: the widest line sets
+        // the core's width. (A search per line and per comma was a twentieth of a varied
+        // batch's read; the count of a line's commas is a filter the compiler vectorises.)
+        self.spans.clear();
+        let mut width = WIDTH;
+        let mut start = 0;
+        for newline in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+            if start >= bytes.len() {
+                break;
+            }
             let mut end = newline;
             if end > start && bytes[end - 1] == b'\r' {
                 end -= 1;
             }
-            number += 1;
-            let line = (start, end);
+            let commas = bytes[start..end].iter().filter(|&&b| b == b',').count();
+            width = width.max(commas + 1);
+            self.spans.push((start, end, commas));
             start = newline + 1;
-            if line.0 == line.1 {
+        }
+        // Where the core was before the last lone texts after it: they are the tail if no line
+        // of the form follows them.
+        let mut before_texts: Option<(usize, usize)> = None;
+        for (number, &(a, b, commas)) in (1u32..).zip(&self.spans) {
+            if a == b {
                 continue;
             }
-            self.fields.clear();
-            // Byte by byte: a grid's line is short and mostly commas (`,,,,`).
-            let mut a = line.0;
-            for (k, &b) in bytes[line.0..line.1].iter().enumerate() {
-                if b == b',' {
-                    self.fields.push((a, line.0 + k));
-                    a = line.0 + k + 1;
-                }
-            }
-            self.fields.push((a, line.1));
-            let field = |i: usize| {
-                let (a, b) = self.fields[i];
-                &text[a..b]
-            };
-            let n = self.fields.len();
-            let first = (0..n).find(|&i| !field(i).trim().is_empty());
+            let line = &text[a..b];
+            let n = commas + 1;
+            // Only a line whose first field may open a unit or year line is split into all its
+            // fields; any other needs just its first field that is not blank.
+            let first = first_field(line);
             let opens_meta = first
-                .and_then(|i| field(i).chars().next())
+                .and_then(|(_, at)| line[at..].chars().next())
                 .is_some_and(may_name_meta);
             if opens_meta {
+                self.fields.clear();
+                let mut from = 0;
+                for comma in memchr::memchr_iter(b',', line.as_bytes()) {
+                    self.fields.push((from, comma));
+                    from = comma + 1;
+                }
+                self.fields.push((from, line.len()));
+                let field = |i: usize| {
+                    let (a, b) = self.fields[i];
+                    &line[a..b]
+                };
                 if let Some((is_unit, value, col)) = meta_entry_of(n, field) {
-                    let (Some(key_at), Some(value_at)) = (first, (col as usize).checked_sub(1))
+                    let (Some((key_at, _)), Some(value_at)) =
+                        (first, (col as usize).checked_sub(1))
                     else {
                         return false;
                     };
@@ -122,9 +143,10 @@ impl Side {
                     continue;
                 }
             }
-            let lone = first.filter(|&i| (0..n).all(|j| j == i || field(j).is_empty()));
-            if let Some(i) = lone.filter(|_| self.lines.is_empty()) {
-                if passes_over_before_tables(field(i)) {
+            // A lone text: every other field empty, that is, only commas before and after it.
+            let lone = first.and_then(|first| lone(line, first, commas));
+            if let Some(lone) = lone.filter(|_| self.lines.is_empty()) {
+                if passes_over_before_tables(lone) {
                     continue;
                 }
             }
@@ -134,9 +156,12 @@ impl Side {
                 before_texts = None;
             }
             self.lines.push(number);
-            self.core.push_str(&text[line.0..line.1]);
-            for _ in n..width {
-                self.core.push(',');
+            self.core.push_str(line);
+            let mut pad = width - n;
+            while pad > 0 {
+                let k = pad.min(COMMAS.len());
+                self.core.push_str(&COMMAS[..k]);
+                pad -= k;
             }
             self.core.push('\n');
         }
@@ -155,6 +180,13 @@ impl Side {
         }
         true
     }
+}
+
+/// The text of `line` if every field but its first not blank, `first` (index, start), is empty:
+/// only commas before and after it. `commas` is the line's count of them.
+fn lone(line: &str, (index, at): (usize, usize), commas: usize) -> Option<&str> {
+    let end = memchr::memchr(b',', &line.as_bytes()[at..]).map_or(line.len(), |k| at + k);
+    (at == index && line.len() - end == commas - index).then(|| &line[at..end])
 }
 
 /// Whether a line whose label cell is `label` reads the same padded or not: not a labelled row
@@ -182,4 +214,57 @@ pub(super) fn pads_safely(label: &str) -> bool {
                     )
                 })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_field, lone};
+
+    /// The first field and the lone text as defined on the line's fields, split at every comma.
+    fn by_fields(line: &str) -> (Option<usize>, Option<&str>) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let first = fields.iter().position(|f| !f.trim().is_empty());
+        let lone = first
+            .filter(|&i| (0..fields.len()).all(|j| j == i || fields[j].is_empty()))
+            .map(|i| fields[i]);
+        (first, lone)
+    }
+
+    #[test]
+    fn first_and_lone_fields_match_a_split_at_every_comma() {
+        for line in [
+            "",
+            ",,,",
+            "a",
+            "a,,,",
+            ",,a,,",
+            ",,a,b",
+            " ,a,,",
+            ", ,a",
+            "\u{3000},填报单位,城关区",
+            ",\u{3000}注：本表,,",
+            ",,　,,",
+            " 填报单位 ,,",
+            "a b,,",
+            "\t,,x\t,",
+            ",,,\u{a0}",
+            "（一）,1,2,,",
+        ] {
+            let commas = line.matches(',').count();
+            let first = first_field(line);
+            let (want_first, want_lone) = by_fields(line);
+            assert_eq!(first.map(|(i, _)| i), want_first, "{line:?}");
+            if let Some((i, at)) = first {
+                assert_eq!(
+                    line.split(',').nth(i).map(|f| f.as_ptr()),
+                    Some(line[at..].as_ptr())
+                );
+            }
+            assert_eq!(
+                first.and_then(|f| lone(line, f, commas)),
+                want_lone,
+                "{line:?}"
+            );
+        }
+    }
 }

@@ -37,6 +37,8 @@ pub(super) struct Side {
     pub year: Option<(String, String)>,
     /// Lone texts after the last line of the core.
     pub tail: bool,
+    /// The fields of every line of the core (its lines are padded to the widest line's).
+    pub width: usize,
     /// Byte ranges of the fields of the line being split.
     fields: Vec<(usize, usize)>,
     /// Each line of the text: its start, its end (before `\r\n` or `\n`) and its commas.
@@ -89,6 +91,7 @@ impl Side {
             self.spans.push((start, end, commas));
             start = newline + 1;
         }
+        self.width = width;
         // Where the core was before the last lone texts after it: they are the tail if no line
         // of the form follows them.
         let mut before_texts: Option<(usize, usize)> = None;

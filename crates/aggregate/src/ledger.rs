@@ -1,6 +1,6 @@
 //! A batch folded chunk by chunk as it is read, so that memory stays flat however many units a
-//! province or a national study brings: each chunk's reports are checked (R1–R6), summed through
-//! [`consolidate`] (or [`rollup`]) into running totals, and reduced to a [`Link`]; then the
+//! province or a national study brings: each chunk's reports are checked (R1–R6), summed cell by
+//! cell ([`dense`]) into running totals, and reduced to a [`Link`]; then the
 //! reports go. What needs the whole batch (duplicate units, X1–X4, coverage) runs at the close,
 //! on the links.
 //!
@@ -18,10 +18,11 @@ use gongkai_report::{
 };
 use rayon::prelude::*;
 
-use crate::checks::{close, rollup, Checks};
+use crate::checks::{close, Checks};
+use crate::dense;
 use crate::findings::check_report;
 use crate::link::{Link, Links};
-use crate::{consolidate, AggregateError, Total};
+use crate::{AggregateError, Total};
 
 /// Reports summed into one partial total at a time: as many as a chunk of a batch's files brings
 /// (1,024, a report each), with room; tests sum a few at a time, so that slicing is tested.
@@ -199,15 +200,10 @@ impl<'r> Ledger<'r> {
 
     /// The totals of `reports` alone.
     fn partial(&self, reports: &[UnitReport]) -> Result<Vec<Total>, AggregateError> {
-        if reports.is_empty() {
-            return Ok(Vec::new());
-        }
-        let batch = gongkai_report::arrow::to_record_batch(reports)
-            .map_err(|e| AggregateError::Arrow(e.to_string()))?;
         match self.sums {
             Sums::Skip => Ok(Vec::new()),
-            Sums::Whole => consolidate(&batch, &self.name),
-            Sums::ByParent(registry) => rollup(&batch, &self.name, registry),
+            Sums::Whole => dense::sum(reports, &self.name, None),
+            Sums::ByParent(registry) => dense::sum(reports, &self.name, Some(registry)),
         }
     }
 
@@ -480,6 +476,7 @@ mod tests {
 
     use super::*;
     use crate::checks::check_batch;
+    use crate::consolidate;
 
     /// A tidy file of one unit and year: values from `seed`, so units differ and some break rules.
     fn file(unit: &str, year: i32, seed: i64) -> String {

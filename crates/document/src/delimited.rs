@@ -193,7 +193,9 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     // `text.lines()`, with the memchr crate's SIMD search: every file of a batch comes here.
     let mut rest = text;
     let mut seen = 0;
-    while seen < 30 && !rest.is_empty() {
+    const LINES: usize = 30;
+    // Done once commas lead by more than the lines left to count (a comma grid's first 15).
+    while seen < LINES && !rest.is_empty() && commas <= tabs.max(semis) + (LINES - seen) {
         let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
         let line = &rest.as_bytes()[..end];
         let blank = rest[..end].trim().is_empty();

@@ -299,3 +299,113 @@ fn several_years_draw_the_trend_inline() {
     keep(&page, "review-lanzhou-trend");
     assert_quiet(&page, "the five-year page");
 }
+
+/// A batch of 1,200 units: a total's make-up lists its 50 largest values and sums the rest in
+/// one line (the listed and the rest add up to the total), each measure's ratings list the 100
+/// worst and count the others, and the table of units lists 1,000 clean ones and counts the
+/// others; every unit is still counted once.
+#[test]
+fn a_large_batch_lists_the_largest_and_counts_the_rest() {
+    let Some(browser) = require() else {
+        return;
+    };
+    let tmp = tempdir();
+    let data = tmp.path().join("data");
+    gongkai()
+        .args([
+            "generate", "--units", "1200", "--years", "2020", "--seed", "3", "-q", "-o",
+        ])
+        .arg(&data)
+        .assert()
+        .success();
+    let file = tmp.path().join("large.html");
+    report(&data, "合计", &file);
+    let page = browser.open(&file).unwrap_or_else(|e| panic!("{e}"));
+
+    // The cell with the most units other than 0, clicked.
+    let cell = eval(
+        &page,
+        "(() => { const d = JSON.parse(document.getElementById('makeup-data').textContent); \
+          const y = d.years['2020']; let best = null; \
+          for (const [code, c] of Object.entries(y.cells)) { \
+            const n = c.top.length + (c.rest ? c.rest[0] : 0); \
+            if (!best || n > best[1]) { best = [code, n]; } } \
+          const c = y.cells[best[0]]; \
+          return [best[0], best[1], c.total, c.top.reduce((s, t) => s + t[1], 0), \
+                  c.rest ? Number(c.rest[1]) : 0, c.zero + c.blank + best[1], y.summed]; })()",
+    );
+    let code = cell[0].as_str().unwrap_or_default().to_string();
+    let nonzero = cell[1].as_i64().unwrap_or_default();
+    assert!(nonzero > 50, "a cell with more than 50 values: {cell}");
+    assert_eq!(
+        cell[3].as_i64().unwrap_or_default() + cell[4].as_i64().unwrap_or_default(),
+        cell[2].as_i64().unwrap_or(-1),
+        "the listed values and the rest add up to the total: {cell}"
+    );
+    assert_eq!(cell[5], cell[6], "every summed unit counted once: {cell}");
+    page.click(&format!(".totals td.v[data-code='{code}']"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows = eval(
+        &page,
+        "document.querySelectorAll('#makeup tbody tr').length",
+    );
+    assert_eq!(rows.as_u64(), Some(50), "{code}");
+    let rest = eval(&page, "document.querySelector('#makeup .rest').innerText");
+    let rest = rest.as_str().unwrap_or_default();
+    assert!(
+        rest.contains(&format!("另有 {} 个单位未逐一列出", nonzero - 50)),
+        "{rest}"
+    );
+
+    // Ratings: at most 100 a measure, and the others counted where there are more.
+    let ratings = eval(
+        &page,
+        "Array.from(document.querySelectorAll('table.rating')).map(t => \
+         [t.querySelectorAll('tbody tr').length, \
+          t.nextElementSibling && t.nextElementSibling.matches('p.hint') ? \
+            t.nextElementSibling.innerText : ''])",
+    );
+    let ratings = ratings.as_array().cloned().unwrap_or_default();
+    assert!(!ratings.is_empty());
+    for r in &ratings {
+        let listed = r[0].as_u64().unwrap_or_default();
+        let hint = r[1].as_str().unwrap_or_default();
+        assert!(listed <= 100, "{r}");
+        assert_eq!(listed == 100, !hint.is_empty(), "{r}");
+    }
+    assert!(
+        ratings.iter().any(|r| r[0].as_u64() == Some(100)),
+        "{ratings:?}"
+    );
+
+    // Units: 1,000 clean ones listed, the others counted; the heading counts them all.
+    let units = eval(
+        &page,
+        "(() => { const t = document.querySelector('table.units'); \
+          const hint = t.nextElementSibling.matches('p.hint') ? t.nextElementSibling.innerText : ''; \
+          return [t.querySelectorAll('tr.unit-row').length, \
+                  t.querySelectorAll('tr.unit-row.clean').length, hint, \
+                  t.previousElementSibling.innerText]; })()",
+    );
+    assert_eq!(units[1].as_u64(), Some(1000), "{units}");
+    let hint = units[2].as_str().unwrap_or_default();
+    let more: u64 = hint
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_default();
+    let heading = units[3].as_str().unwrap_or_default();
+    let all: u64 = heading
+        .rsplit('（')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_default();
+    assert!(more > 0, "{units}");
+    assert_eq!(units[0].as_u64().unwrap_or_default() + more, all, "{units}");
+    assert_quiet(&page, "the large page");
+}

@@ -320,7 +320,15 @@ fn units_section(s: &mut String, y: &YearReview) {
         escape(&msg!("review-col-errors")),
         escape(&msg!("review-col-warnings")),
     );
+    // Every unit with something to see; of the clean ones, the first [`CLEAN_UNITS_LISTED`].
+    let mut clean = 0usize;
     for u in &y.units {
+        if status_class(u) == "clean" {
+            clean += 1;
+            if clean > CLEAN_UNITS_LISTED {
+                continue;
+            }
+        }
         let link = if u.findings.is_empty() {
             escape(&u.name)
         } else {
@@ -342,6 +350,16 @@ fn units_section(s: &mut String, y: &YearReview) {
         );
     }
     let _ = writeln!(s, "</tbody>\n</table>");
+    if clean > CLEAN_UNITS_LISTED {
+        let _ = writeln!(
+            s,
+            "<p class=\"hint\">{}</p>",
+            escape(&msg!(
+                "review-units-clean-more",
+                count = clean - CLEAN_UNITS_LISTED
+            ))
+        );
+    }
     let left = y.left_out();
     if !left.is_empty() {
         let _ = writeln!(
@@ -510,7 +528,7 @@ fn ratings_section(s: &mut String, y: &YearReview, thresholds: &gongkai_ratings:
             escape(&msg!("review-col-rating")),
         );
         let rated: Vec<&Rating> = y.ratings.iter().filter(|r| r.measure == measure).collect();
-        for (i, r) in rated.iter().enumerate() {
+        for (i, r) in rated.iter().take(RATINGS_LISTED).enumerate() {
             let _ = writeln!(
                 s,
                 "<tr data-unit=\"{}\"><td class=\"num\">{}</td><td>{}</td>\
@@ -524,9 +542,28 @@ fn ratings_section(s: &mut String, y: &YearReview, thresholds: &gongkai_ratings:
             );
         }
         let _ = writeln!(s, "</tbody></table>");
+        if rated.len() > RATINGS_LISTED {
+            let _ = writeln!(
+                s,
+                "<p class=\"hint\">{}</p>",
+                escape(&msg!(
+                    "review-ratings-more",
+                    count = rated.len() - RATINGS_LISTED
+                ))
+            );
+        }
     }
     let _ = writeln!(s, "</div>");
 }
+
+/// Clean units (summed, nothing found) listed in a year's table of units, in its order; the rest
+/// are counted. Units with findings, missing or left out are always listed.
+pub const CLEAN_UNITS_LISTED: usize = 1000;
+
+/// Units listed per measure in a year's ratings, worst first; the rest are counted, and every
+/// unit's rating is in the CSV `--ratings` writes. (10,000 units over five years had listed
+/// 21 MB of ratings.)
+pub const RATINGS_LISTED: usize = 100;
 
 fn rate_words(r: &Rating, thresholds: &gongkai_ratings::Thresholds) -> String {
     match r.verdict {
@@ -637,47 +674,81 @@ fn yoy_cell(d: &Delta) -> String {
     }
 }
 
-/// Per year: the units summed and, per cell, each unit's value as (raw, shown), `null` where the
-/// unit left it blank; and each cell's name. Read by the script when a total cell is clicked.
+/// Units listed by name in a total cell's make-up: the largest values (by size, either sign);
+/// the others are counted and summed in one line. A city's make-up is listed whole; a province's
+/// or a nation's would otherwise put every unit's value of every cell into the page (10,000 units
+/// over five years: 81 MB of a 115 MB page).
+pub const MAKEUP_LISTED: usize = 50;
+
+/// Per year: how many units were summed, the names the make-ups list, and per cell its total,
+/// its largest values (by name index, largest first, at most [`MAKEUP_LISTED`]) as (raw, shown),
+/// the rest of its values other than 0 counted and summed, and how many units wrote 0 or left
+/// it blank. Read by the script when a total cell is clicked.
 fn makeup_data(review: &Review) -> Value {
     let mut years = Map::new();
     for y in &review.years {
         let cat = y.form().catalogue();
         let summed: Vec<(&str, &gongkai_report::UnitReport)> = y.summed().collect();
+        // The names listed in any cell of the year, each once.
+        let mut names: Vec<&str> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut cells = Map::new();
         for cell in &cat.cells {
-            let values: Vec<Value> = summed
+            let (mut zero, mut blank) = (0usize, 0usize);
+            let mut values: Vec<(&str, i64)> = Vec::new();
+            for (name, r) in &summed {
+                let v = r.values.get(cell.index).copied().unwrap_or(0);
+                if r.blank.get(cell.index).copied().unwrap_or(true) {
+                    blank += 1;
+                } else if v == 0 {
+                    zero += 1;
+                } else {
+                    values.push((name, v));
+                }
+            }
+            // The largest by size are listed, largest first; the rest go in one line.
+            values.sort_by(|a, b| {
+                b.1.unsigned_abs()
+                    .cmp(&a.1.unsigned_abs())
+                    .then(a.0.cmp(b.0))
+            });
+            let rest = values.split_off(values.len().min(MAKEUP_LISTED));
+            values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let top: Vec<Value> = values
                 .iter()
-                .map(|(_, r)| {
-                    let blank = r.blank.get(cell.index).copied().unwrap_or(true);
-                    let v = r.values.get(cell.index).copied().unwrap_or(0);
-                    if blank {
-                        Value::Null
-                    } else {
-                        json!([v, format_value(v, cell.kind())])
-                    }
+                .map(|(name, v)| {
+                    let k = *index.entry(name).or_insert_with(|| {
+                        names.push(name);
+                        names.len() - 1
+                    });
+                    json!([k, v, format_value(*v, cell.kind())])
                 })
                 .collect();
-            cells.insert(
-                cell.code(),
-                json!({
-                    "name": where_cell(cell),
-                    "total": y.total.values.get(cell.index).copied().unwrap_or(0),
-                    "shown": format_value(y.total.values.get(cell.index).copied().unwrap_or(0), cell.kind()),
-                    "units": values,
-                }),
-            );
+            let total = y.total.values.get(cell.index).copied().unwrap_or(0);
+            let mut entry = json!({
+                "name": where_cell(cell),
+                "total": total,
+                "shown": format_value(total, cell.kind()),
+                "top": top,
+                "zero": zero,
+                "blank": blank,
+            });
+            if !rest.is_empty() {
+                let sum: i64 = rest.iter().map(|(_, v)| *v).fold(0i64, i64::saturating_add);
+                entry["rest"] = json!([rest.len(), format_value(sum, cell.kind())]);
+            }
+            cells.insert(cell.code(), entry);
         }
-        let units: Vec<&str> = summed.iter().map(|(n, _)| *n).collect();
         years.insert(
             y.year().to_string(),
-            json!({ "units": units, "cells": cells }),
+            json!({ "summed": summed.len(), "units": names, "cells": cells }),
         );
     }
     json!({
         "years": years,
         "words": {
             "sum": msg!("review-makeup-sum"),
+            "others": msg!("review-makeup-others"),
             "rest": msg!("review-makeup-rest"),
             "blank": msg!("review-makeup-blank"),
             "none": msg!("review-makeup-none"),

@@ -14,16 +14,10 @@
     var year = data.years[td.getAttribute("data-year")];
     var cell = year && year.cells[td.getAttribute("data-code")];
     if (!cell) { return; }
-    var rows = [];
-    var blank = 0;
-    var zero = 0;
-    year.units.forEach(function (unit, i) {
-      var v = cell.units[i];
-      if (v === null) { blank += 1; } else if (v[0] === 0) { zero += 1; } else { rows.push([unit, v[0], v[1]]); }
-    });
-    rows.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+    // Listed largest first by the page's writer; the rest of the values come counted and summed.
+    var rows = cell.top.map(function (t) { return [year.units[t[0]], t[1], t[2]]; });
     dialog.querySelector("h3").textContent = cell.name;
-    dialog.querySelector(".sum").textContent = fill(words.sum, { total: cell.shown, units: year.units.length });
+    dialog.querySelector(".sum").textContent = fill(words.sum, { total: cell.shown, units: year.summed });
     var body = dialog.querySelector("tbody");
     body.textContent = "";
     rows.forEach(function (r) {
@@ -40,8 +34,9 @@
     });
     var rest = [];
     if (rows.length === 0) { rest.push(words.none); }
-    if (zero > 0) { rest.push(fill(words.rest, { count: zero })); }
-    if (blank > 0) { rest.push(fill(words.blank, { count: blank })); }
+    if (cell.rest) { rest.push(fill(words.others, { count: cell.rest[0], sum: cell.rest[1] })); }
+    if (cell.zero > 0) { rest.push(fill(words.rest, { count: cell.zero })); }
+    if (cell.blank > 0) { rest.push(fill(words.blank, { count: cell.blank })); }
     dialog.querySelector(".rest").textContent = rest.join(" ");
     dialog.hidden = false;
     dialog.setAttribute("data-code", td.getAttribute("data-code"));

@@ -47,6 +47,16 @@ fn normalised(label: &str) -> String {
     if label.chars().all(nfkc_stable) {
         return strip(label);
     }
+    // Full-width ASCII and the ideographic space are all most other labels have (`（一）`,
+    // `：`, titles with full-width brackets): NFKC maps each to its ASCII twin. (A title naming
+    // its unit is new in every file of a batch; NFKC of each was 4% of reading varied grids.)
+    if label
+        .chars()
+        .all(|c| nfkc_stable(c) || wide_ascii(c).is_some())
+    {
+        let narrow: String = label.chars().map(|c| wide_ascii(c).unwrap_or(c)).collect();
+        return strip(&narrow);
+    }
     thread_local! {
         static SEEN: std::cell::RefCell<HashMap<String, String>> =
             std::cell::RefCell::new(HashMap::new());
@@ -87,6 +97,15 @@ pub(crate) fn nfkc_stable(c: char) -> bool {
                 | '》'
                 | '—'
         )
+}
+
+/// What NFKC makes of a full-width ASCII character (U+FF01–U+FF5E) or the ideographic space.
+fn wide_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    }
 }
 
 /// [`normalise`] after NFKC: notes, numbering, whitespace and quotes out.
@@ -421,6 +440,23 @@ pub fn form_of_key(key: &str) -> Option<FormVersion> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wide_ascii_is_what_nfkc_makes_of_it() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in ('\u{ff01}'..='\u{ff5e}').chain(['\u{3000}']) {
+            assert_eq!(
+                super::wide_ascii(c).map(String::from),
+                Some(c.to_string().nfkc().collect::<String>()),
+                "{c}"
+            );
+        }
+        for label in ["（一）ＡＢ区　２０２０年：报告", "第十条（二）项", "　"]
+        {
+            let nfkc: String = label.nfkc().collect();
+            assert_eq!(super::normalised(label), super::strip(&nfkc), "{label}");
+        }
+    }
+
     use super::*;
 
     #[test]

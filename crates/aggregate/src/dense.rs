@@ -67,21 +67,7 @@ pub(crate) fn sum(
     totals
         .into_iter()
         .map(|((year, group), t)| {
-            let cat = t.form.catalogue();
-            let values = t
-                .values
-                .iter()
-                .enumerate()
-                .map(|(cell, &sum)| {
-                    i64::try_from(sum).map_err(|_| AggregateError::Overflow {
-                        year,
-                        form: t.form,
-                        cell,
-                        code: cat.cells.get(cell).map(|c| c.code()).unwrap_or_default(),
-                        sum,
-                    })
-                })
-                .collect::<Result<Vec<i64>, _>>()?;
+            let values = narrow(year, t.form, &t.values)?;
             let mut units: Vec<String> = t.units.into_iter().map(str::to_string).collect();
             units.sort_unstable();
             Ok(Total {
@@ -91,6 +77,27 @@ pub(crate) fn sum(
                 values,
                 blank_units: t.blank_units,
                 units,
+            })
+        })
+        .collect()
+}
+
+/// Exact sums as the `i64`s a [`Total`] holds; a sum past them is an error naming its cell.
+pub(crate) fn narrow(
+    year: i32,
+    form: FormVersion,
+    sums: &[i128],
+) -> Result<Vec<i64>, AggregateError> {
+    let cat = form.catalogue();
+    sums.iter()
+        .enumerate()
+        .map(|(cell, &sum)| {
+            i64::try_from(sum).map_err(|_| AggregateError::Overflow {
+                year,
+                form,
+                cell,
+                code: cat.cells.get(cell).map(|c| c.code()).unwrap_or_default(),
+                sum,
             })
         })
         .collect()

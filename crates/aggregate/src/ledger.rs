@@ -430,21 +430,7 @@ fn totals(
         if r.units.is_empty() {
             continue;
         }
-        let cat = r.form.catalogue();
-        let values = r
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, &sum)| {
-                i64::try_from(sum).map_err(|_| AggregateError::Overflow {
-                    year,
-                    form: r.form,
-                    cell: i,
-                    code: cat.cells[i].code(),
-                    sum,
-                })
-            })
-            .collect::<Result<Vec<i64>, _>>()?;
+        let values = dense::narrow(year, r.form, &r.values)?;
         let mut units: Vec<String> = r.units.iter().map(|u| links.unit_name(*u).into()).collect();
         units.sort();
         out.push(Total {

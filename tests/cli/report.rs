@@ -80,7 +80,7 @@ fn the_page_the_draft_the_workbook_and_the_table_carry_consolidates_numbers() {
     let tmp = tempdir();
     let batch = tmp.path().join("batch");
     defective(&batch);
-    // A workbook is read back one year at a time (the reader takes a workbook as one report).
+    // One year at a time here; every year of one workbook below.
     for (dir, name) in [
         (root().join("data/lanzhou/2020"), "兰州市"),
         (batch.join("2020"), "某市"),
@@ -145,6 +145,43 @@ fn the_page_the_draft_the_workbook_and_the_table_carry_consolidates_numbers() {
 }
 
 /// A written document's tables as `import-report` reads them: (year, code) → value.
+/// The workbook `consolidate -o` writes for several years (a sheet a year, then the findings)
+/// reads back as every year's report, each the year's totals; the findings sheet is named as
+/// holding no report.
+#[test]
+fn a_workbook_of_several_years_reads_back_every_year() {
+    let tmp = tempdir();
+    let batch = tmp.path().join("batch");
+    defective(&batch);
+    for (dir, name, years) in [
+        (root().join("data/lanzhou"), "兰州市", 5),
+        (batch.clone(), "某市", 2),
+    ] {
+        let expected = consolidated(&dir, name);
+        let xlsx = tmp.path().join("years.xlsx");
+        gongkai()
+            .arg("consolidate")
+            .arg(&dir)
+            .args(["--name", name, "--force", "-q", "-o"])
+            .arg(&xlsx)
+            .assert()
+            .code(predicate_code(name));
+        let out = gongkai()
+            .arg("import-report")
+            .arg(&xlsx)
+            .args(["--format", "csv"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let got = tidy_values(&String::from_utf8_lossy(&out.stdout), name);
+        let got_years: std::collections::BTreeSet<i32> = got.keys().map(|(y, _)| *y).collect();
+        assert_eq!(got_years.len(), years, "{name}: {got_years:?}");
+        assert!(got == expected, "{name}: the workbook's years differ");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("Findings"), "{name}: {stderr}");
+        assert!(!stderr.contains("given twice"), "{name}: {stderr}");
+    }
+}
+
 fn read_back(file: &Path, name: &str) -> BTreeMap<(i32, String), String> {
     let csv = stdout_of(
         gongkai()

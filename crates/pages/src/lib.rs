@@ -257,6 +257,86 @@ pub fn import_file(path: &Path) -> PageImport {
     }
 }
 
+/// [`import_file`], but a workbook whose sheets each hold a whole report of their own (a report a
+/// year, as `consolidate -o` writes one) gives each sheet's report; any other file gives one.
+pub fn import_file_all(path: &Path) -> Vec<PageImport> {
+    match std::fs::read(path) {
+        Ok(bytes) => import_all(&bytes, path, None),
+        Err(e) => vec![PageImport::new(Arc::new(path.to_path_buf()))
+            .fail(msg!("pages-cannot-read", error = e.to_string()))],
+    }
+}
+
+/// The reports of a file: a sheet's each where every visible sheet of a workbook holds a whole
+/// report of another unit or year ([`sheets_apart`]); else the file's one.
+fn import_all(
+    bytes: &[u8],
+    path: &Path,
+    served: Option<&'static encoding_rs::Encoding>,
+) -> Vec<PageImport> {
+    if matches!(sniff(bytes), Format::Xlsx | Format::Xls | Format::Ods) {
+        if let Some(each) = gongkai_workbook::read(bytes)
+            .ok()
+            .and_then(|book| sheets_apart(&book, path))
+        {
+            return each;
+        }
+    }
+    vec![import_any(bytes, path, None, served)]
+}
+
+/// Each visible sheet of `book` read as a report of its own (its name the last place its year or
+/// unit is looked for), if at least two are, every sheet that holds any of the form is whole
+/// (every cell found) and no two are of the same unit and year; `None` otherwise: the sheets are
+/// then one report's (二 on one sheet, 三 on the next, say), read together. A sheet with none of
+/// the form (the findings `consolidate -o` adds) is named in a warning of the first report.
+fn sheets_apart(book: &gongkai_workbook::Workbook, path: &Path) -> Option<Vec<PageImport>> {
+    let sheets: Vec<&gongkai_workbook::Sheet> = book
+        .sheets
+        .iter()
+        .filter(|s| s.visible && !s.grid.is_empty())
+        .collect();
+    if sheets.len() < 2 || book.sheets.iter().any(|s| !s.visible) {
+        return None;
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out: Vec<PageImport> = Vec::with_capacity(sheets.len());
+    let mut no_form = Vec::new();
+    for sheet in sheets {
+        let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
+        imp.kind = Some(PageKind::Workbook);
+        let one = gongkai_workbook::Workbook {
+            format: book.format,
+            sheets: vec![gongkai_workbook::Sheet {
+                name: sheet.name.clone(),
+                visible: true,
+                grid: sheet.grid.clone(),
+            }],
+        };
+        let (grids, mut about) = sheet_grids(one, &imp.file, &mut imp.diagnostics);
+        about.titles.push(sheet.name.clone());
+        let imp = import_grids(imp, grids, about, path, None);
+        let Some(report) = imp.report.as_ref() else {
+            no_form.push(sheet.name.as_str());
+            continue;
+        };
+        if !imp.is_complete() || !seen.insert((report.unit.clone(), report.year)) {
+            return None;
+        }
+        out.push(imp);
+    }
+    if out.len() < 2 {
+        return None;
+    }
+    let file = Arc::clone(&out[0].file);
+    out[0].diagnostics.extend(
+        no_form
+            .into_iter()
+            .map(|sheet| Finding::warning(&file, msg!("read-sheet-no-form", sheet = sheet))),
+    );
+    Some(out)
+}
+
 /// Reads a page's contents as if from `path` (whose name is the fallback for unit and year).
 pub fn import_bytes(bytes: &[u8], path: &Path) -> PageImport {
     import_bytes_in(bytes, path, None)
@@ -566,7 +646,10 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
 
 /// Reads many pages in parallel; the results are in the order of `files`.
 pub fn import_pages(files: &[PathBuf]) -> Vec<PageImport> {
-    files.par_iter().map(|f| import_file(f)).collect()
+    files
+        .par_iter()
+        .flat_map_iter(|f| import_file_all(f))
+        .collect()
 }
 
 /// A page to read: a file, or a page a server sent.
@@ -585,18 +668,18 @@ pub enum PageSource {
 pub fn import_sources(sources: &[PageSource]) -> Vec<PageImport> {
     sources
         .par_iter()
-        .map(|s| match s {
-            PageSource::File(f) => import_file(f),
+        .flat_map_iter(|s| match s {
+            PageSource::File(f) => import_file_all(f),
             PageSource::Served {
                 address,
                 file,
                 charset,
             } => match std::fs::read(file) {
-                Ok(bytes) => import_served(&bytes, address, *charset),
-                Err(e) => PageImport::new(Arc::new(address.clone())).fail(msg!(
+                Ok(bytes) => import_all(&bytes, address, *charset),
+                Err(e) => vec![PageImport::new(Arc::new(address.clone())).fail(msg!(
                     "pages-cannot-read",
                     error = format!("{}: {e}", file.display())
-                )),
+                ))],
             },
         })
         .collect()

@@ -388,3 +388,28 @@ fn text_contradicting_the_tables_is_a_warning() {
         "{zh}"
     );
 }
+
+/// A folder of saved reports: the files of no report's format beside them (a saved page's image
+/// and style, notes in Markdown) are left, counted in one warning that names the first, and the
+/// exit code stays 0.
+#[test]
+fn a_folder_of_reports_names_the_files_it_leaves() {
+    let tmp = tempdir();
+    let dir = tmp.path().join("saved");
+    let page = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/reports/lanzhou-2020.txt"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    write(&dir.join("兰州市2020.txt"), &page);
+    write(&dir.join("notes.md"), b"# where these came from");
+    write(&dir.join("page_files/logo.png"), b"\x89PNG");
+    write(&dir.join("page_files/site.css"), b"body {}");
+    let (out, err, code) = run(&[dir.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, fixture("lanzhou-2020-published.csv"), "{err}");
+    assert!(
+        err.contains("not read, in no format a report is published in: 3 file(s) in this folder")
+            && err.contains("notes.md"),
+        "{err}"
+    );
+}

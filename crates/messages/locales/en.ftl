@@ -433,6 +433,7 @@ pages-table-active = active
 pages-table-requests = requests
 pages-table-appeals = appeals
 pages-cannot-read = cannot read the file: { $error }
+pages-folder-others = not read, in no format a report is published in: { $count } file(s) in this folder, the first { $first }
 pages-sheet-hidden = sheet { $sheet } is hidden: not read
 pages-unit-from-file-name = the title does not name the reporting body; named "{ $name }" after the file
 pages-no-title = no report title (……{ $year }年政府信息公开工作年度报告) found; unit and year taken from the file name

@@ -429,6 +429,7 @@ pages-table-active = 表二（主动公开政府信息情况）
 pages-table-requests = 表三（收到和处理政府信息公开申请情况）
 pages-table-appeals = 表四（政府信息公开行政复议、行政诉讼情况）
 pages-cannot-read = 无法读取该文件：{ $error }
+pages-folder-others = 此文件夹中有 { $count } 个文件不是报告发布所用的格式，未读取（第一个：{ $first }）
 pages-sheet-hidden = 工作表“{ $sheet }”为隐藏工作表，未读取。
 pages-unit-from-file-name = 标题中没有报告单位名称，已按文件名记为“{ $name }”。请核对单位名称。
 pages-no-title = 未找到报告标题（……{ $year }年政府信息公开工作年度报告），单位和年度取自文件名。请核对。

@@ -626,17 +626,31 @@ pub fn collect_pages(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Finding>) {
             ));
             continue;
         }
+        // Files of no report's format (a saved page's images and styles, notes in Markdown)
+        // are left, and counted in one warning for the folder.
+        let mut others: Vec<PathBuf> = Vec::new();
         for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_page(e.path()) => {
                     files.push(e.into_path());
                 }
+                Ok(e) if e.file_type().is_file() => others.push(e.into_path()),
                 Ok(_) => {}
                 Err(err) => {
                     let at = err.path().map_or_else(|| path.clone(), Path::to_path_buf);
                     problems.push(Finding::error(&Arc::new(at), err.to_string()));
                 }
             }
+        }
+        if let Some(first) = others.first() {
+            problems.push(Finding::warning(
+                &Arc::new(path.clone()),
+                msg!(
+                    "pages-folder-others",
+                    count = others.len(),
+                    first = first.display().to_string()
+                ),
+            ));
         }
     }
     let mut seen = std::collections::HashSet::new();

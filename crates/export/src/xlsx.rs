@@ -2,10 +2,9 @@
 //! official tables laid out as the printed form (merged headers, the template's Chinese labels),
 //! and a sheet of findings.
 //!
-//! The tables are laid out by walking the form catalogue: blocks, their rows' label paths and
-//! their columns. Only the few headings the catalogue does not hold (信息内容, 申请人情况,
-//! 法人或其他组织 and the R1 note printed on the form) are written here, as in the terminal
-//! renderer. The workbook's creation date is fixed (1 January of the year after the last report
+//! The tables are where the form's own workbook places them (`gongkai_report::write::sheet`,
+//! which walks the catalogue), so the template and this workbook are laid out by one piece of
+//! code; the template's checks are left out. The workbook's creation date is fixed (1 January of the year after the last report
 //! year, when such reports are compiled) and the zip entries carry no times, so the same totals
 //! give the same bytes.
 
@@ -14,16 +13,11 @@ use rust_xlsxwriter::{
 };
 
 use gongkai_aggregate::Total;
-use gongkai_form::{Block, FormVersion, Section, ValueKind, MONEY_SCALE};
+use gongkai_form::{FormVersion, ValueKind, MONEY_SCALE};
 use gongkai_messages::msg;
+use gongkai_report::write::sheet::{self, Role, Span};
+use gongkai_report::write::workbook::{fit, put, LABEL_WIDTHS, VALUE_WIDTH};
 use gongkai_report::Finding;
-
-const INFO: &str = "信息内容";
-const APPLICANTS: &str = "申请人情况";
-const ORGANISATIONS: &str = "法人或其他组织";
-const R1_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
-/// Label columns on the left of tables 二 and 三 (table 三's rows nest three deep).
-const LABEL_COLS: u16 = 3;
 
 struct Formats {
     title: Format,
@@ -58,28 +52,12 @@ impl Formats {
     }
 }
 
-/// Text over the range `(r0, c0)..=(r1, c1)`: merged when it is more than one cell.
-fn put(
-    ws: &mut Worksheet,
-    (r0, c0): (u32, u16),
-    (r1, c1): (u32, u16),
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    if r0 == r1 && c0 == c1 {
-        ws.write_string_with_format(r0, c0, text, format)?;
-    } else {
-        ws.merge_range(r0, c0, r1, c1, text, format)?;
-    }
-    Ok(())
-}
-
-/// A value cell spanning columns `c0..=c1` of row `r`.
+/// A value cell over `span` (an item of table 二 narrower than the widest spans the rest of its
+/// row, as on the printed form).
 fn number(
     ws: &mut Worksheet,
     f: &Formats,
-    r: u32,
-    (c0, c1): (u16, u16),
+    span: Span,
     value: i64,
     kind: ValueKind,
 ) -> Result<(), XlsxError> {
@@ -87,218 +65,12 @@ fn number(
         ValueKind::Money => (value as f64 / MONEY_SCALE as f64, &f.money),
         _ => (value as f64, &f.count),
     };
-    if c1 > c0 {
-        put(ws, (r, c0), (r, c1), "", format)?;
+    if span.is_merged() {
+        put(ws, span, "", format)?;
     }
-    ws.write_number_with_format(r, c0, x, format)?;
+    let (r, c) = span.first;
+    ws.write_number_with_format(r, c, x, format)?;
     Ok(())
-}
-
-/// Widths of the label columns, in Excel's character units.
-const LABEL_WIDTHS: [f64; LABEL_COLS as usize] = [12.0, 16.0, 34.0];
-/// Height of one line of text, in points.
-const LINE_HEIGHT: f64 = 15.0;
-
-/// Makes row `r` tall enough for `text` wrapped in label columns `c0..=c1` (a CJK character is
-/// two units wide); Excel does not grow rows for wrapped text by itself.
-fn fit(ws: &mut Worksheet, r: u32, (c0, c1): (u16, u16), text: &str) -> Result<(), XlsxError> {
-    let width: f64 = LABEL_WIDTHS[c0 as usize..=c1 as usize].iter().sum();
-    let need: f64 = text
-        .chars()
-        .map(|c| if (c as u32) < 0x2E80 { 1.0 } else { 2.0 })
-        .sum();
-    let lines = (need / (width - 1.0)).ceil().max(1.0);
-    if lines > 1.0 {
-        ws.set_row_height(r, LINE_HEIGHT * lines)?;
-    }
-    Ok(())
-}
-
-/// Consecutive rows `from..` of `rows` whose label paths share `path[..=depth]` with row `from`.
-fn run(block: &Block, from: usize, depth: usize) -> usize {
-    let key = &block.rows[from].path[..=depth];
-    block.rows[from..]
-        .iter()
-        .take_while(|r| r.path.len() > depth && &r.path[..=depth] == key)
-        .count()
-}
-
-/// Whether row `i` starts a new group at `depth` (the row before has another prefix).
-fn starts(block: &Block, i: usize, depth: usize) -> bool {
-    i == 0 || {
-        let (prev, cur) = (block.rows[i - 1].path, block.rows[i].path);
-        prev.len() <= depth || prev[..=depth] != cur[..=depth]
-    }
-}
-
-/// Section 二: per item, its heading, a header line and one line per row. The narrower items'
-/// last column spans the rest, so all items share one width as on the printed form.
-fn active(ws: &mut Worksheet, f: &Formats, t: &Total, mut r: u32) -> Result<u32, XlsxError> {
-    let cat = t.form.catalogue();
-    let blocks: Vec<(usize, &Block)> = cat
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.section == Section::Active)
-        .collect();
-    let width = blocks
-        .iter()
-        .map(|(_, b)| b.columns.len())
-        .max()
-        .unwrap_or(1) as u16;
-    let last = LABEL_COLS + width - 1;
-    let span = |block: &Block, c: usize| -> (u16, u16) {
-        let c0 = LABEL_COLS + c as u16;
-        if c + 1 == block.columns.len() {
-            (c0, last)
-        } else {
-            (c0, c0)
-        }
-    };
-    for (b, block) in blocks {
-        if let Some(h) = block.heading {
-            put(ws, (r, 0), (r, last), h, &f.header)?;
-            r += 1;
-        }
-        put(ws, (r, 0), (r, LABEL_COLS - 1), INFO, &f.header)?;
-        for (c, column) in block.columns.iter().enumerate() {
-            let (c0, c1) = span(block, c);
-            put(ws, (r, c0), (r, c1), column.label, &f.header)?;
-        }
-        r += 1;
-        for (i, row) in block.rows.iter().enumerate() {
-            let label = row.path.last().copied().unwrap_or(row.code);
-            put(ws, (r, 0), (r, LABEL_COLS - 1), label, &f.label)?;
-            for (c, column) in block.columns.iter().enumerate() {
-                let v = t.values[cat.cell_index(b, i, c)];
-                number(ws, f, r, span(block, c), v, column.kind)?;
-            }
-            r += 1;
-        }
-    }
-    Ok(r)
-}
-
-/// Section 三: three header lines over the applicant columns, then the rows with their label
-/// paths nested in up to three label columns, each group merged down the rows it covers.
-fn requests(ws: &mut Worksheet, f: &Formats, t: &Total, mut r: u32) -> Result<u32, XlsxError> {
-    let cat = t.form.catalogue();
-    let b = cat
-        .blocks
-        .iter()
-        .position(|b| b.section == Section::Requests)
-        .unwrap_or(0);
-    let block = &cat.blocks[b];
-    let n = block.columns.len() as u16;
-    put(ws, (r, 0), (r + 2, LABEL_COLS - 1), R1_NOTE, &f.header)?;
-    put(
-        ws,
-        (r, LABEL_COLS),
-        (r, LABEL_COLS + n - 1),
-        APPLICANTS,
-        &f.header,
-    )?;
-    // Columns other than 自然人 and 总计 are the kinds of 法人或其他组织.
-    let grouped = |code: &str| code != "natural_person" && code != "total";
-    let mut c = 0usize;
-    while c < block.columns.len() {
-        let col = LABEL_COLS + c as u16;
-        if grouped(block.columns[c].code) {
-            let k = block.columns[c..]
-                .iter()
-                .take_while(|x| grouped(x.code))
-                .count();
-            put(
-                ws,
-                (r + 1, col),
-                (r + 1, col + k as u16 - 1),
-                ORGANISATIONS,
-                &f.header,
-            )?;
-            for (j, x) in block.columns[c..c + k].iter().enumerate() {
-                put(
-                    ws,
-                    (r + 2, col + j as u16),
-                    (r + 2, col + j as u16),
-                    x.label,
-                    &f.header,
-                )?;
-            }
-            c += k;
-        } else {
-            put(
-                ws,
-                (r + 1, col),
-                (r + 2, col),
-                block.columns[c].label,
-                &f.header,
-            )?;
-            c += 1;
-        }
-    }
-    r += 3;
-    for (i, row) in block.rows.iter().enumerate() {
-        let depth = row.path.len();
-        for d in 0..depth - 1 {
-            if starts(block, i, d) {
-                let k = run(block, i, d) as u32;
-                put(
-                    ws,
-                    (r, d as u16),
-                    (r + k - 1, d as u16),
-                    row.path[d],
-                    &f.label,
-                )?;
-            }
-        }
-        let span = ((depth - 1) as u16, LABEL_COLS - 1);
-        put(ws, (r, span.0), (r, span.1), row.path[depth - 1], &f.label)?;
-        fit(ws, r, span, row.path[depth - 1])?;
-        for (c, column) in block.columns.iter().enumerate() {
-            let v = t.values[cat.cell_index(b, i, c)];
-            let col = LABEL_COLS + c as u16;
-            number(ws, f, r, (col, col), v, column.kind)?;
-        }
-        r += 1;
-    }
-    Ok(r)
-}
-
-/// Section 四: the rows become column groups (行政复议 | 行政诉讼: 未经复议直接起诉, 复议后起诉),
-/// each with its outcome columns, over one line of numbers.
-fn appeals(ws: &mut Worksheet, f: &Formats, t: &Total, r: u32) -> Result<u32, XlsxError> {
-    let cat = t.form.catalogue();
-    let b = cat
-        .blocks
-        .iter()
-        .position(|b| b.section == Section::Appeals)
-        .unwrap_or(0);
-    let block = &cat.blocks[b];
-    let n = block.columns.len() as u16;
-    let depth = block.rows.iter().map(|x| x.path.len()).max().unwrap_or(1) as u32;
-    for (i, row) in block.rows.iter().enumerate() {
-        let c0 = i as u16 * n;
-        for d in 0..row.path.len() {
-            if starts(block, i, d) {
-                let k = run(block, i, d) as u16;
-                put(
-                    ws,
-                    (r + d as u32, c0),
-                    (r + d as u32, c0 + k * n - 1),
-                    row.path[d],
-                    &f.header,
-                )?;
-            }
-        }
-        let top = r + row.path.len() as u32;
-        for (c, column) in block.columns.iter().enumerate() {
-            let col = c0 + c as u16;
-            put(ws, (top, col), (r + depth, col), column.label, &f.header)?;
-            let v = t.values[cat.cell_index(b, i, c)];
-            number(ws, f, r + depth + 1, (col, col), v, column.kind)?;
-        }
-    }
-    Ok(r + depth + 2)
 }
 
 fn year_sheet(
@@ -310,11 +82,14 @@ fn year_sheet(
     notes: bool,
 ) -> Result<(), XlsxError> {
     ws.set_name(sheet)?;
-    for (c, w) in LABEL_WIDTHS.iter().enumerate() {
+    // The three tables where the form's workbook places them (`report::write::sheet`), below this
+    // sheet's own title and notes, which take the lines of the form's title, unit and year; the
+    // form's checks are left out: these are the totals, checked on the findings sheet.
+    let placed = sheet::placed(t.form);
+    let mut widths = vec![VALUE_WIDTH; usize::from(placed.columns)];
+    widths[..LABEL_WIDTHS.len()].copy_from_slice(&LABEL_WIDTHS);
+    for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
-    }
-    for c in 3..20u16 {
-        ws.set_column_width(c, 11)?;
     }
     let title = msg!(
         "export-sheet-title",
@@ -338,15 +113,23 @@ fn year_sheet(
         let see = msg!("export-sheet-see-notes", sheet = msg!("export-notes-sheet"));
         ws.write_string_with_format(2, 0, &see, &f.note)?;
     }
-    let mut r = 3;
-    for section in Section::ALL {
-        ws.write_string_with_format(r, 0, section.heading(), &f.heading)?;
-        r += 1;
-        r = match section {
-            Section::Active => active(ws, f, t, r)?,
-            Section::Requests => requests(ws, f, t, r)?,
-            Section::Appeals => appeals(ws, f, t, r)?,
-        } + 1;
+    for text in &placed.texts {
+        let format = match text.role {
+            Role::Section => &f.heading,
+            Role::Header => &f.header,
+            Role::Label => &f.label,
+            Role::Title | Role::Meta | Role::Check => continue,
+        };
+        put(ws, text.span, &text.text, format)?;
+        if text.role == Role::Label {
+            fit(ws, text.span, &text.text, &widths)?;
+        }
+    }
+    let cat = t.form.catalogue();
+    for cell in &cat.cells {
+        if let (Some(&span), Some(&v)) = (placed.cells.get(cell.index), t.values.get(cell.index)) {
+            number(ws, f, span, v, cell.kind())?;
+        }
     }
     ws.set_landscape();
     ws.set_paper_size(9); // A4

@@ -30,8 +30,8 @@ use super::sheet::{self, At, Check, Role, Sheet, Span};
 pub use rust_xlsxwriter::XlsxError as Error;
 
 /// Widths of the label columns, in Excel's character units.
-const LABEL_WIDTHS: [f64; sheet::LABEL_COLUMNS as usize] = [12.0, 16.0, 34.0];
-const VALUE_WIDTH: f64 = 11.0;
+pub const LABEL_WIDTHS: [f64; sheet::LABEL_COLUMNS as usize] = [12.0, 16.0, 34.0];
+pub const VALUE_WIDTH: f64 = 11.0;
 /// The column of table 三's row checks holds a label over it: wider.
 const CHECK_WIDTH: f64 = 16.0;
 /// Height of one line of text, in points.
@@ -109,7 +109,8 @@ impl Formats {
 }
 
 /// Text over a span: merged when it is more than one cell.
-fn put(ws: &mut Worksheet, span: Span, text: &str, format: &Format) -> Result<(), XlsxError> {
+/// `text` over `span`, merged when the span is more than one cell.
+pub fn put(ws: &mut Worksheet, span: Span, text: &str, format: &Format) -> Result<(), XlsxError> {
     let (r0, c0) = span.first;
     let (r1, c1) = span.last;
     if span.is_merged() {
@@ -122,7 +123,7 @@ fn put(ws: &mut Worksheet, span: Span, text: &str, format: &Format) -> Result<()
 
 /// Makes the rows of a label tall enough for its text wrapped over its columns (a CJK
 /// character is two units wide); Excel does not grow rows for wrapped text by itself.
-fn fit(ws: &mut Worksheet, span: Span, text: &str, widths: &[f64]) -> Result<(), XlsxError> {
+pub fn fit(ws: &mut Worksheet, span: Span, text: &str, widths: &[f64]) -> Result<(), XlsxError> {
     let width: f64 = (span.first.1..=span.last.1)
         .map(|c| widths.get(c as usize).copied().unwrap_or(VALUE_WIDTH))
         .sum();

@@ -453,3 +453,68 @@ fn help_names_the_fetch_options_in_both_languages() {
     assert!(zh.contains("报告网址清单文件"), "{zh}");
     assert!(zh.contains("同一主机"), "{zh}");
 }
+
+/// `audit` fetches its reports from the portal as `import-report` does: each address's report is
+/// ranked with its findings (the page with wrong totals first, with its rule errors), each page is
+/// kept as evidence, and the ranking is the one the saved pages give, address for file.
+#[test]
+fn audit_fetches_its_reports_from_their_addresses() {
+    let portal = portal();
+    let dir = tempdir();
+    let evidence = dir.path().join("evidence");
+    let pages = [
+        portal.url("/zwgk/county-2022.html"),
+        portal.url("/zwgk/bureau-2021.html"),
+    ];
+    let (fetched, err, code) = run(gongkai()
+        .arg("audit")
+        .args(&pages)
+        .args([
+            "--allow-private",
+            "--pace",
+            "0",
+            "--format",
+            "csv",
+            "--evidence",
+        ])
+        .arg(&evidence));
+    assert_eq!(code, 1, "rule errors in the bureau's page: {err}");
+    let lines: Vec<&str> = fetched.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "{fetched}");
+    assert!(lines[1].contains(&pages[1]), "worst first: {fetched}");
+    assert!(lines[1].contains("R1:2;R2:2;R4:1"), "{fetched}");
+    assert!(lines[2].contains(&pages[0]), "{fetched}");
+    let records = records(&evidence);
+    for page in &pages {
+        assert_eq!(record_of(&records, page)["status"], 200, "{page}");
+    }
+
+    // The same pages saved: the same ranking, a file in place of each address.
+    let saved = dir.path().join("saved");
+    write(&saved.join("county-2022.html"), &report("county-2022.html"));
+    write(
+        &saved.join("bureau-2021.html"),
+        &report("bureau-2021-wrong-totals.html"),
+    );
+    let (from_files, err, code) = run(gongkai()
+        .arg("audit")
+        .arg(saved.join("county-2022.html"))
+        .arg(saved.join("bureau-2021.html"))
+        .args(["--format", "csv"]));
+    assert_eq!(code, 1, "{err}");
+    let strip = |csv: &str, names: [&str; 2]| {
+        let mut out = csv.to_string();
+        for n in names {
+            out = out.replace(n, "PAGE");
+        }
+        out
+    };
+    let files = [
+        saved.join("county-2022.html").display().to_string(),
+        saved.join("bureau-2021.html").display().to_string(),
+    ];
+    assert_eq!(
+        strip(&fetched, [&pages[0], &pages[1]]),
+        strip(&from_files, [&files[0], &files[1]])
+    );
+}

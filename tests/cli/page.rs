@@ -300,10 +300,11 @@ fn several_years_draw_the_trend_inline() {
     assert_quiet(&page, "the five-year page");
 }
 
-/// A batch of 1,200 units: a total's make-up lists its 50 largest values and sums the rest in
-/// one line (the listed and the rest add up to the total), each measure's ratings list the 100
-/// worst and count the others, and the table of units lists 1,000 clean ones and counts the
-/// others; every unit is still counted once.
+/// A batch of 1,600 units, a fifth with a defect: a total's make-up lists its 50 largest values
+/// and sums the rest in one line (the listed and the rest add up to the total), each measure's
+/// ratings list the 100 worst and count the others, the table of units lists 1,000 clean ones and
+/// counts the others, and of the units with findings the first 200 show their tables; every
+/// unit is still counted once and every finding is on the page.
 #[test]
 fn a_large_batch_lists_the_largest_and_counts_the_rest() {
     let Some(browser) = require() else {
@@ -313,8 +314,9 @@ fn a_large_batch_lists_the_largest_and_counts_the_rest() {
     let data = tmp.path().join("data");
     gongkai()
         .args([
-            "generate", "--units", "1200", "--years", "2020", "--seed", "3", "-q", "-o",
+            "generate", "--units", "1600", "--years", "2020", "--errors", "0.2",
         ])
+        .args(["--seed", "3", "-q", "-o"])
         .arg(&data)
         .assert()
         .success();
@@ -407,5 +409,23 @@ fn a_large_batch_lists_the_largest_and_counts_the_rest() {
         .unwrap_or_default();
     assert!(more > 0, "{units}");
     assert_eq!(units[0].as_u64().unwrap_or_default() + more, all, "{units}");
+
+    // Units with findings: each one's findings, the first 200 with their tables.
+    let to_fix = eval(
+        &page,
+        "[document.querySelectorAll('details.unit').length, \
+          document.querySelectorAll('details.unit .unit-tables').length, \
+          document.querySelectorAll('details.unit ol.findings li').length, \
+          Array.from(document.querySelectorAll('p.hint')).map(p => p.innerText) \
+            .filter(t => t.includes('整改通知')).length]",
+    );
+    let with_findings = to_fix[0].as_u64().unwrap_or_default();
+    assert!(with_findings > 200, "{to_fix}");
+    assert_eq!(to_fix[1].as_u64(), Some(200), "{to_fix}");
+    assert!(
+        to_fix[2].as_u64().unwrap_or_default() >= with_findings,
+        "{to_fix}"
+    );
+    assert_eq!(to_fix[3].as_u64(), Some(1), "{to_fix}");
     assert_quiet(&page, "the large page");
 }

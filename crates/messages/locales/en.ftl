@@ -870,6 +870,7 @@ review-lead = { $year }: { $summed } units summed; { $failing } failing the rule
 review-totals = { $name } { $year }: the consolidated tables (form { $form }, { $units } units)
 review-caveat = Note: this year's total is not whole or includes failing figures: { $left } reports left out, { $missing } units missing, { $failing } units summed although they fail rules. See the units below.
 review-click-hint = Click any total to see its make-up by unit (largest first, with shares).
+review-unit-tables-more = Each unit's findings are below, each naming its cell and its place in the unit's file; only the first { $listed } units show their tables with the cells to check marked (the other { $count } do not, to keep the page small). gongkai feedback writes each unit a letter of its problems.
 review-units-clean-more = { $count } more units passed every check and are not listed here.
 review-units = The units in { $year } ({ $count })
 review-left-out = Files left out of the total ({ $count }) and why

@@ -836,6 +836,7 @@ review-lead = { $year }年：已汇总 { $summed } 个单位；未通过校验 {
 review-totals = { $name }{ $year }年汇总表（{ $form }版表式，{ $units } 个单位）
 review-caveat = 注意：本年合计不完整或含未通过校验的数据——未纳入汇总的报告 { $left } 份，未报送单位 { $missing } 个，未通过校验但已汇总的单位 { $failing } 个。详见下方单位情况。
 review-click-hint = 点击任一合计数字，可查看各单位构成（由大到小，含占比）。
+review-unit-tables-more = 以下列出每个单位的问题，每条都指明单元格及其在该单位文件中的位置；为控制页面大小，仅前 { $listed } 个单位附标出需核对单元格的表格，其余 { $count } 个单位未附。gongkai feedback 可为每个单位写出整改通知。
 review-units-clean-more = 另有 { $count } 个单位通过全部检查，未在此逐一列出。
 review-units = { $year }年各单位情况（{ $count } 个）
 review-left-out = 未纳入汇总的文件（{ $count } 份）及原因

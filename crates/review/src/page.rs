@@ -393,6 +393,20 @@ fn units_section(s: &mut String, y: &YearReview) {
             count = with_findings.len()
         ))
     );
+    let with_tables = with_findings.iter().filter(|u| u.report.is_some()).count();
+    let without_tables = with_tables.saturating_sub(UNIT_TABLES_LISTED);
+    if without_tables > 0 {
+        let _ = writeln!(
+            s,
+            "<p class=\"hint\">{}</p>",
+            escape(&msg!(
+                "review-unit-tables-more",
+                listed = UNIT_TABLES_LISTED,
+                count = without_tables
+            ))
+        );
+    }
+    let mut tables = 0usize;
     for u in with_findings {
         let _ = writeln!(
             s,
@@ -411,8 +425,9 @@ fn units_section(s: &mut String, y: &YearReview) {
             ))
         );
         findings_list(s, &u.findings, "findings");
-        if let Some(report) = u.report {
+        if let Some(report) = u.report.filter(|_| tables < UNIT_TABLES_LISTED) {
             unit_tables(s, report, &u.marked_cells());
+            tables += 1;
         }
         let _ = writeln!(s, "</details>");
     }
@@ -555,6 +570,11 @@ fn ratings_section(s: &mut String, y: &YearReview, thresholds: &gongkai_ratings:
     }
     let _ = writeln!(s, "</div>");
 }
+
+/// Units with findings whose own tables (their cells to check marked) are on the page, in its
+/// order; every one's findings are, each naming its cell and its place in the unit's file.
+/// (1,000 failing units' tables were 26 of a 34 MB page.)
+pub const UNIT_TABLES_LISTED: usize = 200;
 
 /// Clean units (summed, nothing found) listed in a year's table of units, in its order; the rest
 /// are counted. Units with findings, missing or left out are always listed.

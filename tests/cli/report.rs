@@ -112,13 +112,7 @@ fn the_page_the_draft_the_workbook_and_the_table_carry_consolidates_numbers() {
 
         // The workbook, read back by the project's own reader of published tables.
         let xlsx = tmp.path().join("totals.xlsx");
-        gongkai()
-            .arg("consolidate")
-            .arg(&dir)
-            .args(["--name", name, "--force", "-q", "-o"])
-            .arg(&xlsx)
-            .assert()
-            .code(predicate_code(name));
+        workbook(&dir, name, &xlsx);
         assert!(
             read_back(&xlsx, name) == expected,
             "{name}: the workbook's totals differ"
@@ -159,13 +153,7 @@ fn a_workbook_of_several_years_reads_back_every_year() {
     ] {
         let expected = consolidated(&dir, name);
         let xlsx = tmp.path().join("years.xlsx");
-        gongkai()
-            .arg("consolidate")
-            .arg(&dir)
-            .args(["--name", name, "--force", "-q", "-o"])
-            .arg(&xlsx)
-            .assert()
-            .code(predicate_code(name));
+        workbook(&dir, name, &xlsx);
         let out = gongkai()
             .arg("import-report")
             .arg(&xlsx)
@@ -180,6 +168,17 @@ fn a_workbook_of_several_years_reads_back_every_year() {
         assert!(stderr.contains("Findings"), "{name}: {stderr}");
         assert!(!stderr.contains("given twice"), "{name}: {stderr}");
     }
+}
+
+/// The workbook `consolidate -o` writes of `dir`'s totals.
+fn workbook(dir: &Path, name: &str, xlsx: &Path) {
+    gongkai()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--name", name, "--force", "-q", "-o"])
+        .arg(xlsx)
+        .assert()
+        .code(predicate_code(name));
 }
 
 fn read_back(file: &Path, name: &str) -> BTreeMap<(i32, String), String> {

@@ -275,18 +275,42 @@ fn import_all(
     served: Option<&'static encoding_rs::Encoding>,
 ) -> Vec<PageImport> {
     if matches!(sniff(bytes), Format::Xlsx | Format::Xls | Format::Ods) {
-        if let Some(each) = gongkai_workbook::read(bytes)
-            .ok()
-            .and_then(|book| sheets_apart(&book, path))
-        {
-            return each;
+        // Read once: sheet by sheet, else together (an unreadable one as `import_any` says it).
+        if let Ok(book) = gongkai_workbook::read(bytes) {
+            return sheets_apart(&book, path)
+                .unwrap_or_else(|| vec![import_book(book, path, None, None)]);
         }
     }
     vec![import_any(bytes, path, None, served)]
 }
 
-/// Each visible sheet of `book` read as a report of its own (its name the last place its year or
-/// unit is looked for), if at least two are, every sheet that holds any of the form is whole
+/// A workbook's visible sheets read together as one report. `sheet` names the one sheet read
+/// apart: its name follows the file's as the last place the unit and year are looked for, as a
+/// file's name is (`城关区.xlsx`, sheet `2020年`).
+fn import_book(
+    book: gongkai_workbook::Workbook,
+    path: &Path,
+    folder_year: Option<i32>,
+    sheet: Option<&str>,
+) -> PageImport {
+    let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
+    imp.kind = Some(PageKind::Workbook);
+    let file = Arc::clone(&imp.file);
+    let (grids, about) = sheet_grids(book, &file, &mut imp.diagnostics);
+    imp.bad_cells = imp.diagnostics.iter().filter(|d| d.is_error()).count();
+    let name = sheet.map(|sheet| format!("{} {sheet}", stem(path)));
+    import_grids(imp, grids, about, path, folder_year, name.as_deref())
+}
+
+/// A file's name without its extension: the last place a report's unit and year are looked for.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Each visible sheet of `book` read as a report of its own (its name after the file's the last
+/// place its year or unit is looked for), if at least two are, every sheet that holds any of the form is whole
 /// (every cell found) and no two are of the same unit and year; `None` otherwise: the sheets are
 /// then one report's (二 on one sheet, 三 on the next, say), read together. A sheet with none of
 /// the form (the findings `consolidate -o` adds) is named in a warning of the first report.
@@ -303,8 +327,6 @@ fn sheets_apart(book: &gongkai_workbook::Workbook, path: &Path) -> Option<Vec<Pa
     let mut out: Vec<PageImport> = Vec::with_capacity(sheets.len());
     let mut no_form = Vec::new();
     for sheet in sheets {
-        let mut imp = PageImport::new(Arc::new(path.to_path_buf()));
-        imp.kind = Some(PageKind::Workbook);
         let one = gongkai_workbook::Workbook {
             format: book.format,
             sheets: vec![gongkai_workbook::Sheet {
@@ -313,9 +335,7 @@ fn sheets_apart(book: &gongkai_workbook::Workbook, path: &Path) -> Option<Vec<Pa
                 grid: sheet.grid.clone(),
             }],
         };
-        let (grids, mut about) = sheet_grids(one, &imp.file, &mut imp.diagnostics);
-        about.titles.push(sheet.name.clone());
-        let imp = import_grids(imp, grids, about, path, None);
+        let imp = import_book(one, path, None, Some(&sheet.name));
         let Some(report) = imp.report.as_ref() else {
             no_form.push(sheet.name.as_str());
             continue;
@@ -422,17 +442,14 @@ fn import_any(
             Err(e) => return imp.fail(e.to_string()),
         },
         Format::Xlsx | Format::Xls | Format::Ods => match gongkai_workbook::read(bytes) {
-            Ok(book) => {
-                imp.kind = Some(PageKind::Workbook);
-                sheet_grids(book, &file, &mut imp.diagnostics)
-            }
+            Ok(book) => return import_book(book, path, folder_year, None),
             Err(e) => return imp.fail(e.to_string()),
         },
         other => return imp.fail(other.not_read()),
     };
     // Errors in reading so far are cells a text's recognition garbled: cells not values.
     imp.bad_cells = imp.diagnostics.iter().filter(|d| d.is_error()).count();
-    import_grids(imp, grids, about, path, folder_year)
+    import_grids(imp, grids, about, path, folder_year, None)
 }
 
 /// A workbook's visible sheets as grids (hidden ones named in a warning), and as title candidates
@@ -510,15 +527,13 @@ fn import_grids(
     about: Flow,
     path: &Path,
     folder_year: Option<i32>,
+    name: Option<&str>,
 ) -> PageImport {
     let file = Arc::clone(&imp.file);
 
     // Unit and year: the title, else a title-like line anywhere, else the page's metadata,
-    // else the file name.
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    // else the file name (`name`, where one is given in its place).
+    let stem = name.map_or_else(|| stem(path), str::to_string);
     let lines = grids
         .iter()
         .flat_map(|g| g.rows())

@@ -1055,3 +1055,95 @@ fn metadata_names_what_a_title_leaves_out() {
         "{w:?}"
     );
 }
+
+/// A sheet per (name, CSV text), each field typed into its cell: numbers as numbers, the rest as
+/// text.
+fn workbook(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, text) in sheets {
+        let s = book.add_worksheet();
+        s.set_name(*name).ok();
+        for (r, line) in text.lines().enumerate() {
+            for (c, field) in line.split(',').enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match field.parse::<f64>() {
+                    Ok(n) => s.write(r, c, n).ok(),
+                    Err(_) if field.is_empty() => None,
+                    Err(_) => s.write(r, c, field).ok(),
+                };
+            }
+        }
+    }
+    book.save_to_buffer().unwrap_or_default()
+}
+
+fn unit_grid(year: i32, unit: &str) -> String {
+    std::fs::read_to_string(fixtures().join(format!("../../data/lanzhou/{year}/{unit}.csv")))
+        .unwrap_or_else(|e| panic!("{unit} {year}: {e}"))
+}
+
+/// A workbook a sheet a year gives a report per sheet (each year from its sheet's name where the
+/// sheet says none); one report's tables over three sheets stay one report; a single sheet saved
+/// by LibreOffice is one report.
+#[test]
+fn a_workbook_is_a_report_a_sheet_only_when_each_sheet_is_whole() {
+    // Two years of one unit, the grids without their 年度 line, and a sheet of notes.
+    let without_year = |text: String| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with("年度"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    let years = workbook(&[
+        ("2020年", &without_year(unit_grid(2020, "城关区"))),
+        ("2021年", &without_year(unit_grid(2021, "城关区"))),
+        ("说明", "本表由城关区政务公开办汇总"),
+    ]);
+    let imports = import_all(&years, Path::new("城关区.xlsx"), None);
+    let got: Vec<(i32, bool)> = imports
+        .iter()
+        .map(|i| (i.report.as_ref().map_or(0, |r| r.year), i.is_complete()))
+        .collect();
+    assert_eq!(
+        got,
+        [(2020, true), (2021, true)],
+        "{}",
+        messages(&imports[0])
+    );
+    assert!(
+        messages(&imports[0]).contains("说明"),
+        "{}",
+        messages(&imports[0])
+    );
+    for (i, year) in imports.iter().zip([2020, 2021]) {
+        // The same grid, its 年度 line kept, as the one sheet of a workbook.
+        let one = workbook(&[("Sheet1", &unit_grid(year, "城关区"))]);
+        let named = PathBuf::from(format!("城关区{year}.xlsx"));
+        let [whole] = &import_all(&one, &named, None)[..] else {
+            panic!("one report");
+        };
+        assert!(whole.is_complete(), "{}", messages(whole));
+        assert_eq!(tidy(i), tidy(whole), "{year}");
+    }
+
+    // 二, 三 and 四 of one report on three sheets: each partial alone, so one report.
+    let text = unit_grid(2021, "西固区");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |h: &str| lines.iter().position(|l| l.starts_with(h)).unwrap_or(0);
+    let (three, four) = (at("三、收到"), at("四、政府信息公开"));
+    assert!(0 < three && three < four);
+    let part = |a: usize, b: usize| lines[a..b].join("\n");
+    let split = workbook(&[
+        ("表二", &part(0, three)),
+        ("表三", &part(three, four)),
+        ("表四", &part(four, lines.len())),
+    ]);
+    let imports = import_all(&split, Path::new("西固区2021.xlsx"), None);
+    assert_eq!(imports.len(), 1);
+    assert!(imports[0].is_complete(), "{}", messages(&imports[0]));
+
+    // Saved by LibreOffice: one sheet, one report.
+    let imports = import_file_all(&fixtures().join("workbooks/城关区-2020.xlsx"));
+    assert_eq!(imports.len(), 1);
+    assert!(imports[0].is_complete(), "{}", messages(&imports[0]));
+}

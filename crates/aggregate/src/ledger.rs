@@ -52,7 +52,7 @@ pub struct Ledger<'r> {
     links: Links,
     reports: Vec<KeptReport>,
     /// Every file seen, when keeping reports (for an export's manifest).
-    inputs: Vec<Arc<PathBuf>>,
+    inputs: Vec<SeenFile>,
     /// Files with something to say (diagnostics, rejected reports), or all when keeping reports;
     /// their reports taken out.
     files: Vec<FileRead>,
@@ -91,10 +91,20 @@ pub struct Closed {
     /// (or gone).
     pub files: Vec<FileRead>,
     /// Every file seen, in path order, when the reports were kept; otherwise empty.
-    pub inputs: Vec<Arc<PathBuf>>,
+    pub inputs: Vec<SeenFile>,
     /// Every accepted report, packed ([`KeptReport`]: a national batch fits), sorted by year,
     /// unit and file, when the ledger was asked to keep them; otherwise empty.
     pub reports: Vec<KeptReport>,
+}
+
+/// A file the batch read, for an export's manifest.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SeenFile {
+    pub path: Arc<PathBuf>,
+    /// Its size as read.
+    pub bytes: u64,
+    /// The SHA-256 of the bytes read, when the read was asked to take it and read it whole.
+    pub sha256: Option<[u8; 32]>,
 }
 
 impl Closed {
@@ -157,7 +167,11 @@ impl<'r> Ledger<'r> {
             self.reports_rejected += f.rejected.len();
             reports.append(&mut f.reports);
             if self.keep_reports {
-                self.inputs.push(f.file.clone());
+                self.inputs.push(SeenFile {
+                    path: f.file.clone(),
+                    bytes: f.bytes,
+                    sha256: f.sha256,
+                });
             }
             if !f.diagnostics.is_empty() || !f.rejected.is_empty() {
                 // Moved out above: its room too (a national batch has half a million files).

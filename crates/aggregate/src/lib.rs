@@ -34,4 +34,4 @@ pub use bridge::record_batch_to_dataframe;
 pub use checks::{check_batch, rollup, Checks};
 pub use consolidate::{consolidate, AggregateError, Total};
 pub use coverage::{Caveat, Coverage};
-pub use ledger::{Closed, Ledger, Sums};
+pub use ledger::{Closed, Ledger, SeenFile, Sums};

@@ -369,6 +369,11 @@ pub struct ExportArgs {
     /// Also write a workbook: a sheet per year with the official tables, and the findings.
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// Also write the zeros: a facts row for every cell a unit filled with 0, and a deltas row
+    /// for every unit measure that is 0 in both years (nine in ten rows; sums are the same
+    /// without them).
+    #[arg(long)]
+    pub zeros: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -54,8 +54,13 @@ pub enum Need<'a> {
     /// Totals named `name`, and by parent in the registry if asked (`consolidate`).
     Totals { name: &'a str, by_parent: bool },
     /// Totals as for `Totals` (by parent when asked and a registry is found), and every report,
-    /// packed (`export`, `trend`, `report`).
-    Reports { name: &'a str, by_parent: bool },
+    /// packed (`export`, `trend`, `report`); with `digests`, each file's SHA-256 taken as it is
+    /// read (`export`'s manifest).
+    Reports {
+        name: &'a str,
+        by_parent: bool,
+        digests: bool,
+    },
 }
 
 /// A read and checked batch.
@@ -148,7 +153,10 @@ pub fn load(input: &InputArgs, policy: &Policy, need: Need) -> Result<Checked> {
     if matches!(need, Need::Reports { .. }) {
         ledger = ledger.keeping_reports();
     }
-    let options = ReadOptions { encoding };
+    let options = ReadOptions {
+        encoding,
+        digest: matches!(need, Need::Reports { digests: true, .. }),
+    };
     let progress = crate::progress::Bar::new(crate::say::quiet());
     let mut failed = None;
     let (diagnostics, late) = std::thread::scope(|scope| {

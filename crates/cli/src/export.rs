@@ -27,6 +27,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     let need = Need::Reports {
         name: summed_as,
         by_parent: true,
+        digests: true,
     };
     let checked = checked::load(&args.input, &policy, need)?;
     crate::say::findings(&checked.findings);
@@ -37,19 +38,26 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         bail!(msg!("export-no-reports"));
     }
 
-    // The manifest: every file read (a file that cannot be read again is in the findings), and
-    // the registry.
-    let mut paths: Vec<&std::path::Path> =
-        checked.closed.inputs.iter().map(|f| f.as_path()).collect();
+    // The manifest: every file read, with the SHA-256 of the bytes read, and the registry. A file
+    // not hashed as it was read (a large tidy file read in pieces, the registry) is hashed now,
+    // on all cores; one that cannot be read again is left out (its reading is in the findings).
+    let mut seen: Vec<(&std::path::Path, Option<InputFile>)> = checked
+        .closed
+        .inputs
+        .iter()
+        .map(|f| {
+            let hashed = f.sha256.map(|sha| InputFile::hashed(&f.path, f.bytes, &sha));
+            (f.path.as_path(), hashed)
+        })
+        .collect();
     if let Some(r) = &checked.registry {
-        paths.push(r.file.as_path());
+        seen.push((r.file.as_path(), None));
     }
-    paths.sort();
-    paths.dedup();
-    // Every input hashed again, on all cores: a national batch is gigabytes.
-    let inputs: Vec<InputFile> = paths
+    seen.sort_by(|a, b| a.0.cmp(b.0));
+    seen.dedup_by(|a, b| a.0 == b.0);
+    let inputs: Vec<InputFile> = seen
         .into_par_iter()
-        .filter_map(|p| InputFile::read(p).ok())
+        .filter_map(|(path, hashed)| hashed.or_else(|| InputFile::read(path).ok()))
         .collect();
     let input = Input {
         name: args.name.as_deref(),
@@ -67,6 +75,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         csv: args.csv,
         xlsx: args.xlsx.clone(),
         part_reports: None,
+        zeros: args.zeros,
     };
     let rendered = gongkai_export::export(&input, &args.out, &options)?;
 

@@ -253,6 +253,7 @@ pub fn run(args: &FeedbackArgs) -> Result<Outcome> {
     let need = Need::Reports {
         name: "",
         by_parent: false,
+        digests: false,
     };
     let checked = checked::load(&args.input, &policy, need)?;
     let mut by_unit: BTreeMap<(&str, i32), Vec<&Finding>> = BTreeMap::new();

@@ -32,6 +32,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     let need = Need::Reports {
         name: &args.name,
         by_parent: false,
+        digests: false,
     };
     let mut checked = checked::load(&args.input, &policy, need)?;
     crate::say::findings(&checked.findings);

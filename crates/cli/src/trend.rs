@@ -46,6 +46,7 @@ pub fn run(args: &TrendArgs) -> Result<Outcome> {
     let need = Need::Reports {
         name: &args.name,
         by_parent: false,
+        digests: false,
     };
     let checked = checked::load(&args.input, &policy, need)?;
     crate::say::findings(&checked.findings);

@@ -27,6 +27,7 @@
 pub mod dir;
 pub mod schema;
 
+mod columns;
 mod csv_out;
 mod parquet_out;
 mod parts;
@@ -101,6 +102,16 @@ pub struct InputFile {
 }
 
 impl InputFile {
+    /// A file hashed as it was read: `bytes` long, with SHA-256 `sha256`.
+    pub fn hashed(path: &Path, bytes: u64, sha256: &[u8; 32]) -> InputFile {
+        InputFile {
+            path: path.display().to_string(),
+            bytes,
+            sha256: hex(sha256),
+        }
+    }
+
+    /// A file read and hashed now.
     pub fn read(path: &Path) -> Result<InputFile, ExportError> {
         let err = |source| ExportError::Io {
             path: path.to_path_buf(),
@@ -200,6 +211,11 @@ pub struct Options {
     /// Reports per part of the deltas and rates ([`Part`]; default 16,384). The rows are the same
     /// whatever it is; only the files' row groups differ.
     pub part_reports: Option<usize>,
+    /// Write a row for every cell a unit filled with 0 (facts) and every unit measure that is 0
+    /// in both years (deltas). Off: those rows are left out, as nine in ten facts and unit
+    /// deltas are such zeros; sums, counts of units reporting a figure and the totals' tables
+    /// are the same either way.
+    pub zeros: bool,
 }
 
 /// An export as written: the folder's files (manifest last) and the workbook.
@@ -241,7 +257,7 @@ fn render(
     options: &Options,
     staging: &mut Staging,
 ) -> Result<Rendered, ExportError> {
-    let batch = Batch::new(input);
+    let batch = Batch::new(input, options.zeros);
     let forms: Vec<&str> = batch.forms.iter().map(|f| f.code()).collect();
     let years: Vec<String> = batch.years.iter().map(ToString::to_string).collect();
     // Each file names its inputs by a digest of the manifest's list (compact JSON), not the list

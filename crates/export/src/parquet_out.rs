@@ -13,7 +13,7 @@ use crate::dir::Sink;
 use crate::ExportError;
 
 /// zstd level 3, zstd's own default: small files, fast to write.
-const ZSTD_LEVEL: i32 = 3;
+pub const ZSTD_LEVEL: i32 = 3;
 
 /// Rows per row group: one group for most files; the deltas of a large export have several.
 pub const ROW_GROUP_ROWS: usize = 1 << 20;

@@ -22,6 +22,18 @@ pub(crate) enum Val<'a> {
     Money(Option<i64>),
 }
 
+impl Val<'_> {
+    pub(crate) fn is_null(&self) -> bool {
+        match *self {
+            Val::Str(x) => x.is_none(),
+            Val::I32(x) => x.is_none(),
+            Val::I64(x) | Val::Money(x) => x.is_none(),
+            Val::F64(x) => x.is_none(),
+            Val::Bool(x) => x.is_none(),
+        }
+    }
+}
+
 #[derive(Debug)]
 enum Builder {
     Str(StringBuilder),
@@ -33,7 +45,7 @@ enum Builder {
 }
 
 /// Largest magnitude Decimal(18, 6) holds: 10¹⁸ − 1 units of 10⁻⁶ 万元.
-const MONEY_MAX: i64 = 999_999_999_999_999_999;
+pub(crate) const MONEY_MAX: i64 = 999_999_999_999_999_999;
 
 #[derive(Debug)]
 pub(crate) struct Rows {

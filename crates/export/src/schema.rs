@@ -184,8 +184,9 @@ const AMOUNT: ColumnSpec = col(
 
 pub const FACTS: TableSpec = TableSpec {
     name: "facts",
-    doc: "one row per unit report and cell of the form, for one year (the year is in the \
-          folder name year=YYYY, a hive partition)",
+    doc: "one row per unit report and cell of the form that is not 0, for one year (the year \
+          is in the folder name year=YYYY, a hive partition); a cell without a row is 0: filled \
+          with 0, left blank or absent (--zeros writes every cell, blank marked)",
     columns: &[
         UNIT,
         FORM,
@@ -201,7 +202,8 @@ pub const FACTS: TableSpec = TableSpec {
             "blank",
             Bool,
             false,
-            "the unit left the cell blank (or it was absent): counted as 0",
+            "the unit left the cell blank (or it was absent): counted as 0; such a cell has a \
+             row only with --zeros",
         ),
         col(
             "file",
@@ -381,8 +383,9 @@ pub const TOTALS: TableSpec = TableSpec {
 
 pub const DELTAS: TableSpec = TableSpec {
     name: "deltas",
-    doc: "year over year, per unit and total and every measure: the previous comparable year's \
-          value and the change (value/amount/rate by kind)",
+    doc: "year over year, per total and every measure, and per unit and every measure that is \
+          not 0 in both years (--zeros: every measure): the previous comparable year's value and \
+          the change (value/amount/rate by kind)",
     columns: &[
         YEAR,
         UNIT_OR_TOTAL,

@@ -10,24 +10,24 @@ use gongkai_form::{Cell, FormVersion, ValueKind};
 use gongkai_report::{KeptReport, Registry};
 
 use crate::dir::Sink;
-use crate::parquet_out::Encoder;
+use crate::columns::ParquetTable;
 use crate::rows::{Rows, Val};
 use crate::schema;
 use crate::{ExportError, Input};
 
-/// A table encoded to Parquet as its rows are pushed, a batch of [`STREAM_ROWS`] rows at a time;
-/// the batches are kept only when a CSV copy is asked for.
+/// A table encoded to Parquet as its rows are pushed ([`ParquetTable`]); with a CSV copy asked
+/// for, the rows are also built into Arrow batches of [`STREAM_ROWS`] rows, kept for it.
 #[derive(Debug)]
 pub struct Stream {
-    rows: Rows,
-    encoder: Encoder,
+    table: ParquetTable,
     pub written: usize,
+    /// The CSV copy's rows: built only when asked for.
+    rows: Option<Rows>,
     pub kept: Vec<RecordBatch>,
-    keep: bool,
 }
 
-/// Rows built before they are encoded: 16,384 rows of facts are about 4 MB of builders, and an
-/// export has up to three streams open on each core (65,536 rows held 160 MB at peak on two).
+/// Rows built into one Arrow batch for the CSV copy: 16,384 rows of facts are about 4 MB of
+/// builders.
 const STREAM_ROWS: usize = 1 << 14;
 
 impl Stream {
@@ -37,28 +37,21 @@ impl Stream {
         out: Sink,
     ) -> Result<Stream, ExportError> {
         Ok(Stream {
-            rows: Rows::new(spec),
-            encoder: Encoder::new(spec.schema(), out)?,
+            table: ParquetTable::new(spec, out)?,
             written: 0,
+            rows: keep.then(|| Rows::new(spec)),
             kept: Vec::new(),
-            keep,
         })
     }
 
     fn push(&mut self, values: &[Val]) -> Result<(), ExportError> {
-        self.rows.push(values)?;
-        if self.rows.len() >= STREAM_ROWS {
-            self.drain()?;
-        }
-        Ok(())
-    }
-
-    fn drain(&mut self) -> Result<(), ExportError> {
-        let batch = self.rows.take()?;
-        self.written += batch.num_rows();
-        self.encoder.write(&batch)?;
-        if self.keep {
-            self.kept.push(batch);
+        self.table.push(values)?;
+        self.written += 1;
+        if let Some(rows) = &mut self.rows {
+            rows.push(values)?;
+            if rows.len() >= STREAM_ROWS {
+                self.kept.push(rows.take()?);
+            }
         }
         Ok(())
     }
@@ -69,10 +62,12 @@ impl Stream {
         mut self,
         metadata: Vec<(String, String)>,
     ) -> Result<(Sink, usize, Vec<RecordBatch>), ExportError> {
-        if self.rows.len() > 0 || (self.written == 0 && self.keep) {
-            self.drain()?;
+        if let Some(rows) = &mut self.rows {
+            if rows.len() > 0 || self.kept.is_empty() {
+                self.kept.push(rows.take()?);
+            }
         }
-        Ok((self.encoder.finish(metadata)?, self.written, self.kept))
+        Ok((self.table.finish(metadata)?, self.written, self.kept))
     }
 }
 
@@ -116,10 +111,12 @@ pub struct Batch<'a> {
     pub forms: Vec<FormVersion>,
     /// Unit reports with rule errors, by year.
     failing: BTreeMap<i32, HashSet<&'a str>>,
+    /// Every cell and unit delta written, zeros too ([`crate::Options::zeros`]).
+    zeros: bool,
 }
 
 impl<'a> Batch<'a> {
-    pub fn new(input: &'a Input<'a>) -> Batch<'a> {
+    pub fn new(input: &'a Input<'a>, zeros: bool) -> Batch<'a> {
         let name = whole_name(input);
         let root = input
             .registry
@@ -157,6 +154,7 @@ impl<'a> Batch<'a> {
             years,
             forms,
             failing,
+            zeros,
         }
     }
 
@@ -242,14 +240,14 @@ impl<'a> Batch<'a> {
                 .map(|(r, v)| (r.year, r.form, v.as_slice()))
                 .collect();
             series(&self.plan, &years, |step| {
-                if !input.in_range(step.year) {
+                if !input.in_range(step.year) || (!self.zeros && stays_zero(&step)) {
                     return Ok(());
                 }
                 push_delta(deltas, unit, &step, self.id(step.form, step.index), None)
             })?;
             for (r, v) in reports.iter().zip(&values) {
                 if input.in_range(r.year) {
-                    push_rates(rates, r.year, unit, false, None, r.form, v)?;
+                    push_rates(rates, &self.plan, r.year, unit, false, None, r.form, v)?;
                 }
             }
         }
@@ -283,6 +281,7 @@ impl<'a> Batch<'a> {
             let level = self.level_of(t).0;
             push_rates(
                 rates,
+                &self.plan,
                 t.year,
                 self.name_of(t),
                 true,
@@ -336,7 +335,7 @@ impl<'a> Batch<'a> {
     }
 
     /// The facts of `year`: one row per report and cell, without a year column (it is the
-    /// partition).
+    /// partition); without `zeros`, a cell that is 0 (filled with 0, left blank or absent) has none.
     pub fn facts_part(&self, year: i32, facts: &mut Stream) -> Result<(), ExportError> {
         // Codes and ids once per form, not per row.
         let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();
@@ -353,6 +352,9 @@ impl<'a> Batch<'a> {
             for cell in &cat.cells {
                 let i = cell.index;
                 let (value, amount) = split(cells.values[i], cell.kind());
+                if !self.zeros && cells.values[i] == 0 {
+                    continue;
+                }
                 let line = cells.lines[i];
                 facts.push(&[
                     Val::Str(Some(&r.unit)),
@@ -611,6 +613,19 @@ pub fn measures_table() -> Result<RecordBatch, ExportError> {
     rows.finish()
 }
 
+/// A unit's measure that is 0 (or absent) in the year before and 0 in this one: without
+/// `--zeros` it has no row in deltas. Nine in ten of a unit's deltas are such rows (10,000
+/// generated units × 5 years: 10.58 of 11.59 million), and they say nothing a missing row does
+/// not. Rates keep every row: a rate of 0 over a denominator is a figure.
+fn stays_zero(step: &Step) -> bool {
+    let zero = |v: Option<MeasureValue>| match v {
+        None => true,
+        Some(MeasureValue::Exact(x, _)) => x == 0,
+        Some(MeasureValue::Ratio(_)) => false,
+    };
+    zero(Some(step.value)) && zero(step.previous)
+}
+
 fn push_delta(
     rows: &mut Stream,
     unit: &str,
@@ -662,8 +677,13 @@ fn push_delta(
     ])
 }
 
+/// The rates of one report or total: Σ numerator, Σ denominator and their quotient, each
+/// rate resolved to its cells once in the plan (resolving them by name per report was a tenth
+/// of an export's time).
+#[allow(clippy::too_many_arguments)]
 fn push_rates(
     rows: &mut Stream,
+    plan: &measures::Plan,
     year: i32,
     unit: &str,
     is_total: bool,
@@ -671,23 +691,14 @@ fn push_rates(
     form: FormVersion,
     values: &[i64],
 ) -> Result<(), ExportError> {
-    // Σ sign × measure over the rate's terms; `None` when the form lacks a term.
-    let sum = |terms: &[(i64, &str)]| -> Option<i64> {
-        terms.iter().try_fold(0i64, |acc, (sign, m)| {
-            match measures::value(form, values, m)? {
-                MeasureValue::Exact(v, _) => acc.checked_add(sign.checked_mul(v)?),
-                MeasureValue::Ratio(_) => None,
-            }
-        })
-    };
     for rate in measures::RATES {
-        let (Some(n), Some(d)) = (sum(rate.numerator), sum(rate.denominator)) else {
+        let Some(i) = plan.index(rate.name) else {
             continue;
         };
-        let value = match measures::value(form, values, rate.name) {
-            Some(MeasureValue::Ratio(r)) => Some(r),
-            _ => None,
+        let Some((n, d)) = plan.rate_terms(form, values, i) else {
+            continue;
         };
+        let value = (d != 0).then(|| n as f64 / d as f64);
         rows.push(&[
             Val::I32(Some(year)),
             Val::Str(Some(unit)),

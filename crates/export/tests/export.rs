@@ -93,6 +93,7 @@ fn lanzhou() -> Loaded {
         std::slice::from_ref(&dir),
         &ReadOptions {
             encoding: gongkai_ingest::EncodingChoice::Auto,
+            ..Default::default()
         },
     );
     assert!(batch.diagnostics().all(|d| !d.is_error()));
@@ -168,6 +169,7 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
         csv: true,
         xlsx: Some(xlsx.clone()),
         part_reports: None,
+        zeros: false,
     };
     let rendered = gongkai_export::export(&data.input("兰州市"), &dir, &options)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -202,9 +204,21 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
     );
     assert!(dir.join("facts/year=2020/part-0.parquet").is_file());
 
-    // facts, summed per cell, are the consolidated totals, which are the published report.
+    // facts, summed per cell, are the consolidated totals, which are the published report: a
+    // row for each unit's cell that is not 0 (the zeros only with `zeros`, below).
     let facts = read_df(&dir.join("facts/year=2020/part-0.parquet"));
-    assert_eq!(facts.height(), 20 * 198);
+    let figures: usize = data
+        .reports
+        .iter()
+        .map(|r| r.values.iter().filter(|v| **v != 0).count())
+        .sum();
+    assert!(figures > 300 && figures < 20 * 198, "{figures}");
+    assert_eq!(facts.height(), figures);
+    assert_eq!(
+        facts.column("blank").unwrap().bool().unwrap().sum(),
+        Some(0),
+        "a blank cell is 0: no row"
+    );
     let batch = gongkai_report::arrow::to_record_batch(&data.reports).unwrap();
     let totals = gongkai_aggregate::consolidate(&batch, "兰州市").unwrap();
     let want: BTreeMap<String, i128> = {
@@ -214,7 +228,13 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
             .map(|c| (c.code(), i128::from(totals[0].values[c.index])))
             .collect()
     };
-    assert_eq!(sums(&facts, "measure"), want);
+    let nonzero = |m: &BTreeMap<String, i128>| -> BTreeMap<String, i128> {
+        m.iter()
+            .filter(|(_, v)| **v != 0)
+            .map(|(k, v)| (k.clone(), *v))
+            .collect()
+    };
+    assert_eq!(nonzero(&sums(&facts, "measure")), nonzero(&want));
     let procurement = want["active.procurement.amount"];
     assert_eq!(procurement, 278_800 * i128::from(MONEY_SCALE), "27.88亿");
     // The totals file says the same.
@@ -306,7 +326,7 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
     assert!(text.starts_with(
         "year,unit,form,section,row,column,measure,measure_id,kind,value,amount,blank,file,line\r\n"
     ));
-    assert_eq!(text.lines().count(), 1 + 20 * 198);
+    assert_eq!(text.lines().count(), 1 + figures);
     assert!(
         text.contains(",money,,6510.5,"),
         "money as an exact decimal"
@@ -319,6 +339,46 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
         );
     }
     assert!(xlsx.is_file());
+
+    // With the zeros: every cell of every report, blanks marked, the same sums; the unit
+    // deltas of measures that are 0 too. The totals are the same file.
+    let all = out.path().join("all");
+    let options = Options {
+        zeros: true,
+        ..Options::default()
+    };
+    gongkai_export::export(&data.input("兰州市"), &all, &options).unwrap();
+    let every = read_df(&all.join("facts/year=2020/part-0.parquet"));
+    assert_eq!(every.height(), 20 * 198);
+    assert_eq!(sums(&every, "measure"), want);
+    let blanks: usize = data
+        .reports
+        .iter()
+        .map(|r| r.blank.iter().filter(|b| **b).count())
+        .sum();
+    assert!(blanks > 0);
+    assert_eq!(
+        every.column("blank").unwrap().bool().unwrap().sum(),
+        Some(blanks as u32)
+    );
+    let every_delta = read_df(&all.join("deltas.parquet"));
+    let sums_and_cells = every_delta
+        .clone()
+        .lazy()
+        .filter(col("kind").neq(lit("rate")))
+        .collect()
+        .unwrap();
+    let measures = gongkai_form::measures::all(&[FormVersion::F2019]).len();
+    assert_eq!(
+        sums_and_cells.height(),
+        21 * (measures - gongkai_form::measures::RATES.len()),
+        "every unit's and the total's every cell and group"
+    );
+    assert!(deltas.height() < every_delta.height() / 2, "nine in ten are 0 and 0");
+    assert_eq!(
+        std::fs::read(all.join("totals.parquet")).unwrap(),
+        std::fs::read(dir.join("totals.parquet")).unwrap()
+    );
 }
 
 /// Without --name, with --name the registry's root, or with another --name: the batch lies
@@ -494,6 +554,7 @@ fn the_same_inputs_give_byte_identical_exports() {
             csv: true,
             xlsx: Some(xlsx.clone()),
             part_reports: None,
+            zeros: false,
         };
         gongkai_export::export(&data.input("兰州市"), &dir, &options).unwrap();
         (tree(&dir), std::fs::read(xlsx).unwrap())
@@ -523,6 +584,7 @@ fn deltas_and_rates_joined_from_parts_hold_the_same_rows() {
             csv: true,
             xlsx: None,
             part_reports,
+            zeros: false,
         };
         gongkai_export::export(&data.input("兰州市"), &dir, &options).unwrap();
         dir
@@ -683,10 +745,12 @@ fn years_are_hive_partitions_deltas_compare_and_failing_units_are_exported() {
     let out = tempdir();
     let dir = out.path().join("x");
     let xlsx = out.path().join("x.xlsx");
+    // Every cell and delta, zeros too: the units are all zeros but for one cell.
     let options = Options {
         csv: true,
         xlsx: Some(xlsx.clone()),
         part_reports: None,
+        zeros: true,
     };
     let rendered = gongkai_export::export(&data.input("合计"), &dir, &options).unwrap();
     assert_eq!(rendered.years, [2020, 2021]);
@@ -871,6 +935,7 @@ fn the_workbook_lays_out_the_official_tables_from_the_catalogue() {
         csv: false,
         xlsx: Some(xlsx.clone()),
         part_reports: None,
+        zeros: false,
     };
     gongkai_export::export(&data.input("兰州市"), &out.path().join("bi"), &options).unwrap();
     let book = unzip(&xlsx);

@@ -252,22 +252,32 @@ impl Compiled {
         }
     }
 
+    /// A rate's Σ numerator and Σ denominator; `None` for a sum.
+    fn terms(&self, values: &[i64]) -> Option<(i128, i128)> {
+        let Compiled::Rate {
+            numerator,
+            denominator,
+        } = self
+        else {
+            return None;
+        };
+        let sum = |cells: &[usize]| cells.iter().map(|&c| values[c] as i128).sum::<i128>();
+        let terms = |t: &[(i64, Vec<usize>)]| -> i128 {
+            t.iter()
+                .map(|(sign, cells)| *sign as i128 * sum(cells))
+                .sum()
+        };
+        Some((terms(numerator), terms(denominator)))
+    }
+
     fn value(&self, values: &[i64]) -> Option<MeasureValue> {
         let sum = |cells: &[usize]| cells.iter().map(|&c| values[c] as i128).sum::<i128>();
         match self {
             Compiled::Sum { cells, kind } => i64::try_from(sum(cells))
                 .ok()
                 .map(|v| MeasureValue::Exact(v, *kind)),
-            Compiled::Rate {
-                numerator,
-                denominator,
-            } => {
-                let terms = |t: &[(i64, Vec<usize>)]| -> i128 {
-                    t.iter()
-                        .map(|(sign, cells)| *sign as i128 * sum(cells))
-                        .sum()
-                };
-                let (n, d) = (terms(numerator), terms(denominator));
+            Compiled::Rate { .. } => {
+                let (n, d) = self.terms(values)?;
                 (d != 0).then(|| MeasureValue::Ratio(n as f64 / d as f64))
             }
         }
@@ -301,6 +311,22 @@ impl Plan {
     /// Indices of the measures in the order of their names.
     pub fn by_name(&self) -> &[usize] {
         &self.by_name
+    }
+
+    /// The index of `measure` in [`Plan::names`].
+    pub fn index(&self, measure: &str) -> Option<usize> {
+        self.by_name
+            .binary_search_by(|&i| self.names[i].as_str().cmp(measure))
+            .ok()
+            .map(|k| self.by_name[k])
+    }
+
+    /// Σ numerator and Σ denominator of rate `i` in a report of `form`: `None` where `i` is not
+    /// a rate, the form lacks one of its terms, or a sum passes i64.
+    pub fn rate_terms(&self, form: FormVersion, values: &[i64], i: usize) -> Option<(i64, i64)> {
+        let (_, compiled) = self.forms.iter().find(|(f, _)| *f == form)?;
+        let (n, d) = compiled.get(i)?.as_ref()?.terms(values)?;
+        Some((i64::try_from(n).ok()?, i64::try_from(d).ok()?))
     }
 
     /// The value of measure `i` in a report of `form`: what [`value`] gives for its name.

@@ -181,6 +181,7 @@ fn gbk_reads_the_same_in_pieces_whether_told_or_found() {
     assert_eq!(found.reports.len(), 4);
     let told = ReadOptions {
         encoding: EncodingChoice::Fixed(encoding_rs::GBK),
+        ..Default::default()
     };
     assert_eq!(same_in_pieces(&gbk, "省.csv", &told).encoding, Some("GBK"));
 }

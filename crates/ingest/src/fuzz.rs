@@ -57,6 +57,7 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
     let auto = ReadOptions::default();
     let gbk = ReadOptions {
         encoding: EncodingChoice::parse("gbk").unwrap_or_default(),
+        ..Default::default()
     };
     let mut reads: Vec<FileRead> = PATHS
         .iter()

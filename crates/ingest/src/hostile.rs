@@ -77,6 +77,7 @@ fn utf8_with_a_bad_byte_is_an_error_not_gb18030_nonsense() {
     // Forced, it is read as asked: the user's call.
     let forced = ReadOptions {
         encoding: crate::EncodingChoice::parse("gb18030").unwrap_or_default(),
+        ..Default::default()
     };
     let g = read_bytes_at(&bytes, Path::new("x.csv"), &forced);
     assert_eq!(g.encoding, Some("gb18030"));
@@ -122,6 +123,7 @@ fn nul_bytes_are_binary_whatever_the_encoding() {
     );
     let forced = ReadOptions {
         encoding: crate::EncodingChoice::parse("utf-8").unwrap_or_default(),
+        ..Default::default()
     };
     let f = read_bytes_at(b"\x00\x00PK\x03\x04", Path::new("a.csv"), &forced);
     assert!(

@@ -292,6 +292,7 @@ impl Reading {
         FileRead {
             file: self.file,
             bytes: self.bytes,
+            sha256: None,
             format: self.format,
             skipped: self.skipped,
             encoding,

@@ -343,6 +343,7 @@ fn gb18030_and_bom_files_read_the_same() {
     assert_eq!(b.reports[0].values, utf8.reports[0].values);
     let forced = ReadOptions {
         encoding: crate::EncodingChoice::parse("gbk").unwrap_or_default(),
+        ..Default::default()
     };
     let g2 = read_bytes_at(&gbk, Path::new("a.csv"), &forced);
     assert_eq!(g2.reports[0].values, utf8.reports[0].values);

@@ -16,6 +16,9 @@ pub struct FileRead {
     pub file: Arc<PathBuf>,
     /// Size of the file in bytes (0 when it could not be read).
     pub bytes: u64,
+    /// SHA-256 of the file's bytes, when asked for and the file was read whole (not a large
+    /// tidy file read in pieces, nor one refused from its start).
+    pub sha256: Option<[u8; 32]>,
     /// What the file is, told by its bytes (`None` when it could not be read or was skipped by
     /// its name).
     pub format: Option<Format>,

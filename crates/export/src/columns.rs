@@ -9,7 +9,7 @@
 //! equal to its column's previous one costs a comparison, min/max are taken over the dictionary
 //! once per chunk, and a page is cut every [`PAGE_ROWS`] rows.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -82,9 +82,10 @@ impl ParquetTable {
         })
     }
 
-    /// Appends one row; `values` follow the spec's columns in order and type. A row that does
-    /// not fit (money past Decimal(18, 6), an empty required value, a wrong type) is refused
-    /// whole: nothing of it is appended.
+    /// Appends one row; `values` follow the spec's columns in order and type. A row the data
+    /// makes unfit (money past Decimal(18, 6), an empty required value) is refused whole:
+    /// nothing of it is appended. A value of the wrong type is the code's mistake, found while
+    /// appending.
     pub fn push(&mut self, values: &[Val]) -> Result<(), ExportError> {
         let name = self.spec.name;
         if values.len() != self.columns.len() {
@@ -104,21 +105,20 @@ impl ParquetTable {
                     });
                 }
             }
-            if v.is_null() && !spec.nullable {
+            if !column.nullable && v.is_null() {
                 return Err(ExportError::Internal(format!(
                     "{name}.{}: empty value in a column that must have one",
                     spec.name
                 )));
             }
-            if !column.takes(v) {
+        }
+        for ((spec, column), v) in self.spec.columns.iter().zip(&mut self.columns).zip(values) {
+            if !column.push(v) {
                 return Err(ExportError::Internal(format!(
                     "{name}.{}: {v:?} does not fit {:?}",
                     spec.name, spec.ty
                 )));
             }
-        }
-        for (column, v) in self.columns.iter_mut().zip(values) {
-            column.push(v);
         }
         self.page_rows += 1;
         self.group_rows += 1;
@@ -192,9 +192,11 @@ enum Values {
     Bool(Vec<bool>, MinMax<bool>),
 }
 
+/// A column chunk's distinct strings, each held once: the table holds their keys, found by
+/// the string's hash.
 #[derive(Default)]
 struct Dictionary {
-    keys: HashMap<Box<str>, u32, foldhash::fast::FixedState>,
+    keys: hashbrown::HashTable<u32>,
     entries: Vec<Box<str>>,
     /// The last string's key: a unit's name, its form, its file repeat row after row.
     last: Option<u32>,
@@ -207,12 +209,18 @@ impl Dictionary {
                 return k;
             }
         }
-        let k = match self.keys.get(s) {
-            Some(&k) => k,
-            None => {
-                let k = self.entries.len() as u32;
-                self.entries.push(s.into());
-                self.keys.insert(s.into(), k);
+        let hash = |s: &str| foldhash::fast::FixedState::default().hash_one(s);
+        let entries = &mut self.entries;
+        let k = match self.keys.entry(
+            hash(s),
+            |&k| *entries[k as usize] == *s,
+            |&k| hash(&entries[k as usize]),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let k = entries.len() as u32;
+                entries.push(s.into());
+                e.insert(k);
                 k
             }
         };
@@ -245,10 +253,7 @@ impl<T: Copy + PartialOrd> MinMax<T> {
     fn add(&mut self, v: T) {
         self.0 = Some(match self.0 {
             None => (v, v),
-            Some((lo, hi)) => (
-                if v < lo { v } else { lo },
-                if v > hi { v } else { hi },
-            ),
+            Some((lo, hi)) => (if v < lo { v } else { lo }, if v > hi { v } else { hi }),
         });
     }
 }
@@ -283,20 +288,8 @@ impl Column {
         })
     }
 
-    /// Whether `v` is of this column's type.
-    fn takes(&self, v: &Val) -> bool {
-        matches!(
-            (&self.values, v),
-            (Values::Str(_), Val::Str(_))
-                | (Values::I32(..), Val::I32(_))
-                | (Values::I64(..), Val::I64(_) | Val::Money(_))
-                | (Values::F64(..), Val::F64(_))
-                | (Values::Bool(..), Val::Bool(_))
-        )
-    }
-
-    /// Appends `v`, which [`Column::takes`].
-    fn push(&mut self, v: &Val) {
+    /// Appends `v`; false, appending nothing, when it is not of this column's type.
+    fn push(&mut self, v: &Val) -> bool {
         let present = match (&mut self.values, *v) {
             (Values::Str(keys), Val::Str(Some(s))) => {
                 keys.push(self.dict.key(s));
@@ -324,12 +317,18 @@ impl Column {
                 mm.add(x);
                 true
             }
-            _ => false,
+            (Values::Str(_), Val::Str(None))
+            | (Values::I32(..), Val::I32(None))
+            | (Values::I64(..), Val::I64(None) | Val::Money(None))
+            | (Values::F64(..), Val::F64(None))
+            | (Values::Bool(..), Val::Bool(None)) => false,
+            _ => return false,
         };
         if self.nullable {
             self.defs.push(u8::from(present));
         }
         self.nulls += u64::from(!present);
+        true
     }
 
     /// The open page encoded and compressed: definition levels (RLE, with their length before
@@ -339,7 +338,12 @@ impl Column {
         let mut buf = Vec::new();
         let rows = if self.nullable {
             let mut levels = Vec::new();
-            hybrid(self.defs.iter().map(|&d| u32::from(d)), self.defs.len(), 1, &mut levels);
+            hybrid(
+                self.defs.iter().map(|&d| u32::from(d)),
+                self.defs.len(),
+                1,
+                &mut levels,
+            );
             buf.extend_from_slice(&(levels.len() as u32).to_le_bytes());
             buf.extend_from_slice(&levels);
             let rows = self.defs.len();
@@ -363,7 +367,8 @@ impl Column {
                         hi = Some(hi.map_or(e, |h| h.max(e)));
                     }
                 }
-                lo.zip(hi).map(|(l, h)| (l.as_bytes().to_vec(), h.as_bytes().to_vec()))
+                lo.zip(hi)
+                    .map(|(l, h)| (l.as_bytes().to_vec(), h.as_bytes().to_vec()))
             }
             Values::I32(xs, _) => page_min_max(xs, |x| x.to_le_bytes().to_vec()),
             Values::I64(xs, _) => page_min_max(xs, |x| x.to_le_bytes().to_vec()),
@@ -398,17 +403,20 @@ impl Column {
                 Encoding::RLE_DICTIONARY
             }
             Values::I32(xs, _) => {
-                xs.iter().for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
+                xs.iter()
+                    .for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
                 xs.clear();
                 Encoding::PLAIN
             }
             Values::I64(xs, _) => {
-                xs.iter().for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
+                xs.iter()
+                    .for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
                 xs.clear();
                 Encoding::PLAIN
             }
             Values::F64(xs, _) => {
-                xs.iter().for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
+                xs.iter()
+                    .for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
                 xs.clear();
                 Encoding::PLAIN
             }
@@ -627,10 +635,21 @@ fn key_width(entries: usize) -> u8 {
     (32 - max.leading_zeros()).max(1) as u8
 }
 
+thread_local! {
+    /// A compressor per thread, kept: making one per page was a tenth of the encoding's time.
+    static ZSTD: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 fn compress(data: &[u8]) -> Result<Bytes, ExportError> {
-    zstd::bulk::compress(data, ZSTD_LEVEL)
-        .map(Bytes::from)
-        .map_err(|e| ExportError::Internal(format!("zstd: {e}")))
+    let fail = |e: std::io::Error| ExportError::Internal(format!("zstd: {e}"));
+    ZSTD.with_borrow_mut(|z| {
+        let z = match z {
+            Some(z) => z,
+            None => z.insert(zstd::bulk::Compressor::new(ZSTD_LEVEL).map_err(fail)?),
+        };
+        z.compress(data).map(Bytes::from).map_err(fail)
+    })
 }
 
 /// `n` values of `width` bits in Parquet's RLE/bit-packed hybrid: a run of 8 or more equal
@@ -764,8 +783,17 @@ mod tests {
             vec![7; 1000],
             (0..1000).map(|i| i % 13).collect(),
             (0..5000).map(|i| (i / 37) % 300).collect(),
-            (0..3000).map(|i| if i % 100 < 90 { 0 } else { i % 7 }).collect(),
-            [vec![1, 2, 3], vec![9; 20], vec![4, 5], vec![9; 7], vec![1; 9]].concat(),
+            (0..3000)
+                .map(|i| if i % 100 < 90 { 0 } else { i % 7 })
+                .collect(),
+            [
+                vec![1, 2, 3],
+                vec![9; 20],
+                vec![4, 5],
+                vec![9; 7],
+                vec![1; 9],
+            ]
+            .concat(),
         ];
         for values in cases {
             let width = key_width(values.iter().max().map_or(1, |&m| m as usize + 1));

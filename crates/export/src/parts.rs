@@ -17,7 +17,7 @@ use crate::dir::Sink;
 use crate::parquet_out;
 use crate::ExportError;
 
-/// Joins the Parquet files `parts` (one schema, written by [`parquet_out::Encoder`]) into `out`
+/// Joins the Parquet files `parts` (one schema, written by [`crate::columns::ParquetTable`]) into `out`
 /// in their order, with `metadata` as the file's key-value metadata beside the Arrow schema.
 /// Returns the sink written to the end (not yet closed); the parts are left for the caller.
 pub fn join(

@@ -141,10 +141,6 @@ impl Rows {
         self.len
     }
 
-    pub(crate) fn finish(mut self) -> Result<RecordBatch, ExportError> {
-        self.take()
-    }
-
     /// The rows pushed so far as a batch; the builders start again empty.
     pub(crate) fn take(&mut self) -> Result<RecordBatch, ExportError> {
         // Each builder starts again with room for as many rows and bytes as it just held: a
@@ -221,7 +217,7 @@ mod tests {
             err.to_string().contains("past what Decimal(18, 6) holds"),
             "{err}"
         );
-        let batch = rows.finish().unwrap();
+        let batch = rows.take().unwrap();
         let amounts = batch
             .column(9)
             .as_any()

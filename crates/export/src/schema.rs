@@ -383,9 +383,9 @@ pub const TOTALS: TableSpec = TableSpec {
 
 pub const DELTAS: TableSpec = TableSpec {
     name: "deltas",
-    doc: "year over year, per total and every measure, and per unit and every measure that is \
-          not 0 in both years (--zeros: every measure): the previous comparable year's value and \
-          the change (value/amount/rate by kind)",
+    doc: "year over year, per measure: every measure of the batch's total; a unit's or \
+          registry group's measure only when it is not 0 in both years (--zeros: every measure); \
+          the previous comparable year's value and the change (value/amount/rate by kind)",
     columns: &[
         YEAR,
         UNIT_OR_TOTAL,
@@ -437,8 +437,9 @@ pub const DELTAS: TableSpec = TableSpec {
 
 pub const RATES: TableSpec = TableSpec {
     name: "rates",
-    doc: "derived rates per year and unit or total. NOT ADDITIVE: never sum or average `value`; \
-          aggregate as sum(numerator) / sum(denominator)",
+    doc: "derived rates per year and unit or total (a unit's or registry group's rate of 0 over \
+          0 only with --zeros). NOT ADDITIVE: never sum or average `value`; aggregate as \
+          sum(numerator) / sum(denominator)",
     columns: &[
         YEAR,
         UNIT_OR_TOTAL,

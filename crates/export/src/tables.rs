@@ -9,8 +9,8 @@ use gongkai_form::measures::{self, MeasureValue};
 use gongkai_form::{Cell, FormVersion, ValueKind};
 use gongkai_report::{KeptReport, Registry};
 
-use crate::dir::Sink;
 use crate::columns::ParquetTable;
+use crate::dir::Sink;
 use crate::rows::{Rows, Val};
 use crate::schema;
 use crate::{ExportError, Input};
@@ -247,7 +247,7 @@ impl<'a> Batch<'a> {
             })?;
             for (r, v) in reports.iter().zip(&values) {
                 if input.in_range(r.year) {
-                    push_rates(rates, &self.plan, r.year, unit, false, None, r.form, v)?;
+                    self.push_rates(rates, r.year, unit, None, r.form, v)?;
                 }
             }
         }
@@ -265,7 +265,9 @@ impl<'a> Batch<'a> {
                 .map(|t| (t.year, t.form, t.values.as_slice()))
                 .collect();
             series(&self.plan, &years, |step| {
-                if !input.in_range(step.year) {
+                // A registry group's 0 that stays 0 is left out as a unit's is; the batch's
+                // total keeps every measure.
+                if !input.in_range(step.year) || (!self.zeros && level != 0 && stays_zero(&step)) {
                     return Ok(());
                 }
                 push_delta(
@@ -279,16 +281,55 @@ impl<'a> Batch<'a> {
         }
         for t in self.totals.iter().filter(|t| input.in_range(t.year)) {
             let level = self.level_of(t).0;
-            push_rates(
+            self.push_rates(
                 rates,
-                &self.plan,
                 t.year,
                 self.name_of(t),
-                true,
                 Some(level),
                 t.form,
                 &t.values,
             )?;
+        }
+        Ok(())
+    }
+
+    /// The rates of one report (`level` `None`) or total: Σ numerator, Σ denominator and their
+    /// quotient, each rate resolved to its cells once in the plan (resolving them by name per
+    /// report was a tenth of an export's time). Without `zeros`, a rate of 0 over 0 is written
+    /// for the batch's total only (six in ten of the units' rates are).
+    fn push_rates(
+        &self,
+        rows: &mut Stream,
+        year: i32,
+        unit: &str,
+        level: Option<i32>,
+        form: FormVersion,
+        values: &[i64],
+    ) -> Result<(), ExportError> {
+        for rate in measures::RATES {
+            let Some(i) = self.plan.index(rate.name) else {
+                continue;
+            };
+            let Some((n, d)) = self.plan.rate_terms(form, values, i) else {
+                continue;
+            };
+            if n == 0 && d == 0 && !self.zeros && level != Some(0) {
+                continue;
+            }
+            let value = (d != 0).then(|| n as f64 / d as f64);
+            rows.push(&[
+                Val::I32(Some(year)),
+                Val::Str(Some(unit)),
+                Val::Bool(Some(level.is_some())),
+                Val::I32(level),
+                Val::Str(Some(form.code())),
+                Val::Str(Some(rate.name)),
+                Val::Str(Some(rate.label)),
+                Val::Str(Some(rate.english)),
+                Val::I64(Some(n)),
+                Val::I64(Some(d)),
+                Val::F64(value),
+            ])?;
         }
         Ok(())
     }
@@ -377,14 +418,14 @@ impl<'a> Batch<'a> {
     }
 
     /// The units table (the registry's, then units read that it lacks).
-    pub fn units_table(&self) -> Result<RecordBatch, ExportError> {
+    pub fn units_table(&self, table: &mut Stream) -> Result<(), ExportError> {
         let reports: Vec<&KeptReport> = self
             .input
             .reports
             .iter()
             .filter(|r| self.input.in_range(r.year))
             .collect();
-        units(&reports, self.input.registry)
+        units(&reports, self.input.registry, table)
     }
 
     /// The `--name` totals of the years in range, for the workbook.
@@ -481,12 +522,15 @@ fn exported_totals<'a>(input: &Input<'a>) -> Vec<&'a Total> {
         .collect()
 }
 
-fn units(reports: &[&KeptReport], registry: Option<&Registry>) -> Result<RecordBatch, ExportError> {
+fn units(
+    reports: &[&KeptReport],
+    registry: Option<&Registry>,
+    rows: &mut Stream,
+) -> Result<(), ExportError> {
     let mut counts: BTreeMap<&str, i32> = BTreeMap::new();
     for r in reports {
         *counts.entry(r.unit.as_str()).or_default() += 1;
     }
-    let mut rows = Rows::new(&schema::UNITS);
     if let Some(reg) = registry {
         for u in &reg.units {
             rows.push(&[
@@ -516,7 +560,7 @@ fn units(reports: &[&KeptReport], registry: Option<&Registry>) -> Result<RecordB
             Val::I32(Some(*n)),
         ])?;
     }
-    rows.finish()
+    Ok(())
 }
 
 /// The English name of a row group: the part before `:` of its first row's name
@@ -529,8 +573,7 @@ fn group_english(cell: &Cell) -> &'static str {
         .unwrap_or(cell.row.english)
 }
 
-pub fn measures_table() -> Result<RecordBatch, ExportError> {
-    let mut rows = Rows::new(&schema::MEASURES);
+pub fn measures_table(rows: &mut Stream) -> Result<(), ExportError> {
     for form in FormVersion::ALL {
         let cat = form.catalogue();
         for (order, m) in measures::all(&[form]).iter().enumerate() {
@@ -610,7 +653,7 @@ pub fn measures_table() -> Result<RecordBatch, ExportError> {
             ])?;
         }
     }
-    rows.finish()
+    Ok(())
 }
 
 /// A unit's measure that is 0 (or absent) in the year before and 0 in this one: without
@@ -677,47 +720,7 @@ fn push_delta(
     ])
 }
 
-/// The rates of one report or total: Σ numerator, Σ denominator and their quotient, each
-/// rate resolved to its cells once in the plan (resolving them by name per report was a tenth
-/// of an export's time).
-#[allow(clippy::too_many_arguments)]
-fn push_rates(
-    rows: &mut Stream,
-    plan: &measures::Plan,
-    year: i32,
-    unit: &str,
-    is_total: bool,
-    level: Option<i32>,
-    form: FormVersion,
-    values: &[i64],
-) -> Result<(), ExportError> {
-    for rate in measures::RATES {
-        let Some(i) = plan.index(rate.name) else {
-            continue;
-        };
-        let Some((n, d)) = plan.rate_terms(form, values, i) else {
-            continue;
-        };
-        let value = (d != 0).then(|| n as f64 / d as f64);
-        rows.push(&[
-            Val::I32(Some(year)),
-            Val::Str(Some(unit)),
-            Val::Bool(Some(is_total)),
-            Val::I32(level),
-            Val::Str(Some(form.code())),
-            Val::Str(Some(rate.name)),
-            Val::Str(Some(rate.label)),
-            Val::Str(Some(rate.english)),
-            Val::I64(Some(n)),
-            Val::I64(Some(d)),
-            Val::F64(value),
-        ])?;
-    }
-    Ok(())
-}
-
-pub fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
-    let mut rows = Rows::new(&schema::FINDINGS);
+pub fn findings(input: &Input, rows: &mut Stream) -> Result<(), ExportError> {
     for f in input.findings_in_range() {
         let file = f.file.as_deref().map(|p| p.to_string_lossy());
         let cells = f.cells.join(";");
@@ -743,5 +746,5 @@ pub fn findings(input: &Input) -> Result<RecordBatch, ExportError> {
             Val::Str(Some(&message)),
         ])?;
     }
-    rows.finish()
+    Ok(())
 }

@@ -246,9 +246,22 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
     );
     assert_eq!(sums(&t, "measure"), want);
 
-    // Rates: one per unit and total, the disclosure rate of the published figures.
+    // Rates: one per unit and total but a unit's 0 over 0; the disclosure rate of the
+    // published figures.
     let rates = read_df(&dir.join("rates.parquet"));
-    assert_eq!(rates.height(), 21 * gongkai_form::measures::RATES.len());
+    let zero_over_zero = rates
+        .clone()
+        .lazy()
+        .filter(
+            col("numerator")
+                .eq(lit(0))
+                .and(col("denominator").eq(lit(0)))
+                .and(col("is_total").not()),
+        )
+        .collect()
+        .unwrap();
+    assert_eq!(zero_over_zero.height(), 0);
+    assert!(rates.height() < 21 * gongkai_form::measures::RATES.len());
     let total_rates = rates
         .clone()
         .lazy()
@@ -374,11 +387,23 @@ fn lanzhou_reads_back_with_polars_typed_as_documented_and_sums_to_consolidate() 
         21 * (measures - gongkai_form::measures::RATES.len()),
         "every unit's and the total's every cell and group"
     );
-    assert!(deltas.height() < every_delta.height() / 2, "nine in ten are 0 and 0");
+    assert!(
+        deltas.height() < every_delta.height() / 2,
+        "nine in ten are 0 and 0"
+    );
     assert_eq!(
         std::fs::read(all.join("totals.parquet")).unwrap(),
         std::fs::read(dir.join("totals.parquet")).unwrap()
     );
+    let every_rate = read_df(&all.join("rates.parquet"));
+    assert_eq!(
+        every_rate.height(),
+        21 * gongkai_form::measures::RATES.len()
+    );
+    for sum in ["numerator", "denominator"] {
+        let total = |df: &DataFrame| df.column(sum).unwrap().i64().unwrap().sum();
+        assert_eq!(total(&every_rate), total(&rates), "{sum}");
+    }
 }
 
 /// Without --name, with --name the registry's root, or with another --name: the batch lies
@@ -580,11 +605,12 @@ fn deltas_and_rates_joined_from_parts_hold_the_same_rows() {
     let out = tempdir();
     let run = |part_reports: Option<usize>| {
         let dir = out.path().join(format!("parts-{part_reports:?}"));
+        // With the zeros, every unit has rates: a part of one unit is never empty.
         let options = Options {
             csv: true,
             xlsx: None,
             part_reports,
-            zeros: false,
+            zeros: true,
         };
         gongkai_export::export(&data.input("兰州市"), &dir, &options).unwrap();
         dir

@@ -140,6 +140,8 @@ def main():
         diffs = []
         for key in sorted(set(spark_rows) | set(duck) | set(want)):
             s, d, c = spark_rows.get(key), duck.get(key), want.get(key)
+            if s is None and d is None and c == 0:
+                continue  # a cell that is 0 in every unit's report has no fact row
             ok = s is not None and d is not None and s == d
             if ok:
                 value, amount = s

@@ -369,9 +369,9 @@ pub struct ExportArgs {
     /// Also write a workbook: a sheet per year with the official tables, and the findings.
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
-    /// Also write the zeros: a facts row for every cell a unit filled with 0, and a deltas row
-    /// for every unit measure that is 0 in both years (nine in ten rows; sums are the same
-    /// without them).
+    /// Also write the zeros: a facts row for every cell that is 0 (blank marked), a deltas row
+    /// for every unit measure that is 0 in both years and a rates row for a unit's rate of 0
+    /// over 0 (nine rows in ten; sums and the totals are the same without them).
     #[arg(long)]
     pub zeros: bool,
 }

@@ -142,7 +142,7 @@ help-export-about = Write checked facts, totals, changes, rates and findings as 
 help-export-out = The export folder: written beside it and moved into place in one step; an earlier export there is replaced, any other existing folder is refused
 help-export-csv = Also write every table as CSV (UTF-8 with BOM, for Excel and WPS) under DIR/csv/
 help-export-xlsx = Also write a workbook: a sheet per year with the official tables, and the findings
-help-export-zeros = Also write the zeros: a facts row for every cell a unit filled with 0 and a deltas row for every unit measure that is 0 in both years (nine rows in ten; sums and the totals are the same without them)
+help-export-zeros = Also write the zeros: a facts row for every cell that is 0 (blank marked), a deltas row for every unit measure that is 0 in both years and a rates row for a unit's rate of 0 over 0 (nine rows in ten; sums and the totals are the same without them)
 help-export-examples =
     Examples:
       gongkai export data/lanzhou --name 兰州市 --out bi

@@ -139,7 +139,7 @@ help-export-about = 把校验后的数据、合计、变化、比率和问题写
 help-export-out = 导出文件夹：先写在旁边，再一步替换到位；已有的导出会被替换，其他已存在的文件夹不会覆盖
 help-export-csv = 同时把每张表写成 CSV（带 BOM 的 UTF-8，Excel 和 WPS 可直接打开），放在 DIR/csv/ 下
 help-export-xlsx = 同时写一个工作簿：每年一张官方格式的表，另附问题清单
-help-export-zeros = 同时写出零值：单位填 0 的每一格都在 facts 中占一行，两年都为 0 的单位指标也在 deltas 中占一行（约占九成行数；不写时合计与总数不变）
+help-export-zeros = 同时写出零值：值为 0 的每一格都在 facts 中占一行（标明是否空白），两年都为 0 的单位指标在 deltas 中占一行，单位 0/0 的比率在 rates 中占一行（约占九成行数；不写时合计与总数不变）
 help-export-examples =
     示例：
       gongkai export data/lanzhou --name 兰州市 --out bi

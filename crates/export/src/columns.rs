@@ -198,6 +198,8 @@ enum Values {
 struct Dictionary {
     keys: hashbrown::HashTable<u32>,
     entries: Vec<Box<str>>,
+    /// Keys of the strings given by number ([`Val::Keyed`]), plus one (0: not seen yet).
+    by_number: Vec<u32>,
     /// The last string's key: a unit's name, its form, its file repeat row after row.
     last: Option<u32>,
 }
@@ -228,9 +230,30 @@ impl Dictionary {
         k
     }
 
+    /// The key of `s`, which the caller numbers `number`: found by the number after its first
+    /// row (a measure's code changes every row; hashing and comparing it was a twentieth of an
+    /// export).
+    fn keyed(&mut self, number: u32, s: &str) -> u32 {
+        let n = number as usize;
+        if let Some(&k) = self.by_number.get(n) {
+            if k != 0 {
+                debug_assert_eq!(&*self.entries[k as usize - 1], s, "number {number}");
+                self.last = Some(k - 1);
+                return k - 1;
+            }
+        }
+        let k = self.key(s);
+        if self.by_number.len() <= n {
+            self.by_number.resize(n + 1, 0);
+        }
+        self.by_number[n] = k + 1;
+        k
+    }
+
     fn clear(&mut self) {
         self.keys.clear();
         self.entries.clear();
+        self.by_number.clear();
         self.last = None;
     }
 }
@@ -293,6 +316,10 @@ impl Column {
         let present = match (&mut self.values, *v) {
             (Values::Str(keys), Val::Str(Some(s))) => {
                 keys.push(self.dict.key(s));
+                true
+            }
+            (Values::Str(keys), Val::Keyed(id, s)) => {
+                keys.push(self.dict.keyed(id, s));
                 true
             }
             (Values::I32(xs, mm), Val::I32(Some(x))) => {
@@ -697,7 +724,7 @@ fn hybrid(values: impl Iterator<Item = u32>, n: usize, width: u8, out: &mut Vec<
 /// The literal values (whole groups of 8) bit-packed, least significant bit first, in runs of
 /// at most [`MAX_LITERAL_GROUPS`] groups.
 fn flush_literal(literal: &mut Vec<u32>, width: u8, out: &mut Vec<u8>) {
-    debug_assert!(literal.len() % 8 == 0);
+    debug_assert!(literal.len().is_multiple_of(8));
     for run in literal.chunks(8 * MAX_LITERAL_GROUPS) {
         put_varint(((run.len() / 8) as u64) << 1 | 1, out);
         let mut acc: u64 = 0;

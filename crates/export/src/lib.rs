@@ -260,6 +260,9 @@ fn non_additive(table: &str) -> Option<&'static str> {
     }
 }
 
+/// How a table written whole is filled: the units, measures and findings.
+type Fill<'a> = &'a dyn Fn(&mut tables::Stream) -> Result<(), ExportError>;
+
 /// What one [`Part`] wrote: a year's facts file, or parts of the deltas and rates (and the
 /// totals' file), each with its rows and the batches kept for a CSV copy.
 #[derive(Default)]
@@ -407,8 +410,7 @@ fn render(
         }
     }
     for spec in schema::ALL.iter().filter(|s| s.name != schema::FACTS.name) {
-        let whole: Option<&dyn Fn(&mut tables::Stream) -> Result<(), ExportError>> = match spec.name
-        {
+        let whole: Option<Fill> = match spec.name {
             n if n == schema::UNITS.name => Some(&|t| batch.units_table(t)),
             n if n == schema::MEASURES.name => Some(&tables::measures_table),
             n if n == schema::FINDINGS.name => Some(&|t| tables::findings(input, t)),

@@ -15,6 +15,10 @@ use crate::ExportError;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Val<'a> {
     Str(Option<&'a str>),
+    /// A string its caller numbers ([`Val::key`]): in one column, one number is always one
+    /// string. The codes of the form's cells and measures, which change every row, are then
+    /// found by their number instead of their text.
+    Keyed(u32, &'a str),
     I32(Option<i32>),
     I64(Option<i64>),
     F64(Option<f64>),
@@ -22,10 +26,24 @@ pub(crate) enum Val<'a> {
     Money(Option<i64>),
 }
 
-impl Val<'_> {
+impl<'a> Val<'a> {
+    /// `text`, numbered by its form and its place `i` in that form's catalogue or measures.
+    pub(crate) fn key(form: gongkai_form::FormVersion, i: usize, text: &'a str) -> Val<'a> {
+        debug_assert!(
+            i < 1 << 10,
+            "a form has fewer than 1,024 cells and measures"
+        );
+        let form = gongkai_form::FormVersion::ALL
+            .iter()
+            .position(|f| *f == form)
+            .unwrap_or(0) as u32;
+        Val::Keyed(form << 10 | i as u32, text)
+    }
+
     pub(crate) fn is_null(&self) -> bool {
         match *self {
             Val::Str(x) => x.is_none(),
+            Val::Keyed(..) => false,
             Val::I32(x) => x.is_none(),
             Val::I64(x) | Val::Money(x) => x.is_none(),
             Val::F64(x) => x.is_none(),
@@ -96,6 +114,7 @@ impl Rows {
         for (column, v) in self.spec.columns.iter().zip(values) {
             let (null, money) = match *v {
                 Val::Str(x) => (x.is_none(), None),
+                Val::Keyed(..) => (false, None),
                 Val::I32(x) => (x.is_none(), None),
                 Val::I64(x) => (x.is_none(), None),
                 Val::F64(x) => (x.is_none(), None),
@@ -119,6 +138,7 @@ impl Rows {
         for ((b, v), column) in self.builders.iter_mut().zip(values).zip(self.spec.columns) {
             match (b, *v) {
                 (Builder::Str(b), Val::Str(x)) => b.append_option(x),
+                (Builder::Str(b), Val::Keyed(_, x)) => b.append_value(x),
                 (Builder::I32(b), Val::I32(x)) => b.append_option(x),
                 (Builder::I64(b), Val::I64(x)) => b.append_option(x),
                 (Builder::F64(b), Val::F64(x)) => b.append_option(x),

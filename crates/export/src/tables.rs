@@ -103,6 +103,10 @@ pub struct Batch<'a> {
     plan: measures::Plan,
     /// Per form, the id of each measure of the plan.
     ids: Vec<(FormVersion, Vec<String>)>,
+    /// Per form, each cell's code and measure id, in catalogue order.
+    cell_codes: Vec<(FormVersion, Vec<(String, String)>)>,
+    /// Each rate's place in the plan, in [`measures::RATES`] order.
+    rates: Vec<Option<usize>>,
     /// Every unit's reports (all years read), in unit order.
     units: Vec<(&'a str, Vec<&'a KeptReport>)>,
     /// Years in range with reports.
@@ -135,6 +139,17 @@ impl<'a> Batch<'a> {
             .iter()
             .map(|&f| (f, plan.names().iter().map(|m| measure_id(f, m)).collect()))
             .collect();
+        let cell_codes = all_forms
+            .iter()
+            .map(|&f| {
+                let codes = f.catalogue().cells.iter().map(|c| {
+                    let code = c.code();
+                    let id = measure_id(f, &code);
+                    (code, id)
+                });
+                (f, codes.collect())
+            })
+            .collect();
         let mut by_unit: BTreeMap<&str, Vec<&KeptReport>> = BTreeMap::new();
         for r in input.reports {
             by_unit.entry(r.unit.as_str()).or_default().push(r);
@@ -148,8 +163,10 @@ impl<'a> Batch<'a> {
             name,
             root,
             totals: exported_totals(input),
+            rates: measures::RATES.iter().map(|r| plan.index(r.name)).collect(),
             plan,
             ids,
+            cell_codes,
             units: by_unit.into_iter().collect(),
             years,
             forms,
@@ -212,6 +229,14 @@ impl<'a> Batch<'a> {
         } else {
             &t.name
         }
+    }
+
+    /// Each cell's code and measure id in `form`, in catalogue order.
+    fn codes(&self, form: FormVersion) -> &[(String, String)] {
+        self.cell_codes
+            .iter()
+            .find(|(f, _)| *f == form)
+            .map_or(&[], |(_, c)| c.as_slice())
     }
 
     fn id(&self, form: FormVersion, index: usize) -> &str {
@@ -306,8 +331,8 @@ impl<'a> Batch<'a> {
         form: FormVersion,
         values: &[i64],
     ) -> Result<(), ExportError> {
-        for rate in measures::RATES {
-            let Some(i) = self.plan.index(rate.name) else {
+        for (r, (rate, i)) in measures::RATES.iter().zip(&self.rates).enumerate() {
+            let Some(i) = *i else {
                 continue;
             };
             let Some((n, d)) = self.plan.rate_terms(form, values, i) else {
@@ -323,9 +348,9 @@ impl<'a> Batch<'a> {
                 Val::Bool(Some(level.is_some())),
                 Val::I32(level),
                 Val::Str(Some(form.code())),
-                Val::Str(Some(rate.name)),
-                Val::Str(Some(rate.label)),
-                Val::Str(Some(rate.english)),
+                Val::key(form, r, rate.name),
+                Val::key(form, r, rate.label),
+                Val::key(form, r, rate.english),
                 Val::I64(Some(n)),
                 Val::I64(Some(d)),
                 Val::F64(value),
@@ -348,9 +373,9 @@ impl<'a> Batch<'a> {
                 .count() as i32;
             let cat = t.form.catalogue();
             let form = t.form.code();
-            for cell in &cat.cells {
-                let code = cell.code();
-                let id = measure_id(t.form, &code);
+            let codes = self.codes(t.form);
+            for (cell, (code, id)) in cat.cells.iter().zip(codes) {
+                let key = |text| Val::key(t.form, cell.index, text);
                 let (value, amount) = split(t.values[cell.index], cell.kind());
                 table.push(&[
                     Val::I32(Some(t.year)),
@@ -361,10 +386,10 @@ impl<'a> Batch<'a> {
                     Val::I32(Some(failing)),
                     Val::Str(Some(form)),
                     Val::Str(Some(cell.section.code())),
-                    Val::Str(Some(cell.row.code)),
-                    Val::Str(Some(cell.column.code)),
-                    Val::Str(Some(&code)),
-                    Val::Str(Some(&id)),
+                    key(cell.row.code),
+                    key(cell.column.code),
+                    key(code),
+                    key(id),
                     Val::Str(Some(cell.kind().code())),
                     Val::I64(value),
                     Val::Money(amount),
@@ -378,33 +403,27 @@ impl<'a> Batch<'a> {
     /// The facts of `year`: one row per report and cell, without a year column (it is the
     /// partition); without `zeros`, a cell that is 0 (filled with 0, left blank or absent) has none.
     pub fn facts_part(&self, year: i32, facts: &mut Stream) -> Result<(), ExportError> {
-        // Codes and ids once per form, not per row.
-        let mut codes: BTreeMap<FormVersion, Vec<(String, String)>> = BTreeMap::new();
         for r in self.input.reports.iter().filter(|r| r.year == year) {
             let cat = r.form.catalogue();
-            let ids = codes.entry(r.form).or_insert_with(|| {
-                cat.cells
-                    .iter()
-                    .map(|c| (c.code(), measure_id(r.form, &c.code())))
-                    .collect()
-            });
+            let codes = self.codes(r.form);
             let file = r.file.display().to_string();
             let cells = r.unpack();
-            for cell in &cat.cells {
+            for (cell, (code, id)) in cat.cells.iter().zip(codes) {
                 let i = cell.index;
-                let (value, amount) = split(cells.values[i], cell.kind());
                 if !self.zeros && cells.values[i] == 0 {
                     continue;
                 }
+                let key = |text| Val::key(r.form, i, text);
+                let (value, amount) = split(cells.values[i], cell.kind());
                 let line = cells.lines[i];
                 facts.push(&[
                     Val::Str(Some(&r.unit)),
                     Val::Str(Some(r.form.code())),
                     Val::Str(Some(cell.section.code())),
-                    Val::Str(Some(cell.row.code)),
-                    Val::Str(Some(cell.column.code)),
-                    Val::Str(Some(&ids[i].0)),
-                    Val::Str(Some(&ids[i].1)),
+                    key(cell.row.code),
+                    key(cell.column.code),
+                    key(code),
+                    key(id),
                     Val::Str(Some(cell.kind().code())),
                     Val::I64(value),
                     Val::Money(amount),
@@ -703,8 +722,8 @@ fn push_delta(
         Val::Bool(Some(level.is_some())),
         Val::I32(level),
         Val::Str(Some(step.form.code())),
-        Val::Str(Some(step.measure)),
-        Val::Str(Some(id)),
+        Val::key(step.form, step.index, step.measure),
+        Val::key(step.form, step.index, id),
         Val::Str(Some(kind)),
         Val::I64(value),
         Val::Money(amount),

@@ -260,9 +260,6 @@ fn non_additive(table: &str) -> Option<&'static str> {
     }
 }
 
-/// How a table written whole is filled: the units, measures and findings.
-type Fill<'a> = &'a dyn Fn(&mut tables::Stream) -> Result<(), ExportError>;
-
 /// What one [`Part`] wrote: a year's facts file, or parts of the deltas and rates (and the
 /// totals' file), each with its rows and the batches kept for a CSV copy.
 #[derive(Default)]
@@ -271,6 +268,7 @@ struct PartOut {
     totals: Option<(Written, Vec<RecordBatch>)>,
     deltas: Option<(PathBuf, usize, Vec<RecordBatch>)>,
     rates: Option<(PathBuf, usize, Vec<RecordBatch>)>,
+    whole: Option<(&'static str, Written, Vec<RecordBatch>)>,
 }
 
 /// Writes every table of the export into `staging`, as it is built: every part of the work
@@ -331,6 +329,7 @@ fn render(
             }
             Part::Units { .. } => Vec::new(),
             Part::Totals => vec![staging.create(&format!("{}.parquet", schema::TOTALS.name))?],
+            Part::Whole(spec) => vec![staging.create(&format!("{}.parquet", spec.name))?],
         };
         jobs.push((i, part, sinks));
     }
@@ -377,6 +376,16 @@ fn render(
                     let (sink, rows, kept) = table.finish(metadata(&schema::TOTALS, None))?;
                     out.totals = Some((sink.close(Some(rows))?, kept));
                 }
+                Part::Whole(spec) => {
+                    let mut table = next(spec)?;
+                    match spec.name {
+                        n if n == schema::UNITS.name => batch.units_table(&mut table)?,
+                        n if n == schema::MEASURES.name => tables::measures_table(&mut table)?,
+                        _ => tables::findings(input, &mut table)?,
+                    }
+                    let (sink, rows, kept) = table.finish(metadata(spec, None))?;
+                    out.whole = Some((spec.name, sink.close(Some(rows))?, kept));
+                }
             }
             Ok(out)
         })
@@ -388,6 +397,7 @@ fn render(
     let mut kept: BTreeMap<&str, Vec<RecordBatch>> = BTreeMap::new();
     let mut part_files: BTreeMap<&str, (Vec<PathBuf>, usize)> = BTreeMap::new();
     let mut totals_file = None;
+    let mut whole_files: BTreeMap<&str, Written> = BTreeMap::new();
     for (out, part) in outs.into_iter().zip(&parts) {
         if let (Some((written, batches)), Part::Facts(year)) = (out.facts, part) {
             staging.files.push(written);
@@ -408,21 +418,14 @@ fn render(
             totals_file = Some(written);
             kept.insert(schema::TOTALS.name, batches);
         }
+        if let Some((name, written, batches)) = out.whole {
+            whole_files.insert(name, written);
+            kept.insert(name, batches);
+        }
     }
     for spec in schema::ALL.iter().filter(|s| s.name != schema::FACTS.name) {
-        let whole: Option<Fill> = match spec.name {
-            n if n == schema::UNITS.name => Some(&|t| batch.units_table(t)),
-            n if n == schema::MEASURES.name => Some(&tables::measures_table),
-            n if n == schema::FINDINGS.name => Some(&|t| tables::findings(input, t)),
-            _ => None,
-        };
-        if let Some(fill) = whole {
-            let sink = staging.create(&format!("{}.parquet", spec.name))?;
-            let mut table = tables::Stream::new(spec, keep, sink)?;
-            fill(&mut table)?;
-            let (sink, rows, batches) = table.finish(metadata(spec, None))?;
-            staging.files.push(sink.close(Some(rows))?);
-            kept.insert(spec.name, batches);
+        if let Some(written) = whole_files.remove(spec.name) {
+            staging.files.push(written);
         } else if spec.name == schema::TOTALS.name {
             let written = totals_file
                 .take()

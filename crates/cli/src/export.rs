@@ -30,6 +30,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         digests: true,
     };
     let mut checked = checked::load(&args.input, &policy, need)?;
+    checked.shed_file_diagnostics();
     crate::say::findings(&checked.findings);
     let reports = &checked.closed.reports;
     let in_range = |y: i32| args.from.is_none_or(|f| y >= f) && args.to.is_none_or(|t| y <= t);
@@ -41,25 +42,20 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     // The manifest: every file read, with the SHA-256 of the bytes read, and the registry. A file
     // not hashed as it was read (a large tidy file read in pieces, the registry) is hashed now,
     // on all cores; one that cannot be read again is left out (its reading is in the findings).
-    let mut seen: Vec<(std::sync::Arc<std::path::PathBuf>, Option<InputFile>)> =
-        std::mem::take(&mut checked.closed.inputs)
-            .into_iter()
-            .map(|f| {
-                let hashed = f
-                    .sha256
-                    .map(|sha| InputFile::hashed(f.path.clone(), f.bytes, sha));
-                (f.path, hashed)
-            })
-            .collect();
-    if let Some(r) = &checked.registry {
-        seen.push((std::sync::Arc::new(r.file.clone()), None));
-    }
-    seen.sort_by(|a, b| a.0.cmp(&b.0));
-    seen.dedup_by(|a, b| a.0 == b.0);
-    let inputs: Vec<InputFile> = seen
+    let mut inputs: Vec<InputFile> = std::mem::take(&mut checked.closed.inputs)
         .into_par_iter()
-        .filter_map(|(path, hashed)| hashed.or_else(|| InputFile::read(&path).ok()))
+        .filter_map(|f| match f.sha256 {
+            Some(sha) => Some(InputFile::hashed(f.path, f.bytes, sha)),
+            None => InputFile::read(&f.path).ok(),
+        })
         .collect();
+    if let Some(r) = &checked.registry {
+        if let Ok(registry) = InputFile::read(&r.file) {
+            inputs.push(registry);
+        }
+    }
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    inputs.dedup_by(|a, b| a.path == b.path);
     let input = Input {
         name: args.name.as_deref(),
         reports,

@@ -279,6 +279,19 @@ impl<T: Copy + PartialOrd> MinMax<T> {
             Some((lo, hi)) => (if v < lo { v } else { lo }, if v > hi { v } else { hi }),
         });
     }
+
+    /// A page's least and greatest value (NaN-free), as `bytes` writes them, also taken
+    /// into the chunk's: one pass over the page, not a comparison per value pushed.
+    fn page(&mut self, xs: &[T], bytes: impl Fn(&T) -> Vec<u8>) -> Option<(Vec<u8>, Vec<u8>)> {
+        let mut page = MinMax(None);
+        for &x in xs {
+            page.add(x);
+        }
+        let (lo, hi) = page.0?;
+        self.add(lo);
+        self.add(hi);
+        Some((bytes(&lo), bytes(&hi)))
+    }
 }
 
 impl Column {
@@ -322,26 +335,20 @@ impl Column {
                 keys.push(self.dict.keyed(id, s));
                 true
             }
-            (Values::I32(xs, mm), Val::I32(Some(x))) => {
+            (Values::I32(xs, _), Val::I32(Some(x))) => {
                 xs.push(x);
-                mm.add(x);
                 true
             }
-            (Values::I64(xs, mm), Val::I64(Some(x)) | Val::Money(Some(x))) => {
+            (Values::I64(xs, _), Val::I64(Some(x)) | Val::Money(Some(x))) => {
                 xs.push(x);
-                mm.add(x);
                 true
             }
-            (Values::F64(xs, mm), Val::F64(Some(x))) => {
+            (Values::F64(xs, _), Val::F64(Some(x))) => {
                 xs.push(x);
-                if !x.is_nan() {
-                    mm.add(x);
-                }
                 true
             }
-            (Values::Bool(xs, mm), Val::Bool(Some(x))) => {
+            (Values::Bool(xs, _), Val::Bool(Some(x))) => {
                 xs.push(x);
-                mm.add(x);
                 true
             }
             (Values::Str(_), Val::Str(None))
@@ -365,12 +372,7 @@ impl Column {
         let mut buf = Vec::new();
         let rows = if self.nullable {
             let mut levels = Vec::new();
-            hybrid(
-                self.defs.iter().map(|&d| u32::from(d)),
-                self.defs.len(),
-                1,
-                &mut levels,
-            );
+            hybrid(&self.defs, 1, &mut levels);
             buf.extend_from_slice(&(levels.len() as u32).to_le_bytes());
             buf.extend_from_slice(&levels);
             let rows = self.defs.len();
@@ -381,13 +383,13 @@ impl Column {
         };
         let nulls = rows - self.values.len();
         let mut nans = None;
-        let min_max = match &self.values {
+        let min_max = match &mut self.values {
             Values::Str(keys) => {
                 // Each key once, then the strings compared: a page holds a few hundred.
                 let mut seen = vec![false; self.dict.entries.len()];
                 let mut lo: Option<&str> = None;
                 let mut hi: Option<&str> = None;
-                for &k in keys {
+                for &mut k in keys {
                     if !std::mem::replace(&mut seen[k as usize], true) {
                         let e = &*self.dict.entries[k as usize];
                         lo = Some(lo.map_or(e, |l| l.min(e)));
@@ -397,23 +399,27 @@ impl Column {
                 lo.zip(hi)
                     .map(|(l, h)| (l.as_bytes().to_vec(), h.as_bytes().to_vec()))
             }
-            Values::I32(xs, _) => page_min_max(xs, |x| x.to_le_bytes().to_vec()),
-            Values::I64(xs, _) => page_min_max(xs, |x| x.to_le_bytes().to_vec()),
-            Values::F64(xs, _) => {
+            // The page's least and greatest, kept for the chunk too.
+            Values::I32(xs, chunk) => chunk.page(xs, |x| x.to_le_bytes().to_vec()),
+            Values::I64(xs, chunk) => chunk.page(xs, |x| x.to_le_bytes().to_vec()),
+            Values::F64(xs, chunk) => {
                 nans = Some(xs.iter().filter(|x| x.is_nan()).count() as i64);
                 let finite: Vec<f64> = xs.iter().copied().filter(|x| !x.is_nan()).collect();
-                page_min_max(&finite, |x| x.to_le_bytes().to_vec()).map(|(lo, hi)| {
-                    let zero = |b: Vec<u8>, z: f64| {
-                        if f64::from_le_bytes(b[..8].try_into().unwrap_or_default()) == 0.0 {
-                            z.to_le_bytes().to_vec()
-                        } else {
-                            b
-                        }
-                    };
-                    (zero(lo, -0.0), zero(hi, 0.0))
-                })
+                // Parquet's rule for zeros: a least 0 is written −0.0, a greatest one +0.0.
+                chunk
+                    .page(&finite, |x| x.to_le_bytes().to_vec())
+                    .map(|(lo, hi)| {
+                        let zero = |b: Vec<u8>, z: f64| {
+                            if f64::from_le_bytes(b[..8].try_into().unwrap_or_default()) == 0.0 {
+                                z.to_le_bytes().to_vec()
+                            } else {
+                                b
+                            }
+                        };
+                        (zero(lo, -0.0), zero(hi, 0.0))
+                    })
             }
-            Values::Bool(xs, _) => page_min_max(xs, |x| vec![u8::from(*x)]),
+            Values::Bool(xs, chunk) => chunk.page(xs, |x| vec![u8::from(*x)]),
         };
         let stats = PageStats {
             rows,
@@ -425,7 +431,7 @@ impl Column {
             Values::Str(keys) => {
                 let width = key_width(self.dict.entries.len());
                 buf.push(width);
-                hybrid(keys.iter().copied(), keys.len(), width, &mut buf);
+                hybrid(keys, width, &mut buf);
                 keys.clear();
                 Encoding::RLE_DICTIONARY
             }
@@ -646,16 +652,6 @@ impl Values {
     }
 }
 
-/// A page's least and greatest value, as `bytes` writes them.
-fn page_min_max<T: Copy + PartialOrd>(
-    xs: &[T],
-    bytes: impl Fn(&T) -> Vec<u8>,
-) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut mm = MinMax(None);
-    xs.iter().for_each(|&x| mm.add(x));
-    mm.0.map(|(lo, hi)| (bytes(&lo), bytes(&hi)))
-}
-
 /// Bits a key of a dictionary of `entries` needs (at least 1).
 fn key_width(entries: usize) -> u8 {
     let max = entries.saturating_sub(1) as u32;
@@ -679,21 +675,17 @@ fn compress(data: &[u8]) -> Result<Bytes, ExportError> {
     })
 }
 
-/// `n` values of `width` bits in Parquet's RLE/bit-packed hybrid: a run of 8 or more equal
+/// `values`, of `width` bits, in Parquet's RLE/bit-packed hybrid: a run of 8 or more equal
 /// values as one repeated value, the others bit-packed in groups of 8 (the last group padded
 /// with zeros; the page's value count says where the values end).
-fn hybrid(values: impl Iterator<Item = u32>, n: usize, width: u8, out: &mut Vec<u8>) {
+fn hybrid<T: Copy + PartialEq + Into<u32>>(values: &[T], width: u8, out: &mut Vec<u8>) {
     let mut literal: Vec<u32> = Vec::with_capacity(8 * MAX_LITERAL_GROUPS);
-    let mut values = values.peekable();
-    let mut seen = 0;
-    while let Some(v) = values.next() {
-        seen += 1;
-        let mut run = 1;
-        while values.peek() == Some(&v) {
-            values.next();
-            run += 1;
-            seen += 1;
-        }
+    let mut i = 0;
+    while i < values.len() {
+        let v = values[i];
+        let run = values[i..].iter().take_while(|&&x| x == v).count();
+        i += run;
+        let v: u32 = v.into();
         // Fill the literal to a whole group from the run, then the rest repeats if it is long.
         let fill = ((8 - literal.len() % 8) % 8).min(run);
         literal.extend(std::iter::repeat_n(v, fill));
@@ -714,7 +706,6 @@ fn hybrid(values: impl Iterator<Item = u32>, n: usize, width: u8, out: &mut Vec<
             literal = tail;
         }
     }
-    debug_assert_eq!(seen, n);
     if !literal.is_empty() {
         literal.resize(literal.len().div_ceil(8) * 8, 0);
         flush_literal(&mut literal, width, out);
@@ -825,7 +816,7 @@ mod tests {
         for values in cases {
             let width = key_width(values.iter().max().map_or(1, |&m| m as usize + 1));
             let mut out = Vec::new();
-            hybrid(values.iter().copied(), values.len(), width, &mut out);
+            hybrid(&values, width, &mut out);
             assert_eq!(decode(&out, width, values.len()), values, "width {width}");
         }
     }

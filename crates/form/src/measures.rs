@@ -273,6 +273,10 @@ impl Compiled {
     fn value(&self, values: &[i64]) -> Option<MeasureValue> {
         let sum = |cells: &[usize]| cells.iter().map(|&c| values[c] as i128).sum::<i128>();
         match self {
+            // Most measures are one cell: its value as it is.
+            Compiled::Sum { cells, kind } if cells.len() == 1 => {
+                Some(MeasureValue::Exact(values[cells[0]], *kind))
+            }
             Compiled::Sum { cells, kind } => i64::try_from(sum(cells))
                 .ok()
                 .map(|v| MeasureValue::Exact(v, *kind)),

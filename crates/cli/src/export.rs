@@ -49,13 +49,14 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
             None => InputFile::read(&f.path).ok(),
         })
         .collect();
+    // In path order as the batch was read; the registry goes in its place, unless it was read.
     if let Some(r) = &checked.registry {
-        if let Ok(registry) = InputFile::read(&r.file) {
-            inputs.push(registry);
+        if let Err(at) = inputs.binary_search_by(|f| f.path.as_path().cmp(r.file.as_path())) {
+            if let Ok(registry) = InputFile::read(&r.file) {
+                inputs.insert(at, registry);
+            }
         }
     }
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    inputs.dedup_by(|a, b| a.path == b.path);
     let input = Input {
         name: args.name.as_deref(),
         reports,
@@ -114,5 +115,9 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
     if !checked.failing.is_empty() {
         crate::say::note(msg!("export-with-failing", count = checked.failing.len()));
     }
-    Ok(checked.outcome(&policy))
+    let outcome = checked.outcome(&policy);
+    // The batch is left for the process's end to free: freeing half a million kept reports one
+    // by one took a tenth of a second of one core after the export was written.
+    std::mem::forget(checked);
+    Ok(outcome)
 }

@@ -107,10 +107,19 @@ pub struct InputFile {
 impl serde::Serialize for InputFile {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        /// Serialised as text without a string made for it.
+        struct Shown<T>(T);
+        impl<T: std::fmt::Display> serde::Serialize for Shown<T> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&self.0)
+            }
+        }
         let mut st = s.serialize_struct("InputFile", 3)?;
         st.serialize_field("bytes", &self.bytes)?;
-        st.serialize_field("path", &self.path.display().to_string())?;
-        st.serialize_field("sha256", &hex(&self.sha256))?;
+        st.serialize_field("path", &Shown(self.path.display()))?;
+        let mut digits = [0u8; 64];
+        hex_into(&self.sha256, &mut digits);
+        st.serialize_field("sha256", std::str::from_utf8(&digits).unwrap_or_default())?;
         st.end()
     }
 }
@@ -168,13 +177,18 @@ impl std::io::Write for HashWriter {
 /// Lowercase hexadecimal, two digits a byte (a `format!` a byte was a thirtieth of a national
 /// export, for the manifest's half a million digests).
 fn hex(bytes: &[u8]) -> String {
+    let mut out = vec![0u8; bytes.len() * 2];
+    hex_into(bytes, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`hex`] into `out`, two digits a byte of `bytes`.
+fn hex_into(bytes: &[u8], out: &mut [u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    for (pair, b) in out.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = DIGITS[usize::from(b >> 4)];
+        pair[1] = DIGITS[usize::from(b & 15)];
     }
-    out
 }
 
 /// The SHA-256 of `bytes`, in hex.

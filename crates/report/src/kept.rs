@@ -229,7 +229,9 @@ mod tests {
             vec![5],
             vec![0, 0, 7, 0],
             [vec![1], vec![0; 128], vec![2], vec![0; 129]].concat(),
-            (0..500).map(|i| if i % 9 == 0 { i * 1000 } else { 0 }).collect(),
+            (0..500)
+                .map(|i| if i % 9 == 0 { i * 1000 } else { 0 })
+                .collect(),
             vec![u64::MAX, 0, u64::MAX],
         ];
         for values in cases {

@@ -365,7 +365,18 @@ proptest! {
                     cut = true;
                 }
                 6 => lines.insert(i, [",,,", "", "  "][j % 3].to_string()),
-                _ => { lines[i] = lines[i].replacen(',', ",\"", 1).replacen(',', "\",", 2); quoted = true; }
+                // The second field quoted, its quotes closed on the line: a line of blanks
+                // (`,,,`) had come out `","",,`, a quote open to the next lines without a cut.
+                _ => {
+                    lines[i] = match lines[i].split_once(',') {
+                        Some((a, rest)) => match rest.split_once(',') {
+                            Some((b, c)) => format!("{a},\"{b}\",{c}"),
+                            None => format!("{a},\"{rest}\""),
+                        },
+                        None => format!("\"{}\"", lines[i]),
+                    };
+                    quoted = true;
+                }
             }
         }
         let mut text = file_of(&lines);

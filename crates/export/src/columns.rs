@@ -48,6 +48,8 @@ pub struct ParquetTable {
     /// Rows in the open row group, and in its open page.
     group_rows: usize,
     page_rows: usize,
+    /// Rows a row group holds: [`ROW_GROUP_ROWS`] (fewer in tests).
+    group_limit: usize,
 }
 
 impl std::fmt::Debug for ParquetTable {
@@ -79,6 +81,7 @@ impl ParquetTable {
             columns,
             group_rows: 0,
             page_rows: 0,
+            group_limit: ROW_GROUP_ROWS,
         })
     }
 
@@ -125,7 +128,7 @@ impl ParquetTable {
         if self.page_rows == PAGE_ROWS {
             self.cut_page()?;
         }
-        if self.group_rows == ROW_GROUP_ROWS {
+        if self.group_rows == self.group_limit {
             self.close_group()?;
         }
         Ok(())
@@ -829,5 +832,161 @@ mod tests {
         assert_eq!(key_width(3), 2);
         assert_eq!(key_width(256), 8);
         assert_eq!(key_width(257), 9);
+    }
+
+    /// Rows of `spec` made from `seed`: strings from a pool of `distinct` (runs of one string
+    /// as a unit's rows have), some given by number, numbers over their whole range and small,
+    /// `nulls` in a hundred of the nullable values empty.
+    fn rows_of<'a>(
+        spec: &TableSpec,
+        n: usize,
+        seed: u64,
+        nulls: u64,
+        pool: &'a [String],
+    ) -> Vec<Vec<Val<'a>>> {
+        let mut x = seed | 1;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut last: Vec<usize> = vec![0; spec.columns.len()];
+        (0..n)
+            .map(|_| {
+                spec.columns
+                    .iter()
+                    .enumerate()
+                    .map(|(c, col)| {
+                        let r = next();
+                        if col.nullable && r % 100 < nulls {
+                            return match col.ty {
+                                ColType::Str => Val::Str(None),
+                                ColType::I32 => Val::I32(None),
+                                ColType::I64 => Val::I64(None),
+                                ColType::F64 => Val::F64(None),
+                                ColType::Bool => Val::Bool(None),
+                                ColType::Money => Val::Money(None),
+                            };
+                        }
+                        let big = (r >> 8) % 4 == 0;
+                        let v = next();
+                        match col.ty {
+                            ColType::Str => {
+                                if v % 3 != 0 {
+                                    last[c] = (v >> 3) as usize % pool.len();
+                                }
+                                let s = pool[last[c]].as_str();
+                                if v % 5 == 0 {
+                                    Val::Keyed(last[c] as u32, s)
+                                } else {
+                                    Val::Str(Some(s))
+                                }
+                            }
+                            ColType::I32 => {
+                                Val::I32(Some(if big { v as i32 } else { (v % 7) as i32 }))
+                            }
+                            ColType::I64 => Val::I64(Some(match v % 9 {
+                                0 => i64::MIN,
+                                1 => i64::MAX,
+                                _ if big => v as i64,
+                                _ => (v % 5) as i64 - 2,
+                            })),
+                            ColType::Money => Val::Money(Some(if big {
+                                (v as i64) % (MONEY_MAX + 1)
+                            } else {
+                                (v % 3) as i64 * 1_000_000
+                            })),
+                            ColType::F64 => Val::F64(Some(match v % 6 {
+                                0 => 0.0,
+                                1 => -0.0,
+                                _ => (v as i64 % 1_000_000) as f64 / 7.0,
+                            })),
+                            ColType::Bool => Val::Bool(Some(v % 2 == 0)),
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+        /// Every table's rows written by [`ParquetTable`] read back by the `parquet` crate's own
+        /// Arrow reader equal to the Arrow arrays the same rows build, over several pages and
+        /// row groups, with the chunk statistics of those arrays.
+        #[test]
+        fn a_table_reads_back_as_its_rows_with_their_statistics(
+            table in 0..crate::schema::ALL.len(),
+            n in proptest::prelude::prop_oneof![0..40usize, 15_000..40_000usize],
+            seed in proptest::prelude::any::<u64>(),
+            nulls in proptest::prelude::prop_oneof![proptest::prelude::Just(0u64), 0..100u64, proptest::prelude::Just(100u64)],
+            distinct in proptest::prelude::prop_oneof![1..4usize, 300..3000usize],
+            group_limit in proptest::prelude::prop_oneof![proptest::prelude::Just(ROW_GROUP_ROWS), 2_000..20_000usize],
+        ) {
+            use arrow::array::Array;
+            let spec = crate::schema::ALL[table];
+            let pool: Vec<String> = (0..distinct).map(|i| format!("单位{i:05}·{}", i % 7)).collect();
+            let rows = rows_of(spec, n, seed, nulls, &pool);
+            let tmp = tempfile::tempdir().unwrap();
+            let out = tmp.path().join("out");
+            crate::dir::fill(&out, |staging| {
+                let mut table = ParquetTable::new(spec, staging.create("t.parquet")?)?;
+                table.group_limit = group_limit;
+                for row in &rows {
+                    table.push(row)?;
+                }
+                table.finish(Vec::new())?.close(None)?;
+                Ok(())
+            })
+            .unwrap();
+            let mut want = crate::rows::Rows::new(spec);
+            for row in &rows {
+                want.push(row).unwrap();
+            }
+            let want = want.take().unwrap();
+
+            let file = std::fs::File::open(out.join("t.parquet")).unwrap();
+            let builder =
+                parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+            let meta = builder.metadata().clone();
+            let batches: Vec<_> = builder.build().unwrap().map(|b| b.unwrap()).collect();
+            let got = arrow::compute::concat_batches(&spec.schema(), &batches).unwrap();
+            proptest::prop_assert_eq!(got.num_rows(), n);
+            for (c, col) in spec.columns.iter().enumerate() {
+                proptest::prop_assert_eq!(got.column(c).to_data(), want.column(c).to_data(), "{}.{}", spec.name, col.name);
+            }
+            let groups = meta.row_groups();
+            proptest::prop_assert_eq!(groups.len(), n.div_ceil(group_limit));
+            for (c, col) in spec.columns.iter().enumerate() {
+                let nulls: u64 = groups
+                    .iter()
+                    .map(|g| g.column(c).statistics().and_then(|s| s.null_count_opt()).unwrap_or(0))
+                    .sum();
+                proptest::prop_assert_eq!(nulls as usize, want.column(c).null_count(), "{}", col.name);
+                if let (ColType::I64 | ColType::Money, Some(g)) = (col.ty, groups.first()) {
+                    let rows = g.num_rows() as usize;
+                    // The numbers as stored: a count, or money's 10⁻⁶ 万元 units.
+                    let first = want.column(c).slice(0, rows);
+                    let ints: Vec<i64> = match first.as_any().downcast_ref::<arrow::array::Decimal128Array>() {
+                        Some(d) => d.iter().flatten().map(|v| v as i64).collect(),
+                        None => first
+                            .as_any()
+                            .downcast_ref::<arrow::array::Int64Array>()
+                            .unwrap()
+                            .iter()
+                            .flatten()
+                            .collect(),
+                    };
+                    if let Some(Statistics::Int64(s)) = g.column(c).statistics() {
+                        proptest::prop_assert_eq!(s.min_opt().copied(), ints.iter().min().copied(), "{}", col.name);
+                        proptest::prop_assert_eq!(s.max_opt().copied(), ints.iter().max().copied(), "{}", col.name);
+                    } else {
+                        proptest::prop_assert!(false, "{}: no Int64 statistics", col.name);
+                    }
+                }
+            }
+        }
     }
 }

@@ -26,7 +26,7 @@ use parquet::schema::types::{ColumnDescPtr, SchemaDescriptor};
 
 use crate::dir::Sink;
 use crate::parquet_out::{self, ROW_GROUP_ROWS, ZSTD_LEVEL};
-use crate::rows::{Val, MONEY_MAX};
+use crate::rows::{check_row, Val};
 use crate::schema::{ColType, TableSpec};
 use crate::ExportError;
 
@@ -90,31 +90,8 @@ impl ParquetTable {
     /// nothing of it is appended. A value of the wrong type is the code's mistake, found while
     /// appending.
     pub fn push(&mut self, values: &[Val]) -> Result<(), ExportError> {
+        check_row(self.spec, values)?;
         let name = self.spec.name;
-        if values.len() != self.columns.len() {
-            return Err(ExportError::Internal(format!(
-                "{name}: row of {} values for {} columns",
-                values.len(),
-                self.columns.len()
-            )));
-        }
-        for ((spec, column), v) in self.spec.columns.iter().zip(&self.columns).zip(values) {
-            if let Val::Money(Some(m)) = v {
-                if m.unsigned_abs() > MONEY_MAX as u64 {
-                    return Err(ExportError::MoneyOutOfRange {
-                        table: name,
-                        column: spec.name,
-                        value: gongkai_form::format_value(*m, gongkai_form::ValueKind::Money),
-                    });
-                }
-            }
-            if !column.nullable && v.is_null() {
-                return Err(ExportError::Internal(format!(
-                    "{name}.{}: empty value in a column that must have one",
-                    spec.name
-                )));
-            }
-        }
         for ((spec, column), v) in self.spec.columns.iter().zip(&mut self.columns).zip(values) {
             if !column.push(v) {
                 return Err(ExportError::Internal(format!(
@@ -438,24 +415,9 @@ impl Column {
                 keys.clear();
                 Encoding::RLE_DICTIONARY
             }
-            Values::I32(xs, _) => {
-                xs.iter()
-                    .for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
-                xs.clear();
-                Encoding::PLAIN
-            }
-            Values::I64(xs, _) => {
-                xs.iter()
-                    .for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
-                xs.clear();
-                Encoding::PLAIN
-            }
-            Values::F64(xs, _) => {
-                xs.iter()
-                    .for_each(|x| buf.extend_from_slice(&x.to_le_bytes()));
-                xs.clear();
-                Encoding::PLAIN
-            }
+            Values::I32(xs, _) => plain(xs.drain(..).map(i32::to_le_bytes), &mut buf),
+            Values::I64(xs, _) => plain(xs.drain(..).map(i64::to_le_bytes), &mut buf),
+            Values::F64(xs, _) => plain(xs.drain(..).map(f64::to_le_bytes), &mut buf),
             Values::Bool(xs, _) => {
                 let mut byte = 0u8;
                 for (i, &x) in xs.iter().enumerate() {
@@ -653,6 +615,12 @@ impl Values {
             Values::Bool(_, m) => m.0 = None,
         }
     }
+}
+
+/// Numbers PLAIN: each one's little-endian bytes, one after another.
+fn plain<const N: usize>(numbers: impl Iterator<Item = [u8; N]>, buf: &mut Vec<u8>) -> Encoding {
+    numbers.for_each(|b| buf.extend_from_slice(&b));
+    Encoding::PLAIN
 }
 
 /// Bits a key of a dictionary of `entries` needs (at least 1).
@@ -893,7 +861,7 @@ mod tests {
                                 _ => (v % 5) as i64 - 2,
                             })),
                             ColType::Money => Val::Money(Some(if big {
-                                (v as i64) % (MONEY_MAX + 1)
+                                (v as i64) % (crate::rows::MONEY_MAX + 1)
                             } else {
                                 (v % 3) as i64 * 1_000_000
                             })),

@@ -52,6 +52,39 @@ impl<'a> Val<'a> {
     }
 }
 
+/// Whether `values` make a row of `spec`: as many as its columns, money within Decimal(18, 6),
+/// a value in every column that must have one. What the data may get wrong is checked before a
+/// row is appended, so a row that does not fit is refused whole; a value of the wrong type is the
+/// code's mistake, found while appending.
+pub(crate) fn check_row(spec: &TableSpec, values: &[Val]) -> Result<(), ExportError> {
+    let name = spec.name;
+    if values.len() != spec.columns.len() {
+        return Err(ExportError::Internal(format!(
+            "{name}: row of {} values for {} columns",
+            values.len(),
+            spec.columns.len()
+        )));
+    }
+    for (column, v) in spec.columns.iter().zip(values) {
+        if let Val::Money(Some(m)) = *v {
+            if m.unsigned_abs() > MONEY_MAX as u64 {
+                return Err(ExportError::MoneyOutOfRange {
+                    table: name,
+                    column: column.name,
+                    value: gongkai_form::format_value(m, gongkai_form::ValueKind::Money),
+                });
+            }
+        }
+        if v.is_null() && !column.nullable {
+            return Err(ExportError::Internal(format!(
+                "{name}.{}: empty value in a column that must have one",
+                column.name
+            )));
+        }
+    }
+    Ok(())
+}
+
 #[derive(Debug)]
 enum Builder {
     Str(StringBuilder),
@@ -98,43 +131,10 @@ impl Rows {
     }
 
     /// Appends one row; `values` must follow the spec's columns in order and type. A row that
-    /// does not fit is refused whole: nothing of it is appended.
+    /// does not fit is refused whole ([`check_row`]): nothing of it is appended.
     pub(crate) fn push(&mut self, values: &[Val]) -> Result<(), ExportError> {
+        check_row(self.spec, values)?;
         let name = self.spec.name;
-        if values.len() != self.builders.len() {
-            return Err(ExportError::Internal(format!(
-                "{name}: row of {} values for {} columns",
-                values.len(),
-                self.builders.len()
-            )));
-        }
-        // What the data may get wrong is checked before anything is appended, so a row that
-        // does not fit is refused whole; a value of the wrong type is the code's mistake, found
-        // while appending.
-        for (column, v) in self.spec.columns.iter().zip(values) {
-            let (null, money) = match *v {
-                Val::Str(x) => (x.is_none(), None),
-                Val::Keyed(..) => (false, None),
-                Val::I32(x) => (x.is_none(), None),
-                Val::I64(x) => (x.is_none(), None),
-                Val::F64(x) => (x.is_none(), None),
-                Val::Bool(x) => (x.is_none(), None),
-                Val::Money(x) => (x.is_none(), x),
-            };
-            if let Some(m) = money.filter(|m| m.unsigned_abs() > MONEY_MAX as u64) {
-                return Err(ExportError::MoneyOutOfRange {
-                    table: name,
-                    column: column.name,
-                    value: gongkai_form::format_value(m, gongkai_form::ValueKind::Money),
-                });
-            }
-            if null && !column.nullable {
-                return Err(ExportError::Internal(format!(
-                    "{name}.{}: empty value in a column that must have one",
-                    column.name
-                )));
-            }
-        }
         for ((b, v), column) in self.builders.iter_mut().zip(values).zip(self.spec.columns) {
             match (b, *v) {
                 (Builder::Str(b), Val::Str(x)) => b.append_option(x),

@@ -110,12 +110,17 @@ pub fn series<'p, E>(
 ) -> Result<(), E> {
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by_key(|&i| reports[i].0);
+    // Every measure of each year's report, computed once, in year order.
+    let table: Vec<Vec<Option<MeasureValue>>> = order
+        .iter()
+        .map(|&i| plan.values_of(reports[i].1, reports[i].2))
+        .collect();
     for &m in plan.by_name() {
         let measure = plan.names()[m].as_str();
         let mut before: Option<(i32, FormVersion, MeasureValue)> = None;
-        for &i in &order {
-            let (year, form, values) = reports[i];
-            let Some(value) = plan.value(form, values, m) else {
+        for (&i, values) in order.iter().zip(&table) {
+            let (year, form, _) = reports[i];
+            let Some(value) = values[m] else {
                 continue;
             };
             let prev = before

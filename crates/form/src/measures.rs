@@ -333,6 +333,18 @@ impl Plan {
         Some((i64::try_from(n).ok()?, i64::try_from(d).ok()?))
     }
 
+    /// Every measure's value in a report of `form`, in plan order: what [`Plan::value`] gives
+    /// for each (a unit's series reads each measure of each year once).
+    pub fn values_of(&self, form: FormVersion, values: &[i64]) -> Vec<Option<MeasureValue>> {
+        match self.forms.iter().find(|(f, _)| *f == form) {
+            Some((_, compiled)) => compiled
+                .iter()
+                .map(|c| c.as_ref().and_then(|c| c.value(values)))
+                .collect(),
+            None => vec![None; self.names.len()],
+        }
+    }
+
     /// The value of measure `i` in a report of `form`: what [`value`] gives for its name.
     pub fn value(&self, form: FormVersion, values: &[i64], i: usize) -> Option<MeasureValue> {
         let (_, compiled) = self.forms.iter().find(|(f, _)| *f == form)?;

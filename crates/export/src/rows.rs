@@ -27,17 +27,17 @@ pub(crate) enum Val<'a> {
 }
 
 impl<'a> Val<'a> {
-    /// `text`, numbered by its form and its place `i` in that form's catalogue or measures.
+    /// `text`, numbered by its form and its place `i` in that form's catalogue or measures; a
+    /// place past the 1,024 a form's number leaves room for is given by its text.
     pub(crate) fn key(form: gongkai_form::FormVersion, i: usize, text: &'a str) -> Val<'a> {
-        debug_assert!(
-            i < 1 << 10,
-            "a form has fewer than 1,024 cells and measures"
-        );
         let form = gongkai_form::FormVersion::ALL
             .iter()
             .position(|f| *f == form)
             .unwrap_or(0) as u32;
-        Val::Keyed(form << 10 | i as u32, text)
+        match u32::try_from(i) {
+            Ok(i) if i < 1 << 10 => Val::Keyed(form << 10 | i, text),
+            _ => Val::Str(Some(text)),
+        }
     }
 
     pub(crate) fn is_null(&self) -> bool {
@@ -245,6 +245,14 @@ mod tests {
             .unwrap();
         assert_eq!(amounts.value_as_string(2), "25.100000");
         assert_eq!(amounts.precision(), 18);
+    }
+
+    #[test]
+    fn a_key_numbers_its_form_and_place_or_gives_its_text() {
+        use gongkai_form::FormVersion::{F2019, F2021};
+        assert_eq!(Val::key(F2019, 3, "a"), Val::Keyed(3, "a"));
+        assert_eq!(Val::key(F2021, 3, "a"), Val::Keyed(1024 + 3, "a"));
+        assert_eq!(Val::key(F2021, 1 << 10, "b"), Val::Str(Some("b")));
     }
 
     #[test]
